@@ -1,0 +1,39 @@
+import { parseArgs } from 'node:util';
+import Papa from 'papaparse';
+import { RESULT_CSV_COLUMNS, toResultRows } from '../../src/lib/results-table';
+import type { DB } from '../../src/lib/server/db';
+import { getByYear } from '../../src/lib/server/periods';
+import { computeView, publishedByYear } from '../../src/lib/server/results';
+
+/** `results --year Y --format json|csv`: the ranking on stdout (the published snapshot when there is one). */
+export async function resultsCommand(args: string[], conn: DB): Promise<number> {
+	const { values } = parseArgs({
+		args,
+		options: { year: { type: 'string' }, format: { type: 'string', default: 'json' } }
+	});
+	const year = Number(values.year);
+	if (!Number.isInteger(year)) {
+		console.error('results: --year TAHUN wajib diisi (mis. --year 2021)');
+		return 2;
+	}
+	if (values.format !== 'json' && values.format !== 'csv') {
+		console.error(`results: --format harus json atau csv (bukan "${values.format}")`);
+		return 2;
+	}
+	const period = await getByYear(year, conn);
+	if (!period) {
+		console.error(`results: periode ${year} tidak ada`);
+		return 1;
+	}
+	const snapshot = await publishedByYear(year, conn);
+	const view = snapshot ? snapshot.view() : await computeView(period, conn);
+	if (!snapshot)
+		console.error(`[monev] periode ${year} belum terbit: hasil dihitung dari data saat ini`);
+	const rows = toResultRows(view.result, view.roster);
+	if (values.format === 'json') {
+		process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+	} else {
+		process.stdout.write(Papa.unparse(rows, { columns: [...RESULT_CSV_COLUMNS] }) + '\n');
+	}
+	return 0;
+}

@@ -1,0 +1,60 @@
+/**
+ * The monev command line: `npm run monev -- <command>`. DATABASE_URL selects the database.
+ * Data goes to stdout, messages to stderr, and a failure exits non-zero, so scripts can rely on it.
+ */
+import { readConfig } from '../src/lib/server/config';
+import { db } from '../src/lib/server/db';
+import { prepareDb } from '../src/lib/server/db/migrate';
+import { importCommand } from './cli/import';
+import { resultsCommand } from './cli/results';
+import { seedCommand } from './cli/seed';
+import { userCommand } from './cli/user';
+
+const USAGE = `Penggunaan: npm run monev -- <perintah> [opsi]
+
+Perintah:
+  migrate                              terapkan migrasi ke basis data
+  seed-demo                            muat data demo Kota Serang 2020 dan 2021 (basis data kosong)
+  import --year Y --file F             impor tabel laporan tahunan atau templat CSV (semua atau tidak sama sekali)
+  results --year Y [--format json|csv] cetak peringkat tahun Y ke stdout
+  user add --username U --role R [--name N] [--opd SLUG]
+                                       buat pengguna (kata sandi dari MONEV_PASSWORD atau stdin)
+  user passwd --username U             ganti kata sandi pengguna
+  user disable --username U            nonaktifkan pengguna
+
+Basis data: DATABASE_URL (bawaan file:data/monev.db).`;
+
+async function main(argv: string[]): Promise<number> {
+	const [command, ...args] = argv;
+	if (!command || command === 'help' || command === '--help') {
+		console.error(USAGE);
+		return command ? 0 : 2;
+	}
+	const config = readConfig();
+	const database = db();
+	await prepareDb(database, config.migrationsDir);
+	switch (command) {
+		case 'migrate':
+			console.error('[monev] migrasi selesai');
+			return 0;
+		case 'seed-demo':
+			return seedCommand(args, database, config.seedsDir);
+		case 'import':
+			return importCommand(args, database);
+		case 'results':
+			return resultsCommand(args, database);
+		case 'user':
+			return userCommand(args, database);
+		default:
+			console.error(`Perintah tidak dikenal: ${command}\n\n${USAGE}`);
+			return 2;
+	}
+}
+
+main(process.argv.slice(2)).then(
+	(code) => process.exit(code),
+	(error: unknown) => {
+		console.error(`[monev] gagal: ${error instanceof Error ? error.message : String(error)}`);
+		process.exit(1);
+	}
+);

@@ -1,0 +1,33 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from '$lib/server/auth/cookies';
+import { validateSessionToken } from '$lib/server/auth/session';
+import { ensureReady } from '$lib/server/startup';
+
+export const init: ServerInit = async () => {
+	await ensureReady();
+};
+
+/** Authentication only (no authorization here): routes check roles themselves. */
+export const handle: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.sessionId = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const valid = await validateSessionToken(token);
+		if (valid) {
+			event.locals.user = valid.user;
+			event.locals.sessionId = valid.session.id;
+			if (valid.renewed) setSessionCookie(event, token, valid.session.expiresAt);
+		} else {
+			deleteSessionCookie(event);
+		}
+	}
+	return resolve(event);
+};
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const errorId = crypto.randomUUID();
+	if (status >= 500)
+		console.error(`[monev] ${errorId} ${event.request.method} ${event.url.pathname}`, error);
+	return { message: status >= 500 ? 'Terjadi kesalahan pada server.' : message, errorId };
+};

@@ -1,0 +1,115 @@
+/**
+ * Splits delimited text (CSV with "," or ";", TSV pasted from a spreadsheet) into rows that keep
+ * their source line, and picks the delimiter whose header row names an OPD column.
+ */
+import Papa from 'papaparse';
+import { DELIMITERS, type Delimiter } from './csv-cells';
+import { isNameHeader, isNumberHeader } from './header';
+import { issueAt } from './issues';
+import type { ImportIssue } from './types';
+
+/** One record of the file: its cells and the 1-based line it starts on. */
+export interface SourceRow {
+	cells: string[];
+	line: number;
+}
+
+/** Where the identifying columns are, from the header row. */
+export interface HeaderLayout {
+	numberColumn: number | null;
+	nameColumn: number;
+}
+
+/** The file read with one delimiter. */
+export interface DelimitedTable {
+	delimiter: Delimiter;
+	rows: SourceRow[];
+	/** Index in `rows` of the header row (the first non-empty one), or -1. */
+	headerIndex: number;
+	layout: HeaderLayout | null;
+	errors: ImportIssue[];
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+	let count = 0;
+	for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) count++;
+	return count;
+}
+
+/** True when no cell of the row holds anything but whitespace. */
+export function isEmptyRow(cells: string[]): boolean {
+	return cells.every((cell) => cell.trim() === '');
+}
+
+const QUOTE_REASONS: Record<string, string> = {
+	MissingQuotes:
+		'tanda kutip (") dibuka tetapi tidak ditutup. Tutup tanda kutipnya, atau hapus tanda ' +
+		'kutip di awal sel.',
+	InvalidQuotes:
+		'tanda kutip (") di dalam sel yang dikutip harus ditulis dua kali (""). Perbaiki tanda ' +
+		'kutip pada baris ini.'
+};
+
+/** Reads rows with a fixed delimiter. `text` must already use LF line breaks. */
+function readRows(
+	text: string,
+	delimiter: Delimiter
+): { rows: SourceRow[]; errors: ImportIssue[] } {
+	const rows: SourceRow[] = [];
+	const errors: ImportIssue[] = [];
+	let start = 0;
+	let line = 1;
+	Papa.parse<string[]>(text, {
+		delimiter,
+		newline: '\n',
+		quoteChar: '"',
+		skipEmptyLines: false,
+		step: (result) => {
+			rows.push({ cells: result.data, line });
+			for (const error of result.errors) {
+				const reason =
+					QUOTE_REASONS[error.code] ?? `format CSV tidak valid (${error.code}): ${error.message}.`;
+				errors.push(issueAt(line, null, null, reason));
+			}
+			const end = result.meta.cursor;
+			line += countNewlines(text, start, end);
+			start = end;
+		}
+	});
+	return { rows, errors };
+}
+
+/** Finds the name column (and optional number column before it) in a header row. */
+export function detectLayout(header: string[]): HeaderLayout | null {
+	const first = header[0] ?? '';
+	if (isNameHeader(first)) return { numberColumn: null, nameColumn: 0 };
+	if (isNumberHeader(first) && isNameHeader(header[1] ?? '')) {
+		return { numberColumn: 0, nameColumn: 1 };
+	}
+	return null;
+}
+
+function readTable(text: string, delimiter: Delimiter): DelimitedTable {
+	const { rows, errors } = readRows(text, delimiter);
+	const headerIndex = rows.findIndex((row) => !isEmptyRow(row.cells));
+	const header = rows[headerIndex]?.cells.map((cell) => cell.trim()) ?? [];
+	return { delimiter, rows, headerIndex, layout: detectLayout(header), errors };
+}
+
+function headerWidth(table: DelimitedTable): number {
+	return table.rows[table.headerIndex]?.cells.length ?? 0;
+}
+
+/**
+ * Reads the text with each recognised delimiter and keeps the reading whose header row has an
+ * OPD name column; among several, the one with the most header cells (then "," before ";" before
+ * tab). When none fits, returns the reading with the most header cells, `layout` null.
+ */
+export function readDelimitedTable(text: string): DelimitedTable {
+	const tables = DELIMITERS.map((delimiter) => readTable(text, delimiter));
+	const fitting = tables.filter((table) => table.layout !== null);
+	const pool = fitting.length > 0 ? fitting : tables;
+	let best = pool[0] as DelimitedTable;
+	for (const table of pool) if (headerWidth(table) > headerWidth(best)) best = table;
+	return best;
+}

@@ -1,0 +1,48 @@
+/**
+ * Pure import parsers of Monev DIP: report tables and CSV/TSV files → typed OPD × category matrix
+ * with located errors, plus name/label matching helpers for seeding and imports. No I/O, no
+ * framework imports; deterministic.
+ */
+export type { ImportIssue, ParsedCell, ParsedMatrix, ParsedRow, ParseResult } from './types';
+export {
+	parseTick,
+	isBlankCell,
+	PRESENT_MARKS,
+	ABSENT_MARKS,
+	NOT_APPLICABLE_MARKS,
+	type TickResult
+} from './ticks';
+export { parseReportTable } from './report-table';
+export {
+	buildTemplateCsv,
+	parseDelimited,
+	type TemplateHeader,
+	type TemplateOptions,
+	type TemplateRow,
+	type TemplateValue
+} from './csv-template';
+export { neutralizeFormula, unneutralizeFormula, DELIMITERS, type Delimiter } from './csv-cells';
+export {
+	normalizeOpdName,
+	slugify,
+	opdSlug,
+	guessOpdKind,
+	guessShortName,
+	matchOpd,
+	OPD_NAME_SUFFIXES,
+	OPD_MATCH_THRESHOLD,
+	type OpdCandidate,
+	type OpdKind,
+	type OpdMatch
+} from './opd-names';
+export { KNOWN_OPDS, type KnownOpd } from './known-opds';
+export {
+	indicatorKey,
+	matchIndicator,
+	resolveIndicatorKeys,
+	labelForYear,
+	INDICATOR_MATCH_THRESHOLD,
+	type IndicatorCandidate,
+	type IndicatorMatch,
+	type ResolvedIndicator
+} from './indicator-keys';

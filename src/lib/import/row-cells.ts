@@ -1,0 +1,110 @@
+/**
+ * Reads the category cells of one source line and merges the cells of a wrapped row.
+ */
+import { issueAt, quoteValue } from './issues';
+import { isBlankCell, parseTick } from './ticks';
+import type { ImportIssue, ParsedCell } from './types';
+
+/** A cell as read, with what a merge or a message needs to know about its source. */
+export interface SourceCell {
+	cell: ParsedCell;
+	/** The raw text, trimmed. */
+	raw: string;
+	/** 1-based line the value came from. */
+	line: number;
+}
+
+/** Where the category cells of a line sit, for error messages. */
+export interface CellLayout {
+	headers: string[];
+	/** 1-based column of the first category cell in the source line. */
+	firstColumn: number;
+}
+
+const ABSENT_CELL: ParsedCell = { value: 0, notApplicable: false };
+
+const EXPECTED_MARKS =
+	'Gunakan "√" (atau v, 1, ya, ada) untuk ada, kosong (atau -, 0, tidak) untuk tidak ada, ' +
+	'atau "n/a" (tidak berlaku).';
+
+function badTickReason(raw: string): string {
+	const ambiguous = raw.trim().toLowerCase() === 'x';
+	const why = ambiguous
+		? `tanda ${quoteValue(raw.trim())} tidak diterima karena berarti "ada" di sebagian ` +
+			'kantor dan "tidak ada" di kantor lain.'
+		: `nilai ${quoteValue(raw)} tidak dikenali.`;
+	return `${why} ${EXPECTED_MARKS}`;
+}
+
+/**
+ * Reads the category cells of one line. `raw` holds every cell after the name column; missing
+ * trailing cells count as blank, non-blank cells beyond the last header are errors.
+ */
+export function readCells(
+	raw: string[],
+	line: number,
+	layout: CellLayout
+): { cells: SourceCell[]; errors: ImportIssue[] } {
+	const { headers, firstColumn } = layout;
+	const errors: ImportIssue[] = [];
+	const cells = headers.map((label, index): SourceCell => {
+		const text = (raw[index] ?? '').trim();
+		const tick = parseTick(text);
+		if (tick.ok) {
+			return { cell: { value: tick.value, notApplicable: tick.notApplicable }, raw: text, line };
+		}
+		errors.push(issueAt(line, firstColumn + index, label, badTickReason(text)));
+		return { cell: ABSENT_CELL, raw: text, line };
+	});
+	raw.slice(headers.length).forEach((text, offset) => {
+		if (isBlankCell(text)) return;
+		const column = firstColumn + headers.length + offset;
+		const lastColumn = firstColumn + headers.length - 1;
+		errors.push(
+			issueAt(
+				line,
+				column,
+				null,
+				`sel berisi ${quoteValue(text.trim())} di luar tabel. Tabel hanya punya ` +
+					`${headers.length} kolom kategori (kolom ${firstColumn}–${lastColumn}); ` +
+					'hapus isi sel ini atau tambahkan nama kategorinya di baris judul.'
+			)
+		);
+	});
+	return { cells, errors };
+}
+
+function sameCell(a: ParsedCell, b: ParsedCell): boolean {
+	return a.value === b.value && a.notApplicable === b.notApplicable;
+}
+
+/**
+ * Merges the cells of a continuation line into the row it continues: a blank cell takes the other
+ * line's value (so a tick on either line is a tick); two different non-blank values conflict.
+ */
+export function mergeCells(
+	row: SourceCell[],
+	continuation: SourceCell[],
+	layout: CellLayout
+): { cells: SourceCell[]; errors: ImportIssue[] } {
+	const errors: ImportIssue[] = [];
+	const cells = row.map((first, index): SourceCell => {
+		const next = continuation[index];
+		if (next === undefined || next.raw === '') return first;
+		if (first.raw === '') return next;
+		if (sameCell(first.cell, next.cell)) return first;
+		const label = layout.headers[index] ?? null;
+		errors.push(
+			issueAt(
+				next.line,
+				layout.firstColumn + index,
+				label,
+				`nilai ${quoteValue(next.raw)} bertentangan dengan nilai ${quoteValue(first.raw)} ` +
+					`di baris ${first.line} untuk OPD yang sama (baris ini lanjutan baris tersebut). ` +
+					'Isi sel hanya di salah satu baris.'
+			)
+		);
+		return first;
+	});
+	return { cells, errors };
+}

@@ -1,0 +1,126 @@
+/**
+ * Who may do what: the roles, the capabilities and the matrix between them. Pure and
+ * framework-free, so the server guards, the UI (hiding what a role cannot use) and the tests all
+ * read the same table. Ownership (an operator acts for its own OPD only) is not decided here: the
+ * queries and `requireOwnOpd` enforce it.
+ *
+ * | capability              | admin | evaluator | operator | pimpinan | anonymous |
+ * | ----------------------- | :---: | :-------: | :------: | :------: | :-------: |
+ * | users.manage            |   ✓   |           |          |          |           |
+ * | opds.manage             |   ✓   |           |          |          |           |
+ * | periods.manage          |   ✓   |           |          |          |           |
+ * | rubric.manage           |   ✓   |           |          |          |           |
+ * | cells.assess            |   ✓   |     ✓     |          |          |           |
+ * | cells.verify            |   ✓   |     ✓     |          |          |           |
+ * | period.finalize         |   ✓   |     ✓     |          |          |           |
+ * | period.publish          |   ✓   |     ✓     |          |          |           |
+ * | self.assess (own OPD)   |   ✓   |           |    ✓     |          |           |
+ * | appeal.file (own OPD)   |   ✓   |           |    ✓     |          |           |
+ * | appeal.answer           |   ✓   |     ✓     |          |          |           |
+ * | results.viewUnpublished |   ✓   |     ✓     |          |    ✓     |           |
+ * | results.viewPublished   |   ✓   |     ✓     |    ✓     |    ✓     |     ✓     |
+ * | dashboard.view          |   ✓   |     ✓     |          |    ✓     |           |
+ * | opd.viewAny             |   ✓   |     ✓     |          |    ✓     |           |
+ * | import.run              |   ✓   |     ✓     |          |          |           |
+ * | export.run              |   ✓   |     ✓     |          |    ✓     |           |
+ * | audit.view              |   ✓   |     ✓     |          |          |           |
+ *
+ * The evaluator does not get the operator's side (self.assess, appeal.file): an evaluator who
+ * could self-assess or appeal would be judging their own submissions. The admin keeps them so
+ * that support staff can enter data on an OPD's behalf; every such write is audited.
+ */
+
+/** Must equal `ROLES` in `server/db/schema.ts` (a test compares them). */
+export const ROLES = ['admin', 'evaluator', 'operator', 'pimpinan'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CAPABILITIES = [
+	'users.manage',
+	'opds.manage',
+	'periods.manage',
+	'rubric.manage',
+	'cells.assess',
+	'cells.verify',
+	'period.finalize',
+	'period.publish',
+	'self.assess',
+	'appeal.file',
+	'appeal.answer',
+	'results.viewUnpublished',
+	'results.viewPublished',
+	'dashboard.view',
+	'opd.viewAny',
+	'import.run',
+	'export.run',
+	'audit.view'
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+const EVALUATOR: readonly Capability[] = [
+	'cells.assess',
+	'cells.verify',
+	'period.finalize',
+	'period.publish',
+	'appeal.answer',
+	'results.viewUnpublished',
+	'results.viewPublished',
+	'dashboard.view',
+	'opd.viewAny',
+	'import.run',
+	'export.run',
+	'audit.view'
+];
+
+const GRANTS: Record<Role, ReadonlySet<Capability>> = {
+	admin: new Set(CAPABILITIES),
+	evaluator: new Set(EVALUATOR),
+	operator: new Set(['self.assess', 'appeal.file', 'results.viewPublished']),
+	pimpinan: new Set([
+		'results.viewUnpublished',
+		'results.viewPublished',
+		'dashboard.view',
+		'opd.viewAny',
+		'export.run'
+	])
+};
+
+/** What an anonymous visitor may do: published results and the open-data API. */
+const PUBLIC: ReadonlySet<Capability> = new Set(['results.viewPublished']);
+
+/** Whether `role` (null: an anonymous visitor) has `capability`. */
+export function can(role: Role | null, capability: Capability): boolean {
+	return (role === null ? PUBLIC : GRANTS[role]).has(capability);
+}
+
+export function isRole(value: unknown): value is Role {
+	return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+	admin: 'Administrator',
+	evaluator: 'Evaluator (tim monev)',
+	operator: 'Operator OPD',
+	pimpinan: 'Pimpinan'
+};
+
+/** Completes "Anda tidak berhak …" in refusals. */
+export const CAPABILITY_LABELS: Record<Capability, string> = {
+	'users.manage': 'mengelola pengguna',
+	'opds.manage': 'mengelola daftar OPD',
+	'periods.manage': 'mengelola periode',
+	'rubric.manage': 'mengelola rubrik penilaian',
+	'cells.assess': 'menilai indikator',
+	'cells.verify': 'memverifikasi penilaian',
+	'period.finalize': 'memfinalkan periode',
+	'period.publish': 'memublikasikan hasil',
+	'self.assess': 'mengisi penilaian mandiri',
+	'appeal.file': 'mengajukan sanggahan',
+	'appeal.answer': 'menjawab sanggahan',
+	'results.viewUnpublished': 'melihat hasil yang belum dipublikasikan',
+	'results.viewPublished': 'melihat hasil yang dipublikasikan',
+	'dashboard.view': 'membuka dasbor',
+	'opd.viewAny': 'melihat data OPD lain',
+	'import.run': 'mengimpor data',
+	'export.run': 'mengekspor data',
+	'audit.view': 'melihat jejak audit'
+};

@@ -1,0 +1,64 @@
+import type { PeriodResult } from './scoring/types';
+
+/** One line of the published ranking: the shape of the API, the CSV and the CLI output. */
+export interface ResultRow {
+	rank: number;
+	tied: boolean;
+	opd: string;
+	slug: string;
+	shortName: string;
+	number: number;
+	score: number;
+	maxScore: number;
+	percent: number;
+	indicatorsMet: number;
+	indicatorsApplicable: number;
+	qualification: string;
+	tier: string | null;
+}
+
+export interface RosterLike {
+	slug: string;
+	shortName: string;
+	displayName: string;
+	displayNumber: number;
+}
+
+/** Flattens a period result into ranking rows, in rank order. */
+export function toResultRows(result: PeriodResult, roster: RosterLike[]): ResultRow[] {
+	const bySlug = new Map(roster.map((r) => [r.slug, r]));
+	return result.opds.map((o) => {
+		const entry = bySlug.get(o.opd);
+		return {
+			rank: o.rank,
+			tied: o.tied,
+			opd: entry?.displayName ?? o.name,
+			slug: o.opd,
+			shortName: entry?.shortName ?? o.name,
+			number: entry?.displayNumber ?? 0,
+			score: o.score,
+			maxScore: o.maxScore,
+			percent: o.displayTotal,
+			indicatorsMet: o.indicatorsMet,
+			indicatorsApplicable: o.indicatorsApplicable,
+			qualification: o.qualification,
+			tier: o.tier
+		};
+	});
+}
+
+export const RESULT_CSV_COLUMNS = [
+	'rank',
+	'tied',
+	'opd',
+	'slug',
+	'shortName',
+	'number',
+	'score',
+	'maxScore',
+	'percent',
+	'indicatorsMet',
+	'indicatorsApplicable',
+	'qualification',
+	'tier'
+] as const satisfies readonly (keyof ResultRow)[];

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_BANDS, flatRubric } from './rubric';
+import { qualify } from './rank';
+import { scorePeriod } from './score';
+import { dipRubric, participants, ticks, ticksExcept } from './test-fixtures';
+
+describe('competition ranking', () => {
+	const rubric = dipRubric();
+
+	it('gives three OPDs at 92.31 rank 1 and the next one rank 4, ties sorted by name', () => {
+		const result = scorePeriod(
+			rubric,
+			participants(
+				['diskominfo', 'Diskominfo'],
+				['bpbd', 'BPBD'],
+				['inspektorat', 'Inspektorat'],
+				['bappeda', 'Bappeda']
+			),
+			[
+				// 12 of 13 = 92.31 each, each missing a different category
+				...ticksExcept(rubric, 'diskominfo', ['lkpd']),
+				...ticksExcept(rubric, 'bpbd', ['renja']),
+				...ticksExcept(rubric, 'bappeda', ['sop']),
+				// 9 of 13 = 69.23
+				...ticksExcept(rubric, 'inspektorat', ['lkpd', 'rka', 'dpa', 'lhkpn'])
+			]
+		);
+		// Indonesian collation: "Bappeda" before "BPBD" (a < p ignoring case; code units say B-P first)
+		expect(result.opds.map((o) => [o.name, o.displayTotal, o.rank, o.tied])).toEqual([
+			['Bappeda', 92.31, 1, true],
+			['BPBD', 92.31, 1, true],
+			['Diskominfo', 92.31, 1, true],
+			['Inspektorat', 69.23, 4, false]
+		]);
+	});
+
+	it('ties on the displayed total even when the unrounded totals differ', () => {
+		// A: 6 666 667 of 10 000 000 = 66.66667%; B: 2 of 3 = 66.666…%; both show 66.67
+		const mixed = flatRubric([
+			{ key: 'x', label: 'X', weight: 6666667 },
+			{ key: 'y', label: 'Y', weight: 3333333 },
+			{ key: 'p', label: 'P', weight: 1 },
+			{ key: 'q', label: 'Q', weight: 1 },
+			{ key: 'r', label: 'R', weight: 1 }
+		]);
+		const na = (opd: string, keys: string[]) =>
+			keys.map((indicator) => ({ opd, indicator, value: null, notApplicable: true }));
+		const result = scorePeriod(
+			mixed,
+			participants(['b', 'OPD B'], ['a', 'OPD A'], ['c', 'OPD C']),
+			[
+				{ opd: 'a', indicator: 'x', value: 1 },
+				{ opd: 'a', indicator: 'y', value: 0 },
+				...na('a', ['p', 'q', 'r']),
+				{ opd: 'b', indicator: 'p', value: 1 },
+				{ opd: 'b', indicator: 'q', value: 1 },
+				{ opd: 'b', indicator: 'r', value: 0 },
+				...na('b', ['x', 'y']),
+				// C: 1 of 3 = 33.33
+				...ticks(mixed, 'c', ['p']),
+				...na('c', ['x', 'y'])
+			]
+		);
+		const [a, b, c] = result.opds;
+		expect(a?.total).toBeCloseTo(66.66667, 10);
+		expect(b?.total).toBeCloseTo(200 / 3, 10);
+		expect(a?.total).not.toBe(b?.total);
+		expect(result.opds.map((o) => [o.opd, o.displayTotal, o.rank, o.tied])).toEqual([
+			['a', 66.67, 1, true],
+			['b', 66.67, 1, true],
+			['c', 33.33, 3, false]
+		]);
+	});
+});
+
+describe('qualify', () => {
+	it.each([
+		[100, 'Informatif'],
+		[90, 'Informatif'],
+		[89.99, 'Menuju Informatif'],
+		[80, 'Menuju Informatif'],
+		[79.99, 'Cukup Informatif'],
+		[60, 'Cukup Informatif'],
+		[59.99, 'Kurang Informatif'],
+		[40, 'Kurang Informatif'],
+		[39.99, 'Tidak Informatif'],
+		[0, 'Tidak Informatif']
+	])('%d is %s', (total, label) => {
+		expect(qualify(DEFAULT_BANDS, total)).toBe(label);
+	});
+
+	it('reads bands in any order and returns "" below the lowest one', () => {
+		const bands = [
+			{ label: 'Lulus', min: 50 },
+			{ label: 'Istimewa', min: 85 }
+		];
+		expect(qualify(bands, 90)).toBe('Istimewa');
+		expect(qualify(bands, 60)).toBe('Lulus');
+		expect(qualify(bands, 49.99)).toBe('');
+	});
+});

@@ -1,0 +1,230 @@
+/**
+ * Scores a period: indicator points from cells, aspect and stage scores, the weighted total, then
+ * ranks and awards. Everything a page shows is computed here, once, so that the number on the
+ * podium, in the table and in the export is the same number.
+ */
+import { decideAwards } from './awards';
+import { roundTo } from './number';
+import { qualify, rankResults } from './rank';
+import { indicatorMaxPoints } from './rubric';
+import type {
+	AspectScore,
+	Cell,
+	Indicator,
+	IndicatorScore,
+	OpdResult,
+	Participant,
+	PeriodResult,
+	Rubric,
+	StageScore
+} from './types';
+
+/** What a cell says about one indicator; `undefined`/`null` means not assessed. */
+export type CellValue = Pick<Cell, 'value' | 'notApplicable'> | null | undefined;
+
+/** points ÷ max × 100, and 0 (not NaN) when nothing can be earned. */
+export function percentOf(points: number, max: number): number {
+	return max === 0 ? 0 : (points / max) * 100;
+}
+
+function clamp(x: number, low: number, high: number): number {
+	return Math.min(high, Math.max(low, x));
+}
+
+function sumBy<T>(items: T[], pick: (item: T) => number): number {
+	let total = 0;
+	for (const item of items) total += pick(item);
+	return total;
+}
+
+/** Earned points, by kind; the value is assumed finite and assessed. */
+function earned(ind: Indicator, value: number): number {
+	if (ind.kind === 'check') return value >= 1 ? ind.weight : 0;
+	if (ind.kind === 'scale') {
+		const max = ind.maxLevel ?? 0;
+		if (!(max >= 1)) return 0;
+		const level = clamp(value, 0, max);
+		// The top level earns the weight itself, not weight × max / max with its rounding error.
+		return level === max ? ind.weight : (ind.weight * level) / max;
+	}
+	return Math.min(Math.max(0, value) * (ind.pointsPerUnit ?? 0), indicatorMaxPoints(ind));
+}
+
+/**
+ * Scores one indicator for one OPD. check: the weight when value ≥ 1; scale: weight ×
+ * level ÷ maxLevel (level clamped to 0..maxLevel); count: min(units × pointsPerUnit, cap).
+ * Not assessed: 0 points, still in the maximum. Not applicable: 0 points and 0 maximum, never met.
+ */
+export function indicatorPoints(ind: Indicator, cell: CellValue): IndicatorScore {
+	const value = cell?.value ?? null;
+	if (cell?.notApplicable) {
+		return { key: ind.key, value, notApplicable: true, points: 0, maxPoints: 0, met: false };
+	}
+	const assessed = value !== null && Number.isFinite(value);
+	return {
+		key: ind.key,
+		value,
+		notApplicable: false,
+		points: assessed ? earned(ind, value) : 0,
+		maxPoints: indicatorMaxPoints(ind),
+		met: assessed && (ind.kind === 'check' ? value >= 1 : value > 0)
+	};
+}
+
+/** Indicators in rubric order; the sort is stable, so equal `order`s keep their list order. */
+export function sortedIndicators(rubric: Rubric): Indicator[] {
+	return [...rubric.indicators].sort((a, b) => a.order - b.order);
+}
+
+function scoreAspects(rubric: Rubric, scores: IndicatorScore[]): AspectScore[] {
+	const aspectOf = new Map(rubric.indicators.map((ind) => [ind.key, ind.aspect]));
+	return rubric.aspects.map((aspect) => {
+		const own = scores.filter((s) => aspectOf.get(s.key) === aspect.key);
+		const points = sumBy(own, (s) => s.points);
+		const maxPoints = sumBy(own, (s) => s.maxPoints);
+		return {
+			key: aspect.key,
+			points,
+			maxPoints,
+			percent: percentOf(points, maxPoints),
+			contribution: 0
+		};
+	});
+}
+
+interface StageOutcome {
+	stages: StageScore[];
+	total: number;
+	stoppedAtStage: string | null;
+}
+
+/**
+ * Stage scores and the total. Fills in each aspect's contribution as a side effect on `aspects`
+ * (fresh objects owned by the caller). `percent` is the OPD's overall percent, reused as the stage
+ * score when one unweighted stage holds every indicator, so a flat rubric's total is exactly it.
+ */
+function scoreStages(
+	rubric: Rubric,
+	scores: IndicatorScore[],
+	aspects: AspectScore[],
+	percent: number
+): StageOutcome {
+	const aspectOf = new Map(rubric.indicators.map((ind) => [ind.key, ind.aspect]));
+	const stageOf = new Map(rubric.aspects.map((a) => [a.key, a]));
+	const ordered = [...rubric.stages].sort((a, b) => a.order - b.order);
+	const stages: StageScore[] = [];
+	let total = 0;
+	let stoppedAtStage: string | null = null;
+	ordered.forEach((stage, index) => {
+		const reached = stoppedAtStage === null;
+		const own = aspects.filter((a) => stageOf.get(a.key)?.stage === stage.key);
+		const weighted = own.some((a) => stageOf.get(a.key)?.share != null);
+		let score: number;
+		if (weighted) {
+			for (const a of own) a.contribution = (a.percent * (stageOf.get(a.key)?.share ?? 0)) / 100;
+			score = sumBy(own, (a) => a.contribution);
+		} else {
+			// Unweighted: points over points possible across the whole stage, not a mean of aspects.
+			const keys = new Set(own.map((a) => a.key));
+			const inStage = scores.filter((s) => keys.has(aspectOf.get(s.key) ?? ''));
+			const points = sumBy(inStage, (s) => s.points);
+			const max = sumBy(inStage, (s) => s.maxPoints);
+			for (const a of own) a.contribution = percentOf(a.points, max);
+			score = inStage.length === scores.length ? percent : percentOf(points, max);
+		}
+		if (!reached) {
+			score = 0;
+			for (const a of own) a.contribution = 0;
+		}
+		// A share of 100 keeps the score bit for bit (x × 100 ÷ 100 is not always x).
+		const contribution = stage.share === 100 ? score : (score * stage.share) / 100;
+		total += contribution;
+		// The minimum is checked on the score as shown, like every other threshold.
+		const failed =
+			reached &&
+			stage.minToProceed !== undefined &&
+			roundTo(score, rubric.decimals) < stage.minToProceed;
+		// Failing the minimum of the last stage stops nothing; it only shows as not passed.
+		if (failed && index < ordered.length - 1) stoppedAtStage = stage.key;
+		stages.push({ key: stage.key, score, contribution, reached, passed: reached && !failed });
+	});
+	return { stages, total, stoppedAtStage };
+}
+
+/**
+ * Scores one OPD against the rubric; `cellOf` gives the OPD's cell for an indicator key.
+ * Rank, tie flag and tier are left neutral (0, false, null) for {@link scorePeriod} to set.
+ */
+export function scoreOpd(
+	rubric: Rubric,
+	participant: Participant,
+	cellOf: (indicator: string) => CellValue
+): OpdResult {
+	const indicators = sortedIndicators(rubric).map((ind) => indicatorPoints(ind, cellOf(ind.key)));
+	const score = sumBy(indicators, (s) => s.points);
+	const maxScore = sumBy(indicators, (s) => s.maxPoints);
+	const percent = percentOf(score, maxScore);
+	const aspects = scoreAspects(rubric, indicators);
+	const { stages, total, stoppedAtStage } = scoreStages(rubric, indicators, aspects, percent);
+	const displayTotal = roundTo(total, rubric.decimals);
+	return {
+		opd: participant.key,
+		name: participant.name,
+		score,
+		maxScore,
+		percent,
+		total,
+		displayTotal,
+		indicatorsMet: indicators.filter((s) => s.met).length,
+		indicatorsApplicable: indicators.filter((s) => !s.notApplicable).length,
+		rank: 0,
+		tied: false,
+		qualification: qualify(rubric.bands, displayTotal),
+		tier: null,
+		stoppedAtStage,
+		indicators,
+		aspects,
+		stages
+	};
+}
+
+/** Cells by OPD, then indicator. A later cell for the same pair replaces an earlier one. */
+function indexCells(cells: Cell[]): Map<string, Map<string, Cell>> {
+	const byOpd = new Map<string, Map<string, Cell>>();
+	for (const cell of cells) {
+		let row = byOpd.get(cell.opd);
+		if (!row) byOpd.set(cell.opd, (row = new Map()));
+		row.set(cell.indicator, cell);
+	}
+	return byOpd;
+}
+
+/**
+ * Scores every participant of a period, ranks them and decides the awards. Cells for unknown OPDs
+ * or indicators are ignored (see `checkCells` to report them); a participant without cells
+ * scores 0 and is still ranked. A participant key listed twice is scored once.
+ */
+export function scorePeriod(
+	rubric: Rubric,
+	participants: Participant[],
+	cells: Cell[]
+): PeriodResult {
+	const byOpd = indexCells(cells);
+	const seen = new Set<string>();
+	const unique = participants.filter((p) => !seen.has(p.key) && seen.add(p.key));
+	const scored = unique.map((p) =>
+		scoreOpd(rubric, p, (indicator) => byOpd.get(p.key)?.get(indicator))
+	);
+	const ranked = rankResults(scored);
+	const awards = decideAwards(rubric, ranked);
+	const tierOf = new Map<string, string>();
+	for (const award of awards) {
+		const [only] = award.opds;
+		if (award.settled && only !== undefined) tierOf.set(only, award.tier);
+	}
+	return {
+		rubric,
+		opds: ranked.map((r) => ({ ...r, tier: tierOf.get(r.opd) ?? null })),
+		awards
+	};
+}

@@ -1,0 +1,57 @@
+import { db, type Conn } from '../db';
+import type { Session } from '../db/schema';
+import { findByUsername } from '../users';
+import { verifyDummyPassword, verifyPassword } from './password';
+import { createSession } from './session';
+import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from './throttle';
+import type { SessionUser } from './types';
+
+export type SignInResult =
+	| { ok: true; token: string; session: Session; user: SessionUser }
+	/** Unknown username or wrong password: the caller must not say which. */
+	| { ok: false; reason: 'invalid' }
+	/** The password was right but the account is disabled. */
+	| { ok: false; reason: 'disabled' }
+	| { ok: false; reason: 'throttled'; retryAfterMs: number };
+
+export const INVALID_CREDENTIALS = 'Nama pengguna atau kata sandi salah';
+export const ACCOUNT_DISABLED = 'Akun ini dinonaktifkan. Hubungi administrator.';
+
+/**
+ * Checks a username and password and starts a session. Throttled attempts are refused before
+ * any password is checked; an unknown username still costs one argon2 verify, so timing does not
+ * tell which usernames exist. The disabled refusal is only given after a correct password.
+ */
+export async function signIn(
+	input: { username: string; password: string; ip: string },
+	conn: Conn = db(),
+	now = new Date()
+): Promise<SignInResult> {
+	const username = input.username.trim().toLowerCase();
+	const retryAfterMs = await loginRetryAfter(username, input.ip, conn, now);
+	if (retryAfterMs > 0) return { ok: false, reason: 'throttled', retryAfterMs };
+
+	const user = await findByUsername(username, conn);
+	const valid = user
+		? await verifyPassword(user.passwordHash, input.password)
+		: await verifyDummyPassword(input.password);
+	if (!user || !valid) {
+		await recordLoginFailure(username, input.ip, conn, now);
+		return { ok: false, reason: 'invalid' };
+	}
+	if (user.disabledAt) return { ok: false, reason: 'disabled' };
+
+	const { token, session } = await conn.transaction(async (tx) => {
+		await clearLoginFailures(username, tx);
+		return createSession(user.id, tx, now);
+	});
+	const sessionUser: SessionUser = {
+		id: user.id,
+		username: user.username,
+		displayName: user.displayName,
+		role: user.role,
+		opdId: user.opdId,
+		isDemo: user.isDemo
+	};
+	return { ok: true, token, session, user: sessionUser };
+}

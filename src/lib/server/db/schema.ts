@@ -1,0 +1,259 @@
+import { sql } from 'drizzle-orm';
+import {
+	index,
+	integer,
+	primaryKey,
+	real,
+	sqliteTable,
+	text,
+	uniqueIndex,
+	type AnySQLiteColumn
+} from 'drizzle-orm/sqlite-core';
+import type { Rubric } from '../../scoring/types';
+
+/** The rubric minus its indicator rows, which live in their own table. */
+export type RubricConfig = Omit<Rubric, 'indicators'>;
+
+/** Unix epoch milliseconds, set by SQLite so every writer (app, CLI, seed) agrees on the clock. */
+const createdAt = () =>
+	integer('created_at', { mode: 'timestamp_ms' })
+		.notNull()
+		.default(sql`(unixepoch('subsec') * 1000)`);
+
+export const OPD_KINDS = ['dinas', 'badan', 'kecamatan', 'sekretariat', 'lainnya'] as const;
+export const PERIOD_STATUSES = ['draft', 'open', 'evaluation', 'final', 'published'] as const;
+export const INDICATOR_KINDS = ['check', 'scale', 'count'] as const;
+export const ROLES = ['admin', 'evaluator', 'operator', 'pimpinan'] as const;
+
+/** An OPD keeps its identity (slug) across years; names and rosters change per period. */
+export const opds = sqliteTable(
+	'opds',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		slug: text('slug').notNull().unique(),
+		name: text('name').notNull(),
+		shortName: text('short_name').notNull(),
+		kind: text('kind', { enum: OPD_KINDS }).notNull(),
+		websiteUrl: text('website_url'),
+		/** Retired OPDs keep their history but join no new period. */
+		retiredAt: integer('retired_at', { mode: 'timestamp_ms' }),
+		/** Set when this record was merged into another; history stays attached to this row. */
+		mergedIntoId: integer('merged_into_id').references((): AnySQLiteColumn => opds.id, {
+			onDelete: 'set null'
+		}),
+		createdAt: createdAt()
+	},
+	(t) => [index('opds_kind_idx').on(t.kind)]
+);
+
+export const periods = sqliteTable('periods', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	year: integer('year').notNull().unique(),
+	title: text('title').notNull(),
+	status: text('status', { enum: PERIOD_STATUSES }).notNull().default('draft'),
+	/**
+	 * Rubric structure beyond the indicator rows (aspects, stages, bands, tie-break, decimals,
+	 * award tiers) as JSON: it changes every year and is read whole by the scoring engine.
+	 */
+	rubricConfig: text('rubric_config', { mode: 'json' }).$type<RubricConfig>().notNull(),
+	/** Where the period's data came from (e.g. the annual report it was imported from). */
+	source: text('source'),
+	selfAssessmentDeadline: integer('self_assessment_deadline', { mode: 'timestamp_ms' }),
+	publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+	createdAt: createdAt()
+});
+
+/** The roster: which OPDs take part in a period, under which number and name that year. */
+export const periodOpds = sqliteTable(
+	'period_opds',
+	{
+		periodId: integer('period_id')
+			.notNull()
+			.references(() => periods.id, { onDelete: 'cascade' }),
+		opdId: integer('opd_id')
+			.notNull()
+			.references(() => opds.id, { onDelete: 'restrict' }),
+		displayNumber: integer('display_number').notNull(),
+		/** The name as printed that year (reports spell OPDs differently from year to year). */
+		displayName: text('display_name').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.periodId, t.opdId] }), index('period_opds_opd_idx').on(t.opdId)]
+);
+
+export const indicators = sqliteTable(
+	'indicators',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		periodId: integer('period_id')
+			.notNull()
+			.references(() => periods.id, { onDelete: 'cascade' }),
+		key: text('key').notNull(),
+		label: text('label').notNull(),
+		/** Aspect (indicator group) key from the period's rubric config. */
+		aspect: text('aspect').notNull(),
+		kind: text('kind', { enum: INDICATOR_KINDS }).notNull(),
+		weight: real('weight').notNull(),
+		maxLevel: integer('max_level'),
+		levelLabels: text('level_labels', { mode: 'json' }).$type<string[]>(),
+		pointsPerUnit: real('points_per_unit'),
+		cap: real('cap'),
+		sortOrder: integer('sort_order').notNull()
+	},
+	(t) => [uniqueIndex('indicators_period_key_uq').on(t.periodId, t.key)]
+);
+
+export const users = sqliteTable(
+	'users',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		username: text('username').notNull().unique(),
+		displayName: text('display_name').notNull(),
+		passwordHash: text('password_hash').notNull(),
+		role: text('role', { enum: ROLES }).notNull(),
+		/** Operators answer for exactly one OPD. */
+		opdId: integer('opd_id').references(() => opds.id, { onDelete: 'restrict' }),
+		disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
+		/** Demo accounts are created by the demo seed and labelled as such in the UI. */
+		isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+		passwordChangedAt: integer('password_changed_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('users_opd_idx').on(t.opdId)]
+);
+
+export const sessions = sqliteTable(
+	'sessions',
+	{
+		/** SHA-256 of the session token, hex: the token itself is never stored. */
+		id: text('id').primaryKey(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('sessions_user_idx').on(t.userId)]
+);
+
+/** Failed sign-ins, per username and per IP, for throttling. */
+export const loginAttempts = sqliteTable(
+	'login_attempts',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		username: text('username').notNull(),
+		ip: text('ip').notNull(),
+		at: integer('at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		index('login_attempts_username_idx').on(t.username, t.at),
+		index('login_attempts_ip_idx').on(t.ip, t.at)
+	]
+);
+
+/**
+ * One cell of the matrix. The verified value (evaluator) and the self-assessed value (operator)
+ * live side by side and never overwrite each other. `version` guards against lost updates.
+ */
+export const assessments = sqliteTable(
+	'assessments',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		periodId: integer('period_id')
+			.notNull()
+			.references(() => periods.id, { onDelete: 'cascade' }),
+		opdId: integer('opd_id')
+			.notNull()
+			.references(() => opds.id, { onDelete: 'restrict' }),
+		indicatorId: integer('indicator_id')
+			.notNull()
+			.references(() => indicators.id, { onDelete: 'cascade' }),
+		/** check: 1/0; scale: level; count: units; null: not assessed yet. */
+		value: real('value'),
+		notApplicable: integer('not_applicable', { mode: 'boolean' }).notNull().default(false),
+		evidenceUrl: text('evidence_url'),
+		note: text('note'),
+		assessedBy: integer('assessed_by').references(() => users.id, { onDelete: 'set null' }),
+		assessedAt: integer('assessed_at', { mode: 'timestamp_ms' }),
+		selfValue: real('self_value'),
+		selfNotApplicable: integer('self_not_applicable', { mode: 'boolean' }).notNull().default(false),
+		selfEvidenceUrl: text('self_evidence_url'),
+		selfNote: text('self_note'),
+		selfBy: integer('self_by').references(() => users.id, { onDelete: 'set null' }),
+		selfAt: integer('self_at', { mode: 'timestamp_ms' }),
+		version: integer('version').notNull().default(1)
+	},
+	(t) => [
+		uniqueIndex('assessments_cell_uq').on(t.periodId, t.opdId, t.indicatorId),
+		index('assessments_opd_idx').on(t.opdId),
+		index('assessments_indicator_idx').on(t.indicatorId)
+	]
+);
+
+/**
+ * Awards as the PPID published them (e.g. "monev website" points). They come from a different,
+ * richer rubric than the DIP ticks, so they are stored beside the computed ranking, never mixed in.
+ */
+export const officialAwards = sqliteTable(
+	'official_awards',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		periodId: integer('period_id')
+			.notNull()
+			.references(() => periods.id, { onDelete: 'cascade' }),
+		opdId: integer('opd_id')
+			.notNull()
+			.references(() => opds.id, { onDelete: 'restrict' }),
+		position: integer('position').notNull(),
+		title: text('title').notNull(),
+		points: real('points'),
+		source: text('source').notNull()
+	},
+	(t) => [uniqueIndex('official_awards_period_position_uq').on(t.periodId, t.position)]
+);
+
+/** The results as published: immutable, so later rubric edits never change what was published. */
+export const publishedSnapshots = sqliteTable('published_snapshots', {
+	periodId: integer('period_id')
+		.primaryKey()
+		.references(() => periods.id, { onDelete: 'cascade' }),
+	/** JSON of the PeriodResult plus roster metadata. */
+	body: text('body').notNull(),
+	etag: text('etag').notNull(),
+	publishedAt: integer('published_at', { mode: 'timestamp_ms' }).notNull()
+});
+
+/** Every change: who, when, what, before → after. Never updated or deleted. */
+export const auditEvents = sqliteTable(
+	'audit_events',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		at: createdAt(),
+		userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+		/** Who acted when there is no user row: "cli", "seed", or the username at the time. */
+		actor: text('actor').notNull(),
+		action: text('action').notNull(),
+		entityType: text('entity_type').notNull(),
+		entityId: text('entity_id').notNull(),
+		periodId: integer('period_id').references(() => periods.id, { onDelete: 'set null' }),
+		before: text('before', { mode: 'json' }),
+		after: text('after', { mode: 'json' })
+	},
+	(t) => [
+		index('audit_entity_idx').on(t.entityType, t.entityId),
+		index('audit_period_idx').on(t.periodId),
+		index('audit_at_idx').on(t.at)
+	]
+);
+
+export type Opd = typeof opds.$inferSelect;
+export type Period = typeof periods.$inferSelect;
+export type PeriodOpd = typeof periodOpds.$inferSelect;
+export type IndicatorRow = typeof indicators.$inferSelect;
+export type Assessment = typeof assessments.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;
+export type OfficialAward = typeof officialAwards.$inferSelect;
+export type Role = (typeof ROLES)[number];
+export type PeriodStatus = (typeof PERIOD_STATUSES)[number];
+export type OpdKind = (typeof OPD_KINDS)[number];

@@ -1,0 +1,23 @@
+/**
+ * A cache-friendly response: published data never changes under the same ETag, so a client that
+ * already has it gets 304 Not Modified with no body.
+ */
+export function cachedResponse(
+	request: Request,
+	body: string,
+	etag: string,
+	contentType: string,
+	extraHeaders: Record<string, string> = {}
+): Response {
+	const headers = {
+		etag,
+		'cache-control': 'public, max-age=300, must-revalidate',
+		'access-control-allow-origin': '*',
+		...extraHeaders
+	};
+	const match = request.headers.get('if-none-match');
+	if (match && match.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
+		return new Response(null, { status: 304, headers });
+	}
+	return new Response(body, { headers: { ...headers, 'content-type': contentType } });
+}

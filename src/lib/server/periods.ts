@@ -1,0 +1,77 @@
+import { asc, desc, eq } from 'drizzle-orm';
+import type { Indicator, Rubric } from '../scoring/types';
+import { db, type Conn } from './db';
+import { indicators, opds, periodOpds, periods, type IndicatorRow } from './db/schema';
+
+/** All periods, newest year first. */
+export async function list(conn: Conn = db()) {
+	return conn.select().from(periods).orderBy(desc(periods.year));
+}
+
+export async function getByYear(year: number, conn: Conn = db()) {
+	const [row] = await conn.select().from(periods).where(eq(periods.year, year)).limit(1);
+	return row ?? null;
+}
+
+/** Converts an indicator row to the scoring engine's shape. */
+export function toIndicator(row: IndicatorRow): Indicator {
+	return {
+		key: row.key,
+		label: row.label,
+		aspect: row.aspect,
+		kind: row.kind,
+		weight: row.weight,
+		order: row.sortOrder,
+		...(row.maxLevel != null ? { maxLevel: row.maxLevel } : {}),
+		...(row.levelLabels ? { levelLabels: row.levelLabels } : {}),
+		...(row.pointsPerUnit != null ? { pointsPerUnit: row.pointsPerUnit } : {}),
+		...(row.cap != null ? { cap: row.cap } : {})
+	};
+}
+
+/** The indicator rows of a period in display order. */
+export async function indicatorRows(periodId: number, conn: Conn = db()) {
+	return conn
+		.select()
+		.from(indicators)
+		.where(eq(indicators.periodId, periodId))
+		.orderBy(asc(indicators.sortOrder), asc(indicators.id));
+}
+
+/** The full rubric of a period: its indicator rows plus the stored aspects, stages and bands. */
+export async function rubricOf(periodId: number, conn: Conn = db()): Promise<Rubric> {
+	const [period] = await conn.select().from(periods).where(eq(periods.id, periodId)).limit(1);
+	if (!period) throw new Error(`period ${periodId} not found`);
+	const rows = await indicatorRows(periodId, conn);
+	return { ...period.rubricConfig, indicators: rows.map(toIndicator) };
+}
+
+export interface RosterEntry {
+	opdId: number;
+	slug: string;
+	name: string;
+	shortName: string;
+	kind: (typeof opds.$inferSelect)['kind'];
+	websiteUrl: string | null;
+	displayNumber: number;
+	displayName: string;
+}
+
+/** The OPDs taking part in a period, in the order of the period's table. */
+export async function roster(periodId: number, conn: Conn = db()): Promise<RosterEntry[]> {
+	return conn
+		.select({
+			opdId: opds.id,
+			slug: opds.slug,
+			name: opds.name,
+			shortName: opds.shortName,
+			kind: opds.kind,
+			websiteUrl: opds.websiteUrl,
+			displayNumber: periodOpds.displayNumber,
+			displayName: periodOpds.displayName
+		})
+		.from(periodOpds)
+		.innerJoin(opds, eq(opds.id, periodOpds.opdId))
+		.where(eq(periodOpds.periodId, periodId))
+		.orderBy(asc(periodOpds.displayNumber), asc(opds.name));
+}

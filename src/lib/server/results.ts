@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto';
+import { asc, eq } from 'drizzle-orm';
+import { scorePeriod } from '../scoring';
+import type { PeriodResult } from '../scoring/types';
+import * as audit from './audit';
+import type { Actor } from './audit';
+import { cellsOf } from './assessments';
+import { db, type Conn } from './db';
+import { officialAwards, opds, periods, publishedSnapshots, type Period } from './db/schema';
+import { roster, rubricOf, type RosterEntry } from './periods';
+
+/** An official award as the PPID published it, beside (never inside) the computed ranking. */
+export interface OfficialAwardView {
+	position: number;
+	title: string;
+	points: number | null;
+	source: string;
+	opd: string;
+	opdName: string;
+}
+
+/** Everything a results page, the API and the CLI need about one period's results. */
+export interface ResultsView {
+	year: number;
+	title: string;
+	status: Period['status'];
+	source: string | null;
+	publishedAt: string | null;
+	roster: Omit<RosterEntry, 'opdId'>[];
+	result: PeriodResult;
+	officialAwards: OfficialAwardView[];
+}
+
+async function officialAwardsOf(periodId: number, conn: Conn): Promise<OfficialAwardView[]> {
+	return conn
+		.select({
+			position: officialAwards.position,
+			title: officialAwards.title,
+			points: officialAwards.points,
+			source: officialAwards.source,
+			opd: opds.slug,
+			opdName: opds.name
+		})
+		.from(officialAwards)
+		.innerJoin(opds, eq(opds.id, officialAwards.opdId))
+		.where(eq(officialAwards.periodId, periodId))
+		.orderBy(asc(officialAwards.position));
+}
+
+/** Scores a period from its current cells (live: for evaluators and unpublished periods). */
+export async function computeView(period: Period, conn: Conn = db()): Promise<ResultsView> {
+	const [rubric, entries, cells, awards] = await Promise.all([
+		rubricOf(period.id, conn),
+		roster(period.id, conn),
+		cellsOf(period.id, conn),
+		officialAwardsOf(period.id, conn)
+	]);
+	const participants = entries.map((e) => ({ key: e.slug, name: e.displayName }));
+	return {
+		year: period.year,
+		title: period.title,
+		status: period.status,
+		source: period.source,
+		publishedAt: period.publishedAt ? period.publishedAt.toISOString() : null,
+		roster: entries.map(({ opdId: _opdId, ...rest }) => rest),
+		result: scorePeriod(rubric, participants, cells),
+		officialAwards: awards
+	};
+}
+
+/**
+ * Publishes a period: scores it once and stores the result as an immutable snapshot with an ETag,
+ * so later edits of the rubric or cells never change what the public saw.
+ */
+export async function publish(periodId: number, actor: Actor, conn: Conn = db()): Promise<void> {
+	const [period] = await conn.select().from(periods).where(eq(periods.id, periodId)).limit(1);
+	if (!period) throw new Error(`period ${periodId} not found`);
+	const publishedAt = new Date();
+	const view = await computeView({ ...period, status: 'published', publishedAt }, conn);
+	const body = JSON.stringify(view);
+	const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+	await conn
+		.update(periods)
+		.set({ status: 'published', publishedAt })
+		.where(eq(periods.id, periodId));
+	await conn
+		.insert(publishedSnapshots)
+		.values({ periodId, body, etag, publishedAt })
+		.onConflictDoUpdate({ target: publishedSnapshots.periodId, set: { body, etag, publishedAt } });
+	await audit.record(
+		actor,
+		{
+			action: 'period.publish',
+			entityType: 'period',
+			entityId: period.year,
+			periodId,
+			before: { status: period.status },
+			after: { status: 'published', etag }
+		},
+		conn
+	);
+}
+
+export interface PublishedSnapshot {
+	body: string;
+	etag: string;
+	view: () => ResultsView;
+}
+
+/** The published snapshot of a year, or null when the year is not published. */
+export async function publishedByYear(
+	year: number,
+	conn: Conn = db()
+): Promise<PublishedSnapshot | null> {
+	const [row] = await conn
+		.select({ body: publishedSnapshots.body, etag: publishedSnapshots.etag })
+		.from(publishedSnapshots)
+		.innerJoin(periods, eq(periods.id, publishedSnapshots.periodId))
+		.where(eq(periods.year, year))
+		.limit(1);
+	if (!row) return null;
+	return { ...row, view: () => JSON.parse(row.body) as ResultsView };
+}
+
+/** The years whose results are public, newest first. */
+export async function publishedYears(conn: Conn = db()) {
+	return conn
+		.select({ year: periods.year, title: periods.title, publishedAt: periods.publishedAt })
+		.from(periods)
+		.innerJoin(publishedSnapshots, eq(publishedSnapshots.periodId, periods.id))
+		.orderBy(asc(periods.year));
+}
+
+/** The published view of a year for the public, or null (the caller answers 404). */
+export async function publishedView(year: number, conn: Conn = db()): Promise<ResultsView | null> {
+	const snapshot = await publishedByYear(year, conn);
+	return snapshot ? snapshot.view() : null;
+}
+
+/** Only the ETag of a year's published snapshot (cheap: the body is not read), or null. */
+export async function publishedEtag(year: number, conn: Conn = db()): Promise<string | null> {
+	const [row] = await conn
+		.select({ etag: publishedSnapshots.etag })
+		.from(publishedSnapshots)
+		.innerJoin(periods, eq(periods.id, publishedSnapshots.periodId))
+		.where(eq(periods.year, year))
+		.limit(1);
+	return row?.etag ?? null;
+}

@@ -1,0 +1,120 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { count } from 'drizzle-orm';
+import { matchOpd, parseReportTable } from '../import';
+import { SYSTEM_ACTORS } from './audit';
+import { db, type Conn } from './db';
+import { officialAwards, periods } from './db/schema';
+import { importMatrix } from './import-matrix';
+import { roster } from './periods';
+import { publish } from './results';
+
+export interface SeedYear {
+	year: number;
+	file: string;
+	title: string;
+	source: string;
+	/** The awards as the report published them (a richer "monev website" rubric than the ticks). */
+	awards: { position: number; title: string; name: string; points: number; source: string }[];
+}
+
+/** The two Kota Serang annual reports the demo database is loaded from (data/seeds/README.md). */
+export const SEED_YEARS: SeedYear[] = [
+	{
+		year: 2020,
+		file: '001_fa7482990baaa3fb.txt',
+		title: 'Monev Daftar Informasi Publik OPD Kota Serang 2020',
+		source: 'Laporan Tahunan PPID Pemerintah Kota Serang 2020, bagian 2.3',
+		awards: [
+			{
+				position: 1,
+				title: 'OPD teraktif I',
+				name: 'Satuan Polisi Pamong Praja',
+				points: 396,
+				source: ''
+			},
+			{ position: 2, title: 'OPD teraktif II', name: 'Kecamatan Kasemen', points: 284, source: '' },
+			{ position: 3, title: 'OPD teraktif III', name: 'Diskominfo', points: 154, source: '' }
+		].map((a) => ({
+			...a,
+			source:
+				'Laporan Tahunan PPID Pemerintah Kota Serang 2020, Bab I: hasil evaluasi pengelola dan pengunjung website, "3 OPD teraktif"'
+		}))
+	},
+	{
+		year: 2021,
+		file: '000_98cb80431292019a.txt',
+		title: 'Monev Daftar Informasi Publik OPD Kota Serang 2021',
+		source: 'Laporan Tahunan PPID Pemerintah Kota Serang 2021, bagian 2.3',
+		awards: [
+			{ position: 1, title: 'OPD terbaik I', name: 'Satpol PP', points: 250, source: '' },
+			{ position: 2, title: 'OPD terbaik II', name: 'BPBD', points: 219, source: '' },
+			{ position: 3, title: 'OPD terbaik III', name: 'BKPSDM', points: 102, source: '' }
+		].map((a) => ({
+			...a,
+			source:
+				'Laporan Tahunan PPID Pemerintah Kota Serang 2021, Bab I: hasil evaluasi pengelola website, "OPD terbaik"'
+		}))
+	}
+];
+
+/**
+ * Loads both seed years from the report files (not from a copied fixture), publishes them and
+ * records the awards the reports published. One transaction: a failure leaves the database empty.
+ */
+export async function seedDemo(seedsDir: string, conn: Conn = db()): Promise<void> {
+	const texts = await Promise.all(SEED_YEARS.map((s) => readFile(join(seedsDir, s.file), 'utf8')));
+	await conn.transaction(async (tx) => {
+		for (const [i, seed] of SEED_YEARS.entries()) {
+			const parsed = parseReportTable(texts[i]!);
+			if (!parsed.ok) {
+				const first = parsed.errors[0];
+				throw new Error(
+					`${seed.file}: ${first ? `baris ${first.line}: ${first.message}` : 'tidak terbaca'}`
+				);
+			}
+			const outcome = await importMatrix(
+				{
+					year: seed.year,
+					matrix: parsed.matrix,
+					actor: SYSTEM_ACTORS.seed,
+					source: seed.source,
+					title: seed.title
+				},
+				tx
+			);
+			if (!outcome.ok) throw new Error(`${seed.file}: ${outcome.errors[0]?.message}`);
+			const periodId = outcome.summary.periodId;
+			const entries = await roster(periodId, tx);
+			const candidates = entries.map((e) => ({
+				key: e.slug,
+				names: [e.name, e.shortName, e.displayName]
+			}));
+			for (const award of seed.awards) {
+				const match = matchOpd(award.name, candidates);
+				const entry = entries.find((e) => e.slug === match?.key);
+				if (!entry)
+					throw new Error(
+						`${seed.year}: penghargaan untuk "${award.name}" tidak cocok dengan OPD mana pun`
+					);
+				await tx.insert(officialAwards).values({
+					periodId,
+					opdId: entry.opdId,
+					position: award.position,
+					title: award.title,
+					points: award.points,
+					source: award.source
+				});
+			}
+			await publish(periodId, SYSTEM_ACTORS.seed, tx);
+		}
+	});
+}
+
+/** Seeds the demo data when the database has no period yet; returns whether it did. */
+export async function seedDemoIfEmpty(conn: Conn, seedsDir: string): Promise<boolean> {
+	const [row] = await conn.select({ n: count() }).from(periods);
+	if ((row?.n ?? 0) > 0) return false;
+	await seedDemo(seedsDir, conn);
+	return true;
+}

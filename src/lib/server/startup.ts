@@ -1,0 +1,23 @@
+import { readConfig } from './config';
+import { db } from './db';
+import { prepareDb } from './db/migrate';
+import { seedDemoIfEmpty } from './seed';
+
+let ready: Promise<void> | undefined;
+
+/**
+ * Migrates the database and, when it is empty and SEED_DEMO is on, loads the demo data. Runs once
+ * per process, before the first request is served.
+ */
+export function ensureReady(): Promise<void> {
+	ready ??= (async () => {
+		const config = readConfig();
+		await prepareDb(db(), config.migrationsDir);
+		if (config.seedDemo) {
+			const seeded = await seedDemoIfEmpty(db(), config.seedsDir);
+			if (seeded)
+				console.error('[monev] basis data kosong: data demo Kota Serang 2020–2021 dimuat');
+		}
+	})();
+	return ready;
+}

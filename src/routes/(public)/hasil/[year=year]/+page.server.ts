@@ -1,0 +1,11 @@
+import { error } from '@sveltejs/kit';
+import { publishedView, publishedYears } from '$lib/server/results';
+import type { PageServerLoad } from './$types';
+
+/** Public results of a published year: ranking, awards and the matrix with ticks. */
+export const load: PageServerLoad = async ({ params }) => {
+	const year = Number(params.year);
+	const [view, years] = await Promise.all([publishedView(year), publishedYears()]);
+	if (!view) error(404, `Hasil tahun ${year} belum diterbitkan.`);
+	return { view, years: years.map((y) => y.year) };
+};

@@ -1,0 +1,16 @@
+import type { LayoutServerLoad } from './$types';
+
+/** Exposes only the signed-in user's own identity, for the menu; every page guards itself. */
+export const load: LayoutServerLoad = ({ locals }) => {
+	const user = locals.user;
+	return {
+		user: user
+			? {
+					username: user.username,
+					displayName: user.displayName,
+					role: user.role,
+					isDemo: user.isDemo
+				}
+			: null
+	};
+};

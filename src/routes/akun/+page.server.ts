@@ -1,0 +1,41 @@
+import { fail } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { ROLE_LABELS } from '$lib/permissions';
+import { setSessionCookie } from '$lib/server/auth/cookies';
+import { requireUser } from '$lib/server/auth/guards';
+import * as users from '$lib/server/users';
+import { fieldErrors, formValues } from '$lib/validation/form';
+import { passwordChangeSchema } from '$lib/validation/password';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => {
+	const user = requireUser();
+	const account = await users.findById(user.id);
+	return {
+		account: {
+			username: user.username,
+			displayName: user.displayName,
+			roleLabel: ROLE_LABELS[user.role],
+			opdName: account?.opdName ?? null,
+			isDemo: user.isDemo,
+			passwordChangedAt: account?.passwordChangedAt ?? null
+		}
+	};
+};
+
+export const actions: Actions = {
+	password: async (event) => {
+		const user = requireUser();
+		const parsed = v.safeParse(passwordChangeSchema, formValues(await event.request.formData()));
+		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.issues) });
+
+		const { currentPassword, newPassword } = parsed.output;
+		const fresh = await users.changeOwnPassword(user.id, currentPassword, newPassword);
+		if (!fresh) return fail(400, { errors: { currentPassword: 'Kata sandi saat ini salah.' } });
+
+		// Every old session (this one included) has ended; this browser continues on a new one.
+		setSessionCookie(event, fresh.token, fresh.session.expiresAt);
+		event.locals.sessionId = fresh.session.id;
+		return { changed: true };
+	}
+};

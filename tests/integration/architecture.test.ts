@@ -1,0 +1,38 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** Every .ts file under a directory, recursively. */
+function tsFiles(dir: string): string[] {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+		e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []
+	);
+}
+
+const importsOf = (file: string) =>
+	[
+		...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/gm)
+	].map((m) => m[1]!);
+
+// Imports run one way: routes → lib/server → lib/scoring, lib/import (../shared/STYLE.md).
+describe.each(['src/lib/scoring', 'src/lib/import'])('%s stays framework-free', (dir) => {
+	it.each(tsFiles(dir).filter((f) => !f.endsWith('.test.ts')))(
+		'%s imports no framework, database or server module',
+		(file) => {
+			for (const spec of importsOf(file)) {
+				expect(spec, `${file} imports ${spec}`).not.toMatch(
+					/^(svelte|@sveltejs\/|\$app|\$env|drizzle-orm|@libsql|\$lib\/server|node:)|\/server\//
+				);
+			}
+		}
+	);
+});
+
+describe('routes never reach the database directly', () => {
+	const routeFiles = tsFiles('src/routes');
+	it.each(routeFiles)('%s imports neither drizzle nor the schema', (file) => {
+		for (const spec of importsOf(file)) {
+			expect(spec, `${file} imports ${spec}`).not.toMatch(/^drizzle-orm|db\/schema$/);
+		}
+	});
+});

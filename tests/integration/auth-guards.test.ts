@@ -1,0 +1,327 @@
+import { isActionFailure, isHttpError, isRedirect, type RequestEvent } from '@sveltejs/kit';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SessionUser } from '../../src/lib/server/auth/types';
+import { useDb, type DB } from '../../src/lib/server/db';
+import { auditEvents, users as usersTable } from '../../src/lib/server/db/schema';
+import * as users from '../../src/lib/server/users';
+import { addUser, insertOpd } from './helpers/auth';
+import { createTestDb } from './helpers/test-db';
+
+/** The request the guards see: each test sets it, as SvelteKit would for a real request. */
+let current: RequestEvent | undefined;
+vi.mock('$app/server', () => ({
+	getRequestEvent: () => {
+		if (!current) throw new Error('no request in progress');
+		return current;
+	}
+}));
+
+const { requireCapability, requireOwnOpd, requireRole, requireUser } =
+	await import('../../src/lib/server/auth/guards');
+const listPage = await import('../../src/routes/admin/pengguna/+page.server');
+const userPage = await import('../../src/routes/admin/pengguna/[id]/+page.server');
+const accountPage = await import('../../src/routes/akun/+page.server');
+
+function request(
+	user: SessionUser | null,
+	path = '/admin/pengguna',
+	method = 'GET',
+	fields?: Record<string, string>,
+	params: Record<string, string> = {}
+): RequestEvent {
+	const url = new URL(`http://localhost${path}`);
+	let body: FormData | undefined;
+	if (fields) {
+		body = new FormData();
+		for (const [k, v] of Object.entries(fields)) body.set(k, v);
+	}
+	current = {
+		url,
+		params,
+		request: new Request(url, { method, body }),
+		locals: { user, sessionId: null },
+		cookies: { set: () => {}, get: () => undefined, delete: () => {} },
+		getClientAddress: () => '127.0.0.1'
+	} as unknown as RequestEvent;
+	return current;
+}
+
+/** Runs a load or action and returns what it returned or threw. */
+async function outcome(fn: unknown, event: RequestEvent): Promise<unknown> {
+	try {
+		return await (fn as (e: RequestEvent) => unknown)(event);
+	} catch (e) {
+		return e;
+	}
+}
+
+const asUser = (u: users.UserSummary): SessionUser => ({
+	id: u.id,
+	username: u.username,
+	displayName: u.displayName,
+	role: u.role,
+	opdId: u.opdId,
+	isDemo: u.isDemo
+});
+
+let db: DB;
+let cleanup: () => Promise<void>;
+let opdA: number;
+let opdB: number;
+let who: Record<'admin' | 'evaluator' | 'operator' | 'pimpinan', SessionUser>;
+beforeEach(async () => {
+	({ db, cleanup } = await createTestDb());
+	useDb(db);
+	opdA = await insertOpd(db, 'dinas-a');
+	opdB = await insertOpd(db, 'dinas-b');
+	who = {
+		admin: asUser(await addUser(db, 'admin1', 'admin')),
+		evaluator: asUser(await addUser(db, 'eval1', 'evaluator')),
+		operator: asUser(await addUser(db, 'op1', 'operator', opdA)),
+		pimpinan: asUser(await addUser(db, 'boss1', 'pimpinan'))
+	};
+});
+afterEach(async () => {
+	current = undefined;
+	await cleanup();
+});
+
+describe('requireUser', () => {
+	it('sends an anonymous page load to /login, remembering the page', () => {
+		request(null, '/admin/pengguna?q=ani');
+		const thrown = (() => {
+			try {
+				requireUser();
+			} catch (e) {
+				return e;
+			}
+		})();
+		expect(isRedirect(thrown) && [thrown.status, thrown.location]).toEqual([
+			303,
+			'/login?redirectTo=%2Fadmin%2Fpengguna%3Fq%3Dani'
+		]);
+	});
+
+	it.each([
+		['POST', '/admin/pengguna'],
+		['GET', '/api/v1/export'],
+		['DELETE', '/api/v1/users/1']
+	])('answers 401 to an anonymous %s %s', (method, path) => {
+		request(null, path, method);
+		expect(() => requireUser()).toThrow(expect.objectContaining({ status: 401 }));
+	});
+
+	it('returns the signed-in user', () => {
+		request(who.pimpinan);
+		expect(requireUser()).toBe(who.pimpinan);
+	});
+});
+
+describe('requireCapability / requireRole / requireOwnOpd', () => {
+	it('refuses a role without the capability with 403 and a readable reason', () => {
+		request(who.evaluator);
+		expect(() => requireCapability('users.manage')).toThrow(
+			expect.objectContaining({
+				status: 403,
+				body: { message: 'Anda tidak berhak mengelola pengguna.' }
+			})
+		);
+		expect(requireCapability('cells.verify')).toBe(who.evaluator);
+		expect(() => requireRole('admin')).toThrow(expect.objectContaining({ status: 403 }));
+		expect(requireRole('admin', 'evaluator')).toBe(who.evaluator);
+	});
+
+	it('lets an operator act only for its own OPD; other roles for any', () => {
+		request(who.operator);
+		expect(requireOwnOpd(opdA)).toBe(who.operator);
+		expect(() => requireOwnOpd(opdB)).toThrow(expect.objectContaining({ status: 403 }));
+		for (const role of ['admin', 'evaluator', 'pimpinan'] as const) {
+			request(who[role]);
+			expect(requireOwnOpd(opdB)).toBe(who[role]);
+		}
+		request(null, '/opd/2', 'POST');
+		expect(() => requireOwnOpd(opdA)).toThrow(expect.objectContaining({ status: 401 }));
+	});
+});
+
+describe('/admin/pengguna as every role', () => {
+	const newUser = {
+		username: 'baru',
+		displayName: 'Pengguna Baru',
+		role: 'evaluator',
+		opdId: '',
+		password: 'kata-sandi-baru-1'
+	};
+	const snapshot = async () => ({
+		users: await db.select().from(usersTable),
+		audit: await db.select().from(auditEvents)
+	});
+
+	it.each([
+		[null, 401],
+		['evaluator', 403],
+		['operator', 403],
+		['pimpinan', 403]
+	] as const)(
+		'refuses %s (%i) on every load and action, changing nothing',
+		async (role, status) => {
+			const user = role === null ? null : who[role];
+			const before = await snapshot();
+			const target = String(who.evaluator.id);
+			const calls: [unknown, RequestEvent][] = [
+				[listPage.actions.create, request(user, '/admin/pengguna?/create', 'POST', newUser)],
+				[
+					userPage.actions.role,
+					request(
+						user,
+						`/admin/pengguna/${target}?/role`,
+						'POST',
+						{ role: 'admin', opdId: '' },
+						{ id: target }
+					)
+				],
+				[
+					userPage.actions.password,
+					request(
+						user,
+						`/admin/pengguna/${target}?/password`,
+						'POST',
+						{ password: 'dibajak-sekali-1' },
+						{ id: target }
+					)
+				],
+				[
+					userPage.actions.disable,
+					request(user, `/admin/pengguna/${target}?/disable`, 'POST', {}, { id: target })
+				],
+				[
+					userPage.actions.enable,
+					request(user, `/admin/pengguna/${target}?/enable`, 'POST', {}, { id: target })
+				]
+			];
+			for (const [fn, event] of calls) {
+				const result = await outcome(fn, event);
+				expect(isHttpError(result) && result.status).toBe(status);
+			}
+			const loads: [unknown, RequestEvent][] = [
+				[listPage.load, request(user, '/admin/pengguna', 'POST')],
+				[
+					userPage.load,
+					request(user, `/admin/pengguna/${target}`, 'POST', undefined, { id: target })
+				]
+			];
+			for (const [fn, event] of loads) {
+				const result = await outcome(fn, event);
+				expect(isHttpError(result) && result.status).toBe(status);
+			}
+			expect(await snapshot()).toEqual(before);
+		}
+	);
+
+	it('lets the admin create, reassign, reset, disable and enable', async () => {
+		const admin = who.admin;
+		const created = await outcome(
+			listPage.actions.create,
+			request(admin, '/admin/pengguna?/create', 'POST', newUser)
+		);
+		expect(created).toEqual({ created: 'baru' });
+		const id = String((await users.findByUsername('baru', db))?.id);
+		const at = (action: string, fields: Record<string, string> = {}) =>
+			request(admin, `/admin/pengguna/${id}?/${action}`, 'POST', fields, { id });
+
+		expect(
+			await outcome(userPage.actions.role, at('role', { role: 'operator', opdId: '' }))
+		).toSatisfy((r: unknown) => isActionFailure(r) && r.status === 400);
+		expect(
+			await outcome(userPage.actions.role, at('role', { role: 'operator', opdId: String(opdB) }))
+		).toEqual({
+			action: 'role',
+			done: true
+		});
+		expect(
+			await outcome(userPage.actions.password, at('password', { password: 'sandi-baru-lagi-1' }))
+		).toEqual({
+			action: 'password',
+			done: true
+		});
+		expect(await outcome(userPage.actions.disable, at('disable'))).toEqual({
+			action: 'disable',
+			done: true
+		});
+		expect(await users.findById(Number(id), db)).toMatchObject({ role: 'operator', opdId: opdB });
+		expect((await users.findById(Number(id), db))?.disabledAt).toBeInstanceOf(Date);
+
+		const self = String(admin.id);
+		const selfDisable = await outcome(
+			userPage.actions.disable,
+			request(admin, `/admin/pengguna/${self}?/disable`, 'POST', {}, { id: self })
+		);
+		expect(isActionFailure(selfDisable) && selfDisable.data).toMatchObject({
+			errors: { _form: 'Anda tidak dapat menonaktifkan akun Anda sendiri.' }
+		});
+
+		const missing = await outcome(
+			userPage.load,
+			request(admin, '/admin/pengguna/9999', 'GET', undefined, { id: '9999' })
+		);
+		expect(isHttpError(missing) && missing.status).toBe(404);
+	});
+
+	it('keeps the password out of a refused create form', async () => {
+		const result = await outcome(
+			listPage.actions.create,
+			request(who.admin, '/admin/pengguna?/create', 'POST', { ...newUser, username: 'admin1' })
+		);
+		expect(isActionFailure(result) && result.status).toBe(400);
+		expect(JSON.stringify(isActionFailure(result) && result.data)).not.toContain(newUser.password);
+	});
+});
+
+describe('/akun', () => {
+	it('is refused to anonymous visitors', async () => {
+		const load = await outcome(accountPage.load, request(null, '/akun'));
+		expect(isRedirect(load) && load.location).toBe('/login?redirectTo=%2Fakun');
+		const action = await outcome(
+			accountPage.actions.password,
+			request(null, '/akun?/password', 'POST', {})
+		);
+		expect(isHttpError(action) && action.status).toBe(401);
+	});
+
+	it('checks the current password and the repetition', async () => {
+		const fields = (current: string, next: string, confirm = next) => ({
+			currentPassword: current,
+			newPassword: next,
+			confirmPassword: confirm
+		});
+		const mismatch = await outcome(
+			accountPage.actions.password,
+			request(
+				who.pimpinan,
+				'/akun?/password',
+				'POST',
+				fields('kata-sandi-rahasia', 'sandi-baru-1234', 'lain-lagi-1234')
+			)
+		);
+		expect(isActionFailure(mismatch) && mismatch.data).toMatchObject({
+			errors: { confirmPassword: 'Ulangan kata sandi baru tidak sama.' }
+		});
+		const wrong = await outcome(
+			accountPage.actions.password,
+			request(who.pimpinan, '/akun?/password', 'POST', fields('bukan-sandinya', 'sandi-baru-1234'))
+		);
+		expect(isActionFailure(wrong) && wrong.data).toEqual({
+			errors: { currentPassword: 'Kata sandi saat ini salah.' }
+		});
+		const ok = await outcome(
+			accountPage.actions.password,
+			request(
+				who.pimpinan,
+				'/akun?/password',
+				'POST',
+				fields('kata-sandi-rahasia', 'sandi-baru-1234')
+			)
+		);
+		expect(ok).toEqual({ changed: true });
+	});
+});

@@ -1,0 +1,107 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { naiveSeedMatrix, SEED_FILES } from './helpers/seed-reader';
+
+let dir: string;
+let env: NodeJS.ProcessEnv;
+
+function monev(...args: string[]) {
+	return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/monev.ts', ...args], {
+		env,
+		encoding: 'utf8'
+	});
+}
+
+beforeAll(() => {
+	dir = mkdtempSync(join(tmpdir(), 'monev-cli-'));
+	env = { ...process.env, DATABASE_URL: `file:${join(dir, 'cli.db')}` };
+	const seeded = monev('seed-demo');
+	expect(seeded.status, seeded.stderr).toBe(0);
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Row {
+	rank: number;
+	opd: string;
+	score: number;
+	maxScore: number;
+	percent: number;
+	indicatorsMet: number;
+	qualification: string;
+	tier: string | null;
+}
+
+describe('npm run monev -- results', () => {
+	it('prints the 2021 ranking as JSON on stdout only, consistent with the ticks in the report', () => {
+		const out = monev('results', '--year', '2021', '--format', 'json');
+		expect(out.status, out.stderr).toBe(0);
+		const rows = JSON.parse(out.stdout) as Row[];
+		expect(rows).toHaveLength(32);
+		const ticks = [...naiveSeedMatrix(SEED_FILES[2021]).rows.values()].map(
+			(r) => r.filter(Boolean).length
+		);
+		expect(rows.map((r) => r.score).sort((a, b) => a - b)).toEqual(ticks.sort((a, b) => a - b));
+		for (const row of rows) {
+			expect(row.maxScore).toBe(13);
+			expect(row.indicatorsMet).toBe(row.score);
+			expect(row.percent).toBe(Math.round((row.score / 13) * 10000) / 100);
+			// competition rank: 1 + the number of OPDs with a higher percent
+			expect(row.rank).toBe(1 + rows.filter((r) => r.percent > row.percent).length);
+		}
+		const satpol = rows.find((r) => r.opd.startsWith('Satuan Polisi Pamong Praja'));
+		expect(satpol).toMatchObject({ score: 13, percent: 100, rank: 1, qualification: 'Informatif' });
+	});
+
+	it('prints CSV with the same rows', () => {
+		const json = JSON.parse(monev('results', '--year', '2020').stdout) as Row[];
+		const csv = monev('results', '--year', '2020', '--format', 'csv');
+		expect(csv.status).toBe(0);
+		const parsed = Papa.parse<Record<string, string>>(csv.stdout.trim(), { header: true });
+		expect(parsed.data).toHaveLength(33);
+		expect(parsed.data.map((r) => [Number(r.rank), r.opd, Number(r.percent)])).toEqual(
+			json.map((r) => [r.rank, r.opd, r.percent])
+		);
+	});
+
+	it('fails with a message on stderr and nothing on stdout for an unknown year', () => {
+		const out = monev('results', '--year', '1999');
+		expect(out.status).not.toBe(0);
+		expect(out.stdout).toBe('');
+		expect(out.stderr).toMatch(/1999/);
+	});
+});
+
+describe('npm run monev -- import', () => {
+	it('rejects a bad tick naming line and column, and writes nothing', () => {
+		const file = join(dir, 'bad.csv');
+		writeFileSync(
+			file,
+			'No,OPD,Renja 2024\n1,Dinas Sosial Kota Serang,√\n2,Inspektorat Kota Serang,x\n'
+		);
+		const out = monev('import', '--year', '2024', '--file', file);
+		expect(out.status).toBe(1);
+		expect(out.stderr).toMatch(/baris 3/);
+		expect(out.stderr).toMatch(/kolom 3/);
+		const check = monev('results', '--year', '2024');
+		expect(check.status).not.toBe(0);
+	});
+
+	it("imports the app's CSV template into a new year", () => {
+		const file = join(dir, 'good.csv');
+		writeFileSync(
+			file,
+			'No;OPD;Renja 2024;Daftar Aset OPD\n1;Dinas Sosial Kota Serang;√;\n2;Inspektorat Kota Serang;√;√\n'
+		);
+		const out = monev('import', '--year', '2024', '--file', file);
+		expect(out.status, out.stderr).toBe(0);
+		const rows = JSON.parse(monev('results', '--year', '2024').stdout) as Row[];
+		expect(rows.map((r) => [r.rank, r.score, r.maxScore])).toEqual([
+			[1, 2, 2],
+			[2, 1, 2]
+		]);
+	});
+});

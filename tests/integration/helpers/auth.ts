@@ -1,0 +1,51 @@
+import type { Cookies } from '@sveltejs/kit';
+import type { DB } from '../../../src/lib/server/db';
+import { opds, type Role } from '../../../src/lib/server/db/schema';
+import * as users from '../../../src/lib/server/users';
+import { SYSTEM_ACTORS } from '../../../src/lib/server/audit';
+
+/** An OPD row for binding operators. */
+export async function insertOpd(db: DB, slug: string, retired = false): Promise<number> {
+	const [row] = await db
+		.insert(opds)
+		.values({
+			slug,
+			name: `Dinas ${slug}`,
+			shortName: slug.toUpperCase(),
+			kind: 'dinas',
+			retiredAt: retired ? new Date() : null
+		})
+		.returning({ id: opds.id });
+	if (!row) throw new Error('no OPD row');
+	return row.id;
+}
+
+export const PASSWORD = 'kata-sandi-rahasia';
+
+/** A user with PASSWORD, created through the real verb. */
+export function addUser(db: DB, username: string, role: Role, opdId: number | null = null) {
+	return users.create(
+		{ username, displayName: username, role, opdId, password: PASSWORD },
+		SYSTEM_ACTORS.seed,
+		db
+	);
+}
+
+export interface CookieJar extends Cookies {
+	jar: Map<string, { value: string; options: Record<string, unknown> }>;
+}
+
+/** Just enough of SvelteKit's Cookies for the auth helpers. */
+export function cookieJar(initial: Record<string, string> = {}): CookieJar {
+	const jar = new Map<string, { value: string; options: Record<string, unknown> }>(
+		Object.entries(initial).map(([k, value]) => [k, { value, options: {} }])
+	);
+	return {
+		jar,
+		get: (name) => jar.get(name)?.value,
+		getAll: () => [...jar].map(([name, c]) => ({ name, value: c.value })),
+		set: (name, value, options) => void jar.set(name, { value, options: { ...options } }),
+		delete: (name) => void jar.delete(name),
+		serialize: () => ''
+	};
+}
