@@ -1,6 +1,7 @@
+import { navFor } from '$lib/nav';
 import type { LayoutServerLoad } from './$types';
 
-/** Exposes only the signed-in user's own identity, for the menu; every page guards itself. */
+/** Exposes only the signed-in user's own identity and menu; every page guards itself. */
 export const load: LayoutServerLoad = ({ locals }) => {
 	const user = locals.user;
 	return {
@@ -11,6 +12,7 @@ export const load: LayoutServerLoad = ({ locals }) => {
 					role: user.role,
 					isDemo: user.isDemo
 				}
-			: null
+			: null,
+		nav: navFor(user?.role ?? null)
 	};
 };

@@ -6,8 +6,13 @@ import { SYSTEM_ACTORS } from './audit';
 import { db, type Conn } from './db';
 import { officialAwards, periods } from './db/schema';
 import { importMatrix } from './import-matrix';
+import { findBySlug } from './opds';
 import { roster } from './periods';
 import { publish } from './results';
+import { createDemoUsers } from './users';
+
+/** The demo operator answers for Diskominfo, the office that usually runs the PPID. */
+export const DEMO_OPERATOR_OPD = 'dinas-komunikasi-dan-informatika';
 
 export interface SeedYear {
 	year: number;
@@ -108,6 +113,8 @@ export async function seedDemo(seedsDir: string, conn: Conn = db()): Promise<voi
 			}
 			await publish(periodId, SYSTEM_ACTORS.seed, tx);
 		}
+		const operatorOpd = await findBySlug(DEMO_OPERATOR_OPD, tx);
+		await createDemoUsers(tx, operatorOpd?.id ?? null);
 	});
 }
 
