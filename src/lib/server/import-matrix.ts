@@ -13,6 +13,7 @@ import { flatRubric } from '../scoring';
 import * as audit from './audit';
 import type { Actor } from './audit';
 import { db, type Conn } from './db';
+import { bulkInsert } from './db/bulk';
 import { assessments, indicators, opds, periodOpds, periods } from './db/schema';
 import { matchCandidates } from './opds';
 import { roster } from './periods';
@@ -48,7 +49,6 @@ class ImportRejected extends Error {
 }
 
 const LOCKED = new Set(['final', 'published']);
-const CHUNK = 500;
 
 /**
  * Writes a parsed matrix into a year, all or nothing. A new year gets a period, one `check`
@@ -135,16 +135,16 @@ async function createFromMatrix(tx: Conn, req: ImportRequest): Promise<ImportSum
 		.returning();
 	if (!period) throw new Error('period insert returned nothing');
 
-	if (toCreate.length) {
-		await tx.insert(opds).values(
-			toCreate.map((o) => ({
-				slug: o.slug,
-				name: o.name,
-				shortName: guessShortName(o.name),
-				kind: guessOpdKind(o.name)
-			}))
-		);
-	}
+	await bulkInsert(
+		tx,
+		opds,
+		toCreate.map((o) => ({
+			slug: o.slug,
+			name: o.name,
+			shortName: guessShortName(o.name),
+			kind: guessOpdKind(o.name)
+		}))
+	);
 	const opdRows = await tx.select({ id: opds.id, slug: opds.slug }).from(opds);
 	const opdId = new Map(opdRows.map((o) => [o.slug, o.id]));
 
@@ -163,7 +163,9 @@ async function createFromMatrix(tx: Conn, req: ImportRequest): Promise<ImportSum
 		)
 		.returning({ id: indicators.id });
 
-	await tx.insert(periodOpds).values(
+	await bulkInsert(
+		tx,
+		periodOpds,
 		matrix.rows.map((row, i) => ({
 			periodId: period.id,
 			opdId: opdId.get(matches[i]!.opd)!,
@@ -184,9 +186,7 @@ async function createFromMatrix(tx: Conn, req: ImportRequest): Promise<ImportSum
 			assessedAt: now
 		}))
 	);
-	for (let i = 0; i < cells.length; i += CHUNK) {
-		await tx.insert(assessments).values(cells.slice(i, i + CHUNK));
-	}
+	await bulkInsert(tx, assessments, cells);
 
 	await audit.record(
 		req.actor,
