@@ -24,7 +24,13 @@ type Who = 'anonymous' | 'admin' | 'evaluator' | 'operator' | 'pimpinan';
 const ACCESS: Record<string, Record<Who, number | 'login'>> = {
 	'/hasil/2021': { anonymous: 200, admin: 200, evaluator: 200, operator: 200, pimpinan: 200 },
 	'/akun': { anonymous: 'login', admin: 200, evaluator: 200, operator: 200, pimpinan: 200 },
-	'/admin/pengguna': { anonymous: 'login', admin: 200, evaluator: 403, operator: 403, pimpinan: 403 }
+	'/admin/pengguna': {
+		anonymous: 'login',
+		admin: 200,
+		evaluator: 403,
+		operator: 403,
+		pimpinan: 403
+	}
 };
 
 const PASSWORDS: Record<Exclude<Who, 'anonymous'>, string> = {
@@ -87,7 +93,10 @@ test('a wrong password is refused with a message and no session', async () => {
 	await page.fill('input[name=username]', 'demo-admin');
 	await page.fill('input[name=password]', 'not-the-password');
 	await page.click('button[type=submit]');
-	await page.getByRole('alert').filter({ hasText: 'Nama pengguna atau kata sandi salah' }).waitFor();
+	await page
+		.getByRole('alert')
+		.filter({ hasText: 'Nama pengguna atau kata sandi salah' })
+		.waitFor();
 	assert.equal((await context.cookies()).filter((c) => c.name === 'session').length, 0);
 	await context.close();
 });
@@ -103,7 +112,10 @@ test('responses carry a Content-Security-Policy without unsafe-inline scripts', 
 test('a cross-site form post is refused by the origin check', async () => {
 	const res = await fetch(`${app.url}/login`, {
 		method: 'POST',
-		headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+		headers: {
+			origin: 'https://evil.example',
+			'content-type': 'application/x-www-form-urlencoded'
+		},
 		body: 'username=demo-admin&password=demo-admin-dip'
 	});
 	assert.equal(res.status, 403);
