@@ -8,3 +8,4 @@ export * from './yoy-view';
 export * from './gaps';
 export * from './method';
 export * from './report';
+export * from './dashboard';
