@@ -9,3 +9,4 @@ export * from './gaps';
 export * from './method';
 export * from './report';
 export * from './dashboard';
+export * from './opd-page';

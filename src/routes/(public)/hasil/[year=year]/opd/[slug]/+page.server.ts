@@ -1,0 +1,12 @@
+import { error } from '@sveltejs/kit';
+import { buildOpdPage } from '$lib/insights/opd-page';
+import { publishedYearViews } from '$lib/server/year-views';
+import type { PageServerLoad } from './$types';
+
+/** One OPD's published result for anyone: ticks, gaps and history, without internal notes. */
+export const load: PageServerLoad = async ({ params }) => {
+	const year = Number(params.year);
+	const page = buildOpdPage(await publishedYearViews(), year, params.slug);
+	if (!page) error(404, `Tidak ada hasil terbit untuk OPD ini pada tahun ${year}.`);
+	return { page, showDetails: false };
+};
