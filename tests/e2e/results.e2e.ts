@@ -68,6 +68,10 @@ test('leadership opens the dashboard: the charts render with their numbers besid
 		await page.locator('#perbandingan + .card').innerText(),
 		/Daftar Informasi yang Dikecualikan — hanya 2020/
 	);
+	// From the client-rendered dashboard to a static public page (no JavaScript there).
+	await page.getByRole('link', { name: 'cara penilaian', exact: true }).click();
+	await page.getByRole('heading', { name: 'Cara penilaian 2021' }).waitFor();
+	assert.match(await page.locator('ol.worked').innerText(), /Nilai akhir: \d+,\d\d/);
 	await page.close();
 });
 
@@ -180,6 +184,8 @@ test('JavaScript shipped: the public results page stays small and loads no Chart
 	writeFileSync('test-results/js-size.json', `${JSON.stringify(report, null, 2)}\n`);
 	console.log('gzipped JS shipped:', JSON.stringify(report));
 	assert.ok(publicJs.total <= 40 * 1024, `/hasil/2021 ships ${kb(publicJs.total)} KB gzipped`);
+	// The public results page is static HTML (csr = false): no script at all.
+	assert.deepEqual(publicJs.files, []);
 	// The dashboard pulls Chart.js on demand: clearly more than the public page.
 	assert.ok(dashboardJs.total > publicJs.total + 20 * 1024, 'the dashboard did not load Chart.js');
 	await context.close();

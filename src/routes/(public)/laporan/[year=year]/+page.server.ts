@@ -5,6 +5,9 @@ import { organizationName } from '$lib/server/report-settings';
 import { publishedView, publishedYears } from '$lib/server/results';
 import type { PageServerLoad } from './$types';
 
+/** Static reading: no JavaScript is shipped (fast on a cheap phone); links and forms work without it. */
+export const csr = false;
+
 /** The printable annual-report section of a published year: the matrix, ranking and awards. */
 export const load: PageServerLoad = async ({ params }) => {
 	const year = Number(params.year);
