@@ -4,6 +4,11 @@ import { gzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
+import { and, eq } from 'drizzle-orm';
+import { parseReportTable } from '../../src/lib/import';
+import { openDb } from '../../src/lib/server/db';
+import { assessments, indicators, opds, periods } from '../../src/lib/server/db/schema';
+import { importMatrix } from '../../src/lib/server/import-matrix';
 import { naiveSeedMatrix, SEED_FILES } from '../integration/helpers/seed-reader';
 import { launchBrowser, loginAs, startApp, type RunningApp } from './harness';
 
@@ -189,4 +194,76 @@ test('JavaScript shipped: the public results page stays small and loads no Chart
 	// The dashboard pulls Chart.js on demand: clearly more than the public page.
 	assert.ok(dashboardJs.total > publicJs.total + 20 * 1024, 'the dashboard did not load Chart.js');
 	await context.close();
+});
+
+test('unpublished years and evaluator notes stay internal', async () => {
+	// Behind the app's back: a 2022 draft (the 2021 table again) and a note on a Diskominfo cell.
+	const db = openDb(app.databaseUrl);
+	const parsed = parseReportTable(readFileSync(SEED_FILES[2021], 'utf8'));
+	assert.ok(parsed.ok);
+	const outcome = await importMatrix(
+		{ year: 2022, matrix: parsed.matrix, actor: { userId: null, name: 'e2e' }, source: 'e2e' },
+		db
+	);
+	assert.ok(outcome.ok);
+	const [cell] = await db
+		.select({ id: assessments.id })
+		.from(assessments)
+		.innerJoin(opds, eq(opds.id, assessments.opdId))
+		.innerJoin(indicators, eq(indicators.id, assessments.indicatorId))
+		.innerJoin(periods, eq(periods.id, assessments.periodId))
+		.where(
+			and(
+				eq(opds.slug, 'dinas-komunikasi-dan-informatika'),
+				eq(indicators.key, 'pengadaan-barang-dan-jasa'),
+				eq(periods.year, 2021)
+			)
+		);
+	assert.ok(cell);
+	await db
+		.update(assessments)
+		.set({ note: 'Tautan bukti pengadaan mati', evidenceUrl: 'javascript:alert(1)' })
+		.where(eq(assessments.id, cell.id));
+	db.$client.close();
+
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await loginAs(page, app.url, 'demo-pimpinan', 'demo-pimpinan-dip');
+	const draft = await page.goto(`${app.url}/dasbor/2022`);
+	assert.equal(draft?.status(), 200);
+	assert.match(await page.locator('main > p.muted').first().innerText(), /Belum dipublikasikan/);
+	assert.equal(
+		(await page.goto(`${app.url}/opd/dinas-komunikasi-dan-informatika/2022`))?.status(),
+		200
+	);
+	await page.goto(`${app.url}/opd/dinas-komunikasi-dan-informatika/2021`);
+	const row = page.locator('table.cells tr', { hasText: 'Pengadaan Barang & Jasa' });
+	assert.match(await row.innerText(), /Tautan bukti pengadaan mati/);
+	// A recorded evidence "link" that is not http(s) is shown as text, never as a link.
+	assert.equal(await row.locator('a').count(), 0);
+	await context.close();
+
+	const operator = await browser.newContext();
+	const op = await operator.newPage();
+	await loginAs(op, app.url, 'demo-operator', 'demo-operator-dip');
+	assert.equal(
+		(await op.goto(`${app.url}/opd/dinas-komunikasi-dan-informatika/2022`))?.status(),
+		404
+	);
+	await op.goto(`${app.url}/opd/dinas-komunikasi-dan-informatika/2021`);
+	assert.match(await op.locator('table.cells').innerText(), /Tautan bukti pengadaan mati/);
+	await operator.close();
+
+	for (const path of [
+		'/hasil/2022',
+		'/metode/2022',
+		'/laporan/2022',
+		'/hasil/2022/opd/dinas-komunikasi-dan-informatika'
+	]) {
+		assert.equal((await fetch(`${app.url}${path}`)).status, 404, path);
+	}
+	const publicPage = await (
+		await fetch(`${app.url}/hasil/2021/opd/dinas-komunikasi-dan-informatika`)
+	).text();
+	assert.doesNotMatch(publicPage, /Tautan bukti pengadaan mati/);
 });
