@@ -20,7 +20,9 @@ export class BackupError extends Error {}
 
 /** The schema's tables, parents before children (by foreign keys), ties by name. */
 export function backupTables(): string[] {
-	const tables = Object.values(schema).filter((v): v is SQLiteTable => is(v, SQLiteTable));
+	const tables = (Object.values(schema) as unknown[]).filter((v): v is SQLiteTable =>
+		is(v, SQLiteTable)
+	);
 	const parents = new Map<string, Set<string>>();
 	for (const table of tables) {
 		const name = getTableName(table);
