@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import {
 	indicatorKey,
+	issueAt,
 	matchIndicator,
 	matchOpd,
 	opdSlug,
@@ -99,9 +100,7 @@ export interface ImportPlan {
 
 const LOCKED = new Set(['final', 'published']);
 
-function issue(line: number, column: number | null, label: string | null, message: string) {
-	return { line, column, columnLabel: label, message } satisfies ImportIssue;
-}
+const issue = issueAt;
 
 export const cellOf = (cell: { value: 0 | 1 | null; notApplicable: boolean }): CellState => ({
 	value: cell.notApplicable ? null : cell.value,
