@@ -100,16 +100,34 @@ function headerWidth(table: DelimitedTable): number {
 	return table.rows[table.headerIndex]?.cells.length ?? 0;
 }
 
-/**
- * Reads the text with each recognised delimiter and keeps the reading whose header row has an
- * OPD name column; among several, the one with the most header cells (then "," before ";" before
- * tab). When none fits, returns the reading with the most header cells, `layout` null.
- */
-export function readDelimitedTable(text: string): DelimitedTable {
-	const tables = DELIMITERS.map((delimiter) => readTable(text, delimiter));
+/** Lines read to choose the delimiter: the header row is the first non-empty one. */
+const SAMPLE_LINES = 50;
+
+function choose(tables: DelimitedTable[]): DelimitedTable {
 	const fitting = tables.filter((table) => table.layout !== null);
 	const pool = fitting.length > 0 ? fitting : tables;
 	let best = pool[0] as DelimitedTable;
 	for (const table of pool) if (headerWidth(table) > headerWidth(best)) best = table;
 	return best;
+}
+
+/**
+ * Reads the text with each recognised delimiter and keeps the reading whose header row has an
+ * OPD name column; among several, the one with the most header cells (then "," before ";" before
+ * tab). When none fits, returns the reading with the most header cells, `layout` null.
+ * The choice depends on the header row only, so it is made on the first lines and the whole
+ * text is read once, with the chosen delimiter (a large file is read 3× faster).
+ */
+export function readDelimitedTable(text: string): DelimitedTable {
+	let cut = -1;
+	for (let n = 0; n < SAMPLE_LINES; n++) {
+		cut = text.indexOf('\n', cut + 1);
+		if (cut === -1) break;
+	}
+	if (cut === -1) return choose(DELIMITERS.map((delimiter) => readTable(text, delimiter)));
+	const sample = choose(DELIMITERS.map((delimiter) => readTable(text.slice(0, cut), delimiter)));
+	// No header in the sample (or a quoted header running past it): decide on the whole text.
+	if (sample.headerIndex === -1 || sample.layout === null)
+		return choose(DELIMITERS.map((delimiter) => readTable(text, delimiter)));
+	return readTable(text, sample.delimiter);
 }

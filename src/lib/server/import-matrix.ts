@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { guessOpdKind, guessShortName, type ImportIssue } from '../import';
 import { flatRubric } from '../scoring';
 import * as audit from './audit';
@@ -129,13 +129,13 @@ async function createPeriod(
 
 	const created = plan.rows.filter((r) => r.isNew);
 	await insertChunked(created, (chunk) =>
-		tx.insert(opds).values(
-			chunk.map((r) => ({
-				slug: r.opd!,
-				name: r.name,
-				shortName: guessShortName(r.name),
-				kind: guessOpdKind(r.name)
-			}))
+		tx.run(
+			sql`INSERT INTO opds (slug, name, short_name, kind) VALUES ${sql.join(
+				chunk.map(
+					(r) => sql`(${r.opd!}, ${r.name}, ${guessShortName(r.name)}, ${guessOpdKind(r.name)})`
+				),
+				sql`, `
+			)}`
 		)
 	);
 	const opdRows = await tx.select({ id: opds.id, slug: opds.slug }).from(opds);
@@ -159,31 +159,42 @@ async function createPeriod(
 
 	await insertChunked(
 		matrix.rows.map((row, i) => ({
-			periodId: period.id,
 			opdId: rowOpd[i]!,
-			displayNumber: row.number ?? i + 1,
-			displayName: row.name
+			number: row.number ?? i + 1,
+			name: row.name
 		})),
-		(chunk) => tx.insert(periodOpds).values(chunk)
+		(chunk) =>
+			tx.run(
+				sql`INSERT INTO period_opds (period_id, opd_id, display_number, display_name) VALUES ${sql.join(
+					chunk.map((r) => sql`(${period.id}, ${r.opdId}, ${r.number}, ${r.name})`),
+					sql`, `
+				)}`
+			)
 	);
 
-	const now = new Date();
-	let cells = 0;
-	for (let r = 0; r < matrix.rows.length; r += Math.ceil(CHUNK / Math.max(1, inserted.length))) {
-		const slice = matrix.rows.slice(r, r + Math.ceil(CHUNK / Math.max(1, inserted.length)));
-		const values = slice.flatMap((row, k) =>
-			row.cells.map((cell, c) => ({
-				periodId: period.id,
-				opdId: rowOpd[r + k]!,
-				indicatorId: inserted[c]!.id,
-				...cellOf(cell),
-				assessedBy: req.actor.userId,
-				assessedAt: now
-			}))
-		);
-		cells += values.length;
-		if (values.length) await tx.insert(assessments).values(values);
-	}
+	// Hundreds of thousands of cells: every value is a number the code made (ids, 0/1/null, a
+	// timestamp), so they go in as literals, about 10× faster than drizzle's insert builder.
+	const at = Date.now();
+	const by = req.actor.userId === null ? 'NULL' : String(Math.trunc(req.actor.userId));
+	const literal = (n: number | null) => (n === null ? 'NULL' : String(Number(n)));
+	const cellRows: string[] = [];
+	matrix.rows.forEach((row, r) => {
+		row.cells.forEach((cell, c) => {
+			const { value, notApplicable } = cellOf(cell);
+			cellRows.push(
+				`(${period.id},${rowOpd[r]!},${inserted[c]!.id},${literal(value)},${notApplicable ? 1 : 0},${by},${at})`
+			);
+		});
+	});
+	await insertChunked(cellRows, (chunk) =>
+		tx.run(
+			sql.raw(
+				'INSERT INTO assessments (period_id, opd_id, indicator_id, value, not_applicable, assessed_by, assessed_at) VALUES ' +
+					chunk.join(',')
+			)
+		)
+	);
+	const cells = cellRows.length;
 
 	const eventId = await recordImport(tx, req.actor, plan, period.id, {
 		source: plan.source,
