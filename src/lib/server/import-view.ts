@@ -2,7 +2,7 @@ import type { ImportIssue } from '../import';
 import type { CellState, ImportPlan } from './import-plan';
 
 /** How many rows, changes and errors a preview shows; the rest are counted. */
-const SHOW = { rows: 300, changes: 500, errors: 200 };
+const SHOW = { rows: 300, changes: 500, errors: 200, choices: 500 };
 
 const cellText = (c: CellState | null) =>
 	c === null
@@ -29,7 +29,8 @@ export function previewView(plan: ImportPlan, token: string) {
 		createsPeriod: plan.createsPeriod,
 		periodStatus: plan.periodStatus,
 		allowNew: plan.allowNew,
-		choices: plan.choices,
+		// Every row's own match stays selectable even when the list is cut (ImportPreview adds it).
+		choices: plan.choices.slice(0, SHOW.choices),
 		columns: plan.columns.map((c) => ({
 			label: c.label,
 			key: c.key,
