@@ -5,6 +5,7 @@
 import { readConfig } from '../src/lib/server/config';
 import { db } from '../src/lib/server/db';
 import { prepareDb } from '../src/lib/server/db/migrate';
+import { backupCommand, importBackupCommand } from './cli/backup';
 import { importCommand } from './cli/import';
 import { resultsCommand } from './cli/results';
 import { seedCommand } from './cli/seed';
@@ -15,7 +16,10 @@ const USAGE = `Penggunaan: npm run monev -- <perintah> [opsi]
 Perintah:
   migrate                              terapkan migrasi ke basis data
   seed-demo                            muat data demo Kota Serang 2020 dan 2021 (basis data kosong)
-  import --year Y --file F             impor tabel laporan tahunan atau templat CSV (semua atau tidak sama sekali)
+  import --year Y --file F [--sheet S] [--dry-run]
+                                       impor tabel laporan, CSV/TSV atau .xlsx (semua atau tidak sama sekali)
+  backup --file F                      cadangkan seluruh basis data (JSON lines)
+  import-backup --file F [--replace]   pulihkan cadangan ke basis data kosong (--replace: timpa)
   results --year Y [--format json|csv] cetak peringkat tahun Y ke stdout
   user add --username U --role R [--name N] [--opd SLUG]
                                        buat pengguna (kata sandi dari MONEV_PASSWORD atau stdin)
@@ -41,6 +45,10 @@ async function main(argv: string[]): Promise<number> {
 			return seedCommand(args, database, config.seedsDir);
 		case 'import':
 			return importCommand(args, database);
+		case 'backup':
+			return backupCommand(args, database);
+		case 'import-backup':
+			return importBackupCommand(args, database);
 		case 'results':
 			return resultsCommand(args, database);
 		case 'user':

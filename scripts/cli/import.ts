@@ -1,33 +1,31 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseDelimited, parseReportTable, type ImportIssue } from '../../src/lib/import';
+import type { ImportIssue } from '../../src/lib/import';
 import { SYSTEM_ACTORS } from '../../src/lib/server/audit';
 import type { DB } from '../../src/lib/server/db';
-import { importMatrix } from '../../src/lib/server/import-matrix';
+import { readImportFile } from '../../src/lib/server/import-file';
+import { commitImport, planImport } from '../../src/lib/server/import-matrix';
 
 function printIssues(file: string, issues: ImportIssue[]): void {
-	for (const issue of issues) {
-		const where = [
-			issue.line ? `baris ${issue.line}` : null,
-			issue.column
-				? `kolom ${issue.column}${issue.columnLabel ? ` (${issue.columnLabel})` : ''}`
-				: null
-		]
-			.filter(Boolean)
-			.join(', ');
-		console.error(`${file}${where ? `: ${where}` : ''}: ${issue.message}`);
-	}
+	for (const issue of issues) console.error(`${file}: ${issue.message}`);
 }
 
 /**
- * `import --year Y --file F`: a report table (tab-separated, as in the annual report) or the app's
- * CSV template. Nothing is written unless the whole file is valid.
+ * `import --year Y --file F [--sheet S] [--dry-run]`: an annual-report table, the app's CSV
+ * template, CSV with "," or ";", TSV, or an .xlsx workbook (first sheet, or --sheet). Shows the
+ * matches it made, then writes all or nothing; --dry-run only previews.
  */
 export async function importCommand(args: string[], conn: DB): Promise<number> {
 	const { values } = parseArgs({
 		args,
-		options: { year: { type: 'string' }, file: { type: 'string' }, title: { type: 'string' } }
+		options: {
+			year: { type: 'string' },
+			file: { type: 'string' },
+			title: { type: 'string' },
+			sheet: { type: 'string' },
+			'dry-run': { type: 'boolean' }
+		}
 	});
 	const year = Number(values.year);
 	if (!Number.isInteger(year) || year < 1900 || year > 2200) {
@@ -38,10 +36,11 @@ export async function importCommand(args: string[], conn: DB): Promise<number> {
 		console.error('import: --file BERKAS wajib diisi');
 		return 2;
 	}
-	const text = await readFile(values.file, 'utf8');
-	const parsed = /^\s*no\.?\t+nama opd/im.test(text)
-		? parseReportTable(text)
-		: parseDelimited(text);
+	const parsed = await readImportFile({
+		name: values.file,
+		bytes: await readFile(values.file),
+		...(values.sheet ? { sheet: values.sheet } : {})
+	});
 	if (!parsed.ok) {
 		printIssues(values.file, parsed.errors);
 		console.error(
@@ -50,14 +49,33 @@ export async function importCommand(args: string[], conn: DB): Promise<number> {
 		return 1;
 	}
 	printIssues(values.file, parsed.warnings);
-	const outcome = await importMatrix(
-		{
-			year,
-			matrix: parsed.matrix,
-			actor: SYSTEM_ACTORS.cli,
-			source: basename(values.file),
-			...(values.title ? { title: values.title } : {})
-		},
+	const request = {
+		year,
+		matrix: parsed.matrix,
+		source: basename(values.file),
+		...(values.title ? { title: values.title } : {})
+	};
+	const plan = await planImport(request, conn);
+	for (const row of plan.rows.filter((r) => !r.exact && r.opd !== null)) {
+		const how = row.isNew
+			? 'OPD baru'
+			: `dicocokkan (${Math.round((row.score ?? 0) * 100)}%) dengan`;
+		console.error(`[monev] baris ${row.line}: "${row.name}" ${how} "${row.opd}"`);
+	}
+	if (plan.errors.length || values['dry-run']) {
+		printIssues(values.file, plan.errors);
+		const what = plan.createsPeriod
+			? `${plan.cellsTotal} sel baru`
+			: `${plan.changes.length} sel berubah`;
+		console.error(
+			plan.errors.length
+				? `[monev] impor dibatalkan: ${plan.errors.length} kesalahan, tidak ada yang diubah`
+				: `[monev] pratinjau saja (--dry-run): ${what}; tidak ada yang diubah`
+		);
+		return plan.errors.length ? 1 : 0;
+	}
+	const outcome = await commitImport(
+		{ ...request, actor: SYSTEM_ACTORS.cli, expectedDigest: plan.digest },
 		conn
 	);
 	if (!outcome.ok) {
@@ -68,11 +86,8 @@ export async function importCommand(args: string[], conn: DB): Promise<number> {
 		return 1;
 	}
 	const s = outcome.summary;
-	for (const m of s.matches.filter((m) => !m.exact)) {
-		console.error(`[monev] baris ${m.line}: "${m.name}" dicocokkan dengan OPD "${m.opd}"`);
-	}
 	console.error(
-		`[monev] impor ${year} selesai: ${s.createdPeriod ? 'periode baru, ' : ''}${s.opdsCreated.length} OPD baru, ${s.cellsChanged} sel berubah dari ${s.cellsWritten}`
+		`[monev] impor ${year} selesai (#${s.eventId}): ${s.createdPeriod ? 'periode baru, ' : ''}${s.opdsCreated.length} OPD baru, ${s.cellsChanged} sel berubah dari ${s.cellsWritten}`
 	);
 	return 0;
 }

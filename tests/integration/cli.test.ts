@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -84,8 +84,8 @@ describe('npm run monev -- import', () => {
 		);
 		const out = monev('import', '--year', '2024', '--file', file);
 		expect(out.status).toBe(1);
-		expect(out.stderr).toMatch(/baris 3/);
-		expect(out.stderr).toMatch(/kolom 3/);
+		expect(out.stderr).toMatch(/baris 3/i);
+		expect(out.stderr).toMatch(/kolom 3/i);
 		const check = monev('results', '--year', '2024');
 		expect(check.status).not.toBe(0);
 	});
@@ -103,5 +103,67 @@ describe('npm run monev -- import', () => {
 			[1, 2, 2],
 			[2, 1, 2]
 		]);
+	});
+});
+
+describe('npm run monev -- import (.xlsx)', () => {
+	it('reads a named sheet of a workbook, previews with --dry-run, then imports', () => {
+		const file = 'tests/fixtures/import/matrix-2022.xlsx';
+		const dry = monev(
+			'import',
+			'--year',
+			'2025',
+			'--file',
+			file,
+			'--sheet',
+			'Matriks',
+			'--dry-run'
+		);
+		expect(dry.status, dry.stderr).toBe(0);
+		expect(dry.stderr).toMatch(
+			/"Kec\. Kasemen" dicocokkan \(\d+%\) dengan "kecamatan-kasemen"|pratinjau saja/
+		);
+		expect(monev('results', '--year', '2025').status).not.toBe(0);
+		const out = monev('import', '--year', '2025', '--file', file, '--sheet', 'Matriks');
+		expect(out.status, out.stderr).toBe(0);
+		const rows = JSON.parse(monev('results', '--year', '2025').stdout) as Row[];
+		expect(rows).toHaveLength(8);
+	});
+
+	it('names a missing sheet', () => {
+		const out = monev(
+			'import',
+			'--year',
+			'2026',
+			'--file',
+			'tests/fixtures/import/matrix-2022.xlsx',
+			'--sheet',
+			'Nope'
+		);
+		expect(out.status).toBe(1);
+		expect(out.stderr).toMatch(/lembar "Nope" tidak ada/);
+	});
+});
+
+describe('npm run monev -- backup / import-backup', () => {
+	it('round-trips the whole database byte for byte, and refuses a non-empty target', () => {
+		const first = join(dir, 'first.jsonl');
+		const second = join(dir, 'second.jsonl');
+		expect(monev('backup', '--file', first).status).toBe(0);
+		const fresh = { ...env, DATABASE_URL: `file:${join(dir, 'restored.db')}` };
+		const run = (...args: string[]) =>
+			spawnSync(process.execPath, ['--import', 'tsx', 'scripts/monev.ts', ...args], {
+				env: fresh,
+				encoding: 'utf8'
+			});
+		const restored = run('import-backup', '--file', first);
+		expect(restored.status, restored.stderr).toBe(0);
+		expect(run('backup', '--file', second).status).toBe(0);
+		expect(readFileSync(second, 'utf8')).toBe(readFileSync(first, 'utf8'));
+
+		const refused = run('import-backup', '--file', first);
+		expect(refused.status).toBe(1);
+		expect(refused.stderr).toMatch(/tidak kosong/);
+		expect(run('import-backup', '--file', first, '--replace').status).toBe(0);
 	});
 });

@@ -11,17 +11,19 @@ export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
 
 // A cell starting with one of these is run as a formula by Excel/LibreOffice (CSV injection).
 const FORMULA_START = /^[=+\-@\t\r]/;
-const ESCAPED_FORMULA = /^'[=+\-@\t\r]/;
+// Apostrophes before a formula start: the last one is ours; any others were in the text itself.
+const ESCAPED_FORMULA = /^'+[=+\-@\t\r]/;
 
 /**
  * Prefixes an apostrophe to a cell a spreadsheet would run as a formula ("=HYPERLINK(…)",
  * "+62…", "-", "@…", a leading tab or CR), so it is shown as text.
  */
 export function neutralizeFormula(text: string): string {
-	return FORMULA_START.test(text) ? `'${text}` : text;
+	// Text that already starts with "'=" gets one more, so that import removes exactly ours.
+	return FORMULA_START.test(text) || ESCAPED_FORMULA.test(text) ? `'${text}` : text;
 }
 
-/** Removes the apostrophe `neutralizeFormula` added; any other leading apostrophe is kept. */
+/** Removes the one apostrophe `neutralizeFormula` added; any other leading apostrophe is kept. */
 export function unneutralizeFormula(text: string): string {
 	return ESCAPED_FORMULA.test(text) ? text.slice(1) : text;
 }

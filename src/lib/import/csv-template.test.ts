@@ -78,6 +78,8 @@ describe('formula injection', () => {
 		['\rDinas', "'\rDinas"],
 		['Dinas A', 'Dinas A'],
 		["'Aisyiyah", "'Aisyiyah"],
+		["'=1", "''=1"],
+		["''-x", "'''-x"],
 		['', '']
 	])('%j → %j and back', (raw, escaped) => {
 		expect(neutralizeFormula(raw)).toBe(escaped);

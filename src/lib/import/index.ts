@@ -47,3 +47,18 @@ export {
 	type IndicatorMatch,
 	type ResolvedIndicator
 } from './indicator-keys';
+export { parseImportText, parseSheetRows, sheetToCsv, type SheetCell } from './parse-any';
+export {
+	cellKey,
+	longTable,
+	safeValue,
+	tableToCsv,
+	tickMark,
+	wideTable,
+	LONG_COLUMNS,
+	type ExportCell,
+	type ExportPeriod,
+	type ExportTable,
+	type ExportValue
+} from './export-tables';
+export { issueAt, describeLocation } from './issues';

@@ -41,6 +41,8 @@ const ABBREVIATED_WORDS: Record<string, string> = { kec: 'kecamatan', kel: 'kelu
 const STOPWORDS = new Set(['dan']);
 
 function stripDiacritics(text: string): string {
+	// Plain ASCII has nothing to strip (the usual case): skip the Unicode normalisation.
+	if (/^[\x20-\x7e]*$/.test(text)) return text;
 	return text.normalize('NFKD').replace(/\p{M}+/gu, '');
 }
 
@@ -56,6 +58,22 @@ export function normalizeOpdName(
 	name: string,
 	suffixes: readonly string[] = OPD_NAME_SUFFIXES
 ): string {
+	// An import normalises each name several times (duplicate check, match, slug, short name);
+	// the common case (default suffixes) is remembered, bounded so memory stays flat.
+	if (suffixes !== OPD_NAME_SUFFIXES) return normalizeUncached(name, suffixes);
+	let normalized = NORMALIZED.get(name);
+	if (normalized === undefined) {
+		if (NORMALIZED.size >= NORMALIZED_LIMIT) NORMALIZED.clear();
+		normalized = normalizeUncached(name, suffixes);
+		NORMALIZED.set(name, normalized);
+	}
+	return normalized;
+}
+
+const NORMALIZED = new Map<string, string>();
+const NORMALIZED_LIMIT = 200_000;
+
+function normalizeUncached(name: string, suffixes: readonly string[]): string {
 	const words = stripDiacritics(name)
 		.toLowerCase()
 		.replace(/&/g, ' dan ')

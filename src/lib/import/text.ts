@@ -19,8 +19,12 @@ export function splitLines(text: string): string[] {
 
 /** Trims and collapses inner whitespace runs (incl. non-breaking spaces) into one space. */
 export function collapseSpaces(text: string): string {
+	// Most names are already clean: skip the regex replace for them.
+	if (!NEEDS_COLLAPSE.test(text)) return text;
 	return text.replace(/\s+/g, ' ').trim();
 }
+
+const NEEDS_COLLAPSE = /^\s|\s$|\s\s|[^\S ]/;
 
 /** Kind of non-text content detected, or null for plain text. */
 export type BinaryKind = 'zip' | 'pdf' | 'binary';

@@ -33,12 +33,26 @@ function normalizeMark(raw: string): string {
  * @example parseTick('x') // { ok: false }
  */
 export function parseTick(raw: string): TickResult {
+	// A file repeats a handful of spellings hundreds of thousands of times: remember them.
+	const known = SEEN.get(raw);
+	if (known !== undefined) return known;
 	const mark = normalizeMark(raw);
-	if (PRESENT.has(mark)) return { ok: true, value: 1, notApplicable: false };
-	if (ABSENT.has(mark)) return { ok: true, value: 0, notApplicable: false };
-	if (NOT_APPLICABLE.has(mark)) return { ok: true, value: null, notApplicable: true };
-	return { ok: false };
+	let result: TickResult;
+	if (PRESENT.has(mark)) result = PRESENT_RESULT;
+	else if (ABSENT.has(mark)) result = ABSENT_RESULT;
+	else if (NOT_APPLICABLE.has(mark)) result = NA_RESULT;
+	else result = UNKNOWN_RESULT;
+	if (SEEN.size < SEEN_LIMIT) SEEN.set(raw, result);
+	return result;
 }
+
+// Shared, frozen results: callers only read them.
+const PRESENT_RESULT: TickResult = Object.freeze({ ok: true, value: 1, notApplicable: false });
+const ABSENT_RESULT: TickResult = Object.freeze({ ok: true, value: 0, notApplicable: false });
+const NA_RESULT: TickResult = Object.freeze({ ok: true, value: null, notApplicable: true });
+const UNKNOWN_RESULT: TickResult = Object.freeze({ ok: false });
+const SEEN = new Map<string, TickResult>();
+const SEEN_LIMIT = 1000;
 
 /** True when a raw cell is blank (only whitespace), i.e. carries no information at all. */
 export function isBlankCell(raw: string): boolean {

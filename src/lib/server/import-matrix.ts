@@ -1,31 +1,19 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
-import {
-	guessOpdKind,
-	guessShortName,
-	indicatorKey,
-	matchIndicator,
-	createOpdMatcher,
-	opdSlug,
-	type ImportIssue,
-	type ParsedMatrix
-} from '../import';
+import { and, desc, eq } from 'drizzle-orm';
+import { guessOpdKind, guessShortName, type ImportIssue } from '../import';
 import { flatRubric } from '../scoring';
 import * as audit from './audit';
 import type { Actor } from './audit';
 import { db, type Conn } from './db';
 import { bulkInsert } from './db/bulk';
-import { assessments, indicators, opds, periodOpds, periods } from './db/schema';
-import { matchCandidates } from './opds';
-import { roster } from './periods';
+import { assessments, auditEvents, indicators, opds, periodOpds, periods } from './db/schema';
+import { cellOf, planImport, type CellState, type ImportPlan, type PlanInput } from './import-plan';
 
-export interface ImportRequest {
-	year: number;
-	matrix: ParsedMatrix;
+export { planImport, NEW_OPD, type ImportPlan, type MatchOverrides } from './import-plan';
+
+export interface ImportRequest extends PlanInput {
 	actor: Actor;
-	/** Where the table came from (file name, report title): kept on a new period and in the audit log. */
-	source: string;
-	/** Title of a period created by this import. */
-	title?: string;
+	/** The digest of the plan the user confirmed; the commit refuses if the plan changed since. */
+	expectedDigest?: string;
 }
 
 export interface ImportSummary {
@@ -36,129 +24,130 @@ export interface ImportSummary {
 	matches: { line: number; name: string; opd: string; exact: boolean }[];
 	cellsWritten: number;
 	cellsChanged: number;
+	/** The audit event of this import, which `revertImport` takes. */
+	eventId: number;
 }
 
 export type ImportOutcome =
-	{ ok: true; summary: ImportSummary } | { ok: false; errors: ImportIssue[] };
+	| { ok: true; summary: ImportSummary }
+	| { ok: false; errors: ImportIssue[]; stale?: boolean; plan?: ImportPlan };
+
+/** One changed cell as the audit event keeps it, enough to restore it. */
+export interface AuditedChange {
+	opdId: number;
+	indicatorId: number;
+	opd: string;
+	indicator: string;
+	before: CellState | null;
+	after: CellState;
+	/** The cell's version right after the import; a revert refuses a cell edited since. */
+	version: number;
+}
 
 /** Thrown inside the transaction to roll it back with the issues found. */
 class ImportRejected extends Error {
-	constructor(readonly issues: ImportIssue[]) {
+	constructor(
+		readonly issues: ImportIssue[],
+		readonly stale = false,
+		readonly plan?: ImportPlan
+	) {
 		super('import rejected');
 	}
 }
 
-const LOCKED = new Set(['final', 'published']);
-
 /**
- * Writes a parsed matrix into a year, all or nothing. A new year gets a period, one `check`
- * indicator (1 point) per column and the OPDs it does not know yet; an existing year must know
- * every OPD and column, and must not be locked. One audit event records the whole import with
- * every changed cell's before and after, so it can be reviewed and reverted.
+ * Writes a matrix into a year, all or nothing: plans it again inside the transaction (so the
+ * database it checks is the one it writes), refuses when the plan has errors or its digest differs
+ * from the one the user confirmed, then writes. A new year gets a period, one `check` indicator
+ * (1 point) per column and the OPDs it does not know yet; an existing, unlocked year gets its
+ * changed cells. One audit event records the import so that it can be reverted.
  */
-export async function importMatrix(req: ImportRequest, conn: Conn = db()): Promise<ImportOutcome> {
+export async function commitImport(req: ImportRequest, conn: Conn = db()): Promise<ImportOutcome> {
 	try {
 		const summary = await conn.transaction(async (tx) => {
-			const [existing] = await tx.select().from(periods).where(eq(periods.year, req.year)).limit(1);
-			return existing ? updateExisting(tx, existing, req) : createFromMatrix(tx, req);
+			const plan = await planImport(req, tx);
+			if (plan.errors.length) throw new ImportRejected(plan.errors, false, plan);
+			if (req.expectedDigest !== undefined && plan.digest !== req.expectedDigest) {
+				throw new ImportRejected(
+					[
+						{
+							line: 0,
+							column: null,
+							columnLabel: null,
+							message:
+								'Data periode ini berubah sejak pratinjau dibuat, sehingga impor dibatalkan dan ' +
+								'tidak ada yang diubah. Periksa pratinjau yang baru lalu konfirmasi lagi.'
+						}
+					],
+					true,
+					plan
+				);
+			}
+			return plan.createsPeriod ? createPeriod(tx, plan, req) : updatePeriod(tx, plan, req);
 		});
 		return { ok: true, summary };
 	} catch (e) {
-		if (e instanceof ImportRejected) return { ok: false, errors: e.issues };
+		if (e instanceof ImportRejected)
+			return { ok: false, errors: e.issues, stale: e.stale, ...(e.plan ? { plan: e.plan } : {}) };
 		throw e;
 	}
 }
 
-async function createFromMatrix(tx: Conn, req: ImportRequest): Promise<ImportSummary> {
+/** Plans and commits in one go (CLI, seed): the same checks, no preview. */
+export function importMatrix(req: ImportRequest, conn: Conn = db()): Promise<ImportOutcome> {
+	return commitImport(req, conn);
+}
+
+function matchesOf(plan: ImportPlan): ImportSummary['matches'] {
+	return plan.rows.map((r) => ({ line: r.line, name: r.name, opd: r.opd!, exact: r.exact }));
+}
+
+async function createPeriod(
+	tx: Conn,
+	plan: ImportPlan,
+	req: ImportRequest
+): Promise<ImportSummary> {
 	const { matrix } = req;
-	const issues: ImportIssue[] = [];
-
-	// Indicators keep the key they had in earlier years, so years compare by key.
-	const earlier = await tx
-		.select({ key: indicators.key, label: indicators.label })
-		.from(indicators)
-		.innerJoin(periods, eq(periods.id, indicators.periodId))
-		.orderBy(desc(periods.year));
-	const keys: string[] = [];
-	matrix.headers.forEach((label, i) => {
-		const key = matchIndicator(label, earlier)?.key ?? indicatorKey(label);
-		if (keys.includes(key)) {
-			issues.push({
-				line: 1,
-				column: i + 1,
-				columnLabel: label,
-				message: `Kolom "${label}" sama dengan kolom lain (kunci "${key}"); setiap indikator hanya boleh sekali.`
-			});
-		}
-		keys.push(key);
-	});
-
-	const candidates = await matchCandidates(tx);
-	const matchKnownOpd = createOpdMatcher(candidates);
-	const matches: ImportSummary['matches'] = [];
-	const seen = new Map<string, number>();
-	const toCreate: { slug: string; name: string }[] = [];
-	const takenSlugs = new Set(candidates.map((c) => c.key));
-	for (const row of matrix.rows) {
-		const match = matchKnownOpd(row.name);
-		let slug = match?.key;
-		if (!slug) {
-			slug = uniqueSlug(opdSlug(row.name), takenSlugs);
-			takenSlugs.add(slug);
-			toCreate.push({ slug, name: row.name });
-		}
-		const previous = seen.get(slug);
-		if (previous !== undefined) {
-			issues.push({
-				line: row.line,
-				column: 2,
-				columnLabel: 'NAMA OPD',
-				message: `"${row.name}" dikenali sebagai OPD yang sama dengan baris di baris ${previous}; satu OPD hanya boleh satu baris.`
-			});
-		}
-		seen.set(slug, row.line);
-		matches.push({ line: row.line, name: row.name, opd: slug, exact: match?.exact ?? false });
-	}
-	if (issues.length) throw new ImportRejected(issues);
-
 	const rubric = flatRubric([]);
 	const { indicators: _none, ...rubricConfig } = rubric;
 	const [period] = await tx
 		.insert(periods)
 		.values({
-			year: req.year,
-			title: req.title ?? `Monev Daftar Informasi Publik ${req.year}`,
+			year: plan.year,
+			title: plan.title,
 			status: 'draft',
 			rubricConfig,
-			source: req.source
+			source: plan.source
 		})
-		.returning();
+		.returning({ id: periods.id });
 	if (!period) throw new Error('period insert returned nothing');
 
+	const created = plan.rows.filter((r) => r.isNew);
 	await bulkInsert(
 		tx,
 		opds,
-		toCreate.map((o) => ({
-			slug: o.slug,
-			name: o.name,
-			shortName: guessShortName(o.name),
-			kind: guessOpdKind(o.name)
+		created.map((r) => ({
+			slug: r.opd!,
+			name: r.name,
+			shortName: guessShortName(r.name),
+			kind: guessOpdKind(r.name)
 		}))
 	);
 	const opdRows = await tx.select({ id: opds.id, slug: opds.slug }).from(opds);
 	const opdId = new Map(opdRows.map((o) => [o.slug, o.id]));
+	const rowOpd = plan.rows.map((r) => opdId.get(r.opd!)!);
 
 	const inserted = await tx
 		.insert(indicators)
 		.values(
-			matrix.headers.map((label, i) => ({
+			plan.columns.map((c) => ({
 				periodId: period.id,
-				key: keys[i]!,
-				label,
+				key: c.key,
+				label: c.label,
 				aspect: rubric.aspects[0]!.key,
 				kind: 'check' as const,
 				weight: 1,
-				sortOrder: i + 1
+				sortOrder: c.index + 1
 			}))
 		)
 		.returning({ id: indicators.id });
@@ -168,190 +157,125 @@ async function createFromMatrix(tx: Conn, req: ImportRequest): Promise<ImportSum
 		periodOpds,
 		matrix.rows.map((row, i) => ({
 			periodId: period.id,
-			opdId: opdId.get(matches[i]!.opd)!,
+			opdId: rowOpd[i]!,
 			displayNumber: row.number ?? i + 1,
 			displayName: row.name
 		}))
 	);
 
-	const now = new Date();
-	const cells = matrix.rows.flatMap((row, r) =>
+	const assessedAt = new Date();
+	const cellRows = matrix.rows.flatMap((row, r) =>
 		row.cells.map((cell, c) => ({
 			periodId: period.id,
-			opdId: opdId.get(matches[r]!.opd)!,
+			opdId: rowOpd[r]!,
 			indicatorId: inserted[c]!.id,
-			value: cell.notApplicable ? null : cell.value,
-			notApplicable: cell.notApplicable,
+			...cellOf(cell),
 			assessedBy: req.actor.userId,
-			assessedAt: now
+			assessedAt
 		}))
 	);
-	await bulkInsert(tx, assessments, cells);
+	await bulkInsert(tx, assessments, cellRows);
+	const cells = cellRows.length;
 
-	await audit.record(
-		req.actor,
-		{
-			action: 'period.import',
-			entityType: 'period',
-			entityId: req.year,
-			periodId: period.id,
-			before: null,
-			after: {
-				source: req.source,
-				createdPeriod: true,
-				indicators: keys,
-				opdsCreated: toCreate.map((o) => o.slug),
-				cells: cells.length
-			}
-		},
-		tx
-	);
+	const eventId = await recordImport(tx, req.actor, plan, period.id, {
+		source: plan.source,
+		createdPeriod: true,
+		indicators: plan.columns.map((c) => c.key),
+		opdsCreated: created.map((r) => r.opd!),
+		cells
+	});
 	return {
 		periodId: period.id,
 		createdPeriod: true,
-		opdsCreated: toCreate.map((o) => o.slug),
-		matches,
-		cellsWritten: cells.length,
-		cellsChanged: cells.length
+		opdsCreated: created.map((r) => r.opd!),
+		matches: matchesOf(plan),
+		cellsWritten: cells,
+		cellsChanged: cells,
+		eventId
 	};
 }
 
-async function updateExisting(
+async function updatePeriod(
 	tx: Conn,
-	period: typeof periods.$inferSelect,
+	plan: ImportPlan,
 	req: ImportRequest
 ): Promise<ImportSummary> {
-	const { matrix } = req;
-	if (LOCKED.has(period.status)) {
-		throw new ImportRejected([
-			{
-				line: 0,
-				column: null,
-				columnLabel: null,
-				message: `Periode ${period.year} berstatus "${period.status}" dan terkunci; buka kembali periode itu sebelum mengimpor.`
-			}
-		]);
-	}
-	const issues: ImportIssue[] = [];
-	const rubricRows = await tx.select().from(indicators).where(eq(indicators.periodId, period.id));
-	const columnIds = matrix.headers.map((label, i) => {
-		const key = matchIndicator(label, rubricRows)?.key;
-		const row = rubricRows.find((r) => r.key === key);
-		if (!row) {
-			issues.push({
-				line: 1,
-				column: i + 1,
-				columnLabel: label,
-				message: `Kolom "${label}" tidak cocok dengan indikator mana pun di periode ${period.year}. Indikator yang ada: ${rubricRows.map((r) => r.label).join('; ')}.`
-			});
-		}
-		return row?.id ?? -1;
-	});
-	const entries = await roster(period.id, tx);
-	const candidates = entries.map((e) => ({
-		key: e.slug,
-		names: [e.name, e.shortName, e.displayName]
-	}));
-	const matchRosterOpd = createOpdMatcher(candidates);
-	const entryBySlug = new Map(entries.map((e) => [e.slug, e]));
-	const matches: ImportSummary['matches'] = [];
-	const matched = new Set<string>();
-	const rowOpdIds = matrix.rows.map((row) => {
-		const match = matchRosterOpd(row.name);
-		const entry = match ? entryBySlug.get(match.key) : undefined;
-		if (!entry) {
-			issues.push({
-				line: row.line,
-				column: 2,
-				columnLabel: 'NAMA OPD',
-				message: `OPD "${row.name}" tidak terdaftar di periode ${period.year}; tambahkan ke daftar peserta dulu atau perbaiki namanya.`
-			});
-			return -1;
-		}
-		if (matched.has(entry.slug)) {
-			issues.push({
-				line: row.line,
-				column: 2,
-				columnLabel: 'NAMA OPD',
-				message: `OPD "${row.name}" muncul lebih dari sekali.`
-			});
-		}
-		matched.add(entry.slug);
-		matches.push({ line: row.line, name: row.name, opd: entry.slug, exact: match?.exact ?? false });
-		return entry.opdId;
-	});
-	if (issues.length) throw new ImportRejected(issues);
-
-	const current = await tx
-		.select()
-		.from(assessments)
-		.where(and(eq(assessments.periodId, period.id), inArray(assessments.indicatorId, columnIds)));
-	const byCell = new Map(current.map((a) => [`${a.opdId}:${a.indicatorId}`, a]));
+	const periodId = plan.periodId!;
 	const now = new Date();
-	const changes: { opd: number; indicator: number; before: unknown; after: unknown }[] = [];
-	let written = 0;
-	for (const [r, row] of matrix.rows.entries()) {
-		for (const [c, cell] of row.cells.entries()) {
-			const opdId = rowOpdIds[r]!;
-			const indicatorId = columnIds[c]!;
-			const value = cell.notApplicable ? null : cell.value;
-			const old = byCell.get(`${opdId}:${indicatorId}`);
-			written++;
-			if (old && old.value === value && old.notApplicable === cell.notApplicable) continue;
-			changes.push({
-				opd: opdId,
-				indicator: indicatorId,
-				before: old ? { value: old.value, notApplicable: old.notApplicable } : null,
-				after: { value, notApplicable: cell.notApplicable }
-			});
-			if (old) {
-				await tx
-					.update(assessments)
-					.set({
-						value,
-						notApplicable: cell.notApplicable,
-						assessedBy: req.actor.userId,
-						assessedAt: now,
-						version: old.version + 1
-					})
-					.where(eq(assessments.id, old.id));
-			} else {
-				await tx.insert(assessments).values({
-					periodId: period.id,
-					opdId,
-					indicatorId,
-					value,
-					notApplicable: cell.notApplicable,
-					assessedBy: req.actor.userId,
-					assessedAt: now
-				});
-			}
+	const audited: AuditedChange[] = [];
+	for (const change of plan.changes) {
+		const [old] = await tx
+			.select({ id: assessments.id, version: assessments.version })
+			.from(assessments)
+			.where(
+				and(
+					eq(assessments.periodId, periodId),
+					eq(assessments.opdId, change.opdId),
+					eq(assessments.indicatorId, change.indicatorId)
+				)
+			)
+			.limit(1);
+		const write = { ...change.after, assessedBy: req.actor.userId, assessedAt: now };
+		if (old) {
+			await tx
+				.update(assessments)
+				.set({ ...write, version: old.version + 1 })
+				.where(eq(assessments.id, old.id));
+		} else {
+			await tx
+				.insert(assessments)
+				.values({ periodId, opdId: change.opdId, indicatorId: change.indicatorId, ...write });
 		}
+		audited.push({
+			opdId: change.opdId,
+			indicatorId: change.indicatorId,
+			opd: change.opd,
+			indicator: change.indicator,
+			before: change.before,
+			after: change.after,
+			version: old ? old.version + 1 : 1
+		});
 	}
+	const eventId = await recordImport(tx, req.actor, plan, periodId, {
+		source: plan.source,
+		createdPeriod: false,
+		changes: audited
+	});
+	return {
+		periodId,
+		createdPeriod: false,
+		opdsCreated: [],
+		matches: matchesOf(plan),
+		cellsWritten: plan.cellsTotal,
+		cellsChanged: audited.length,
+		eventId
+	};
+}
+
+async function recordImport(
+	tx: Conn,
+	actor: Actor,
+	plan: ImportPlan,
+	periodId: number,
+	after: Record<string, unknown>
+): Promise<number> {
 	await audit.record(
-		req.actor,
+		actor,
 		{
 			action: 'period.import',
 			entityType: 'period',
-			entityId: period.year,
-			periodId: period.id,
+			entityId: plan.year,
+			periodId,
 			before: null,
-			after: { source: req.source, createdPeriod: false, changes }
+			after
 		},
 		tx
 	);
-	return {
-		periodId: period.id,
-		createdPeriod: false,
-		opdsCreated: [],
-		matches,
-		cellsWritten: written,
-		cellsChanged: changes.length
-	};
-}
-
-function uniqueSlug(base: string, taken: ReadonlySet<string>): string {
-	let slug = base || 'opd';
-	for (let n = 2; taken.has(slug); n++) slug = `${base || 'opd'}-${n}`;
-	return slug;
+	// Inside the write transaction nobody else can append, so the newest event is ours.
+	const [last] = await tx
+		.select({ id: auditEvents.id })
+		.from(auditEvents)
+		.orderBy(desc(auditEvents.id))
+		.limit(1);
+	return last!.id;
 }

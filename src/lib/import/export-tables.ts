@@ -1,0 +1,122 @@
+/**
+ * The export views of a period as plain tables (pure), and their CSV form. The server turns the
+ * same tables into .xlsx sheets. Every text cell is neutralised against formula injection.
+ */
+import { neutralizeFormula, quoteCell, type Delimiter } from './csv-cells';
+
+export type ExportValue = string | number | null;
+
+/** One sheet / CSV file: a name, a header row and data rows. */
+export interface ExportTable {
+	name: string;
+	columns: string[];
+	rows: ExportValue[][];
+}
+
+/** One cell of the period as exported. */
+export interface ExportCell {
+	value: number | null;
+	notApplicable: boolean;
+	evidenceUrl: string | null;
+	note: string | null;
+	selfValue: number | null;
+	selfNotApplicable: boolean;
+	selfEvidenceUrl: string | null;
+	selfNote: string | null;
+}
+
+export interface ExportPeriod {
+	indicators: { key: string; label: string }[];
+	/** OPDs in the order of the period's table. */
+	opds: { slug: string; number: number; name: string }[];
+	/** `${opdSlug}\u0000${indicatorKey}` → cell. */
+	cells: Map<string, ExportCell>;
+}
+
+export const cellKey = (opd: string, indicator: string) => `${opd}\u0000${indicator}`;
+
+/** "√" ticked, "n/a" not applicable, "" not ticked or not assessed; other values as numbers. */
+export function tickMark(
+	cell: Pick<ExportCell, 'value' | 'notApplicable'> | undefined
+): ExportValue {
+	if (!cell) return '';
+	if (cell.notApplicable) return 'n/a';
+	if (cell.value === null || cell.value === 0) return '';
+	return cell.value === 1 ? '√' : cell.value;
+}
+
+/** Wide: the report's layout and the import template, one row per OPD (`empty`: no ticks). */
+export function wideTable(period: ExportPeriod, empty = false): ExportTable {
+	return {
+		name: empty ? 'Templat' : 'Matriks',
+		columns: ['No', 'OPD', ...period.indicators.map((i) => i.label)],
+		rows: period.opds.map((o) => [
+			o.number,
+			o.name,
+			...period.indicators.map((i) =>
+				empty ? '' : tickMark(period.cells.get(cellKey(o.slug, i.key)))
+			)
+		])
+	};
+}
+
+export const LONG_COLUMNS = [
+	'No',
+	'OPD',
+	'Kode OPD',
+	'Indikator',
+	'Kode indikator',
+	'Nilai',
+	'Tidak berlaku',
+	'Tautan bukti',
+	'Catatan',
+	'Nilai mandiri',
+	'Mandiri tidak berlaku',
+	'Tautan bukti mandiri',
+	'Catatan mandiri'
+];
+
+const yesNo = (b: boolean) => (b ? 'ya' : '');
+
+/** Long: one row per OPD × indicator, with evidence, notes and the self-assessment beside. */
+export function longTable(period: ExportPeriod): ExportTable {
+	const rows: ExportValue[][] = [];
+	for (const o of period.opds) {
+		for (const i of period.indicators) {
+			const c = period.cells.get(cellKey(o.slug, i.key));
+			rows.push([
+				o.number,
+				o.name,
+				o.slug,
+				i.label,
+				i.key,
+				c?.value ?? null,
+				yesNo(c?.notApplicable ?? false),
+				c?.evidenceUrl ?? null,
+				c?.note ?? null,
+				c?.selfValue ?? null,
+				yesNo(c?.selfNotApplicable ?? false),
+				c?.selfEvidenceUrl ?? null,
+				c?.selfNote ?? null
+			]);
+		}
+	}
+	return { name: 'Rinci', columns: LONG_COLUMNS, rows };
+}
+
+/** A text cell made safe for a spreadsheet; numbers and blanks stay as they are. */
+export function safeValue(value: ExportValue): ExportValue {
+	return typeof value === 'string' ? neutralizeFormula(value) : value;
+}
+
+/** A table as CSV (CRLF, quoted as needed, formulas neutralised, optional BOM for Excel). */
+export function tableToCsv(
+	table: ExportTable,
+	options: { delimiter?: Delimiter; bom?: boolean } = {}
+): string {
+	const delimiter = options.delimiter ?? ',';
+	const line = (cells: ExportValue[]) =>
+		cells.map((c) => quoteCell(String(safeValue(c) ?? ''))).join(delimiter);
+	const body = [line(table.columns), ...table.rows.map(line)].join('\r\n');
+	return `${options.bom ? '\ufeff' : ''}${body}\r\n`;
+}

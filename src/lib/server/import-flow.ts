@@ -1,0 +1,143 @@
+import type { ImportIssue } from '../import';
+import type { Actor } from './audit';
+import { db, type Conn } from './db';
+import { dropDraft, getDraft, saveDraft, updateDraft, type ImportDraft } from './import-drafts';
+import { readImportFile, type ImportFile } from './import-file';
+import { commitImport, type ImportSummary } from './import-matrix';
+import { NEW_OPD, planImport, type ImportPlan, type MatchOverrides } from './import-plan';
+import { previewView, type PreviewView } from './import-view';
+
+/**
+ * The web import as three steps over a draft: upload → preview, correct matches → preview
+ * again, confirm → commit. Each returns a view model for the /impor page.
+ */
+
+export type PreviewOutcome =
+	{ ok: true; preview: PreviewView } | { ok: false; errors: ImportIssue[] };
+
+export const EXPIRED =
+	'Pratinjau ini sudah kedaluwarsa (lebih dari 30 menit, atau server dimulai ulang). Unggah berkasnya lagi.';
+
+/** Parses an upload or pasted text and previews it, keeping a draft for the confirm step. */
+export async function previewUpload(
+	input: { userId: number; year: number; file: ImportFile; source: string },
+	conn: Conn = db()
+): Promise<PreviewOutcome> {
+	const parsed = await readImportFile(input.file);
+	if (!parsed.ok) return { ok: false, errors: parsed.errors };
+	const plan = await planImport(
+		{ year: input.year, matrix: parsed.matrix, source: input.source },
+		conn
+	);
+	const token = saveDraft({
+		userId: input.userId,
+		year: input.year,
+		matrix: parsed.matrix,
+		source: input.source,
+		overrides: {},
+		digest: plan.digest
+	});
+	return { ok: true, preview: previewView(plan, token) };
+}
+
+const planOf = (draft: ImportDraft, overrides: MatchOverrides, conn: Conn) =>
+	planImport({ year: draft.year, matrix: draft.matrix, source: draft.source, overrides }, conn);
+
+/** The overrides after the user's selects: only the rows whose choice differs from the plan. */
+function mergeChoices(plan: ImportPlan, base: MatchOverrides, chosen: Map<number, string>) {
+	const merged: MatchOverrides = { ...base };
+	let changed = false;
+	for (const row of plan.rows) {
+		const choice = chosen.get(row.line);
+		const current = row.isNew ? NEW_OPD : (row.opd ?? '');
+		if (choice === undefined || choice === '' || choice === current) continue;
+		merged[row.line] = choice;
+		changed = true;
+	}
+	return { merged, changed };
+}
+
+export type StepOutcome =
+	| { kind: 'preview'; preview: PreviewView; message?: string }
+	| { kind: 'committed'; summary: ImportSummary; year: number }
+	| { kind: 'expired' }
+	| { kind: 'failed'; errors: ImportIssue[] };
+
+/** Applies the user's corrections and shows the preview again. */
+export async function replan(
+	token: string,
+	userId: number,
+	chosen: Map<number, string>,
+	conn: Conn = db()
+): Promise<StepOutcome> {
+	const draft = getDraft(token, userId);
+	if (!draft) return { kind: 'expired' };
+	const current = await planOf(draft, draft.overrides, conn);
+	const { merged } = mergeChoices(current, draft.overrides, chosen);
+	const plan = await planOf(draft, merged, conn);
+	updateDraft(token, { overrides: merged, digest: plan.digest });
+	return { kind: 'preview', preview: previewView(plan, token) };
+}
+
+/**
+ * Commits the draft as last shown. If the selects were changed without a new preview, or the
+ * database changed since the preview, nothing is written and the new preview is shown instead.
+ */
+export async function confirm(
+	input: {
+		token: string;
+		userId: number;
+		digest: string;
+		chosen: Map<number, string>;
+		actor: Actor;
+	},
+	conn: Conn = db()
+): Promise<StepOutcome> {
+	const draft = getDraft(input.token, input.userId);
+	if (!draft) return { kind: 'expired' };
+	const current = await planOf(draft, draft.overrides, conn);
+	const { merged, changed } = mergeChoices(current, draft.overrides, input.chosen);
+	if (changed || input.digest !== draft.digest) {
+		const plan = changed ? await planOf(draft, merged, conn) : current;
+		updateDraft(input.token, { overrides: merged, digest: plan.digest });
+		return {
+			kind: 'preview',
+			preview: previewView(plan, input.token),
+			message: 'Pratinjau diperbarui sesuai pilihan Anda. Periksa lagi, lalu konfirmasi.'
+		};
+	}
+	const outcome = await commitImport(
+		{
+			year: draft.year,
+			matrix: draft.matrix,
+			source: draft.source,
+			overrides: draft.overrides,
+			actor: input.actor,
+			expectedDigest: draft.digest
+		},
+		conn
+	);
+	if (outcome.ok) {
+		dropDraft(input.token);
+		return { kind: 'committed', summary: outcome.summary, year: draft.year };
+	}
+	if (outcome.plan) {
+		updateDraft(input.token, { digest: outcome.plan.digest });
+		return {
+			kind: 'preview',
+			preview: previewView(outcome.plan, input.token),
+			message: outcome.errors[0]?.message
+		};
+	}
+	return { kind: 'failed', errors: outcome.errors };
+}
+
+/** The `match-<line>` selects of the preview form. */
+export function choicesFromForm(form: FormData): Map<number, string> {
+	const chosen = new Map<number, string>();
+	for (const [name, value] of form) {
+		const m = /^match-(\d+)$/.exec(name);
+		if (m && typeof value === 'string') chosen.set(Number(m[1]), value);
+	}
+	return chosen;
+}

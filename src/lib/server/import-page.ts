@@ -1,0 +1,97 @@
+import { fail } from '@sveltejs/kit';
+import { db, type Conn } from './db';
+import { EXPORT_VIEWS } from './export';
+import { EXPIRED, type StepOutcome } from './import-flow';
+import type { ImportFile } from './import-file';
+import { list as listPeriods, getByYear } from './periods';
+import { matrixRows } from './published-files';
+import { computeView } from './results';
+
+/** Matrices larger than this are not drawn after an import (the export has them). */
+const MATRIX_LIMIT = 300;
+
+/** The /impor page's periods (for the year and the export links). */
+export async function importPageData(conn: Conn = db()) {
+	const periods = await listPeriods(conn);
+	const nextYear = Math.max(new Date().getFullYear(), ...periods.map((p) => p.year + 1));
+	return {
+		nextYear,
+		periods: periods.map((p) => ({ year: p.year, title: p.title, status: p.status })),
+		exportViews: EXPORT_VIEWS
+	};
+}
+
+const LABELS = { year: 'Tahun', file: 'Berkas' };
+
+/** Reads the upload form: a year and either a file or pasted text. */
+export async function readUpload(form: FormData): Promise<
+	| {
+			ok: true;
+			input: { year: number; file: ImportFile; source: string };
+			values: Record<string, string>;
+	  }
+	| { ok: false; values: Record<string, string>; errors: Record<string, string> }
+> {
+	const yearText = String(form.get('year') ?? '').trim();
+	const text = String(form.get('text') ?? '');
+	const sheet = String(form.get('sheet') ?? '').trim();
+	const values = { year: yearText, sheet };
+	const errors: Record<string, string> = {};
+	const year = Number(yearText);
+	if (!/^\d{4}$/.test(yearText) || year < 2000 || year > 2100)
+		errors.year = `${LABELS.year} harus berupa tahun empat angka, mis. 2022.`;
+	const upload = form.get('file');
+	const file = upload instanceof File && upload.size > 0 ? upload : null;
+	if (!file && text.trim() === '')
+		errors.file = 'Pilih berkas (.txt, .csv, .tsv atau .xlsx) atau tempelkan tabelnya.';
+	if (Object.keys(errors).length) return { ok: false, values, errors };
+	const importFile: ImportFile = file
+		? {
+				name: file.name,
+				bytes: new Uint8Array(await file.arrayBuffer()),
+				...(sheet ? { sheet } : {})
+			}
+		: { name: 'tempelan.txt', bytes: new TextEncoder().encode(text) };
+	return { ok: true, input: { year, file: importFile, source: importFile.name }, values };
+}
+
+/** A small matrix of a year for the page after an import, or null when too large. */
+async function matrixOf(year: number, conn: Conn) {
+	const period = await getByYear(year, conn);
+	if (!period) return null;
+	const view = await computeView(period, conn);
+	if (view.roster.length > MATRIX_LIMIT) return null;
+	return {
+		caption: `Matriks ${view.title}`,
+		indicators: view.result.rubric.indicators.map((i) => ({ key: i.key, label: i.label })),
+		rows: matrixRows(view)
+	};
+}
+
+/** The action result of a preview/confirm step. */
+export async function stepResult(step: StepOutcome, conn: Conn = db()) {
+	switch (step.kind) {
+		case 'expired':
+			return fail(410, { expired: EXPIRED });
+		case 'failed':
+			return fail(400, { parseErrors: step.errors.slice(0, 200) });
+		case 'preview':
+			return step.message
+				? fail(409, { preview: step.preview, message: step.message })
+				: { preview: step.preview };
+		case 'committed': {
+			const s = step.summary;
+			return {
+				committed: {
+					year: step.year,
+					eventId: s.eventId,
+					createdPeriod: s.createdPeriod,
+					opdsCreated: s.opdsCreated.length,
+					cellsChanged: s.cellsChanged,
+					cellsWritten: s.cellsWritten
+				},
+				matrix: await matrixOf(step.year, conn)
+			};
+		}
+	}
+}

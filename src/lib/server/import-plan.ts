@@ -1,0 +1,383 @@
+import { createHash } from 'node:crypto';
+import { and, desc, eq } from 'drizzle-orm';
+import {
+	indicatorKey,
+	issueAt,
+	matchIndicator,
+	createOpdMatcher,
+	opdSlug,
+	type ImportIssue,
+	type ParsedMatrix
+} from '../import';
+import { db, type Conn } from './db';
+import { assessments, indicators, periods } from './db/schema';
+import { matchCandidates } from './opds';
+import { roster } from './periods';
+
+/** The verified value of a cell as an import sees it. */
+export interface CellState {
+	value: number | null;
+	notApplicable: boolean;
+}
+
+/** A user's correction of a row's OPD: the chosen OPD's slug, or NEW_OPD to create one. */
+export type MatchOverrides = Record<number, string>;
+export const NEW_OPD = 'new';
+
+export interface PlanInput {
+	year: number;
+	matrix: ParsedMatrix;
+	/** Where the table came from (file name, report title). */
+	source: string;
+	/** Title of a period the import creates. */
+	title?: string;
+	/** Source line → chosen OPD slug (or NEW_OPD), overriding the fuzzy match. */
+	overrides?: MatchOverrides;
+}
+
+export interface PlannedColumn {
+	/** 0-based index in the matrix headers. */
+	index: number;
+	label: string;
+	key: string;
+	/** The existing indicator this column writes to (null: created with a new period). */
+	indicatorId: number | null;
+	/** Label of the indicator it was recognised as (this or an earlier year), or null if new. */
+	matchedLabel: string | null;
+}
+
+export interface PlannedRow {
+	line: number;
+	number: number | null;
+	name: string;
+	/** Slug of the OPD the row writes to (new or existing); null when unresolved (an error). */
+	opd: string | null;
+	opdId: number | null;
+	/** True when the import creates this OPD. */
+	isNew: boolean;
+	/** Match score 0..1 of the automatic match (null when none or corrected). */
+	score: number | null;
+	exact: boolean;
+	/** Master name of the matched OPD. */
+	matchedName: string | null;
+	/** True when the user chose the OPD. */
+	corrected: boolean;
+}
+
+export interface PlannedChange {
+	line: number;
+	opd: string;
+	opdId: number;
+	indicator: string;
+	indicatorId: number;
+	label: string;
+	before: CellState | null;
+	after: CellState;
+}
+
+export interface ImportPlan {
+	year: number;
+	title: string;
+	source: string;
+	/** True when the year does not exist yet: the import creates the period. */
+	createsPeriod: boolean;
+	periodId: number | null;
+	periodStatus: string | null;
+	columns: PlannedColumn[];
+	rows: PlannedRow[];
+	/** Cells whose value changes (an existing period only; a new period writes every cell). */
+	changes: PlannedChange[];
+	/** Cells in the file. */
+	cellsTotal: number;
+	/** OPDs a row may be matched to, for the correction select. */
+	choices: { slug: string; name: string }[];
+	/** Whether a row may be turned into a new OPD (only when the import creates the period). */
+	allowNew: boolean;
+	errors: ImportIssue[];
+	/** Hash of everything the commit would write; a commit refuses when it changed. */
+	digest: string;
+}
+
+const LOCKED = new Set(['final', 'published']);
+
+const issue = issueAt;
+
+export const cellOf = (cell: { value: 0 | 1 | null; notApplicable: boolean }): CellState => ({
+	value: cell.notApplicable ? null : cell.value,
+	notApplicable: cell.notApplicable
+});
+
+function uniqueSlug(base: string, taken: Set<string>): string {
+	const root = base || 'opd';
+	let slug = root;
+	for (let n = 2; taken.has(slug); n++) slug = `${root}-${n}`;
+	taken.add(slug);
+	return slug;
+}
+
+interface Candidate {
+	key: string;
+	id: number;
+	names: string[];
+}
+
+/** Resolves each row to an OPD: a user's choice first, else the fuzzy match, else new/unknown. */
+function planRows(
+	matrix: ParsedMatrix,
+	candidates: Candidate[],
+	allowNew: boolean,
+	overrides: MatchOverrides,
+	year: number,
+	errors: ImportIssue[]
+): PlannedRow[] {
+	const byKey = new Map(candidates.map((c) => [c.key, c]));
+	// Exact names come from an index; only the rest pay for the fuzzy scan (25,000 rows: seconds, not hours).
+	const matchKnownOpd = createOpdMatcher(candidates);
+	const taken = new Set(candidates.map((c) => c.key));
+	const rows: PlannedRow[] = [];
+	for (const row of matrix.rows) {
+		const base = { line: row.line, number: row.number, name: row.name };
+		const chosen = overrides[row.line];
+		if (chosen !== undefined && chosen !== NEW_OPD) {
+			const c = byKey.get(chosen);
+			if (!c) {
+				errors.push(issue(row.line, 2, 'NAMA OPD', `OPD pilihan "${chosen}" tidak dikenal.`));
+				rows.push({
+					...base,
+					opd: null,
+					opdId: null,
+					isNew: false,
+					score: null,
+					exact: false,
+					matchedName: null,
+					corrected: true
+				});
+				continue;
+			}
+			rows.push({
+				...base,
+				opd: c.key,
+				opdId: c.id,
+				isNew: false,
+				score: null,
+				exact: false,
+				matchedName: c.names[0] ?? c.key,
+				corrected: true
+			});
+			continue;
+		}
+		const match = chosen === NEW_OPD ? null : matchKnownOpd(row.name);
+		const found = match ? byKey.get(match.key) : undefined;
+		if (found && match) {
+			rows.push({
+				...base,
+				opd: found.key,
+				opdId: found.id,
+				isNew: false,
+				score: match.score,
+				exact: match.exact,
+				matchedName: found.names[0] ?? found.key,
+				corrected: false
+			});
+		} else if (allowNew) {
+			const slug = uniqueSlug(opdSlug(row.name), taken);
+			rows.push({
+				...base,
+				opd: slug,
+				opdId: null,
+				isNew: true,
+				score: null,
+				exact: false,
+				matchedName: null,
+				corrected: chosen === NEW_OPD
+			});
+		} else {
+			errors.push(
+				issue(
+					row.line,
+					2,
+					'NAMA OPD',
+					`OPD "${row.name}" tidak terdaftar di periode ${year}; pilih OPD yang dimaksud, ` +
+						'tambahkan OPD itu ke daftar peserta dulu, atau perbaiki namanya.'
+				)
+			);
+			rows.push({
+				...base,
+				opd: null,
+				opdId: null,
+				isNew: false,
+				score: null,
+				exact: false,
+				matchedName: null,
+				corrected: false
+			});
+		}
+	}
+	const firstLine = new Map<string, number>();
+	for (const row of rows) {
+		if (row.opd === null) continue;
+		const first = firstLine.get(row.opd);
+		if (first === undefined) firstLine.set(row.opd, row.line);
+		else
+			errors.push(
+				issue(
+					row.line,
+					2,
+					'NAMA OPD',
+					`"${row.name}" dikenali sebagai OPD yang sama dengan baris ${first}; satu OPD hanya ` +
+						'boleh satu baris. Pilih OPD lain untuk salah satu baris atau hapus baris itu.'
+				)
+			);
+	}
+	return rows;
+}
+
+function digestOf(plan: Omit<ImportPlan, 'digest'>): string {
+	const hash = createHash('sha256');
+	hash.update(JSON.stringify([plan.year, plan.createsPeriod, plan.periodId, plan.periodStatus]));
+	for (const c of plan.columns) hash.update(JSON.stringify([c.key, c.indicatorId]));
+	for (const r of plan.rows) hash.update(JSON.stringify([r.line, r.opd, r.opdId, r.isNew]));
+	for (const c of plan.changes)
+		hash.update(JSON.stringify([c.opdId, c.indicatorId, c.before, c.after]));
+	hash.update(JSON.stringify(plan.errors.length));
+	return hash.digest('base64url');
+}
+
+/**
+ * Works out what importing a matrix into a year would do, without writing: which OPDs and
+ * indicators it recognises (with the match score) or creates, which cells change from what to
+ * what, and every error. The digest lets `commitImport` refuse a plan the database has outgrown.
+ */
+export async function planImport(input: PlanInput, conn: Conn = db()): Promise<ImportPlan> {
+	const { matrix, year } = input;
+	const overrides = input.overrides ?? {};
+	const errors: ImportIssue[] = [];
+	const [period] = await conn.select().from(periods).where(eq(periods.year, year)).limit(1);
+	const base = {
+		year,
+		title: period?.title ?? input.title ?? `Monev Daftar Informasi Publik ${year}`,
+		source: input.source,
+		createsPeriod: !period,
+		periodId: period?.id ?? null,
+		periodStatus: period?.status ?? null,
+		cellsTotal: matrix.rows.length * matrix.headers.length,
+		allowNew: !period
+	};
+	if (period && LOCKED.has(period.status)) {
+		errors.push(
+			issue(
+				0,
+				null,
+				null,
+				`Periode ${year} berstatus "${period.status}" dan terkunci; buka kembali periode itu ` +
+					'sebelum mengimpor.'
+			)
+		);
+	}
+
+	let columns: PlannedColumn[];
+	let candidates: Candidate[];
+	if (!period) {
+		// Indicators keep the key they had in earlier years, so years compare by key.
+		const earlier = await conn
+			.select({ key: indicators.key, label: indicators.label })
+			.from(indicators)
+			.innerJoin(periods, eq(periods.id, indicators.periodId))
+			.orderBy(desc(periods.year));
+		const seen = new Map<string, number>();
+		columns = matrix.headers.map((label, index) => {
+			const match = matchIndicator(label, earlier);
+			const key = match?.key ?? indicatorKey(label);
+			const first = seen.get(key);
+			if (first !== undefined) {
+				errors.push(
+					issue(
+						1,
+						index + 1,
+						label,
+						`Kolom "${label}" sama dengan kolom "${matrix.headers[first]}" (kunci "${key}"); ` +
+							'setiap indikator hanya boleh sekali.'
+					)
+				);
+			} else seen.set(key, index);
+			const matchedLabel = match ? (earlier.find((e) => e.key === key)?.label ?? null) : null;
+			return { index, label, key, indicatorId: null, matchedLabel };
+		});
+		candidates = await matchCandidates(conn);
+	} else {
+		const rubricRows = await conn
+			.select()
+			.from(indicators)
+			.where(eq(indicators.periodId, period.id));
+		columns = matrix.headers.map((label, index) => {
+			const key = matchIndicator(label, rubricRows)?.key;
+			const row = rubricRows.find((r) => r.key === key);
+			if (!row) {
+				errors.push(
+					issue(
+						1,
+						index + 1,
+						label,
+						`Kolom "${label}" tidak cocok dengan indikator mana pun di periode ${year}. ` +
+							`Indikator yang ada: ${rubricRows.map((r) => r.label).join('; ')}.`
+					)
+				);
+			}
+			return {
+				index,
+				label,
+				key: row?.key ?? indicatorKey(label),
+				indicatorId: row?.id ?? null,
+				matchedLabel: row?.label ?? null
+			};
+		});
+		const entries = await roster(period.id, conn);
+		candidates = entries.map((e) => ({
+			key: e.slug,
+			id: e.opdId,
+			names: [e.name, e.shortName, e.displayName]
+		}));
+	}
+
+	const rows = planRows(matrix, candidates, !period, overrides, year, errors);
+	const changes: PlannedChange[] = [];
+	if (period && errors.length === 0) {
+		const current = await conn
+			.select({
+				opdId: assessments.opdId,
+				indicatorId: assessments.indicatorId,
+				value: assessments.value,
+				notApplicable: assessments.notApplicable
+			})
+			.from(assessments)
+			.where(and(eq(assessments.periodId, period.id)));
+		const byCell = new Map(current.map((a) => [`${a.opdId}:${a.indicatorId}`, a]));
+		matrix.rows.forEach((row, r) => {
+			const planned = rows[r]!;
+			row.cells.forEach((cell, c) => {
+				const column = columns[c]!;
+				const after = cellOf(cell);
+				const old = byCell.get(`${planned.opdId}:${column.indicatorId}`);
+				const before = old ? { value: old.value, notApplicable: old.notApplicable } : null;
+				if (before && before.value === after.value && before.notApplicable === after.notApplicable)
+					return;
+				changes.push({
+					line: row.line,
+					opd: planned.opd!,
+					opdId: planned.opdId!,
+					indicator: column.key,
+					indicatorId: column.indicatorId!,
+					label: column.label,
+					before,
+					after
+				});
+			});
+		});
+	}
+	const choices = candidates
+		.map((c) => ({ slug: c.key, name: c.names[0] ?? c.key }))
+		.sort((a, b) => a.name.localeCompare(b.name, 'id'));
+	errors.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+	const plan = { ...base, columns, rows, changes, choices, errors };
+	return { ...plan, digest: digestOf(plan) };
+}

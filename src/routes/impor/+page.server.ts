@@ -1,0 +1,51 @@
+import { fail } from '@sveltejs/kit';
+import { requireCapability } from '$lib/server/auth/guards';
+import { choicesFromForm, confirm, previewUpload, replan } from '$lib/server/import-flow';
+import { recentImports, revertImport } from '$lib/server/import-revert';
+import { importPageData, readUpload, stepResult } from '$lib/server/import-page';
+import { actorOf } from '$lib/server/users';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => {
+	requireCapability('import.run');
+	const [page, imports] = await Promise.all([importPageData(), recentImports()]);
+	return { ...page, imports };
+};
+
+export const actions: Actions = {
+	preview: async ({ request }) => {
+		const user = requireCapability('import.run');
+		const upload = await readUpload(await request.formData());
+		if (!upload.ok) return fail(400, { values: upload.values, errors: upload.errors });
+		const outcome = await previewUpload({ userId: user.id, ...upload.input });
+		if (!outcome.ok)
+			return fail(400, { values: upload.values, parseErrors: outcome.errors.slice(0, 200) });
+		return { preview: outcome.preview };
+	},
+	replan: async ({ request }) => {
+		const user = requireCapability('import.run');
+		const form = await request.formData();
+		const step = await replan(String(form.get('token') ?? ''), user.id, choicesFromForm(form));
+		return stepResult(step);
+	},
+	commit: async ({ request }) => {
+		const user = requireCapability('import.run');
+		const form = await request.formData();
+		const step = await confirm({
+			token: String(form.get('token') ?? ''),
+			digest: String(form.get('digest') ?? ''),
+			userId: user.id,
+			chosen: choicesFromForm(form),
+			actor: actorOf(user)
+		});
+		return stepResult(step);
+	},
+	revert: async ({ request }) => {
+		const user = requireCapability('import.run');
+		const id = Number((await request.formData()).get('eventId'));
+		if (!Number.isInteger(id)) return fail(400, { revertError: 'Impor tidak dikenal.' });
+		const outcome = await revertImport(id, actorOf(user));
+		if (!outcome.ok) return fail(409, { revertError: outcome.message });
+		return { reverted: { id, restored: outcome.restored } };
+	}
+};

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, loginAs, startApp, type RunningApp } from './harness';
+
+let app: RunningApp;
+let browser: Browser;
+
+before(async () => {
+	app = await startApp();
+	browser = await launchBrowser();
+});
+after(async () => {
+	await browser?.close();
+	await app?.stop();
+});
+
+const FIXTURE = 'tests/fixtures/import/template-2022.csv';
+
+test('an evaluator imports a CSV for a new year: preview, one corrected match, confirm, matrix', async () => {
+	const page = await browser.newPage();
+	await loginAs(page, app.url, 'demo-evaluator', 'demo-evaluator-dip');
+	await page.goto(`${app.url}/impor`);
+	await page.fill('input[name=year]', '2022');
+	await page.setInputFiles('input[name=file]', FIXTURE);
+	await page.getByRole('button', { name: 'Pratinjau' }).click();
+	await page.getByRole('heading', { name: 'Pratinjau impor tahun 2022' }).waitFor();
+
+	// Recognised under another name, and a row the matcher could not place.
+	const kasemen = page.getByRole('row', { name: /Kec\. Kasemen/ });
+	assert.equal(await kasemen.locator('select').inputValue(), 'kecamatan-kasemen');
+	const setda = page.getByRole('row', { name: /Bagian Umum Sekretariat Daerah/ });
+	assert.match(await setda.innerText(), /baru/);
+
+	// The evaluator knows better: it is the Sekretariat Daerah. The preview refreshes.
+	await setda.locator('select').selectOption('sekretariat-daerah');
+	await setda.getByText('dipilih pengguna').waitFor();
+
+	await page.getByRole('button', { name: 'Impor ke 2022' }).click();
+	const done = page.getByRole('status').filter({ hasText: 'Impor tahun 2022 selesai' });
+	await done.waitFor();
+	assert.match(await done.innerText(), /periode baru dibuat, 1 OPD baru, 104 sel ditulis/);
+
+	// The matrix of the new year shows the file's cells.
+	const matrix = page.locator('table.matrix');
+	assert.equal(await matrix.locator('tbody tr').count(), 8);
+	const ticks = readFileSync(FIXTURE, 'utf8').match(/√/g)?.length ?? 0;
+	assert.equal(await matrix.locator('td.tick[data-met="1"]').count(), ticks);
+	await matrix.getByRole('rowheader', { name: 'Bagian Umum Sekretariat Daerah' }).waitFor();
+
+	// The import is listed and can be undone.
+	await page.goto(`${app.url}/impor`);
+	assert.match(
+		await page.locator('section', { hasText: 'Riwayat impor' }).innerText(),
+		/template-2022\.csv/
+	);
+	await page.close();
+});

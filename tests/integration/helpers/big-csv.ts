@@ -1,0 +1,1 @@
+export { bigCsv } from '../../../scripts/bench/big-csv';

@@ -1,0 +1,269 @@
+import { readFileSync } from 'node:fs';
+import { isActionFailure, isHttpError, isRedirect, type RequestEvent } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SessionUser } from '../../src/lib/server/auth/types';
+import { useDb, type DB } from '../../src/lib/server/db';
+import { assessments, periods, users } from '../../src/lib/server/db/schema';
+import { seedDemo } from '../../src/lib/server/seed';
+import { snapshotTables } from './helpers/snapshot';
+import { createTestDb } from './helpers/test-db';
+
+let current: RequestEvent | undefined;
+vi.mock('$app/server', () => ({
+	getRequestEvent: () => {
+		if (!current) throw new Error('no request in progress');
+		return current;
+	}
+}));
+
+const page = await import('../../src/routes/impor/+page.server');
+const exportRoute =
+	await import('../../src/routes/api/v1/periods/[year=year]/ekspor/[file]/+server');
+
+type Fields = Record<string, string | File>;
+
+function request(user: SessionUser | null, method = 'GET', fields?: Fields, path = '/impor') {
+	const url = new URL(`http://localhost${path}`);
+	let body: FormData | undefined;
+	if (fields) {
+		body = new FormData();
+		for (const [k, v] of Object.entries(fields)) body.set(k, v);
+	}
+	current = {
+		url,
+		params: {},
+		request: new Request(url, { method, body }),
+		locals: { user, sessionId: null },
+		cookies: { set: () => {}, get: () => undefined, delete: () => {} },
+		getClientAddress: () => '127.0.0.1'
+	} as unknown as RequestEvent;
+	return current;
+}
+
+async function run(fn: unknown, event: RequestEvent): Promise<unknown> {
+	try {
+		return await (fn as (e: RequestEvent) => unknown)(event);
+	} catch (e) {
+		return e;
+	}
+}
+
+const csvFile = (name = 'template-2022.csv') =>
+	new File([readFileSync(`tests/fixtures/import/${name}`)], name, { type: 'text/csv' });
+
+let db: DB;
+let cleanup: () => Promise<void>;
+let who: Record<string, SessionUser>;
+beforeEach(async () => {
+	({ db, cleanup } = await createTestDb());
+	useDb(db);
+	await seedDemo('data/seeds', db);
+	const rows = await db.select().from(users);
+	who = Object.fromEntries(
+		rows.map((u) => [
+			u.role,
+			{
+				id: u.id,
+				username: u.username,
+				displayName: u.displayName,
+				role: u.role,
+				opdId: u.opdId,
+				isDemo: u.isDemo
+			}
+		])
+	);
+});
+afterEach(async () => {
+	current = undefined;
+	await cleanup();
+});
+
+type Preview = {
+	preview: {
+		token: string;
+		digest: string;
+		rows: { line: number; name: string; opd: string | null }[];
+	};
+};
+
+async function preview(user: SessionUser, year = '2022', file = csvFile()) {
+	const result = (await run(
+		page.actions.preview,
+		request(user, 'POST', { year, file })
+	)) as Preview;
+	if (!result?.preview) throw new Error(`no preview: ${JSON.stringify(result)}`);
+	return result.preview;
+}
+
+describe('who may import', () => {
+	it.each([
+		['anonymous', null, 401],
+		['operator', 'operator', 403],
+		['pimpinan', 'pimpinan', 403]
+	])('%s cannot preview, commit or revert, and nothing changes', async (_, role, status) => {
+		const before = await snapshotTables(db);
+		const user = role ? who[role]! : null;
+		for (const [action, fields] of [
+			['preview', { year: '2022', file: csvFile() }],
+			['commit', { token: 'x', digest: 'y' }],
+			['revert', { eventId: '1' }]
+		] as const) {
+			const result = await run(
+				page.actions[action as keyof typeof page.actions],
+				request(user, 'POST', fields as Fields)
+			);
+			expect(isHttpError(result) && result.status, action).toBe(status);
+		}
+		expect(await snapshotTables(db)).toEqual(before);
+	});
+
+	it('sends an anonymous visitor of the page to the login', async () => {
+		const result = await run(page.load, request(null));
+		expect(isRedirect(result)).toBe(true);
+	});
+});
+
+describe('the import page, as an evaluator', () => {
+	it('previews without writing, then commits what was shown, then reverts it', async () => {
+		const before = await snapshotTables(db);
+		const shown = await preview(who.evaluator!);
+		expect(await snapshotTables(db)).toEqual(before);
+		expect(shown.rows.find((r) => r.name === 'Kec. Kasemen')?.opd).toBe('kecamatan-kasemen');
+
+		const committed = (await run(
+			page.actions.commit,
+			request(who.evaluator!, 'POST', { token: shown.token, digest: shown.digest })
+		)) as { committed: { year: number; eventId: number; cellsChanged: number } };
+		expect(committed.committed).toMatchObject({ year: 2022, cellsChanged: 8 * 13 });
+		expect(await db.select().from(periods).where(eq(periods.year, 2022))).toHaveLength(1);
+
+		const reverted = await run(
+			page.actions.revert,
+			request(who.evaluator!, 'POST', { eventId: String(committed.committed.eventId) })
+		);
+		expect(reverted).toEqual({ reverted: { id: committed.committed.eventId, restored: 8 * 13 } });
+		expect(await db.select().from(periods).where(eq(periods.year, 2022))).toHaveLength(0);
+	});
+
+	it('a corrected match is previewed again before anything is written', async () => {
+		const shown = await preview(who.evaluator!);
+		const line = shown.rows.find((r) => r.name === 'Bagian Umum Sekretariat Daerah')!.line;
+		const before = await snapshotTables(db);
+		const fields = {
+			token: shown.token,
+			digest: shown.digest,
+			[`match-${line}`]: 'sekretariat-daerah'
+		};
+		const again = await run(page.actions.commit, request(who.evaluator!, 'POST', fields));
+		expect(isActionFailure(again) && again.status).toBe(409);
+		expect(await snapshotTables(db)).toEqual(before);
+		const refreshed = (again as { data: Preview & { message: string } }).data;
+		expect(refreshed.message).toMatch(/Pratinjau diperbarui/);
+		expect(refreshed.preview.rows.find((r) => r.line === line)?.opd).toBe('sekretariat-daerah');
+
+		const done = (await run(
+			page.actions.commit,
+			request(who.evaluator!, 'POST', {
+				token: shown.token,
+				digest: refreshed.preview.digest,
+				[`match-${line}`]: 'sekretariat-daerah'
+			})
+		)) as { committed: unknown };
+		expect(done.committed).toBeTruthy();
+	});
+
+	it('a stale preview is refused and shown again; nothing is written', async () => {
+		await db.update(periods).set({ status: 'evaluation' }).where(eq(periods.year, 2021));
+		const file = new File(
+			[
+				readFileSync('data/seeds/000_98cb80431292019a.txt', 'utf8').replace(
+					'32\tBadan Pendapatan Daerah Kota Serang\t',
+					'32\tBadan Pendapatan Daerah Kota Serang\t√'
+				)
+			],
+			'laporan.txt'
+		);
+		const shown = await preview(who.evaluator!, '2021', file);
+		// Meanwhile someone edits every cell of 2021.
+		await db.update(assessments).set({ value: 1 });
+		const before = await snapshotTables(db);
+		const result = await run(
+			page.actions.commit,
+			request(who.evaluator!, 'POST', { token: shown.token, digest: shown.digest })
+		);
+		expect(isActionFailure(result) && result.status).toBe(409);
+		expect((result as { data: { message: string } }).data.message).toMatch(
+			/berubah sejak pratinjau/
+		);
+		expect(await snapshotTables(db)).toEqual(before);
+	});
+
+	it('parse errors come back with line and column, and nothing is written', async () => {
+		const before = await snapshotTables(db);
+		const result = await run(
+			page.actions.preview,
+			request(who.evaluator!, 'POST', { year: '2022', file: csvFile('non-tick.csv') })
+		);
+		expect(isActionFailure(result) && result.status).toBe(400);
+		const errors = (result as { data: { parseErrors: { line: number; column: number }[] } }).data
+			.parseErrors;
+		expect(errors.map((e) => [e.line, e.column])).toEqual([
+			[4, 6],
+			[6, 4]
+		]);
+		expect(await snapshotTables(db)).toEqual(before);
+	});
+
+	it("another user's preview token does not work", async () => {
+		const shown = await preview(who.evaluator!);
+		const result = await run(
+			page.actions.commit,
+			request(who.admin!, 'POST', { token: shown.token, digest: shown.digest })
+		);
+		expect(isActionFailure(result) && result.status).toBe(410);
+	});
+});
+
+describe('export endpoint', () => {
+	const get = (user: SessionUser | null, file: string, year = '2021') => {
+		const event = request(user, 'GET', undefined, `/api/v1/periods/${year}/ekspor/${file}`);
+		(event as { params: Record<string, string> }).params = { year, file };
+		return run(exportRoute.GET, event);
+	};
+
+	it.each([
+		[null, 401],
+		['operator', 403]
+	])('refuses %s with %i', async (role, status) => {
+		const result = await get(role ? who[role]! : null, 'matriks.csv');
+		expect(isHttpError(result) && result.status).toBe(status);
+	});
+
+	it('gives pimpinan, evaluator and admin every view as CSV and .xlsx', async () => {
+		for (const role of ['pimpinan', 'evaluator', 'admin']) {
+			for (const file of [
+				'matriks.csv',
+				'rinci.xlsx',
+				'peringkat.csv',
+				'templat-kosong.csv',
+				'semua.xlsx'
+			]) {
+				const res = (await get(who[role]!, file)) as Response;
+				expect(res.status, `${role} ${file}`).toBe(200);
+				expect(res.headers.get('content-disposition')).toContain(`monev-dip-2021-${file}`);
+			}
+		}
+		const wide = await ((await get(who.pimpinan!, 'matriks.csv')) as Response).text();
+		expect(wide.split('\r\n')[0]).toMatch(/^No,OPD,Struktur Organisasi/);
+		expect(wide.trim().split('\r\n')).toHaveLength(33);
+		const empty = await ((await get(who.pimpinan!, 'templat-kosong.csv')) as Response).text();
+		expect(empty).not.toContain('√');
+	});
+
+	it('404 for an unknown view or year', async () => {
+		expect(isHttpError(await get(who.admin!, 'x.csv'))).toBe(true);
+		const missing = await get(who.admin!, 'matriks.csv', '1999');
+		expect(isHttpError(missing) && missing.status).toBe(404);
+	});
+});
