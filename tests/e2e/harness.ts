@@ -89,7 +89,9 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** Signs in through the real login form. */
 export async function loginAs(page: Page, url: string, username: string, password: string) {
-	await page.goto(`${url}/login`);
+	// Wait for the page's scripts too: typing into a form that is still hydrating is a real user's
+	// experience on a slow phone, but here it would only make the test's timing matter.
+	await page.goto(`${url}/login`, { waitUntil: 'networkidle' });
 	await page.fill('input[name=username]', username);
 	await page.fill('input[name=password]', password);
 	await Promise.all([
