@@ -4,6 +4,7 @@ import { EXPORT_VIEWS } from './export';
 import { EXPIRED, type StepOutcome } from './import-flow';
 import type { ImportFile } from './import-file';
 import { list as listPeriods, getByYear } from './periods';
+import { matrixRows } from './published-files';
 import { computeView } from './results';
 
 /** Matrices larger than this are not drawn after an import (the export has them). */
@@ -63,8 +64,7 @@ async function matrixOf(year: number, conn: Conn) {
 	return {
 		caption: `Matriks ${view.title}`,
 		indicators: view.result.rubric.indicators.map((i) => ({ key: i.key, label: i.label })),
-		rows: view.roster.map((r) => ({ slug: r.slug, number: r.displayNumber, name: r.displayName })),
-		results: view.result.opds
+		rows: matrixRows(view)
 	};
 }
 

@@ -4,7 +4,7 @@ import {
 	indicatorKey,
 	issueAt,
 	matchIndicator,
-	matchOpd,
+	createOpdMatcher,
 	opdSlug,
 	type ImportIssue,
 	type ParsedMatrix
@@ -131,6 +131,7 @@ function planRows(
 	errors: ImportIssue[]
 ): PlannedRow[] {
 	const byKey = new Map(candidates.map((c) => [c.key, c]));
+	const matchOpd = createOpdMatcher(candidates);
 	const taken = new Set(candidates.map((c) => c.key));
 	const rows: PlannedRow[] = [];
 	for (const row of matrix.rows) {
@@ -164,7 +165,7 @@ function planRows(
 			});
 			continue;
 		}
-		const match = chosen === NEW_OPD ? null : matchOpd(row.name, candidates);
+		const match = chosen === NEW_OPD ? null : matchOpd(row.name);
 		const found = match ? byKey.get(match.key) : undefined;
 		if (found && match) {
 			rows.push({
