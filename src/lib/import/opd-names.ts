@@ -74,11 +74,13 @@ const NORMALIZED = new Map<string, string>();
 const NORMALIZED_LIMIT = 200_000;
 
 function normalizeUncached(name: string, suffixes: readonly string[]): string {
-	const words = stripDiacritics(name)
-		.toLowerCase()
-		.replace(/&/g, ' dan ')
-		.replace(/['’`]/g, '')
-		.replace(/[^\p{L}\p{N}]+/gu, ' ')
+	const plain = stripDiacritics(name).toLowerCase().replace(/&/g, ' dan ').replace(/['’`]/g, '');
+	// ASCII text (the usual case) takes the cheaper non-Unicode pattern; the result is the same.
+	const words = (
+		/^[\x20-\x7e]*$/.test(plain)
+			? plain.replace(/[^a-z0-9]+/g, ' ')
+			: plain.replace(/[^\p{L}\p{N}]+/gu, ' ')
+	)
 		.trim()
 		.split(' ')
 		.filter((word) => word !== '')

@@ -22,8 +22,14 @@ const DELIMITER_NAMES: Record<Delimiter, string> = {
 	'\t': 'tab'
 };
 
+function cleanCell(cell: string): string {
+	const text = cell.trim();
+	// Only a cell starting with an apostrophe can carry our formula escape.
+	return text.charCodeAt(0) === 39 ? unneutralizeFormula(text) : text;
+}
+
 function cleanCells(row: SourceRow): string[] {
-	return row.cells.map((cell) => unneutralizeFormula(cell.trim()));
+	return row.cells.map(cleanCell);
 }
 
 function headerIssue(table: DelimitedTable): ImportIssue {
