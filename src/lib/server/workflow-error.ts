@@ -1,7 +1,9 @@
+import { fail } from '@sveltejs/kit';
+
 /**
  * A refusal a user can act on (a locked period, a missing reason, a move the role may not make),
  * with the HTTP status a route should answer with. The data layer throws it before changing
- * anything; routes turn it into `fail(status, { message })` or `error(status, message)`.
+ * anything; routes turn it into `fail(status, { message })` with `failFrom`.
  */
 export class WorkflowError extends Error {
 	constructor(
@@ -11,4 +13,14 @@ export class WorkflowError extends Error {
 		super(message);
 		this.name = 'WorkflowError';
 	}
+}
+
+/** `fail(status, { message, ...extra })` for a WorkflowError; anything else is rethrown. */
+export function failFrom<T extends Record<string, unknown> = Record<never, never>>(
+	e: unknown,
+	extra?: T
+) {
+	if (e instanceof WorkflowError)
+		return fail(e.status, { message: e.message, ...(extra ?? ({} as T)) });
+	throw e;
 }

@@ -1,0 +1,119 @@
+import { deserialize } from '$app/forms';
+
+/** Save state of one cell as the grid shows it. */
+export type CellState = 'saving' | 'saved' | 'error' | 'conflict';
+
+export interface Conflict {
+	opdId: number;
+	indicatorId: number;
+	/** What I tried to save. */
+	mine: number | null;
+	/** What is stored now, and its version. */
+	theirs: number | null;
+	version: number;
+}
+
+type Saved = { value: number | null; version: number };
+
+/**
+ * Local edits of the matrix on top of what the page loaded: per-cell value, version and save state.
+ * Saves of one cell are chained so each uses the version the previous save returned (typing fast
+ * never conflicts with oneself); saves of different cells run in parallel.
+ */
+export class MatrixEdits {
+	values = $state<Record<string, number | null>>({});
+	versions = $state<Record<string, number>>({});
+	states = $state<Record<string, CellState>>({});
+	messages = $state<Record<string, string>>({});
+	conflicts = $state<Conflict[]>([]);
+	#queue = new Map<string, Promise<void>>();
+
+	constructor(private readonly action: () => string) {}
+
+	static key(opdId: number, indicatorId: number) {
+		return `${opdId}:${indicatorId}`;
+	}
+
+	value(opdId: number, indicatorId: number, loaded: number | null): number | null {
+		const k = MatrixEdits.key(opdId, indicatorId);
+		return k in this.values ? (this.values[k] ?? null) : loaded;
+	}
+
+	version(opdId: number, indicatorId: number, loaded: number): number {
+		return this.versions[MatrixEdits.key(opdId, indicatorId)] ?? loaded;
+	}
+
+	/** Shows `value` at once and saves it; `loadedVersion` is used until a save returns a newer one. */
+	save(opdId: number, indicatorId: number, value: number | null, loadedVersion: number) {
+		const k = MatrixEdits.key(opdId, indicatorId);
+		this.values[k] = value;
+		this.states[k] = 'saving';
+		this.conflicts = this.conflicts.filter(
+			(c) => !(c.opdId === opdId && c.indicatorId === indicatorId)
+		);
+		const previous = this.#queue.get(k) ?? Promise.resolve();
+		const next = previous.then(() =>
+			this.#send(opdId, indicatorId, value, this.version(opdId, indicatorId, loadedVersion))
+		);
+		this.#queue.set(k, next);
+		return next;
+	}
+
+	async #send(opdId: number, indicatorId: number, value: number | null, version: number) {
+		const k = MatrixEdits.key(opdId, indicatorId);
+		const body = new FormData();
+		body.set('opdId', String(opdId));
+		body.set('indicatorId', String(indicatorId));
+		body.set('value', value === -1 ? 'na' : value === null ? '' : String(value));
+		body.set('version', String(version));
+		try {
+			const response = await fetch(this.action(), {
+				method: 'POST',
+				body,
+				headers: { 'x-sveltekit-action': 'true', accept: 'application/json' }
+			});
+			const result = deserialize(await response.text());
+			if (result.type === 'success') {
+				const saved = (result.data as { saved: Saved }).saved;
+				this.versions[k] = saved.version;
+				this.states[k] = 'saved';
+				delete this.messages[k];
+			} else if (result.type === 'failure' && result.status === 409 && result.data?.conflict) {
+				const current = result.data.conflict as Saved;
+				this.states[k] = 'conflict';
+				this.messages[k] = String(result.data.message ?? 'Konflik');
+				this.conflicts = [
+					...this.conflicts,
+					{ opdId, indicatorId, mine: value, theirs: current.value, version: current.version }
+				];
+			} else {
+				this.states[k] = 'error';
+				this.messages[k] =
+					result.type === 'failure'
+						? String(result.data?.message ?? 'Gagal menyimpan.')
+						: result.type === 'error'
+							? String((result.error as { message?: string })?.message ?? 'Gagal menyimpan.')
+							: 'Gagal menyimpan.';
+			}
+		} catch {
+			this.states[k] = 'error';
+			this.messages[k] = 'Tidak tersambung ke server: nilai belum tersimpan.';
+		}
+	}
+
+	/** Keep theirs: show the stored value and take its version. */
+	keepTheirs(c: Conflict) {
+		const k = MatrixEdits.key(c.opdId, c.indicatorId);
+		this.values[k] = c.theirs;
+		this.versions[k] = c.version;
+		this.states[k] = 'saved';
+		delete this.messages[k];
+		this.conflicts = this.conflicts.filter((x) => x !== c);
+	}
+
+	/** Apply mine: save my value again over the version I have now seen. */
+	applyMine(c: Conflict) {
+		this.versions[MatrixEdits.key(c.opdId, c.indicatorId)] = c.version;
+		return this.save(c.opdId, c.indicatorId, c.mine, c.version);
+	}
+}
