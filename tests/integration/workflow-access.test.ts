@@ -29,7 +29,10 @@ const routes = {
 		(await import('../../src/routes/penilaian/[year=year]/opd/[slug=slug]/+page.server')) as unknown as Module,
 	cellPage:
 		(await import('../../src/routes/penilaian/[year=year]/opd/[slug=slug]/[key=slug]/+page.server')) as unknown as Module,
-	periodAdmin: (await import('../../src/routes/admin/periode/+page.server')) as unknown as Module
+	periodAdmin: (await import('../../src/routes/admin/periode/+page.server')) as unknown as Module,
+	rubricAdmin: (await import(
+		'../../src/routes/admin/periode/[year=year]/+page.server'
+	)) as unknown as Module
 };
 
 let db: DB;
@@ -169,6 +172,30 @@ const CASES: Case[] = [
 		path: () => '/admin/periode',
 		params: () => ({}),
 		fields: () => ({ year: '2022', to: 'evaluation' })
+	},
+	{
+		name: 'rubric editor ?/rubric',
+		route: 'rubricAdmin',
+		action: 'rubric',
+		path: () => '/admin/periode/2022',
+		params: () => ({ year: '2022' }),
+		fields: () => ({ rows: '1', label_0: 'Baru', aspect_0: 'dip', kind_0: 'check' })
+	},
+	{
+		name: 'rubric editor ?/addOpd',
+		route: 'rubricAdmin',
+		action: 'addOpd',
+		path: () => '/admin/periode/2022',
+		params: () => ({ year: '2022' }),
+		fields: () => ({ opdId: String(ctx.opdId) })
+	},
+	{
+		name: 'rubric editor ?/removeOpd',
+		route: 'rubricAdmin',
+		action: 'removeOpd',
+		path: () => '/admin/periode/2022',
+		params: () => ({ year: '2022' }),
+		fields: () => ({ opdId: String(ctx.opdId) })
 	}
 ];
 
