@@ -12,7 +12,9 @@ const ITEMS: { href: string; label: string; capability: Capability }[] = [
 	{ href: '/impor', label: 'Impor & ekspor', capability: 'import.run' },
 	{ href: '/admin/periode', label: 'Periode', capability: 'periods.manage' },
 	{ href: '/admin/pengguna', label: 'Pengguna', capability: 'users.manage' },
-	{ href: '/admin/audit', label: 'Audit', capability: 'audit.view' }
+	{ href: '/admin/audit', label: 'Audit', capability: 'audit.view' },
+	// Every signed-in role has notifications; navFor(null) shows no signed-in menu at all.
+	{ href: '/notifikasi', label: 'Notifikasi', capability: 'results.viewPublished' }
 ];
 
 /**

@@ -30,9 +30,11 @@ const routes = {
 	cellPage:
 		(await import('../../src/routes/penilaian/[year=year]/opd/[slug=slug]/[key=slug]/+page.server')) as unknown as Module,
 	periodAdmin: (await import('../../src/routes/admin/periode/+page.server')) as unknown as Module,
-	rubricAdmin: (await import(
-		'../../src/routes/admin/periode/[year=year]/+page.server'
-	)) as unknown as Module
+	selfForm:
+		(await import('../../src/routes/opd-saya/[year=year]/+page.server')) as unknown as Module,
+	inbox: (await import('../../src/routes/notifikasi/+page.server')) as unknown as Module,
+	rubricAdmin:
+		(await import('../../src/routes/admin/periode/[year=year]/+page.server')) as unknown as Module
 };
 
 let db: DB;
@@ -117,7 +119,11 @@ interface Case {
 	path: () => string;
 	params: () => Record<string, string>;
 	fields: () => Record<string, string>;
+	/** Roles to try; default all three. */
+	roles?: Role[];
 }
+type Role = 'anonymous' | 'otherOperator' | 'pimpinan';
+const STATUS: Record<Role, number> = { anonymous: 401, otherOperator: 403, pimpinan: 403 };
 
 const CASES: Case[] = [
 	{
@@ -140,6 +146,14 @@ const CASES: Case[] = [
 		path: () => '/penilaian/2022',
 		params: () => ({ year: '2022' }),
 		fields: () => ({ to: 'evaluation' })
+	},
+	{
+		name: 'matrix ?/deadline',
+		route: 'matrix',
+		action: 'deadline',
+		path: () => '/penilaian/2022',
+		params: () => ({ year: '2022' }),
+		fields: () => ({ deadline: '2030-01-01' })
 	},
 	{
 		name: 'per-OPD form ?/save',
@@ -196,15 +210,63 @@ const CASES: Case[] = [
 		path: () => '/admin/periode/2022',
 		params: () => ({ year: '2022' }),
 		fields: () => ({ opdId: String(ctx.opdId) })
+	},
+	{
+		name: 'self-assessment ?/save',
+		route: 'selfForm',
+		action: 'save',
+		path: () => '/opd-saya/2022',
+		params: () => ({ year: '2022' }),
+		fields: () => ({ [`value_${ctx.indicatorId}`]: '1' }),
+		roles: ['anonymous', 'pimpinan']
+	},
+	{
+		name: 'self-assessment ?/submit',
+		route: 'selfForm',
+		action: 'submit',
+		path: () => '/opd-saya/2022',
+		params: () => ({ year: '2022' }),
+		fields: () => ({}),
+		roles: ['anonymous', 'pimpinan']
+	},
+	{
+		name: 'notifications ?/read',
+		route: 'inbox',
+		action: 'read',
+		path: () => '/notifikasi',
+		params: () => ({}),
+		fields: () => ({}),
+		roles: ['anonymous']
 	}
 ];
 
+describe('an operator of another OPD on the self-assessment form', () => {
+	it('can only ever write its own OPD: fields naming another OPD are ignored', async () => {
+		const cellOf = async (opdId: number) =>
+			db.all<{ n: number }>(
+				sql`SELECT count(*) AS n FROM assessments WHERE opd_id = ${opdId} AND self_value IS NOT NULL`
+			);
+		const before = await cellOf(ctx.opdId);
+		const event = post(
+			who.otherOperator,
+			'/opd-saya/2022',
+			{ opdId: String(ctx.opdId), opd: ctx.slug, [`value_${ctx.indicatorId}`]: '1' },
+			{ year: '2022' }
+		);
+		const outcome = await routes.selfForm.actions.save!(event);
+		expect(outcome).toEqual({ saved: 1 });
+		expect(await cellOf(ctx.opdId)).toEqual(before);
+		const own = who.otherOperator!.opdId!;
+		expect((await cellOf(own))[0]?.n).toBe(1);
+	});
+});
+
 describe.each(CASES)('$name', (c) => {
-	it.each([
-		['anonymous', 401],
-		['otherOperator', 403],
-		['pimpinan', 403]
-	] as const)('refuses %s with %i and changes nothing', async (role, status) => {
+	it.each(
+		(c.roles ?? (['anonymous', 'otherOperator', 'pimpinan'] as Role[])).map(
+			(r) => [r, STATUS[r]] as const
+		)
+	)('refuses %s with %i and changes nothing', async (role, status) => {
 		const before = await fingerprint();
 		const event = post(who[role], c.path(), c.fields(), c.params());
 		const fn = routes[c.route].actions[c.action];

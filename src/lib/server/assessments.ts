@@ -5,7 +5,16 @@ import { cellsEditable, lockedMessage, type PeriodStatus } from '../workflow/lif
 import type { Actor } from './audit';
 import { db, type Conn } from './db';
 import { assessments, indicators, opds, periods, type Assessment } from './db/schema';
+import { notifyOpd } from './notifications';
 import { WorkflowError } from './workflow-error';
+
+async function yearOf(periodId: number, conn: Conn) {
+	const [p] = await conn
+		.select({ year: periods.year })
+		.from(periods)
+		.where(eq(periods.id, periodId));
+	return p?.year ?? '';
+}
 
 /** The verified cells of a period in the scoring engine's shape (OPD and indicator by key). */
 export async function cellsOf(periodId: number, conn: Conn = db()): Promise<Cell[]> {
@@ -145,17 +154,28 @@ export async function setCell(
 	let auditStmt;
 	let writeStmt;
 	if (input.expectedVersion === 0) {
-		// No row yet: insert one unless someone else just did (then it is a conflict).
+		// No verified value yet: insert the row, or fill a row that holds only the operator's
+		// self-assessment (never verified: assessed_at is null). A verified row means someone else
+		// saved first: a conflict.
+		const existing = sql`(SELECT ${stateJson('')} FROM assessments WHERE ${cellWhere})`;
+		const nextVersion = sql`coalesce((SELECT version FROM assessments WHERE ${cellWhere}), 0) + 1`;
 		auditStmt =
 			conn.run(sql`INSERT INTO audit_events (user_id, actor, action, entity_type, entity_id, period_id, before, after)
-			SELECT ${actor.userId}, ${actor.name}, 'cell.set', 'cell', ${entityId}, ${periodId}, NULL,
-				json_object('value', ${value}, 'notApplicable', ${na}, 'evidenceUrl', ${input.evidenceUrl || null}, 'note', ${input.note || null}, 'reason', ${input.reason || null}, 'version', 1)
-			WHERE ${editable} AND NOT EXISTS (SELECT 1 FROM assessments WHERE ${cellWhere})`);
+			SELECT ${actor.userId}, ${actor.name}, 'cell.set', 'cell', ${entityId}, ${periodId}, ${existing},
+				json_object('value', ${value}, 'notApplicable', ${na}, 'evidenceUrl', ${input.evidenceUrl || null}, 'note', ${input.note || null}, 'reason', ${input.reason || null}, 'version', ${nextVersion})
+			WHERE ${editable} AND NOT EXISTS (SELECT 1 FROM assessments WHERE ${cellWhere} AND assessed_at IS NOT NULL)`);
 		writeStmt = conn.all<Record<string, unknown>>(sql`INSERT INTO assessments
 				(period_id, opd_id, indicator_id, value, not_applicable, evidence_url, note, verify_reason, assessed_by, assessed_at, version)
 			SELECT ${periodId}, ${opdId}, ${indicatorId}, ${value}, ${na}, ${input.evidenceUrl || null}, ${input.note || null}, ${input.reason || null}, ${actor.userId}, ${now}, 1
 			WHERE ${editable}
-			ON CONFLICT DO NOTHING RETURNING *`);
+			ON CONFLICT (period_id, opd_id, indicator_id) DO UPDATE SET value = excluded.value,
+				not_applicable = excluded.not_applicable,
+				evidence_url = coalesce(excluded.evidence_url, assessments.evidence_url),
+				note = coalesce(excluded.note, assessments.note),
+				verify_reason = excluded.verify_reason, assessed_by = excluded.assessed_by,
+				assessed_at = excluded.assessed_at, version = assessments.version + 1
+			WHERE assessments.assessed_at IS NULL
+			RETURNING *`);
 	} else {
 		const v = input.expectedVersion;
 		auditStmt =
@@ -179,7 +199,23 @@ export async function setCell(
 		rows = await writeStmt;
 	}
 	const [row] = rows;
-	if (row) return { status: 'saved', cell: fromRaw(row) };
+	if (row) {
+		const cell = fromRaw(row);
+		if (input.reason && cell.selfValue !== null && cell.selfValue !== cell.value) {
+			// The operator reads why its self-assessed value was not accepted.
+			await notifyOpd(
+				opdId,
+				{
+					kind: 'cell.changed',
+					message: `Nilai verifikasi berbeda dari penilaian mandiri Anda: ${input.reason}`,
+					href: `/opd-saya/${await yearOf(periodId, conn)}`,
+					periodId
+				},
+				conn
+			);
+		}
+		return { status: 'saved', cell };
+	}
 	const [period] = await conn
 		.select({ status: periods.status })
 		.from(periods)

@@ -5,6 +5,7 @@ import * as audit from './audit';
 import type { Actor } from './audit';
 import { db, type Conn } from './db';
 import { periods } from './db/schema';
+import { notifyRoster } from './notifications';
 import { publish } from './results';
 import { WorkflowError } from './workflow-error';
 
@@ -74,6 +75,18 @@ export async function setSelfDeadline(
 			.update(periods)
 			.set({ selfAssessmentDeadline: deadline })
 			.where(eq(periods.id, periodId));
+		await notifyRoster(
+			periodId,
+			{
+				kind: 'deadline.set',
+				message: deadline
+					? `Batas penilaian mandiri ${period.year}: ${deadline.toLocaleDateString('id-ID', { dateStyle: 'long', timeZone: 'Asia/Jakarta' })}.`
+					: `Batas penilaian mandiri ${period.year} dihapus.`,
+				href: `/opd-saya/${period.year}`,
+				periodId
+			},
+			tx
+		);
 		await audit.record(
 			actor,
 			{

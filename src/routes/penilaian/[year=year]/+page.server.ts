@@ -1,7 +1,8 @@
 import { error, fail } from '@sveltejs/kit';
+import { can } from '$lib/permissions';
 import * as assessments from '$lib/server/assessments';
 import { requireCapability, requireUser } from '$lib/server/auth/guards';
-import { transition } from '$lib/server/lifecycle';
+import { setSelfDeadline, transition } from '$lib/server/lifecycle';
 import { matrixOf } from '$lib/server/matrix';
 import * as periods from '$lib/server/periods';
 import { actorOf } from '$lib/server/users';
@@ -33,8 +34,10 @@ export const load: PageServerLoad = async ({ params }) => {
 			title: period.title,
 			status: period.status,
 			statusLabel: STATUS_LABELS[period.status],
-			editable: cellsEditable(period.status)
+			editable: cellsEditable(period.status),
+			deadline: period.selfAssessmentDeadline?.toISOString() ?? null
 		},
+		canSetDeadline: can(user.role, 'cells.verify'),
 		moves: transitionsFor(period.status, user.role).map((t) => ({
 			to: t.to,
 			label: t.label,
@@ -84,6 +87,24 @@ export const actions: Actions = {
 					version: cell.version
 				}
 			};
+		} catch (e) {
+			return failFrom(e);
+		}
+	},
+	/** Sets or extends the self-assessment deadline (a date, end of that day in WIB). Audited. */
+	deadline: async ({ params, request }) => {
+		const user = requireCapability('cells.verify');
+		const period = await periodOf(params.year);
+		const raw = formValues(await request.formData()).deadline ?? '';
+		let deadline: Date | null = null;
+		if (raw) {
+			if (!/^\d{4}-\d{2}-\d{2}$/.test(raw))
+				return fail(400, { message: 'Tanggal batas harus berformat TTTT-BB-HH.' });
+			deadline = new Date(`${raw}T23:59:59+07:00`);
+		}
+		try {
+			await setSelfDeadline(period.id, deadline, actorOf(user));
+			return { deadlineSet: true };
 		} catch (e) {
 			return failFrom(e);
 		}

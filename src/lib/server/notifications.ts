@@ -1,0 +1,98 @@
+import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Role } from '../permissions';
+import { db, type Conn } from './db';
+import { notifications, periodOpds, users } from './db/schema';
+
+export interface NotificationInput {
+	kind:
+		| 'self.submitted'
+		| 'cell.changed'
+		| 'appeal.filed'
+		| 'appeal.answered'
+		| 'deadline.set'
+		| 'period.moved';
+	message: string;
+	href?: string | null;
+	periodId?: number | null;
+}
+
+async function insertFor(userIds: number[], input: NotificationInput, conn: Conn) {
+	if (!userIds.length) return;
+	await conn.insert(notifications).values(
+		userIds.map((userId) => ({
+			userId,
+			kind: input.kind,
+			message: input.message,
+			href: input.href ?? null,
+			periodId: input.periodId ?? null
+		}))
+	);
+}
+
+/** Notifies every active user of the given roles (e.g. all evaluators). */
+export async function notifyRoles(roles: Role[], input: NotificationInput, conn: Conn = db()) {
+	const rows = await conn
+		.select({ id: users.id })
+		.from(users)
+		.where(and(inArray(users.role, roles), isNull(users.disabledAt)));
+	await insertFor(
+		rows.map((r) => r.id),
+		input,
+		conn
+	);
+}
+
+/** Notifies the active operators of one OPD. */
+export async function notifyOpd(opdId: number, input: NotificationInput, conn: Conn = db()) {
+	const rows = await conn
+		.select({ id: users.id })
+		.from(users)
+		.where(and(eq(users.opdId, opdId), eq(users.role, 'operator'), isNull(users.disabledAt)));
+	await insertFor(
+		rows.map((r) => r.id),
+		input,
+		conn
+	);
+}
+
+/** Notifies the active operators of every OPD in a period's roster. */
+export async function notifyRoster(periodId: number, input: NotificationInput, conn: Conn = db()) {
+	const rows = await conn
+		.select({ id: users.id })
+		.from(users)
+		.innerJoin(periodOpds, eq(periodOpds.opdId, users.opdId))
+		.where(
+			and(eq(periodOpds.periodId, periodId), eq(users.role, 'operator'), isNull(users.disabledAt))
+		);
+	await insertFor(
+		rows.map((r) => r.id),
+		input,
+		conn
+	);
+}
+
+/** A user's notifications, newest first. */
+export async function listFor(userId: number, limit = 100, conn: Conn = db()) {
+	return conn
+		.select()
+		.from(notifications)
+		.where(eq(notifications.userId, userId))
+		.orderBy(desc(notifications.id))
+		.limit(limit);
+}
+
+export async function unreadCount(userId: number, conn: Conn = db()): Promise<number> {
+	const [row] = await conn
+		.select({ n: count() })
+		.from(notifications)
+		.where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+	return row?.n ?? 0;
+}
+
+/** Marks all of a user's notifications read (only their own: the user id is in the query). */
+export async function markAllRead(userId: number, conn: Conn = db()) {
+	await conn
+		.update(notifications)
+		.set({ readAt: new Date() })
+		.where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+}
