@@ -6,6 +6,7 @@ import type { Actor } from './audit';
 import { db, type Conn } from './db';
 import { assessments, indicators, opds, periods, type Assessment } from './db/schema';
 import { notifyOpd } from './notifications';
+import { submitWrite } from './write-queue';
 import { WorkflowError } from './workflow-error';
 
 async function yearOf(periodId: number, conn: Conn) {
@@ -105,7 +106,9 @@ function fromRaw(r: Record<string, unknown>): Assessment {
  *
  * Hot path (the matrix saves on every keystroke): one indexed read to validate, then the audit
  * insert and the conditional write as one batch, which libSQL runs synchronously in a single
- * transaction, so concurrent writers in this process never interleave or wait on a lock.
+ * transaction, so concurrent writers in this process never interleave or wait on a lock. Saves
+ * arriving together share one commit (write-queue.ts: group commit, one fsync for many). Inside a
+ * caller's transaction (`conn` is a Tx) the two statements simply run in it.
  */
 export async function setCell(
 	periodId: number,
@@ -192,7 +195,7 @@ export async function setCell(
 	}
 	let rows: Record<string, unknown>[];
 	if ('batch' in conn) {
-		const [, written] = await conn.batch([auditStmt, writeStmt]);
+		const [, written] = await submitWrite(conn, [auditStmt, writeStmt]);
 		rows = written as Record<string, unknown>[];
 	} else {
 		await auditStmt;
