@@ -32,6 +32,8 @@ const routes = {
 	periodAdmin: (await import('../../src/routes/admin/periode/+page.server')) as unknown as Module,
 	selfForm:
 		(await import('../../src/routes/opd-saya/[year=year]/+page.server')) as unknown as Module,
+	appeals:
+		(await import('../../src/routes/penilaian/[year=year]/sanggahan/+page.server')) as unknown as Module,
 	inbox: (await import('../../src/routes/notifikasi/+page.server')) as unknown as Module,
 	rubricAdmin:
 		(await import('../../src/routes/admin/periode/[year=year]/+page.server')) as unknown as Module
@@ -228,6 +230,23 @@ const CASES: Case[] = [
 		params: () => ({ year: '2022' }),
 		fields: () => ({}),
 		roles: ['anonymous', 'pimpinan']
+	},
+	{
+		name: 'self-assessment ?/appeal',
+		route: 'selfForm',
+		action: 'appeal',
+		path: () => '/opd-saya/2022',
+		params: () => ({ year: '2022' }),
+		fields: () => ({ indicatorId: String(ctx.indicatorId), reason: 'alasan yang cukup panjang' }),
+		roles: ['anonymous', 'pimpinan']
+	},
+	{
+		name: 'appeals ?/answer',
+		route: 'appeals',
+		action: 'answer',
+		path: () => '/penilaian/2022/sanggahan',
+		params: () => ({ year: '2022' }),
+		fields: () => ({ appealId: '1', decision: 'granted', answer: 'dikabulkan saja' })
 	},
 	{
 		name: 'notifications ?/read',

@@ -1,12 +1,14 @@
 import { error, fail } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guards';
 import * as periods from '$lib/server/periods';
+import { appealsOf, fileAppeal } from '$lib/server/appeals';
 import { saveSelf, selfView, submitSelf, type SelfInput } from '$lib/server/self-assessment';
 import { actorOf } from '$lib/server/users';
 import { failFrom } from '$lib/server/workflow-error';
 import { parseCellFields } from '$lib/validation/cell';
 import { formValues } from '$lib/validation/form';
-import { selfAssessmentOpen, STATUS_LABELS } from '$lib/workflow/lifecycle';
+import { parseId } from '$lib/validation/cell';
+import { appealsOpen, selfAssessmentOpen, STATUS_LABELS } from '$lib/workflow/lifecycle';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The operator's own OPD in one period; the OPD always comes from the session, never the form. */
@@ -20,7 +22,7 @@ async function own(year: string, opdId: number | null) {
 export const load: PageServerLoad = async ({ params }) => {
 	const user = requireCapability('self.assess');
 	const { period, opdId } = await own(params.year, user.opdId);
-	const view = await selfView(period, opdId);
+	const [view, appeals] = await Promise.all([selfView(period, opdId), appealsOf(period.id, opdId)]);
 	if (!view) error(404, `OPD Anda bukan peserta periode ${params.year}.`);
 	return {
 		period: {
@@ -28,8 +30,18 @@ export const load: PageServerLoad = async ({ params }) => {
 			title: period.title,
 			statusLabel: STATUS_LABELS[period.status],
 			deadline: period.selfAssessmentDeadline?.toISOString() ?? null,
-			open: selfAssessmentOpen(period.status, period.selfAssessmentDeadline, new Date())
+			open: selfAssessmentOpen(period.status, period.selfAssessmentDeadline, new Date()),
+			appealsOpen: appealsOpen(period.status)
 		},
+		appeals: appeals.map((a) => ({
+			id: a.id,
+			indicatorLabel: a.indicatorLabel,
+			reason: a.reason,
+			requestedValue: a.requestedValue,
+			status: a.status,
+			answer: a.answer,
+			at: a.createdAt.toISOString()
+		})),
 		opdName: view.opdName,
 		lastYear: view.lastYear,
 		rows: view.rows.map((r) => ({
@@ -71,6 +83,31 @@ export const actions: Actions = {
 		}
 		try {
 			return { saved: await saveSelf(period.id, opdId, inputs, actorOf(user)) };
+		} catch (e) {
+			return failFrom(e);
+		}
+	},
+	appeal: async ({ params, request }) => {
+		const user = requireCapability('appeal.file');
+		const { period, opdId } = await own(params.year, user.opdId);
+		const values = formValues(await request.formData());
+		const indicatorId = parseId(values.indicatorId);
+		if (!indicatorId) return fail(400, { message: 'Pilih indikator yang disanggah.' });
+		const raw = (values.requestedValue ?? '').trim();
+		if (raw !== '' && !/^\d+$/.test(raw))
+			return fail(400, { message: 'Nilai yang diminta harus bilangan bulat.' });
+		try {
+			await fileAppeal(
+				period.id,
+				opdId,
+				{
+					indicatorId,
+					reason: values.reason ?? '',
+					requestedValue: raw === '' ? null : Number(raw)
+				},
+				actorOf(user)
+			);
+			return { appealed: true };
 		} catch (e) {
 			return failFrom(e);
 		}
