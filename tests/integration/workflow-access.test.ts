@@ -34,6 +34,8 @@ const routes = {
 		(await import('../../src/routes/opd-saya/[year=year]/+page.server')) as unknown as Module,
 	appeals:
 		(await import('../../src/routes/penilaian/[year=year]/sanggahan/+page.server')) as unknown as Module,
+	podium:
+		(await import('../../src/routes/penilaian/[year=year]/juara/+page.server')) as unknown as Module,
 	inbox: (await import('../../src/routes/notifikasi/+page.server')) as unknown as Module,
 	rubricAdmin:
 		(await import('../../src/routes/admin/periode/[year=year]/+page.server')) as unknown as Module
@@ -247,6 +249,14 @@ const CASES: Case[] = [
 		path: () => '/penilaian/2022/sanggahan',
 		params: () => ({ year: '2022' }),
 		fields: () => ({ appealId: '1', decision: 'granted', answer: 'dikabulkan saja' })
+	},
+	{
+		name: 'podium ?/decide',
+		route: 'podium',
+		action: 'decide',
+		path: () => '/penilaian/2022/juara',
+		params: () => ({ year: '2022' }),
+		fields: () => ({ opd: ctx.slug, [`rank_${ctx.slug}`]: '1', reason: 'alasan panjang' })
 	},
 	{
 		name: 'notifications ?/read',
