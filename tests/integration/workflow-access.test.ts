@@ -36,6 +36,7 @@ const routes = {
 		(await import('../../src/routes/penilaian/[year=year]/sanggahan/+page.server')) as unknown as Module,
 	podium:
 		(await import('../../src/routes/penilaian/[year=year]/juara/+page.server')) as unknown as Module,
+	opdAdmin: (await import('../../src/routes/admin/opd/+page.server')) as unknown as Module,
 	inbox: (await import('../../src/routes/notifikasi/+page.server')) as unknown as Module,
 	rubricAdmin:
 		(await import('../../src/routes/admin/periode/[year=year]/+page.server')) as unknown as Module
@@ -257,6 +258,30 @@ const CASES: Case[] = [
 		path: () => '/penilaian/2022/juara',
 		params: () => ({ year: '2022' }),
 		fields: () => ({ opd: ctx.slug, [`rank_${ctx.slug}`]: '1', reason: 'alasan panjang' })
+	},
+	{
+		name: 'OPD master ?/update',
+		route: 'opdAdmin',
+		action: 'update',
+		path: () => '/admin/opd',
+		params: () => ({}),
+		fields: () => ({ id: String(ctx.opdId), name: 'Nama baru', shortName: 'Baru', kind: 'dinas' })
+	},
+	{
+		name: 'OPD master ?/retire',
+		route: 'opdAdmin',
+		action: 'retire',
+		path: () => '/admin/opd',
+		params: () => ({}),
+		fields: () => ({ id: String(ctx.opdId), retired: '1' })
+	},
+	{
+		name: 'OPD master ?/merge',
+		route: 'opdAdmin',
+		action: 'merge',
+		path: () => '/admin/opd',
+		params: () => ({}),
+		fields: () => ({ source: String(ctx.opdId), target: '1' })
 	},
 	{
 		name: 'notifications ?/read',
