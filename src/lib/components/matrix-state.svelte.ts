@@ -26,6 +26,8 @@ export class MatrixEdits {
 	states = $state<Record<string, CellState>>({});
 	messages = $state<Record<string, string>>({});
 	conflicts = $state<Conflict[]>([]);
+	/** Assessed cells gained (or lost) by local edits, so progress never re-counts every cell. */
+	assessedDelta = $state(0);
 	#queue = new Map<string, Promise<void>>();
 
 	constructor(private readonly action: () => string) {}
@@ -43,17 +45,27 @@ export class MatrixEdits {
 		return this.versions[MatrixEdits.key(opdId, indicatorId)] ?? loaded;
 	}
 
-	/** Shows `value` at once and saves it; `loadedVersion` is used until a save returns a newer one. */
-	save(opdId: number, indicatorId: number, value: number | null, loadedVersion: number) {
+	/**
+	 * Shows `value` at once and saves it; `loaded` is the cell as the page loaded it (its version is
+	 * used until a save returns a newer one).
+	 */
+	save(
+		opdId: number,
+		indicatorId: number,
+		value: number | null,
+		loaded: { value: number | null; version: number }
+	) {
 		const k = MatrixEdits.key(opdId, indicatorId);
+		const previous = this.value(opdId, indicatorId, loaded.value);
+		this.assessedDelta += (value !== null ? 1 : 0) - (previous !== null ? 1 : 0);
 		this.values[k] = value;
 		this.states[k] = 'saving';
 		this.conflicts = this.conflicts.filter(
 			(c) => !(c.opdId === opdId && c.indicatorId === indicatorId)
 		);
-		const previous = this.#queue.get(k) ?? Promise.resolve();
-		const next = previous.then(() =>
-			this.#send(opdId, indicatorId, value, this.version(opdId, indicatorId, loadedVersion))
+		const queued = this.#queue.get(k) ?? Promise.resolve();
+		const next = queued.then(() =>
+			this.#send(opdId, indicatorId, value, this.version(opdId, indicatorId, loaded.version))
 		);
 		this.#queue.set(k, next);
 		return next;
@@ -104,6 +116,7 @@ export class MatrixEdits {
 	/** Keep theirs: show the stored value and take its version. */
 	keepTheirs(c: Conflict) {
 		const k = MatrixEdits.key(c.opdId, c.indicatorId);
+		this.assessedDelta += (c.theirs !== null ? 1 : 0) - (c.mine !== null ? 1 : 0);
 		this.values[k] = c.theirs;
 		this.versions[k] = c.version;
 		this.states[k] = 'saved';
@@ -114,6 +127,6 @@ export class MatrixEdits {
 	/** Apply mine: save my value again over the version I have now seen. */
 	applyMine(c: Conflict) {
 		this.versions[MatrixEdits.key(c.opdId, c.indicatorId)] = c.version;
-		return this.save(c.opdId, c.indicatorId, c.mine, c.version);
+		return this.save(c.opdId, c.indicatorId, c.mine, { value: c.mine, version: c.version });
 	}
 }
