@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cellEntityId, getCell, setCell } from '../../src/lib/server/assessments';
+import { cellEntityId, getCell, setCell, setOpdCells } from '../../src/lib/server/assessments';
 import { historyOf } from '../../src/lib/server/audit';
 import type { DB } from '../../src/lib/server/db';
 import { auditEvents, indicators, periodOpds } from '../../src/lib/server/db/schema';
@@ -123,5 +123,33 @@ describe('setCell', () => {
 		expect((e as WorkflowError).message).toMatch(/final/);
 		expect((await getCell(periodId, opdId, indicatorId, db))?.value).toBe(1);
 		expect(await audits()).toHaveLength(1);
+	});
+});
+
+describe('setOpdCells (the per-OPD form without JavaScript)', () => {
+	it('saves only changed cells, all or nothing, refusing when one was changed meanwhile', async () => {
+		const inds = await db.select().from(indicators).where(eq(indicators.periodId, periodId));
+		const [a, b] = inds;
+		const was = { value: null, notApplicable: false, evidenceUrl: null, note: null };
+		const form = (value: number, version: number, indicator = a!) => ({
+			indicatorId: indicator.id,
+			value,
+			notApplicable: false,
+			expectedVersion: version,
+			was
+		});
+		// Unchanged cells are skipped.
+		expect(await setOpdCells(periodId, opdId, [{ ...form(0, 0), value: null }], alice, db)).toEqual(
+			{ saved: 0, stale: [] }
+		);
+		expect(await setOpdCells(periodId, opdId, [form(1, 0), form(1, 0, b)], alice, db)).toEqual({
+			saved: 2,
+			stale: []
+		});
+		// Bob's form still shows version 0 for b: nothing of his is saved.
+		const stale = await setOpdCells(periodId, opdId, [form(0, 1), form(0, 0, b)], bob, db);
+		expect(stale).toEqual({ saved: 0, stale: [b!.id] });
+		expect((await getCell(periodId, opdId, a!.id, db))?.value).toBe(1);
+		expect(await audits()).toHaveLength(2);
 	});
 });
