@@ -3,9 +3,18 @@ import { parseCellFields, parseId } from './cell';
 
 describe('parseCellFields', () => {
 	it.each([
-		[{ value: '1', version: '3' }, { value: 1, notApplicable: false, expectedVersion: 3 }],
-		[{ value: '', version: '0' }, { value: null, notApplicable: false, expectedVersion: 0 }],
-		[{ value: 'NA', version: '2' }, { value: null, notApplicable: true, expectedVersion: 2 }],
+		[
+			{ value: '1', version: '3' },
+			{ value: 1, notApplicable: false, expectedVersion: 3 }
+		],
+		[
+			{ value: '', version: '0' },
+			{ value: null, notApplicable: false, expectedVersion: 0 }
+		],
+		[
+			{ value: 'NA', version: '2' },
+			{ value: null, notApplicable: true, expectedVersion: 2 }
+		],
 		[
 			{ value: '2', version: '1', evidenceUrl: ' https://x.go.id ', note: '' },
 			{ value: 2, evidenceUrl: 'https://x.go.id', note: null }

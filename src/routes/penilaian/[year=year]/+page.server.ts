@@ -11,6 +11,7 @@ import { formValues } from '$lib/validation/form';
 import { parseCellFields, parseId } from '$lib/validation/cell';
 import {
 	cellsEditable,
+	PERIOD_STATUSES,
 	STATUS_LABELS,
 	transitionsFor,
 	type PeriodStatus
@@ -114,6 +115,8 @@ export const actions: Actions = {
 		const user = requireUser();
 		const period = await periodOf(params.year);
 		const values = formValues(await request.formData());
+		if (!(PERIOD_STATUSES as readonly string[]).includes(values.to ?? ''))
+			return fail(400, { message: 'Status tujuan tidak dikenal.' });
 		try {
 			await transition(
 				period.id,
