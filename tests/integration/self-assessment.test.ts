@@ -175,3 +175,20 @@ describe('a first verification over a self-assessed cell', () => {
 		expect(audits[0]?.after).toMatchObject({ value: 1, version: 2 });
 	});
 });
+
+describe('deadline reminders', () => {
+	it("remind the operator within three days of an open period's deadline, not before or after", async () => {
+		const { deadlineReminders } = await import('../../src/lib/server/notifications');
+		await transition(periodId, 'open', admin, '', db);
+		const now = new Date('2030-05-10T00:00:00Z');
+		for (const [deadline, expected] of [
+			['2030-05-12T00:00:00Z', 1],
+			['2030-05-20T00:00:00Z', 0],
+			['2030-05-09T00:00:00Z', 0]
+		] as const) {
+			await setSelfDeadline(periodId, new Date(deadline), evaluator(), db);
+			const reminders = await deadlineReminders(opdId, now, db);
+			expect(reminders, deadline).toHaveLength(expected);
+		}
+	});
+});

@@ -1,7 +1,7 @@
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
 import type { Role } from '../permissions';
 import { db, type Conn } from './db';
-import { notifications, periodOpds, users } from './db/schema';
+import { notifications, periodOpds, periods, users } from './db/schema';
 
 export interface NotificationInput {
 	kind:
@@ -95,4 +95,32 @@ export async function markAllRead(userId: number, conn: Conn = db()) {
 		.update(notifications)
 		.set({ readAt: new Date() })
 		.where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+}
+
+/** How early an operator is reminded of the self-assessment deadline. */
+export const DEADLINE_NEAR_MS = 3 * 86_400_000;
+
+/**
+ * "Deadline near" reminders for an operator, computed when asked (nothing to schedule): the open
+ * periods of its OPD whose self-assessment deadline falls within the next three days.
+ */
+export async function deadlineReminders(opdId: number, now = new Date(), conn: Conn = db()) {
+	const rows = await conn
+		.select({ year: periods.year, deadline: periods.selfAssessmentDeadline })
+		.from(periodOpds)
+		.innerJoin(periods, eq(periods.id, periodOpds.periodId))
+		.where(
+			and(
+				eq(periodOpds.opdId, opdId),
+				eq(periods.status, 'open'),
+				gt(periods.selfAssessmentDeadline, now),
+				lte(periods.selfAssessmentDeadline, new Date(now.getTime() + DEADLINE_NEAR_MS))
+			)
+		);
+	return rows.map((r) => ({
+		year: r.year,
+		deadline: r.deadline!,
+		message: `Batas penilaian mandiri ${r.year} tinggal kurang dari 3 hari (${r.deadline!.toLocaleString('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Jakarta' })} WIB).`,
+		href: `/opd-saya/${r.year}`
+	}));
 }

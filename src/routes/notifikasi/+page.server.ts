@@ -5,8 +5,12 @@ import type { Actions, PageServerLoad } from './$types';
 /** The signed-in user's own notifications (the user id is in the query). */
 export const load: PageServerLoad = async () => {
 	const user = requireUser();
-	const list = await notifications.listFor(user.id);
+	const [list, reminders] = await Promise.all([
+		notifications.listFor(user.id),
+		user.role === 'operator' && user.opdId ? notifications.deadlineReminders(user.opdId) : []
+	]);
 	return {
+		reminders: reminders.map((r) => ({ year: r.year, message: r.message, href: r.href })),
 		notifications: list.map((n) => ({
 			id: n.id,
 			message: n.message,
