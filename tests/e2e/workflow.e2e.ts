@@ -95,3 +95,47 @@ test('an evaluator day: copy 2021 into 2022, tick by keyboard, resolve a conflic
 	await visitor.getByRole('heading', { name: /2022/ }).first().waitFor();
 	assert.equal(await visitor.locator('table:not(.matrix) tbody tr').count(), 32);
 });
+
+test('an operator self-assesses its own OPD; the evaluator sees the difference and accepts it', async () => {
+	const admin = await signedIn('demo-admin');
+	await admin.goto(`${app.url}/admin/periode`);
+	await admin.fill('form.copy input[name=from]', '2021');
+	await admin.fill('form.copy input[name=to]', '2023');
+	await admin.getByRole('button', { name: 'Buat periode' }).click();
+	await admin.getByText('Periode 2023 dibuat sebagai draf').waitFor();
+	await admin.getByRole('button', { name: 'Buka periode 2023' }).click();
+	await admin.getByText(/Status 2023: Dibuka/).waitFor();
+
+	const operator = await signedIn('demo-operator');
+	await operator.goto(`${app.url}/opd-saya/2023`);
+	const firstValue = operator.locator('select[name^=value_]').first();
+	await firstValue.selectOption('1');
+	await operator
+		.locator('input[name^=evidenceUrl_]')
+		.first()
+		.fill('https://diskominfo.serangkota.go.id/struktur');
+	await operator.getByRole('button', { name: 'Simpan', exact: true }).click();
+	await operator.getByText('1 isian disimpan.').waitFor();
+	await operator.getByRole('button', { name: 'Kirim untuk verifikasi' }).click();
+	await operator.getByText('Terkirim ke tim monev').waitFor();
+
+	const evaluator = await signedIn('demo-evaluator');
+	await evaluator.goto(`${app.url}/notifikasi`);
+	await evaluator.getByText(/mengirim penilaian mandiri 2023/).waitFor();
+	await evaluator.goto(`${app.url}/penilaian/2023`);
+	await evaluator.getByLabel('Berbeda dengan penilaian mandiri').check();
+	const rows = evaluator.locator('table[role=grid] tbody tr:not([aria-hidden])');
+	await evaluator.waitForFunction(
+		() => document.querySelectorAll('table[role=grid] tbody tr:not([aria-hidden])').length === 1
+	);
+	assert.match(await rows.first().innerText(), /Komunikasi/);
+	const cell = cells(evaluator).first();
+	assert.equal(await cell.evaluate((el) => el.classList.contains('differs')), true);
+	await cell.click();
+	await evaluator.keyboard.press('a');
+	await evaluator.waitForFunction(
+		() => document.querySelectorAll('table[role=grid] tbody tr:not([aria-hidden])').length === 0
+	);
+	await operator.goto(`${app.url}/opd-saya/2023`);
+	assert.match(await operator.locator('tbody tr').first().innerText(), /Ya\s*$/);
+});
