@@ -1,0 +1,142 @@
+/**
+ * One OPD's page: its score in a year, each category with its evidence and notes, what it misses
+ * (with the what-if) and its history across every year it took part in.
+ */
+import { explainScore } from '../scoring/explain';
+import { sortedIndicators } from '../scoring/score';
+import { trend } from '../scoring/yoy';
+import type { TrendPoint } from '../scoring/types';
+import type { YearResult } from './dashboard';
+import { opdGaps, type OpdGaps } from './gaps';
+
+/** What the evaluators recorded for one cell (signed-in readers only). */
+export interface CellDetail {
+	indicator: string;
+	evidenceUrl: string | null;
+	note: string | null;
+	selfEvidenceUrl: string | null;
+	selfNote: string | null;
+}
+
+export interface OpdCellRow {
+	key: string;
+	label: string;
+	met: boolean;
+	notApplicable: boolean;
+	value: number | null;
+	points: number;
+	maxPoints: number;
+	detail: CellDetail | null;
+}
+
+export interface OpdPage {
+	year: number;
+	title: string;
+	status: string;
+	slug: string;
+	name: string;
+	shortName: string;
+	kind: string;
+	participants: number;
+	decimals: number;
+	summary: {
+		rank: number;
+		tied: boolean;
+		displayTotal: number;
+		score: number;
+		maxScore: number;
+		indicatorsMet: number;
+		indicatorsApplicable: number;
+		qualification: string;
+		tier: string | null;
+	};
+	cells: OpdCellRow[];
+	gaps: OpdGaps;
+	explanation: string[];
+	history: (TrendPoint & { qualification: string | null; indicatorsMet: number | null })[];
+	/** The years this OPD took part in (for the year switcher). */
+	years: number[];
+}
+
+/**
+ * The page of OPD `slug` in `year` from the years its reader may see; `details` (evidence and
+ * notes by indicator key) is left out for the public. Null when the OPD is not in that year.
+ */
+export function buildOpdPage(
+	years: YearResult[],
+	year: number,
+	slug: string,
+	details: CellDetail[] = []
+): OpdPage | null {
+	const current = years.find((y) => y.year === year);
+	const found = current?.result.opds.find((o) => o.opd === slug);
+	const entry = current?.roster.find((r) => r.slug === slug);
+	if (!current || !found) return null;
+	const { result } = current;
+	const byKey = new Map(found.indicators.map((s) => [s.key, s]));
+	const detailOf = new Map(details.map((d) => [d.indicator, d]));
+	const cells = sortedIndicators(result.rubric).map((ind) => {
+		const s = byKey.get(ind.key);
+		return {
+			key: ind.key,
+			label: ind.label,
+			met: s?.met ?? false,
+			notApplicable: s?.notApplicable ?? false,
+			value: s?.value ?? null,
+			points: s?.points ?? 0,
+			maxPoints: s?.maxPoints ?? 0,
+			detail: detailOf.get(ind.key) ?? null
+		};
+	});
+	const sorted = [...years].sort((a, b) => a.year - b.year);
+	const points = trend(
+		sorted.map((y) => ({ year: y.year, result: y.result })),
+		slug
+	);
+	const history = points.map((p, i) => {
+		const o = sorted[i]?.result.opds.find((x) => x.opd === slug);
+		return {
+			...p,
+			qualification: o?.qualification ?? null,
+			indicatorsMet: o?.indicatorsMet ?? null
+		};
+	});
+	return {
+		year,
+		title: current.title,
+		status: current.status,
+		slug,
+		name: entry?.displayName ?? found.name,
+		shortName: entry?.shortName ?? found.name,
+		kind: entry?.kind ?? '',
+		participants: result.opds.length,
+		decimals: result.rubric.decimals,
+		summary: {
+			rank: found.rank,
+			tied: found.tied,
+			displayTotal: found.displayTotal,
+			score: found.score,
+			maxScore: found.maxScore,
+			indicatorsMet: found.indicatorsMet,
+			indicatorsApplicable: found.indicatorsApplicable,
+			qualification: found.qualification,
+			tier: found.tier
+		},
+		cells,
+		gaps: opdGaps(result, slug)!,
+		explanation: explainScore(result, slug),
+		history,
+		years: history.filter((h) => h.displayTotal !== null).map((h) => h.year)
+	};
+}
+
+/** Whether a recorded evidence link may be rendered as a link (http/https only, never javascript:). */
+export function isHttpUrl(url: string | null | undefined): url is string {
+	if (!url) return false;
+	try {
+		const parsed = new URL(url);
+		return parsed.protocol === 'http:' || parsed.protocol === 'https:';
+	} catch {
+		return false;
+	}
+}

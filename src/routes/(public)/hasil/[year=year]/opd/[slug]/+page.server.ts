@@ -1,0 +1,15 @@
+import { error } from '@sveltejs/kit';
+import { buildOpdPage } from '$lib/insights/opd-page';
+import { publishedYearViews } from '$lib/server/year-views';
+import type { PageServerLoad } from './$types';
+
+/** Static reading: no JavaScript is shipped (fast on a cheap phone); links and forms work without it. */
+export const csr = false;
+
+/** One OPD's published result for anyone: ticks, gaps and history, without internal notes. */
+export const load: PageServerLoad = async ({ params }) => {
+	const year = Number(params.year);
+	const page = buildOpdPage(await publishedYearViews(), year, params.slug);
+	if (!page) error(404, `Tidak ada hasil terbit untuk OPD ini pada tahun ${year}.`);
+	return { page, showDetails: false };
+};

@@ -1,0 +1,31 @@
+import { error } from '@sveltejs/kit';
+import { buildOpdPage } from '$lib/insights/opd-page';
+import { can } from '$lib/permissions';
+import { requireUser, requireOwnOpd } from '$lib/server/auth/guards';
+import { cellDetails } from '$lib/server/opd-details';
+import { findBySlug } from '$lib/server/opds';
+import { getByYear } from '$lib/server/periods';
+import { allYearViews, publishedYearViews } from '$lib/server/year-views';
+import type { PageServerLoad } from './$types';
+
+/**
+ * One OPD in one year for signed-in readers: operators only their own OPD and published years;
+ * pimpinan, evaluators and admins any OPD, unpublished years included. With evidence and notes.
+ */
+export const load: PageServerLoad = async ({ params }) => {
+	const user = requireUser();
+	const opd = await findBySlug(params.slug);
+	if (!opd) error(404, 'OPD tidak ditemukan.');
+	requireOwnOpd(opd.id);
+	const year = Number(params.year);
+	const unpublished = can(user.role, 'results.viewUnpublished');
+	const [views, period] = await Promise.all([
+		unpublished ? allYearViews() : publishedYearViews(),
+		getByYear(year)
+	]);
+	const details = period ? await cellDetails(period.id, opd.id) : [];
+	const page = buildOpdPage(views, year, opd.slug, details);
+	if (!page)
+		error(404, `${opd.name} tidak memiliki hasil yang dapat Anda lihat untuk tahun ${year}.`);
+	return { page, showDetails: true };
+};
