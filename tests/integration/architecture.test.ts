@@ -15,7 +15,7 @@ const importsOf = (file: string) =>
 	].map((m) => m[1]!);
 
 // Imports run one way: routes → lib/server → lib/scoring, lib/import (../shared/STYLE.md).
-describe.each(['src/lib/scoring', 'src/lib/import', 'src/lib/insights'])(
+describe.each(['src/lib/scoring', 'src/lib/import', 'src/lib/insights', 'src/lib/workflow'])(
 	'%s stays framework-free',
 	(dir) => {
 		it.each(tsFiles(dir).filter((f) => !f.endsWith('.test.ts')))(

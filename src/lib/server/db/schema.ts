@@ -180,6 +180,8 @@ export const assessments = sqliteTable(
 		selfNote: text('self_note'),
 		selfBy: integer('self_by').references(() => users.id, { onDelete: 'set null' }),
 		selfAt: integer('self_at', { mode: 'timestamp_ms' }),
+		/** Why the verified value differs from the self-assessed one; the operator reads it. */
+		verifyReason: text('verify_reason'),
 		version: integer('version').notNull().default(1)
 	},
 	(t) => [
@@ -258,11 +260,65 @@ export const auditEvents = sqliteTable(
 	(t) => [
 		index('audit_entity_idx').on(t.entityType, t.entityId),
 		index('audit_period_idx').on(t.periodId),
-		index('audit_at_idx').on(t.at)
+		index('audit_at_idx').on(t.at),
+		index('audit_user_idx').on(t.userId)
 	]
 );
 
+export const APPEAL_STATUSES = ['pending', 'granted', 'rejected'] as const;
+
+/** An operator's objection (keberatan) to one verified cell of a final period, and its answer. */
+export const appeals = sqliteTable(
+	'appeals',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		periodId: integer('period_id')
+			.notNull()
+			.references(() => periods.id, { onDelete: 'cascade' }),
+		opdId: integer('opd_id')
+			.notNull()
+			.references(() => opds.id, { onDelete: 'restrict' }),
+		indicatorId: integer('indicator_id')
+			.notNull()
+			.references(() => indicators.id, { onDelete: 'cascade' }),
+		reason: text('reason').notNull(),
+		/** The value the operator asks for (null: just re-check). */
+		requestedValue: real('requested_value'),
+		status: text('status', { enum: APPEAL_STATUSES }).notNull().default('pending'),
+		answer: text('answer'),
+		filedBy: integer('filed_by').references(() => users.id, { onDelete: 'set null' }),
+		answeredBy: integer('answered_by').references(() => users.id, { onDelete: 'set null' }),
+		answeredAt: integer('answered_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('appeals_period_status_idx').on(t.periodId, t.status),
+		index('appeals_opd_idx').on(t.opdId),
+		index('appeals_indicator_idx').on(t.indicatorId)
+	]
+);
+
+/** In-app notifications, one row per recipient. */
+export const notifications = sqliteTable(
+	'notifications',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		kind: text('kind').notNull(),
+		message: text('message').notNull(),
+		href: text('href'),
+		periodId: integer('period_id').references(() => periods.id, { onDelete: 'cascade' }),
+		readAt: integer('read_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('notifications_user_idx').on(t.userId, t.readAt)]
+);
+
 export type Opd = typeof opds.$inferSelect;
+export type Appeal = typeof appeals.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;
 export type Period = typeof periods.$inferSelect;
 export type PeriodOpd = typeof periodOpds.$inferSelect;
 export type IndicatorRow = typeof indicators.$inferSelect;

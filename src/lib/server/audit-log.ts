@@ -1,0 +1,62 @@
+import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { db, type Conn } from './db';
+import { auditEvents, periods } from './db/schema';
+
+export interface AuditFilter {
+	year?: number;
+	entityType?: string;
+	actor?: string;
+	/** Keyset page: events older than this id. */
+	before?: number;
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/**
+ * The audit log, newest first, filtered by period, entity type and actor, one page at a time
+ * (keyset on the id, so deep pages stay as fast as the first). Answers the page and the id to
+ * continue from (null on the last page).
+ */
+export async function searchAudit(filter: AuditFilter, conn: Conn = db()) {
+	const where: SQL[] = [];
+	if (filter.entityType) where.push(eq(auditEvents.entityType, filter.entityType));
+	if (filter.actor) where.push(eq(auditEvents.actor, filter.actor));
+	if (filter.before) where.push(lt(auditEvents.id, filter.before));
+	if (filter.year) {
+		const [p] = await conn
+			.select({ id: periods.id })
+			.from(periods)
+			.where(eq(periods.year, filter.year));
+		if (!p) return { events: [], next: null };
+		where.push(eq(auditEvents.periodId, p.id));
+	}
+	const rows = await conn
+		.select({
+			id: auditEvents.id,
+			at: auditEvents.at,
+			actor: auditEvents.actor,
+			action: auditEvents.action,
+			entityType: auditEvents.entityType,
+			entityId: auditEvents.entityId,
+			year: periods.year,
+			before: auditEvents.before,
+			after: auditEvents.after
+		})
+		.from(auditEvents)
+		.leftJoin(periods, eq(periods.id, auditEvents.periodId))
+		.where(where.length ? and(...where) : undefined)
+		.orderBy(desc(auditEvents.id))
+		.limit(AUDIT_PAGE_SIZE + 1);
+	const more = rows.length > AUDIT_PAGE_SIZE;
+	const events = rows.slice(0, AUDIT_PAGE_SIZE);
+	return { events, next: more ? (events.at(-1)?.id ?? null) : null };
+}
+
+/** The distinct entity types and actors, for the filter menus. */
+export async function auditFacets(conn: Conn = db()) {
+	const [types, actors] = await Promise.all([
+		conn.selectDistinct({ v: auditEvents.entityType }).from(auditEvents),
+		conn.selectDistinct({ v: auditEvents.actor }).from(auditEvents)
+	]);
+	return { entityTypes: types.map((t) => t.v).sort(), actors: actors.map((a) => a.v).sort() };
+}

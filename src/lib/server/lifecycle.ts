@@ -1,0 +1,103 @@
+import { eq } from 'drizzle-orm';
+import type { Role } from '../permissions';
+import { checkTransition, type PeriodStatus } from '../workflow/lifecycle';
+import * as audit from './audit';
+import type { Actor } from './audit';
+import { db, type Conn } from './db';
+import { periods } from './db/schema';
+import { notifyRoster } from './notifications';
+import { publish } from './results';
+import { WorkflowError } from './workflow-error';
+
+/** Who moves a period: the audit actor plus the role the transition table checks. */
+export interface Mover {
+	actor: Actor;
+	role: Role;
+}
+
+/**
+ * Moves a period to `to` if the transition table allows it for the mover's role. Publishing goes
+ * through `publish()` (a new immutable snapshot); reopening a final or published period needs a
+ * reason and leaves the published snapshot as it was until the period is published again.
+ * One transaction with its audit record; throws WorkflowError on a refusal, changing nothing.
+ */
+export async function transition(
+	periodId: number,
+	to: PeriodStatus,
+	mover: Mover,
+	reason = '',
+	conn: Conn = db()
+): Promise<void> {
+	await conn.transaction(async (tx) => {
+		const [period] = await tx.select().from(periods).where(eq(periods.id, periodId)).limit(1);
+		if (!period) throw new WorkflowError(404, 'Periode tidak ditemukan.');
+		const check = checkTransition(period.status, to, mover.role, reason);
+		if (!check.ok) throw new WorkflowError(check.status, check.message);
+		if (to === 'published') {
+			await publish(periodId, mover.actor, tx);
+			return;
+		}
+		await tx.update(periods).set({ status: to }).where(eq(periods.id, periodId));
+		await audit.record(
+			mover.actor,
+			{
+				action: check.transition.needsReason ? 'period.reopen' : 'period.transition',
+				entityType: 'period',
+				entityId: period.year,
+				periodId,
+				before: { status: period.status },
+				after: { status: to, ...(reason.trim() ? { reason: reason.trim() } : {}) }
+			},
+			tx
+		);
+	});
+}
+
+/**
+ * Sets or extends the self-assessment deadline (null: none). Audited; evaluators use it when
+ * OPDs need more time, as plenary decisions do in the national monev.
+ */
+export async function setSelfDeadline(
+	periodId: number,
+	deadline: Date | null,
+	actor: Actor,
+	conn: Conn = db()
+): Promise<void> {
+	await conn.transaction(async (tx) => {
+		const [period] = await tx.select().from(periods).where(eq(periods.id, periodId)).limit(1);
+		if (!period) throw new WorkflowError(404, 'Periode tidak ditemukan.');
+		if (period.status === 'final' || period.status === 'published')
+			throw new WorkflowError(
+				409,
+				'Periode sudah final: batas waktu penilaian mandiri tidak dapat diubah.'
+			);
+		await tx
+			.update(periods)
+			.set({ selfAssessmentDeadline: deadline })
+			.where(eq(periods.id, periodId));
+		await notifyRoster(
+			periodId,
+			{
+				kind: 'deadline.set',
+				message: deadline
+					? `Batas penilaian mandiri ${period.year}: ${deadline.toLocaleDateString('id-ID', { dateStyle: 'long', timeZone: 'Asia/Jakarta' })}.`
+					: `Batas penilaian mandiri ${period.year} dihapus.`,
+				href: `/opd-saya/${period.year}`,
+				periodId
+			},
+			tx
+		);
+		await audit.record(
+			actor,
+			{
+				action: 'period.deadline',
+				entityType: 'period',
+				entityId: period.year,
+				periodId,
+				before: { deadline: period.selfAssessmentDeadline?.toISOString() ?? null },
+				after: { deadline: deadline?.toISOString() ?? null }
+			},
+			tx
+		);
+	});
+}

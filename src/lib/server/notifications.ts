@@ -1,0 +1,126 @@
+import { and, count, desc, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
+import type { Role } from '../permissions';
+import { db, type Conn } from './db';
+import { notifications, periodOpds, periods, users } from './db/schema';
+
+export interface NotificationInput {
+	kind:
+		| 'self.submitted'
+		| 'cell.changed'
+		| 'appeal.filed'
+		| 'appeal.answered'
+		| 'deadline.set'
+		| 'period.moved';
+	message: string;
+	href?: string | null;
+	periodId?: number | null;
+}
+
+async function insertFor(userIds: number[], input: NotificationInput, conn: Conn) {
+	if (!userIds.length) return;
+	await conn.insert(notifications).values(
+		userIds.map((userId) => ({
+			userId,
+			kind: input.kind,
+			message: input.message,
+			href: input.href ?? null,
+			periodId: input.periodId ?? null
+		}))
+	);
+}
+
+/** Notifies every active user of the given roles (e.g. all evaluators). */
+export async function notifyRoles(roles: Role[], input: NotificationInput, conn: Conn = db()) {
+	const rows = await conn
+		.select({ id: users.id })
+		.from(users)
+		.where(and(inArray(users.role, roles), isNull(users.disabledAt)));
+	await insertFor(
+		rows.map((r) => r.id),
+		input,
+		conn
+	);
+}
+
+/** Notifies the active operators of one OPD. */
+export async function notifyOpd(opdId: number, input: NotificationInput, conn: Conn = db()) {
+	const rows = await conn
+		.select({ id: users.id })
+		.from(users)
+		.where(and(eq(users.opdId, opdId), eq(users.role, 'operator'), isNull(users.disabledAt)));
+	await insertFor(
+		rows.map((r) => r.id),
+		input,
+		conn
+	);
+}
+
+/** Notifies the active operators of every OPD in a period's roster. */
+export async function notifyRoster(periodId: number, input: NotificationInput, conn: Conn = db()) {
+	const rows = await conn
+		.select({ id: users.id })
+		.from(users)
+		.innerJoin(periodOpds, eq(periodOpds.opdId, users.opdId))
+		.where(
+			and(eq(periodOpds.periodId, periodId), eq(users.role, 'operator'), isNull(users.disabledAt))
+		);
+	await insertFor(
+		rows.map((r) => r.id),
+		input,
+		conn
+	);
+}
+
+/** A user's notifications, newest first. */
+export async function listFor(userId: number, limit = 100, conn: Conn = db()) {
+	return conn
+		.select()
+		.from(notifications)
+		.where(eq(notifications.userId, userId))
+		.orderBy(desc(notifications.id))
+		.limit(limit);
+}
+
+export async function unreadCount(userId: number, conn: Conn = db()): Promise<number> {
+	const [row] = await conn
+		.select({ n: count() })
+		.from(notifications)
+		.where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+	return row?.n ?? 0;
+}
+
+/** Marks all of a user's notifications read (only their own: the user id is in the query). */
+export async function markAllRead(userId: number, conn: Conn = db()) {
+	await conn
+		.update(notifications)
+		.set({ readAt: new Date() })
+		.where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+}
+
+/** How early an operator is reminded of the self-assessment deadline. */
+export const DEADLINE_NEAR_MS = 3 * 86_400_000;
+
+/**
+ * "Deadline near" reminders for an operator, computed when asked (nothing to schedule): the open
+ * periods of its OPD whose self-assessment deadline falls within the next three days.
+ */
+export async function deadlineReminders(opdId: number, now = new Date(), conn: Conn = db()) {
+	const rows = await conn
+		.select({ year: periods.year, deadline: periods.selfAssessmentDeadline })
+		.from(periodOpds)
+		.innerJoin(periods, eq(periods.id, periodOpds.periodId))
+		.where(
+			and(
+				eq(periodOpds.opdId, opdId),
+				eq(periods.status, 'open'),
+				gt(periods.selfAssessmentDeadline, now),
+				lte(periods.selfAssessmentDeadline, new Date(now.getTime() + DEADLINE_NEAR_MS))
+			)
+		);
+	return rows.map((r) => ({
+		year: r.year,
+		deadline: r.deadline!,
+		message: `Batas penilaian mandiri ${r.year} tinggal kurang dari 3 hari (${r.deadline!.toLocaleString('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Jakarta' })} WIB).`,
+		href: `/opd-saya/${r.year}`
+	}));
+}

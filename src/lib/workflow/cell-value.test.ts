@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { cellValueProblem, nextValue, parseCellValue, type CellIndicator } from './cell-value';
+
+const check: CellIndicator = { kind: 'check' };
+const scale: CellIndicator = { kind: 'scale', maxLevel: 3 };
+const count: CellIndicator = { kind: 'count' };
+
+describe('cellValueProblem', () => {
+	it.each<[CellIndicator, number | null, boolean]>([
+		[check, null, true],
+		[check, 0, true],
+		[check, 1, true],
+		[check, 2, false],
+		[check, 0.5, false],
+		[scale, 3, true],
+		[scale, 4, false],
+		[count, 12, true],
+		[count, -1, false],
+		[count, Number.NaN, false]
+	])('%j %j ok=%s', (ind, value, ok) => {
+		expect(cellValueProblem(ind, value) === null).toBe(ok);
+	});
+});
+
+describe('nextValue', () => {
+	it.each<[CellIndicator, number | null, number | null]>([
+		[check, null, 1],
+		[check, 1, 0],
+		[check, 0, 1],
+		[scale, null, 0],
+		[scale, 0, 1],
+		[scale, 3, null],
+		[count, 5, 5]
+	])('%j from %j → %j', (ind, from, to) => {
+		expect(nextValue(ind, from)).toBe(to);
+	});
+});
+
+describe('parseCellValue', () => {
+	it.each<[CellIndicator, string, number | null | undefined]>([
+		[check, 'ya', 1],
+		[check, '0', 0],
+		[check, '', null],
+		[check, '7', undefined],
+		[scale, '2', 2],
+		[scale, '9', undefined],
+		[count, '14', 14],
+		[count, '1,5', undefined]
+	])('%j %j → %j', (ind, raw, expected) => {
+		expect(parseCellValue(ind, raw)).toBe(expected);
+	});
+});

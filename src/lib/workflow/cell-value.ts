@@ -1,0 +1,46 @@
+/**
+ * What a cell may hold for each indicator kind: check 0/1, scale a whole level 0..maxLevel,
+ * count a whole number of units ≥ 0; null means "not assessed yet". Pure, shared by the server
+ * (which refuses anything else) and the matrix (which cycles through the same values).
+ */
+export interface CellIndicator {
+	kind: 'check' | 'scale' | 'count';
+	maxLevel?: number | null;
+}
+
+/** Why `value` cannot be stored for this indicator, or null when it can. */
+export function cellValueProblem(ind: CellIndicator, value: number | null): string | null {
+	if (value === null) return null;
+	if (!Number.isFinite(value) || !Number.isInteger(value) || value < 0)
+		return 'Nilai harus bilangan bulat 0 atau lebih.';
+	if (ind.kind === 'check' && value > 1) return 'Indikator centang hanya bernilai 0 atau 1.';
+	if (ind.kind === 'scale' && value > (ind.maxLevel ?? 0))
+		return `Level tertinggi indikator ini ${ind.maxLevel ?? 0}.`;
+	if (ind.kind === 'count' && value > 1_000_000) return 'Jumlah terlalu besar.';
+	return null;
+}
+
+/** The value Space/Enter moves to: check toggles, scale cycles 0..max then back to empty. */
+export function nextValue(ind: CellIndicator, value: number | null): number | null {
+	if (ind.kind === 'check') return value === 1 ? 0 : 1;
+	if (ind.kind === 'scale') {
+		const max = ind.maxLevel ?? 1;
+		if (value === null) return 0;
+		return value >= max ? null : value + 1;
+	}
+	return value;
+}
+
+/** Parses a typed value ("", "3", "ya", "tidak"); undefined when it is not a value. */
+export function parseCellValue(ind: CellIndicator, raw: string): number | null | undefined {
+	const text = raw.trim().toLowerCase();
+	if (text === '' || text === '-') return null;
+	if (ind.kind === 'check') {
+		if (['1', 'ya', 'y', '√', 'v', 'x'].includes(text)) return 1;
+		if (['0', 'tidak', 't', 'n'].includes(text)) return 0;
+		return undefined;
+	}
+	if (!/^\d+$/.test(text)) return undefined;
+	const n = Number(text);
+	return cellValueProblem(ind, n) ? undefined : n;
+}

@@ -1,0 +1,73 @@
+import { fail } from '@sveltejs/kit';
+import { requireCapability } from '$lib/server/auth/guards';
+import { transition } from '$lib/server/lifecycle';
+import { copyPeriod } from '$lib/server/period-copy';
+import * as periods from '$lib/server/periods';
+import { actorOf } from '$lib/server/users';
+import { failFrom } from '$lib/server/workflow-error';
+import { formValues } from '$lib/validation/form';
+import {
+	PERIOD_STATUSES,
+	STATUS_LABELS,
+	transitionsFor,
+	type PeriodStatus
+} from '$lib/workflow/lifecycle';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The periods with their status and the moves the admin may make, and the copy form. */
+export const load: PageServerLoad = async () => {
+	const user = requireCapability('periods.manage');
+	const all = await periods.list();
+	const latest = all[0]?.year ?? new Date().getFullYear() - 1;
+	return {
+		periods: all.map((p) => ({
+			year: p.year,
+			title: p.title,
+			status: p.status,
+			statusLabel: STATUS_LABELS[p.status],
+			deadline: p.selfAssessmentDeadline?.toISOString() ?? null,
+			moves: transitionsFor(p.status, user.role).map((t) => ({
+				to: t.to,
+				label: t.label,
+				needsReason: t.needsReason
+			}))
+		})),
+		suggested: { from: latest, to: latest + 1 }
+	};
+};
+
+export const actions: Actions = {
+	copy: async ({ request }) => {
+		const user = requireCapability('periods.manage');
+		const values = formValues(await request.formData());
+		const from = Number(values.from);
+		const to = Number(values.to);
+		if (!Number.isInteger(from) || !Number.isInteger(to))
+			return fail(400, { values, message: 'Isi tahun asal dan tahun baru.' });
+		try {
+			await copyPeriod(from, to, actorOf(user));
+			return { created: to };
+		} catch (e) {
+			return failFrom(e, { values });
+		}
+	},
+	transition: async ({ request }) => {
+		const user = requireCapability('periods.manage');
+		const values = formValues(await request.formData());
+		const period = await periods.getByYear(Number(values.year));
+		if (!period) return fail(404, { message: 'Periode tidak ditemukan.' });
+		if (!(PERIOD_STATUSES as readonly string[]).includes(values.to ?? ''))
+			return fail(400, { message: 'Status tujuan tidak dikenal.' });
+		try {
+			await transition(
+				period.id,
+				values.to as PeriodStatus,
+				{ actor: actorOf(user), role: user.role },
+				values.reason ?? ''
+			);
+			return { moved: `${period.year}: ${STATUS_LABELS[values.to as PeriodStatus]}` };
+		} catch (e) {
+			return failFrom(e);
+		}
+	}
+};

@@ -1,0 +1,86 @@
+import { error, fail } from '@sveltejs/kit';
+import { requireCapability } from '$lib/server/auth/guards';
+import * as opds from '$lib/server/opds';
+import * as periods from '$lib/server/periods';
+import { addToRoster, removeFromRoster, RubricInvalid, saveIndicators } from '$lib/server/rubric';
+import { actorOf } from '$lib/server/users';
+import { failFrom } from '$lib/server/workflow-error';
+import { formValues } from '$lib/validation/form';
+import { parseId } from '$lib/validation/cell';
+import { parseRubricForm } from '$lib/validation/rubric-form';
+import { rubricEditable, STATUS_LABELS } from '$lib/workflow/lifecycle';
+import type { Actions, PageServerLoad } from './$types';
+
+async function periodOf(year: string) {
+	const period = await periods.getByYear(Number(year));
+	if (!period) error(404, `Periode ${year} tidak ditemukan.`);
+	return period;
+}
+
+/** The rubric editor and the roster of one period. */
+export const load: PageServerLoad = async ({ params }) => {
+	requireCapability('rubric.manage');
+	const period = await periodOf(params.year);
+	const [rows, entries, all] = await Promise.all([
+		periods.indicatorRows(period.id),
+		periods.roster(period.id),
+		opds.list()
+	]);
+	const inRoster = new Set(entries.map((e) => e.opdId));
+	return {
+		period: {
+			year: period.year,
+			title: period.title,
+			statusLabel: STATUS_LABELS[period.status],
+			editable: rubricEditable(period.status)
+		},
+		aspects: period.rubricConfig.aspects.map((a) => ({ key: a.key, label: a.label })),
+		indicators: rows.map((r) => ({ ...periods.toIndicator(r), id: r.id })),
+		roster: entries.map((e) => ({ opdId: e.opdId, name: e.displayName, kind: e.kind })),
+		candidates: all
+			.filter((o) => !inRoster.has(o.id) && !o.retiredAt && !o.mergedIntoId)
+			.map((o) => ({ id: o.id, name: o.name }))
+	};
+};
+
+export const actions: Actions = {
+	rubric: async ({ params, request }) => {
+		const user = requireCapability('rubric.manage');
+		const period = await periodOf(params.year);
+		const parsed = parseRubricForm(formValues(await request.formData()));
+		if (!parsed.ok) return fail(400, { problems: parsed.errors });
+		try {
+			await saveIndicators(period.id, parsed.indicators, actorOf(user));
+			return { rubricSaved: true };
+		} catch (e) {
+			if (e instanceof RubricInvalid) return fail(400, { problems: e.problems });
+			return failFrom(e);
+		}
+	},
+	addOpd: async ({ params, request }) => {
+		const user = requireCapability('periods.manage');
+		const period = await periodOf(params.year);
+		const ids = (await request.formData())
+			.getAll('opdId')
+			.map((v) => parseId(String(v)))
+			.filter((v): v is number => v !== null);
+		if (!ids.length) return fail(400, { message: 'Pilih OPD yang akan ditambahkan.' });
+		try {
+			return { added: await addToRoster(period.id, ids, actorOf(user)) };
+		} catch (e) {
+			return failFrom(e);
+		}
+	},
+	removeOpd: async ({ params, request }) => {
+		const user = requireCapability('periods.manage');
+		const period = await periodOf(params.year);
+		const opdId = parseId(formValues(await request.formData()).opdId);
+		if (!opdId) return fail(400, { message: 'OPD tidak dikenal.' });
+		try {
+			await removeFromRoster(period.id, opdId, actorOf(user));
+			return { removed: true };
+		} catch (e) {
+			return failFrom(e);
+		}
+	}
+};

@@ -1,0 +1,21 @@
+import { error } from '@sveltejs/kit';
+import { requireCapability } from '$lib/server/auth/guards';
+import { periodsOfOpd } from '$lib/server/self-assessment';
+import { STATUS_LABELS } from '$lib/workflow/lifecycle';
+import type { PageServerLoad } from './$types';
+
+/** The operator's own OPD: the periods it takes part in. */
+export const load: PageServerLoad = async () => {
+	const user = requireCapability('self.assess');
+	if (!user.opdId) error(400, 'Akun ini tidak terikat ke OPD mana pun.');
+	const list = await periodsOfOpd(user.opdId);
+	return {
+		periods: list.map((p) => ({
+			year: p.year,
+			title: p.title,
+			statusLabel: STATUS_LABELS[p.status],
+			open: p.status === 'open',
+			deadline: p.deadline?.toISOString() ?? null
+		}))
+	};
+};

@@ -1,0 +1,125 @@
+import { error, fail } from '@sveltejs/kit';
+import { requireCapability } from '$lib/server/auth/guards';
+import * as periods from '$lib/server/periods';
+import { appealsOf, fileAppeal } from '$lib/server/appeals';
+import { saveSelf, selfView, submitSelf, type SelfInput } from '$lib/server/self-assessment';
+import { actorOf } from '$lib/server/users';
+import { failFrom } from '$lib/server/workflow-error';
+import { parseCellFields } from '$lib/validation/cell';
+import { formValues } from '$lib/validation/form';
+import { parseId } from '$lib/validation/cell';
+import { appealsOpen, selfAssessmentOpen, STATUS_LABELS } from '$lib/workflow/lifecycle';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The operator's own OPD in one period; the OPD always comes from the session, never the form. */
+async function own(year: string, opdId: number | null) {
+	if (!opdId) error(400, 'Akun ini tidak terikat ke OPD mana pun.');
+	const period = await periods.getByYear(Number(year));
+	if (!period) error(404, `Periode ${year} tidak ditemukan.`);
+	return { period, opdId };
+}
+
+export const load: PageServerLoad = async ({ params }) => {
+	const user = requireCapability('self.assess');
+	const { period, opdId } = await own(params.year, user.opdId);
+	const [view, appeals] = await Promise.all([selfView(period, opdId), appealsOf(period.id, opdId)]);
+	if (!view) error(404, `OPD Anda bukan peserta periode ${params.year}.`);
+	return {
+		period: {
+			year: period.year,
+			title: period.title,
+			statusLabel: STATUS_LABELS[period.status],
+			deadline: period.selfAssessmentDeadline?.toISOString() ?? null,
+			open: selfAssessmentOpen(period.status, period.selfAssessmentDeadline, new Date()),
+			appealsOpen: appealsOpen(period.status)
+		},
+		appeals: appeals.map((a) => ({
+			id: a.id,
+			indicatorLabel: a.indicatorLabel,
+			reason: a.reason,
+			requestedValue: a.requestedValue,
+			status: a.status,
+			answer: a.answer,
+			at: a.createdAt.toISOString()
+		})),
+		opdName: view.opdName,
+		lastYear: view.lastYear,
+		rows: view.rows.map((r) => ({
+			id: r.indicator.id,
+			label: r.indicator.label,
+			kind: r.indicator.kind,
+			maxLevel: r.indicator.maxLevel,
+			levelLabels: r.indicator.levelLabels,
+			self: r.self,
+			selfEvidenceUrl: r.selfEvidenceUrl,
+			selfNote: r.selfNote,
+			verified: r.verified,
+			verifyReason: r.verifyReason,
+			lastYear: r.lastYear
+		}))
+	};
+};
+
+export const actions: Actions = {
+	save: async ({ params, request }) => {
+		const user = requireCapability('self.assess');
+		const { period, opdId } = await own(params.year, user.opdId);
+		const values = formValues(await request.formData());
+		const ids = Object.keys(values)
+			.filter((k) => k.startsWith('value_'))
+			.map((k) => Number(k.slice('value_'.length)))
+			.filter((n) => Number.isInteger(n) && n > 0);
+		const inputs: SelfInput[] = [];
+		for (const id of ids) {
+			const parsed = parseCellFields({ ...values, [`version_${id}`]: '0' }, `_${id}`);
+			if (!parsed.ok) return fail(400, { message: parsed.message });
+			inputs.push({
+				indicatorId: id,
+				value: parsed.cell.value,
+				notApplicable: parsed.cell.notApplicable,
+				evidenceUrl: parsed.cell.evidenceUrl ?? null,
+				note: parsed.cell.note ?? null
+			});
+		}
+		try {
+			return { saved: await saveSelf(period.id, opdId, inputs, actorOf(user)) };
+		} catch (e) {
+			return failFrom(e);
+		}
+	},
+	appeal: async ({ params, request }) => {
+		const user = requireCapability('appeal.file');
+		const { period, opdId } = await own(params.year, user.opdId);
+		const values = formValues(await request.formData());
+		const indicatorId = parseId(values.indicatorId);
+		if (!indicatorId) return fail(400, { message: 'Pilih indikator yang disanggah.' });
+		const raw = (values.requestedValue ?? '').trim();
+		if (raw !== '' && !/^\d+$/.test(raw))
+			return fail(400, { message: 'Nilai yang diminta harus bilangan bulat.' });
+		try {
+			await fileAppeal(
+				period.id,
+				opdId,
+				{
+					indicatorId,
+					reason: values.reason ?? '',
+					requestedValue: raw === '' ? null : Number(raw)
+				},
+				actorOf(user)
+			);
+			return { appealed: true };
+		} catch (e) {
+			return failFrom(e);
+		}
+	},
+	submit: async ({ params }) => {
+		const user = requireCapability('self.assess');
+		const { period, opdId } = await own(params.year, user.opdId);
+		try {
+			await submitSelf(period.id, opdId, actorOf(user));
+			return { submitted: true };
+		} catch (e) {
+			return failFrom(e);
+		}
+	}
+};

@@ -1,0 +1,132 @@
+import { error, fail } from '@sveltejs/kit';
+import { can } from '$lib/permissions';
+import * as assessments from '$lib/server/assessments';
+import { requireCapability, requireUser } from '$lib/server/auth/guards';
+import { setSelfDeadline, transition } from '$lib/server/lifecycle';
+import { matrixOf } from '$lib/server/matrix';
+import * as periods from '$lib/server/periods';
+import { actorOf } from '$lib/server/users';
+import { failFrom } from '$lib/server/workflow-error';
+import { formValues } from '$lib/validation/form';
+import { parseCellFields, parseId } from '$lib/validation/cell';
+import {
+	cellsEditable,
+	PERIOD_STATUSES,
+	STATUS_LABELS,
+	transitionsFor,
+	type PeriodStatus
+} from '$lib/workflow/lifecycle';
+import type { Actions, PageServerLoad } from './$types';
+
+async function periodOf(year: string) {
+	const period = await periods.getByYear(Number(year));
+	if (!period) error(404, `Periode ${year} tidak ditemukan.`);
+	return period;
+}
+
+/** The evaluator's matrix: OPDs × indicators, compact (see matrixOf), plus the lifecycle moves. */
+export const load: PageServerLoad = async ({ params }) => {
+	const user = requireCapability('cells.assess');
+	const period = await periodOf(params.year);
+	const matrix = await matrixOf(period.id);
+	return {
+		period: {
+			year: period.year,
+			title: period.title,
+			status: period.status,
+			statusLabel: STATUS_LABELS[period.status],
+			editable: cellsEditable(period.status),
+			deadline: period.selfAssessmentDeadline?.toISOString() ?? null
+		},
+		canSetDeadline: can(user.role, 'cells.verify'),
+		moves: transitionsFor(period.status, user.role).map((t) => ({
+			to: t.to,
+			label: t.label,
+			needsReason: t.needsReason
+		})),
+		matrix
+	};
+};
+
+export const actions: Actions = {
+	/** Saves one cell, version-checked; 409 with the current value when someone saved first. */
+	set: async ({ params, request }) => {
+		const user = requireCapability('cells.assess');
+		const period = await periodOf(params.year);
+		const values = formValues(await request.formData());
+		const opdId = parseId(values.opdId);
+		const indicatorId = parseId(values.indicatorId);
+		const parsed = parseCellFields(values);
+		if (!opdId || !indicatorId) return fail(400, { message: 'Sel tidak dikenal.' });
+		if (!parsed.ok) return fail(400, { message: parsed.message });
+		try {
+			const result = await assessments.setCell(
+				period.id,
+				opdId,
+				indicatorId,
+				parsed.cell,
+				actorOf(user)
+			);
+			if (result.status === 'conflict') {
+				const c = result.current;
+				return fail(409, {
+					message: 'Sel ini baru saja diubah orang lain.',
+					conflict: {
+						opdId,
+						indicatorId,
+						value: c ? (c.notApplicable ? -1 : c.value) : null,
+						version: c?.version ?? 0
+					}
+				});
+			}
+			const cell = result.cell;
+			return {
+				saved: {
+					opdId,
+					indicatorId,
+					value: cell.notApplicable ? -1 : cell.value,
+					version: cell.version
+				}
+			};
+		} catch (e) {
+			return failFrom(e);
+		}
+	},
+	/** Sets or extends the self-assessment deadline (a date, end of that day in WIB). Audited. */
+	deadline: async ({ params, request }) => {
+		const user = requireCapability('cells.verify');
+		const period = await periodOf(params.year);
+		const raw = formValues(await request.formData()).deadline ?? '';
+		let deadline: Date | null = null;
+		if (raw) {
+			if (!/^\d{4}-\d{2}-\d{2}$/.test(raw))
+				return fail(400, { message: 'Tanggal batas harus berformat TTTT-BB-HH.' });
+			deadline = new Date(`${raw}T23:59:59+07:00`);
+		}
+		try {
+			await setSelfDeadline(period.id, deadline, actorOf(user));
+			return { deadlineSet: true };
+		} catch (e) {
+			return failFrom(e);
+		}
+	},
+	/** Moves the period along its lifecycle; the transition table decides who may. */
+	transition: async ({ params, request }) => {
+		const user = requireUser();
+		const period = await periodOf(params.year);
+		const values = formValues(await request.formData());
+		if (!(PERIOD_STATUSES as readonly string[]).includes(values.to ?? ''))
+			return fail(400, { message: 'Status tujuan tidak dikenal.' });
+		try {
+			await transition(
+				period.id,
+				values.to as PeriodStatus,
+				{ actor: actorOf(user), role: user.role },
+				values.reason ?? ''
+			);
+			return { moved: values.to };
+		} catch (e) {
+			return failFrom(e);
+		}
+	}
+};

@@ -1,0 +1,86 @@
+import { error, fail } from '@sveltejs/kit';
+import { setOpdCells, type OpdFormCell } from '$lib/server/assessments';
+import { requireCapability } from '$lib/server/auth/guards';
+import { opdCells } from '$lib/server/matrix';
+import * as periods from '$lib/server/periods';
+import { actorOf } from '$lib/server/users';
+import { failFrom } from '$lib/server/workflow-error';
+import { parseCellFields } from '$lib/validation/cell';
+import { formValues } from '$lib/validation/form';
+import { cellsEditable, STATUS_LABELS } from '$lib/workflow/lifecycle';
+import type { Actions, PageServerLoad } from './$types';
+
+async function target(year: string, slug: string) {
+	const period = await periods.getByYear(Number(year));
+	const found = period && (await opdCells(period.id, slug));
+	if (!period || !found) error(404, `OPD ${slug} tidak ada di periode ${year}.`);
+	return { period, ...found };
+}
+
+/** One OPD's cells as a plain form: the matrix for slow connections and browsers without JS. */
+export const load: PageServerLoad = async ({ params }) => {
+	requireCapability('cells.assess');
+	const { period, indicators, row, details } = await target(params.year, params.slug);
+	return {
+		period: {
+			year: period.year,
+			title: period.title,
+			statusLabel: STATUS_LABELS[period.status],
+			editable: cellsEditable(period.status)
+		},
+		opd: { slug: row.slug, name: row.name },
+		cells: indicators.map((ind, c) => ({
+			indicator: ind,
+			value: row.v[c] ?? null,
+			version: row.ver[c] ?? 0,
+			self: row.s[c] ?? null,
+			evidenceUrl: details.get(ind.id)?.evidenceUrl ?? null,
+			note: details.get(ind.id)?.note ?? null
+		}))
+	};
+};
+
+export const actions: Actions = {
+	save: async ({ params, request }) => {
+		const user = requireCapability('cells.assess');
+		const { period, indicators, row } = await target(params.year, params.slug);
+		const values = formValues(await request.formData());
+		const cells: OpdFormCell[] = [];
+		for (const ind of indicators) {
+			const parsed = parseCellFields(values, `_${ind.id}`);
+			if (!parsed.ok) return fail(400, { message: `${ind.label}: ${parsed.message}` });
+			const was = parseCellFields(
+				{
+					value: values[`was_${ind.id}`] ?? '',
+					version: '0',
+					evidenceUrl: values[`wasEvidenceUrl_${ind.id}`] ?? '',
+					note: values[`wasNote_${ind.id}`] ?? ''
+				},
+				''
+			);
+			if (!was.ok) return fail(400, { message: `${ind.label}: ${was.message}` });
+			cells.push({
+				...parsed.cell,
+				indicatorId: ind.id,
+				was: {
+					value: was.cell.value,
+					notApplicable: was.cell.notApplicable,
+					evidenceUrl: was.cell.evidenceUrl ?? null,
+					note: was.cell.note ?? null
+				}
+			});
+		}
+		try {
+			const result = await setOpdCells(period.id, row.id, cells, actorOf(user));
+			if (result.stale.length) {
+				const labels = indicators.filter((i) => result.stale.includes(i.id)).map((i) => i.label);
+				return fail(409, {
+					message: `Tidak ada yang disimpan: ${labels.join(', ')} baru saja diubah orang lain. Nilai terbaru ditampilkan; ulangi perubahan Anda.`
+				});
+			}
+			return { saved: result.saved };
+		} catch (e) {
+			return failFrom(e);
+		}
+	}
+};

@@ -1,0 +1,85 @@
+import { error, fail } from '@sveltejs/kit';
+import { setCell } from '$lib/server/assessments';
+import { requireCapability } from '$lib/server/auth/guards';
+import { cellDetail } from '$lib/server/matrix';
+import * as periods from '$lib/server/periods';
+import { actorOf } from '$lib/server/users';
+import { failFrom } from '$lib/server/workflow-error';
+import { parseCellFields } from '$lib/validation/cell';
+import { formValues } from '$lib/validation/form';
+import { cellsEditable, STATUS_LABELS } from '$lib/workflow/lifecycle';
+import type { Actions, PageServerLoad } from './$types';
+
+async function target(params: { year: string; slug: string; key: string }) {
+	const period = await periods.getByYear(Number(params.year));
+	const detail = period && (await cellDetail(period.id, params.slug, params.key));
+	if (!period || !detail) error(404, 'Sel tidak ditemukan.');
+	return { period, detail };
+}
+
+/** One cell: value, self-assessment, evidence, note, verification reason and its history. */
+export const load: PageServerLoad = async ({ params }) => {
+	requireCapability('cells.assess');
+	const { period, detail } = await target(params);
+	const { cell, indicator } = detail;
+	return {
+		period: {
+			year: period.year,
+			statusLabel: STATUS_LABELS[period.status],
+			editable: cellsEditable(period.status)
+		},
+		opd: { slug: detail.opd.slug, name: detail.displayName },
+		indicator: {
+			key: indicator.key,
+			label: indicator.label,
+			kind: indicator.kind,
+			maxLevel: indicator.maxLevel,
+			levelLabels: indicator.levelLabels
+		},
+		cell: cell && {
+			value: cell.notApplicable ? -1 : cell.value,
+			self: cell.selfNotApplicable ? -1 : cell.selfValue,
+			selfEvidenceUrl: cell.selfEvidenceUrl,
+			selfNote: cell.selfNote,
+			evidenceUrl: cell.evidenceUrl,
+			note: cell.note,
+			reason: cell.verifyReason,
+			version: cell.version
+		},
+		history: detail.history.map((h) => ({
+			id: h.id,
+			at: h.at.toISOString(),
+			actor: h.actor,
+			action: h.action,
+			before: h.before as Record<string, unknown> | null,
+			after: h.after as Record<string, unknown> | null
+		}))
+	};
+};
+
+export const actions: Actions = {
+	set: async ({ params, request }) => {
+		const user = requireCapability('cells.assess');
+		const { period, detail } = await target(params);
+		const values = formValues(await request.formData());
+		const parsed = parseCellFields(values);
+		if (!parsed.ok) return fail(400, { message: parsed.message });
+		try {
+			const result = await setCell(
+				period.id,
+				detail.opd.id,
+				detail.indicator.id,
+				parsed.cell,
+				actorOf(user)
+			);
+			if (result.status === 'conflict')
+				return fail(409, {
+					message:
+						'Sel ini baru saja diubah orang lain; nilai terbaru ditampilkan. Periksa lalu simpan lagi.'
+				});
+			return { saved: true };
+		} catch (e) {
+			return failFrom(e);
+		}
+	}
+};

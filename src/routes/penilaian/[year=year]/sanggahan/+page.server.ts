@@ -1,0 +1,63 @@
+import { error, fail } from '@sveltejs/kit';
+import { answerAppeal, appealsOf } from '$lib/server/appeals';
+import { requireCapability } from '$lib/server/auth/guards';
+import * as periods from '$lib/server/periods';
+import { actorOf } from '$lib/server/users';
+import { failFrom } from '$lib/server/workflow-error';
+import { parseId } from '$lib/validation/cell';
+import { formValues } from '$lib/validation/form';
+import { STATUS_LABELS } from '$lib/workflow/lifecycle';
+import type { Actions, PageServerLoad } from './$types';
+
+async function periodOf(year: string) {
+	const period = await periods.getByYear(Number(year));
+	if (!period) error(404, `Periode ${year} tidak ditemukan.`);
+	return period;
+}
+
+/** The appeals of a period for evaluators to answer. */
+export const load: PageServerLoad = async ({ params }) => {
+	requireCapability('appeal.answer');
+	const period = await periodOf(params.year);
+	const list = await appealsOf(period.id);
+	return {
+		period: {
+			year: period.year,
+			title: period.title,
+			status: period.status,
+			statusLabel: STATUS_LABELS[period.status]
+		},
+		appeals: list.map((a) => ({
+			...a,
+			createdAt: a.createdAt.toISOString(),
+			answeredAt: a.answeredAt?.toISOString() ?? null
+		}))
+	};
+};
+
+export const actions: Actions = {
+	answer: async ({ params, request }) => {
+		const user = requireCapability('appeal.answer');
+		await periodOf(params.year);
+		const values = formValues(await request.formData());
+		const appealId = parseId(values.appealId);
+		if (!appealId) return fail(400, { message: 'Sanggahan tidak dikenal.' });
+		const raw = (values.value ?? '').trim();
+		if (raw !== '' && !/^\d+$/.test(raw))
+			return fail(400, { message: 'Nilai harus bilangan bulat.' });
+		try {
+			const result = await answerAppeal(
+				appealId,
+				{
+					granted: values.decision === 'granted',
+					answer: values.answer ?? '',
+					value: raw === '' ? undefined : Number(raw)
+				},
+				actorOf(user)
+			);
+			return { answered: appealId, snapshotStale: result.snapshotStale };
+		} catch (e) {
+			return failFrom(e);
+		}
+	}
+};

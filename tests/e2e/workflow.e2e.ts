@@ -1,0 +1,141 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, loginAs, startApp, type RunningApp } from './harness';
+
+let app: RunningApp;
+let browser: Browser;
+
+before(async () => {
+	app = await startApp();
+	browser = await launchBrowser();
+});
+after(async () => {
+	await browser?.close();
+	await app?.stop();
+});
+
+async function signedIn(username: string): Promise<Page> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	page.setDefaultTimeout(10_000);
+	await loginAs(page, app.url, username, `${username}-dip`);
+	return page;
+}
+
+const cells = (page: Page) =>
+	page.locator('table[role=grid] tbody tr:not([aria-hidden]) td[role=gridcell]');
+
+test('an evaluator day: copy 2021 into 2022, tick by keyboard, resolve a conflict, finalize, publish', async () => {
+	// The admin copies last year and opens the new period.
+	const admin = await signedIn('demo-admin');
+	await admin.goto(`${app.url}/admin/periode`);
+	await admin.fill('form.copy input[name=from]', '2021');
+	await admin.fill('form.copy input[name=to]', '2022');
+	await admin.getByRole('button', { name: 'Buat periode' }).click();
+	await admin.getByText('Periode 2022 dibuat sebagai draf').waitFor();
+	await admin.getByRole('button', { name: 'Buka periode 2022' }).click();
+	await admin.getByText(/Status 2022: Dibuka/).waitFor();
+
+	// The evaluator ticks two cells with the keyboard; each shows as saved.
+	const evaluator = await signedIn('demo-evaluator');
+	await evaluator.goto(`${app.url}/penilaian/2022`);
+	const first = cells(evaluator).nth(0);
+	const second = cells(evaluator).nth(1);
+	await first.click();
+	await evaluator.keyboard.press('Space');
+	await evaluator.locator('td[role=gridcell][data-state=saved]').first().waitFor();
+	assert.equal((await first.innerText()).trim(), '√');
+	await evaluator.keyboard.press('ArrowRight');
+	await evaluator.keyboard.press('Space');
+	await evaluator.waitForFunction(
+		() => document.querySelectorAll('td[role=gridcell][data-state=saved]').length === 2
+	);
+	assert.equal((await second.innerText()).trim(), '√');
+	assert.match(await evaluator.getByRole('status').first().innerText(), /^2 \/ /);
+
+	// Meanwhile the admin changes the first cell on its own page: the evaluator's copy is stale.
+	const rowLink = evaluator.locator('table[role=grid] tbody th[scope=row] a').first();
+	const opdHref = await rowLink.getAttribute('href');
+	const firstKey = await evaluator.evaluate(() => {
+		const th = document.querySelectorAll('table[role=grid] thead th.ind')[0];
+		return th?.getAttribute('title') ?? '';
+	});
+	assert.ok(opdHref && firstKey);
+	await admin.goto(`${app.url}${opdHref}`);
+	await admin.getByRole('link', { name: firstKey }).click();
+	await admin.selectOption('select[name=value]', '0');
+	await admin.getByRole('button', { name: 'Simpan' }).click();
+	await admin.getByText('Tersimpan.').waitFor();
+
+	// The evaluator saves over it: refused, the current value shown, resolved in one click.
+	await first.click();
+	await evaluator.keyboard.press('1');
+	const conflict = evaluator.locator('.conflicts');
+	await conflict.waitFor();
+	assert.match(await conflict.innerText(), /diubah orang lain menjadi\s+tidak ada/);
+	assert.equal(await first.getAttribute('data-state'), 'conflict');
+	await conflict.getByRole('button', { name: 'Terapkan nilai saya' }).click();
+	await evaluator.waitForFunction(
+		() =>
+			document.querySelector('td[role=gridcell]')?.getAttribute('data-state') === 'saved' &&
+			!document.querySelector('.conflicts')
+	);
+	assert.equal((await first.innerText()).trim(), '√');
+
+	// Finalize and publish; the public sees the result.
+	for (const label of ['Mulai evaluasi', 'Finalkan', 'Publikasikan']) {
+		await evaluator.getByRole('button', { name: label }).click();
+		await evaluator.getByRole('button', { name: label }).waitFor({ state: 'detached' });
+	}
+	await evaluator.getByText('Dipublikasikan').first().waitFor();
+	const visitor = await browser.newPage();
+	const response = await visitor.goto(`${app.url}/hasil/2022`);
+	assert.equal(response?.status(), 200);
+	await visitor.getByRole('heading', { name: /2022/ }).first().waitFor();
+	assert.equal(await visitor.locator('table:not(.matrix) tbody tr').count(), 32);
+});
+
+test('an operator self-assesses its own OPD; the evaluator sees the difference and accepts it', async () => {
+	const admin = await signedIn('demo-admin');
+	await admin.goto(`${app.url}/admin/periode`);
+	await admin.fill('form.copy input[name=from]', '2021');
+	await admin.fill('form.copy input[name=to]', '2023');
+	await admin.getByRole('button', { name: 'Buat periode' }).click();
+	await admin.getByText('Periode 2023 dibuat sebagai draf').waitFor();
+	await admin.getByRole('button', { name: 'Buka periode 2023' }).click();
+	await admin.getByText(/Status 2023: Dibuka/).waitFor();
+
+	const operator = await signedIn('demo-operator');
+	await operator.goto(`${app.url}/opd-saya/2023`);
+	const firstValue = operator.locator('select[name^=value_]').first();
+	await firstValue.selectOption('1');
+	await operator
+		.locator('input[name^=evidenceUrl_]')
+		.first()
+		.fill('https://diskominfo.serangkota.go.id/struktur');
+	await operator.getByRole('button', { name: 'Simpan', exact: true }).click();
+	await operator.getByText('1 isian disimpan.').waitFor();
+	await operator.getByRole('button', { name: 'Kirim untuk verifikasi' }).click();
+	await operator.getByText('Terkirim ke tim monev').waitFor();
+
+	const evaluator = await signedIn('demo-evaluator');
+	await evaluator.goto(`${app.url}/notifikasi`);
+	await evaluator.getByText(/mengirim penilaian mandiri 2023/).waitFor();
+	await evaluator.goto(`${app.url}/penilaian/2023`);
+	await evaluator.getByLabel('Berbeda dengan penilaian mandiri').check();
+	const rows = evaluator.locator('table[role=grid] tbody tr:not([aria-hidden])');
+	await evaluator.waitForFunction(
+		() => document.querySelectorAll('table[role=grid] tbody tr:not([aria-hidden])').length === 1
+	);
+	assert.match(await rows.first().innerText(), /Komunikasi/);
+	const cell = cells(evaluator).first();
+	assert.equal(await cell.evaluate((el) => el.classList.contains('differs')), true);
+	await cell.click();
+	await evaluator.keyboard.press('a');
+	await evaluator.waitForFunction(
+		() => document.querySelectorAll('table[role=grid] tbody tr:not([aria-hidden])').length === 0
+	);
+	await operator.goto(`${app.url}/opd-saya/2023`);
+	assert.match(await operator.locator('tbody tr').first().innerText(), /Ya\s*$/);
+});

@@ -1,0 +1,42 @@
+import { sql } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DB } from '../../src/lib/server/db';
+import { submitWrite } from '../../src/lib/server/write-queue';
+import { createTestDb } from './helpers/test-db';
+
+let db: DB;
+let cleanup: () => Promise<void>;
+beforeEach(async () => {
+	({ db, cleanup } = await createTestDb());
+	await db.run(sql`CREATE TABLE t (id integer primary key, v integer NOT NULL)`);
+});
+afterEach(() => cleanup());
+
+const count = async () => (await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM t`))[0]?.n;
+
+describe('submitWrite (group commit)', () => {
+	it('commits concurrent submissions, each getting its own results', async () => {
+		const results = await Promise.all(
+			Array.from({ length: 30 }, (_, i) =>
+				submitWrite(db, [db.all(sql`INSERT INTO t (v) VALUES (${i}) RETURNING v`)])
+			)
+		);
+		expect(results.map((r) => (r[0] as { v: number }[])[0]?.v)).toEqual(
+			Array.from({ length: 30 }, (_, i) => i)
+		);
+		expect(await count()).toBe(30);
+	});
+
+	it('fails only the submission that fails; its statements roll back together', async () => {
+		const outcomes = await Promise.allSettled([
+			submitWrite(db, [db.run(sql`INSERT INTO t (v) VALUES (1)`)]),
+			submitWrite(db, [
+				db.run(sql`INSERT INTO t (v) VALUES (2)`),
+				db.run(sql`INSERT INTO t (v) VALUES (NULL)`)
+			]),
+			submitWrite(db, [db.run(sql`INSERT INTO t (v) VALUES (3)`)])
+		]);
+		expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+		expect(await db.all(sql`SELECT v FROM t ORDER BY v`)).toEqual([{ v: 1 }, { v: 3 }]);
+	});
+});
