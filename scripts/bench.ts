@@ -165,10 +165,16 @@ async function main() {
 			]);
 			if (name === 'city') {
 				const browser = await launchBrowser();
-				const dashboardJs = await shippedJs(browser, `${server.url}/dasbor/${year}`, [await signIn(server.url)]);
+				const dashboardJs = await shippedJs(browser, `${server.url}/dasbor/${year}`, [
+					await signIn(server.url)
+				]);
 				await browser.close();
 				figures.dashboardJsKb = round(dashboardJs.gzipBytes / 1024, 1);
-				table.push(['6. JS on the leadership dashboard (charts)', `${figures.dashboardJsKb} KB gzip`, `${dashboardJs.files} files, Chart.js loaded on demand`]);
+				table.push([
+					'6. JS on the leadership dashboard (charts)',
+					`${figures.dashboardJsKb} KB gzip`,
+					`${dashboardJs.files} files, Chart.js loaded on demand`
+				]);
 			}
 			if (name === 'province') {
 				figures.resultsApiRps = api.rps;
@@ -225,7 +231,17 @@ async function main() {
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
-	const ORDER = ['scoreVsSql', 'resultsApiRps', 'resultsApiVsBare', 'resultsApiP99Ms', 'cellSaveP99Ms', 'importVsParse', 'publicJsKb', 'dashboardJsKb', 'peakRssMb'];
+	const ORDER = [
+		'scoreVsSql',
+		'resultsApiRps',
+		'resultsApiVsBare',
+		'resultsApiP99Ms',
+		'cellSaveP99Ms',
+		'importVsParse',
+		'publicJsKb',
+		'dashboardJsKb',
+		'peakRssMb'
+	];
 	const ordered = Object.fromEntries([
 		...ORDER.map((k) => [k, figures[k] ?? null]),
 		...Object.entries(figures).filter(([k]) => !ORDER.includes(k))

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { readConfig } from '../config';
 import * as schema from './schema';
+import { writeLockFor } from './write-lock';
 
 export type DB = LibSQLDatabase<typeof schema> & { $client: Client };
 /** A transaction handle; every data verb accepts either, so callers can compose them. */
@@ -21,7 +22,22 @@ export function openDb(url: string, authToken?: string): DB {
 		if (path && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 	}
 	const client = createClient({ url, authToken, timeout: isFile ? 5000 : undefined });
-	return drizzle(client, { schema });
+	const database = drizzle(client, { schema });
+	// Transactions and batches hold SQLite's write lock across awaits: queue them (write-lock.ts).
+	const lock = writeLockFor(canonicalUrl(url));
+	const transaction = database.transaction.bind(database);
+	const batch = database.batch.bind(database);
+	database.transaction = ((work, config) =>
+		lock.run(() => transaction(work, config))) as typeof database.transaction;
+	database.batch = ((queries) => lock.run(() => batch(queries))) as typeof database.batch;
+	return database;
+}
+
+/** `file:data/x.db` and `file:/abs/data/x.db` name the same database. */
+function canonicalUrl(url: string): string {
+	if (!url.startsWith('file:')) return url;
+	const path = url.slice('file:'.length).split('?')[0] ?? '';
+	return path === ':memory:' ? url : `file:${resolve(path)}`;
 }
 
 let instance: DB | undefined;

@@ -1,0 +1,46 @@
+import { count } from 'drizzle-orm';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { openDb, type DB } from '../../src/lib/server/db';
+import { opds } from '../../src/lib/server/db/schema';
+import { WriteLock } from '../../src/lib/server/db/write-lock';
+import { createTestDb } from './helpers/test-db';
+
+let db: DB;
+let url: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => ({ db, url, cleanup } = await createTestDb()));
+afterEach(async () => cleanup());
+
+const opd = (slug: string) => ({ slug, name: slug, shortName: slug, kind: 'dinas' as const });
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+it('a batch on a second handle waits for an open transaction instead of failing busy', async () => {
+	const second = openDb(url); // like the matrix's group-commit writer: same file, own connection
+	const slow = db.transaction(async (tx) => {
+		await tx.insert(opds).values(opd('first'));
+		await pause(200); // holds SQLite's write lock across an await, as real transactions do
+		await tx.insert(opds).values(opd('second'));
+	});
+	await pause(20);
+	const batch = second.batch([second.insert(opds).values(opd('third'))]);
+	await expect(Promise.all([slow, batch])).resolves.toBeDefined();
+	const [row] = await db.select({ n: count() }).from(opds);
+	expect(row!.n).toBe(3);
+	second.$client.close();
+});
+
+it('is re-entrant: a transaction opened inside the lock does not wait for itself', async () => {
+	const lock = new WriteLock();
+	const order: string[] = [];
+	await lock.run(async () => {
+		order.push('outer');
+		await lock.run(async () => order.push('inner'));
+	});
+	expect(order).toEqual(['outer', 'inner']);
+});
+
+it('lets the next writer in after a failure', async () => {
+	const lock = new WriteLock();
+	await expect(lock.run(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+	await expect(lock.run(async () => 'next')).resolves.toBe('next');
+});
