@@ -8,7 +8,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { eq } from 'drizzle-orm';
 import { SYSTEM_ACTORS } from '../src/lib/server/audit';
+import { periods } from '../src/lib/server/db/schema';
 import { openDb, type DB } from '../src/lib/server/db';
 import { prepareDb } from '../src/lib/server/db/migrate';
 import { importMatrix } from '../src/lib/server/import-matrix';
@@ -19,7 +21,9 @@ import { load, type LoadResult } from './bench/http-load';
 import { shippedJs } from './bench/js-size';
 import { benchImport } from './bench/import';
 import { startServer } from './bench/server';
-import { addBenchUser, signIn } from './bench/session';
+import { benchCellSaves } from './bench/cells';
+import { benchMatrixPage } from './bench/matrix-page';
+import { addBenchUsers, signIn } from './bench/session';
 import { syntheticYear, type Scale } from './bench/synthetic';
 
 const { values: flags } = parseArgs({
@@ -117,8 +121,14 @@ async function main() {
 			execSync('npx vite build', { stdio: ['ignore', 'ignore', 'inherit'] });
 		}
 		const city = await generate(SCALES.city, dir);
-		await addBenchUser(city.db);
+		await addBenchUsers(city.db);
 		const province = await generate(SCALES.province, dir);
+		await addBenchUsers(province.db);
+		// The first province year is the one evaluators work in: open it for assessment.
+		await province.db
+			.update(periods)
+			.set({ status: 'evaluation' })
+			.where(eq(periods.year, FIRST_YEAR));
 		const nation = await generate(SCALES.nation, dir);
 		table.push([
 			'write path, cells/s (city / province / nation)',
@@ -166,7 +176,7 @@ async function main() {
 			if (name === 'city') {
 				const browser = await launchBrowser();
 				const dashboardJs = await shippedJs(browser, `${server.url}/dasbor/${year}`, [
-					await signIn(server.url)
+					await signIn(server.url, 'pimpinan')
 				]);
 				await browser.close();
 				figures.dashboardJsKb = round(dashboardJs.gzipBytes / 1024, 1);
@@ -177,6 +187,33 @@ async function main() {
 				]);
 			}
 			if (name === 'province') {
+				// 3. The evaluator's matrix at province scale (the first year: not yet published).
+				const browser = await launchBrowser();
+				const matrix = await benchMatrixPage(
+					browser,
+					`${server.url}/penilaian/${FIRST_YEAR}`,
+					await signIn(server.url, 'evaluator')
+				);
+				await browser.close();
+				log('matrix page (province)', matrix);
+				figures.matrixServerMs = matrix.serverMs;
+				figures.matrixReadyMs = matrix.readyMs;
+				figures.toggleSavedMs = matrix.toggleSavedMs;
+				table.push([
+					'3. evaluator matrix, 1,000 OPDs × 20: server',
+					`${matrix.serverMs} ms`,
+					`${matrix.htmlKb} KB of HTML`
+				]);
+				table.push([
+					'3. … in Chromium: until a cell can be toggled',
+					`${matrix.readyMs} ms`,
+					'navigation → first cell focused'
+				]);
+				table.push([
+					'3. … a toggle shows as saved',
+					`${matrix.toggleSavedMs} ms`,
+					'keypress → cell state "saved" (median of 3)'
+				]);
 				figures.resultsApiRps = api.rps;
 				figures.resultsApiVsBare = vs(api);
 				figures.resultsApiP99Ms = api.p99;
@@ -225,7 +262,17 @@ async function main() {
 			`${round(imported.importMs / 1000, 2)} s (${figures.importVsParse}× papaparse)`,
 			`papaparse alone ${round(imported.parseMs)} ms; read ${round(imported.readMs)} ms, preview ${round(imported.planMs)} ms, write ${round(imported.commitMs)} ms`
 		]);
-		figures.cellSaveP99Ms = null;
+		// 4. Cell saves, 20 concurrent writers (province, first year, set to evaluation).
+		const firstProvince = (await getByYear(FIRST_YEAR, province.db))!;
+		const saves = await benchCellSaves(province.db, firstProvince.id, 20, quick ? 25 : 100);
+		log('cell saves', saves);
+		figures.cellSaveP50Ms = saves.p50;
+		figures.cellSaveP99Ms = saves.p99;
+		table.push([
+			'4. cell saves, 20 concurrent writers',
+			`p50 ${saves.p50} ms, p99 ${saves.p99} ms`,
+			`${saves.saves} saves, ${saves.savesPerSecond} saves/s (setCell: read, version-checked write, audit)`
+		]);
 
 		if (!quick) writeResults(table);
 	} finally {

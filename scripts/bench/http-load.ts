@@ -14,6 +14,8 @@ export async function load(
 	connections = 10,
 	headers: Record<string, string> = {}
 ): Promise<LoadResult> {
+	// A short warm-up first, so every endpoint is measured with its code already compiled.
+	await autocannon({ url, duration: 1, connections, headers });
 	const result = await autocannon({ url, duration: seconds, connections, headers });
 	return {
 		rps: Math.round(result.requests.average),

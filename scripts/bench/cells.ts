@@ -1,0 +1,62 @@
+import { eq } from 'drizzle-orm';
+import { SYSTEM_ACTORS } from '../../src/lib/server/audit';
+import { setCell } from '../../src/lib/server/assessments';
+import type { DB } from '../../src/lib/server/db';
+import { assessments, periods } from '../../src/lib/server/db/schema';
+
+const percentile = (sorted: number[], p: number) =>
+	sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+/**
+ * Cell saves through the app's save path (`setCell`: validating read, version-checked write and
+ * audit row) by `writers` concurrent writers on one period, each on its own OPDs' cells, as
+ * evaluators split the work. Returns save latencies in ms.
+ */
+export async function benchCellSaves(
+	db: DB,
+	periodId: number,
+	writers: number,
+	savesPerWriter: number
+): Promise<{ saves: number; p50: number; p99: number; savesPerSecond: number }> {
+	await db.update(periods).set({ status: 'evaluation' }).where(eq(periods.id, periodId));
+	const cells = await db
+		.select({
+			opdId: assessments.opdId,
+			indicatorId: assessments.indicatorId,
+			value: assessments.value,
+			version: assessments.version
+		})
+		.from(assessments)
+		.where(eq(assessments.periodId, periodId));
+	const latencies: number[] = [];
+	const start = performance.now();
+	await Promise.all(
+		Array.from({ length: writers }, async (_, w) => {
+			const mine = cells.filter((_, i) => i % writers === w);
+			for (let i = 0; i < savesPerWriter; i++) {
+				const cell = mine[(i * 7919) % mine.length]!;
+				const t = performance.now();
+				const result = await setCell(
+					periodId,
+					cell.opdId,
+					cell.indicatorId,
+					{ value: cell.value === 1 ? 0 : 1, notApplicable: false, expectedVersion: cell.version },
+					{ ...SYSTEM_ACTORS.cli, name: `bench-writer-${w}` },
+					db
+				);
+				latencies.push(performance.now() - t);
+				if (result.status !== 'saved') throw new Error('unexpected conflict in the benchmark');
+				cell.value = cell.value === 1 ? 0 : 1;
+				cell.version = result.cell.version;
+			}
+		})
+	);
+	const elapsed = performance.now() - start;
+	latencies.sort((a, b) => a - b);
+	return {
+		saves: latencies.length,
+		p50: Math.round(percentile(latencies, 50) * 10) / 10,
+		p99: Math.round(percentile(latencies, 99) * 10) / 10,
+		savesPerSecond: Math.round(latencies.length / (elapsed / 1000))
+	};
+}
