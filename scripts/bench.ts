@@ -133,7 +133,7 @@ async function main() {
 		table.push([
 			'write path, cells/s (city / province / nation)',
 			`${city.cellsPerSecond} / ${province.cellsPerSecond} / ${nation.cellsPerSecond}`,
-			'importMatrix, 500-row batches'
+			'importMatrix: one statement per 20,000 rows (json_each)'
 		]);
 
 		const nationYear = FIRST_YEAR + SCALES.nation.years - 1;
@@ -274,7 +274,7 @@ async function main() {
 			`${saves.saves} saves, ${saves.savesPerSecond} saves/s (setCell: read, version-checked write, audit)`
 		]);
 
-		if (!quick) writeResults(table);
+		if (!quick) writeResults(table, figures);
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
@@ -296,7 +296,54 @@ async function main() {
 	console.log(JSON.stringify(ordered));
 }
 
-function writeResults(rows: [string, string, string][]) {
+/** The issue's targets, each with the figure it is judged on. */
+const TARGETS: { label: string; key: string; ok: (x: number) => boolean; unit: string }[] = [
+	{
+		label: 'score + rank a nation period within 1.5× the raw SQL aggregate',
+		key: 'scoreVsSql',
+		ok: (x) => x <= 1.5,
+		unit: '×'
+	},
+	{
+		label: 'results API at province scale ≥ 25% of the bare endpoint',
+		key: 'resultsApiVsBare',
+		ok: (x) => x >= 0.25,
+		unit: '× bare'
+	},
+	{ label: 'results API p99 ≤ 50 ms', key: 'resultsApiP99Ms', ok: (x) => x <= 50, unit: ' ms' },
+	{
+		label: 'a cell toggle shows as saved in ≤ 100 ms (province)',
+		key: 'toggleSavedMs',
+		ok: (x) => x <= 100,
+		unit: ' ms'
+	},
+	{
+		label: 'cell save p99 ≤ 25 ms with 20 writers',
+		key: 'cellSaveP99Ms',
+		ok: (x) => x <= 25,
+		unit: ' ms'
+	},
+	{
+		label: 'import within 2× of parsing alone',
+		key: 'importVsParse',
+		ok: (x) => x <= 2,
+		unit: '×'
+	},
+	{
+		label: '≤ 40 KB gzipped JavaScript on the public results page',
+		key: 'publicJsKb',
+		ok: (x) => x <= 40,
+		unit: ' KB'
+	},
+	{
+		label: 'peak server memory ≤ 300 MB at nation scale',
+		key: 'peakRssMb',
+		ok: (x) => x <= 300,
+		unit: ' MB'
+	}
+];
+
+function writeResults(rows: [string, string, string][], figures: Record<string, unknown>) {
 	const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${round(totalmem() / 2 ** 30, 1)} GiB, Node ${process.version}`;
 	const lines = [
 		'# Benchmark results',
@@ -307,6 +354,17 @@ function writeResults(rows: [string, string, string][]) {
 		'| what | figure | baseline / detail |',
 		'| --- | --- | --- |',
 		...rows.map((r) => `| ${r.join(' | ')} |`),
+		'',
+		'## Targets',
+		'',
+		'| target | measured | met |',
+		'| --- | --- | --- |',
+		...TARGETS.map((t) => {
+			const x = figures[t.key];
+			return typeof x === 'number'
+				? `| ${t.label} | ${x}${t.unit} | ${t.ok(x) ? 'yes' : 'no'} |`
+				: `| ${t.label} | not measured | – |`;
+		}),
 		''
 	];
 	writeFileSync('bench/RESULTS.md', lines.join('\n'));

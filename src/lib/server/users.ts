@@ -346,3 +346,22 @@ export async function createDemoUsers(conn: Conn, operatorOpdId: number | null):
 		);
 	}
 }
+
+/**
+ * The demo accounts a visitor can still sign in with (created by the demo seed, enabled, password
+ * never changed), to list on the sign-in page. Empty on a real installation.
+ */
+export async function usableDemoAccounts(conn: Conn = db()) {
+	const rows = await conn
+		.select({ username: users.username })
+		.from(users)
+		.where(and(eq(users.isDemo, true), isNull(users.disabledAt), isNull(users.passwordChangedAt)));
+	const usable = new Set(rows.map((r) => r.username));
+	return DEMO_ACCOUNTS.filter((a) => usable.has(a.username)).map(
+		({ username, password, role }) => ({
+			username,
+			password,
+			role
+		})
+	);
+}

@@ -4,15 +4,17 @@ import { setSessionCookie } from '$lib/server/auth/cookies';
 import { ACCOUNT_DISABLED, INVALID_CREDENTIALS, signIn } from '$lib/server/auth/login';
 import { safeRedirectTarget } from '$lib/server/auth/redirect';
 import { throttleMessage } from '$lib/server/auth/throttle';
+import { usableDemoAccounts } from '$lib/server/users';
 import { loginSchema } from '$lib/validation/login';
 import { fieldErrors, formValues } from '$lib/validation/form';
 import type { Actions, PageServerLoad } from './$types';
 
 // Public by design: this is the sign-in form (allowlisted in route-guards.test.ts).
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo')));
-	return {};
+	// A demo installation says how to get in; a real one (no usable demo account) shows nothing.
+	return { demoAccounts: await usableDemoAccounts() };
 };
 
 export const actions: Actions = {
