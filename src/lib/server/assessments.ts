@@ -4,7 +4,7 @@ import { cellValueProblem } from '../workflow/cell-value';
 import { cellsEditable, lockedMessage, type PeriodStatus } from '../workflow/lifecycle';
 import type { Actor } from './audit';
 import { db, type Conn } from './db';
-import { assessments, indicators, opds, periods, type Assessment } from './db/schema';
+import { assessments, indicators, opds, periods, users, type Assessment } from './db/schema';
 import { notifyOpd } from './notifications';
 import { submitWrite } from './write-queue';
 import { WorkflowError } from './workflow-error';
@@ -301,4 +301,28 @@ export async function setOpdCells(
 		throw e;
 	}
 	return { saved: changed.length, stale: [] };
+}
+
+/**
+ * Cells assessed per evaluator in a period (the last person to set each verified value), most
+ * first. Cells written by an import or the seed have no user and are counted under `null`.
+ */
+export async function progressByAssessor(periodId: number, conn: Conn = db()) {
+	return conn
+		.select({
+			userId: assessments.assessedBy,
+			name: users.displayName,
+			username: users.username,
+			cells: sql<number>`count(*)`.mapWith(Number)
+		})
+		.from(assessments)
+		.leftJoin(users, eq(users.id, assessments.assessedBy))
+		.where(
+			and(
+				eq(assessments.periodId, periodId),
+				sql`(${assessments.value} IS NOT NULL OR ${assessments.notApplicable} = 1)`
+			)
+		)
+		.groupBy(assessments.assessedBy)
+		.orderBy(sql`count(*) DESC`);
 }

@@ -28,8 +28,16 @@ async function periodOf(year: string) {
 export const load: PageServerLoad = async ({ params }) => {
 	const user = requireCapability('cells.assess');
 	const period = await periodOf(params.year);
-	const matrix = await matrixOf(period.id);
+	const [matrix, assessors] = await Promise.all([
+		matrixOf(period.id),
+		assessments.progressByAssessor(period.id)
+	]);
 	return {
+		assessors: assessors.map((a) => ({
+			name: a.name ?? 'Impor / data awal',
+			username: a.username,
+			cells: a.cells
+		})),
 		period: {
 			year: period.year,
 			title: period.title,
