@@ -28,7 +28,8 @@ const HTTP_VERBS = new Set([
 /** Public files (paths under src/routes), each with the reason it needs no guard. */
 const PUBLIC_FILES: Record<string, string> = {
 	'login/+page.server.ts': 'the sign-in form itself',
-	'logout/+page.server.ts': "only ends the caller's own session"
+	'logout/+page.server.ts': "only ends the caller's own session",
+	'api/v1/health/+server.ts': 'a constant liveness answer that reads no data'
 };
 
 /**

@@ -29,6 +29,7 @@ export {
 	guessOpdKind,
 	guessShortName,
 	matchOpd,
+	createOpdMatcher,
 	OPD_NAME_SUFFIXES,
 	OPD_MATCH_THRESHOLD,
 	type OpdCandidate,

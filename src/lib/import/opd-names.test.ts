@@ -3,6 +3,7 @@ import {
 	guessOpdKind,
 	guessShortName,
 	matchOpd,
+	createOpdMatcher,
 	normalizeOpdName,
 	opdSlug,
 	slugify
@@ -184,5 +185,31 @@ describe('matchOpd', () => {
 			{ key: 'b', names: ['Dinas Sosial Kota Serang'] }
 		];
 		expect(matchOpd('Dinas Sosial', twins)).toEqual({ key: 'a', score: 1, exact: true });
+	});
+});
+
+describe('createOpdMatcher', () => {
+	const candidates = [
+		{ key: 'kec-kasemen', names: ['Kecamatan Kasemen Kota Serang'] },
+		{ key: 'kominfo', names: ['Dinas Komunikasi dan Informatika Kota Serang', 'Diskominfo'] },
+		{ key: 'kominfo-dup', names: ['Dinas Komunikasi dan Informatika'] },
+		{ key: 'bpbd', names: ['Badan Penanggulangan Bencana Daerah Kota Serang'] }
+	];
+	const match = createOpdMatcher(candidates);
+
+	it.each([
+		'Kec. Kasemen',
+		'Diskominfo',
+		'Dinas Komunikasi dan Informatika',
+		'Dinas Komunikasi dan Informatka Kota Serang',
+		'BPBD',
+		'Dinas Antah Berantah',
+		''
+	])('answers %j exactly like matchOpd', (name) => {
+		expect(match(name)).toEqual(matchOpd(name, candidates));
+	});
+
+	it('takes the first candidate when two share a normalised name, as matchOpd does', () => {
+		expect(match('Dinas Komunikasi dan Informatika Kota Serang')?.key).toBe('kominfo');
 	});
 });

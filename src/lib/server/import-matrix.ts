@@ -4,7 +4,7 @@ import {
 	guessShortName,
 	indicatorKey,
 	matchIndicator,
-	matchOpd,
+	createOpdMatcher,
 	opdSlug,
 	type ImportIssue,
 	type ParsedMatrix
@@ -13,6 +13,7 @@ import { flatRubric } from '../scoring';
 import * as audit from './audit';
 import type { Actor } from './audit';
 import { db, type Conn } from './db';
+import { bulkInsert } from './db/bulk';
 import { assessments, indicators, opds, periodOpds, periods } from './db/schema';
 import { matchCandidates } from './opds';
 import { roster } from './periods';
@@ -48,7 +49,6 @@ class ImportRejected extends Error {
 }
 
 const LOCKED = new Set(['final', 'published']);
-const CHUNK = 500;
 
 /**
  * Writes a parsed matrix into a year, all or nothing. A new year gets a period, one `check`
@@ -94,18 +94,17 @@ async function createFromMatrix(tx: Conn, req: ImportRequest): Promise<ImportSum
 	});
 
 	const candidates = await matchCandidates(tx);
+	const matchKnownOpd = createOpdMatcher(candidates);
 	const matches: ImportSummary['matches'] = [];
 	const seen = new Map<string, number>();
 	const toCreate: { slug: string; name: string }[] = [];
+	const takenSlugs = new Set(candidates.map((c) => c.key));
 	for (const row of matrix.rows) {
-		const match = matchOpd(row.name, candidates);
+		const match = matchKnownOpd(row.name);
 		let slug = match?.key;
 		if (!slug) {
-			slug = uniqueSlug(
-				opdSlug(row.name),
-				candidates.map((c) => c.key),
-				toCreate.map((c) => c.slug)
-			);
+			slug = uniqueSlug(opdSlug(row.name), takenSlugs);
+			takenSlugs.add(slug);
 			toCreate.push({ slug, name: row.name });
 		}
 		const previous = seen.get(slug);
@@ -136,16 +135,16 @@ async function createFromMatrix(tx: Conn, req: ImportRequest): Promise<ImportSum
 		.returning();
 	if (!period) throw new Error('period insert returned nothing');
 
-	if (toCreate.length) {
-		await tx.insert(opds).values(
-			toCreate.map((o) => ({
-				slug: o.slug,
-				name: o.name,
-				shortName: guessShortName(o.name),
-				kind: guessOpdKind(o.name)
-			}))
-		);
-	}
+	await bulkInsert(
+		tx,
+		opds,
+		toCreate.map((o) => ({
+			slug: o.slug,
+			name: o.name,
+			shortName: guessShortName(o.name),
+			kind: guessOpdKind(o.name)
+		}))
+	);
 	const opdRows = await tx.select({ id: opds.id, slug: opds.slug }).from(opds);
 	const opdId = new Map(opdRows.map((o) => [o.slug, o.id]));
 
@@ -164,7 +163,9 @@ async function createFromMatrix(tx: Conn, req: ImportRequest): Promise<ImportSum
 		)
 		.returning({ id: indicators.id });
 
-	await tx.insert(periodOpds).values(
+	await bulkInsert(
+		tx,
+		periodOpds,
 		matrix.rows.map((row, i) => ({
 			periodId: period.id,
 			opdId: opdId.get(matches[i]!.opd)!,
@@ -185,9 +186,7 @@ async function createFromMatrix(tx: Conn, req: ImportRequest): Promise<ImportSum
 			assessedAt: now
 		}))
 	);
-	for (let i = 0; i < cells.length; i += CHUNK) {
-		await tx.insert(assessments).values(cells.slice(i, i + CHUNK));
-	}
+	await bulkInsert(tx, assessments, cells);
 
 	await audit.record(
 		req.actor,
@@ -253,10 +252,13 @@ async function updateExisting(
 		key: e.slug,
 		names: [e.name, e.shortName, e.displayName]
 	}));
+	const matchRosterOpd = createOpdMatcher(candidates);
+	const entryBySlug = new Map(entries.map((e) => [e.slug, e]));
 	const matches: ImportSummary['matches'] = [];
+	const matched = new Set<string>();
 	const rowOpdIds = matrix.rows.map((row) => {
-		const match = matchOpd(row.name, candidates);
-		const entry = entries.find((e) => e.slug === match?.key);
+		const match = matchRosterOpd(row.name);
+		const entry = match ? entryBySlug.get(match.key) : undefined;
 		if (!entry) {
 			issues.push({
 				line: row.line,
@@ -266,7 +268,7 @@ async function updateExisting(
 			});
 			return -1;
 		}
-		if (matches.some((m) => m.opd === entry.slug)) {
+		if (matched.has(entry.slug)) {
 			issues.push({
 				line: row.line,
 				column: 2,
@@ -274,6 +276,7 @@ async function updateExisting(
 				message: `OPD "${row.name}" muncul lebih dari sekali.`
 			});
 		}
+		matched.add(entry.slug);
 		matches.push({ line: row.line, name: row.name, opd: entry.slug, exact: match?.exact ?? false });
 		return entry.opdId;
 	});
@@ -347,9 +350,8 @@ async function updateExisting(
 	};
 }
 
-function uniqueSlug(base: string, ...taken: string[][]): string {
-	const all = new Set(taken.flat());
+function uniqueSlug(base: string, taken: ReadonlySet<string>): string {
 	let slug = base || 'opd';
-	for (let n = 2; all.has(slug); n++) slug = `${base}-${n}`;
+	for (let n = 2; taken.has(slug); n++) slug = `${base || 'opd'}-${n}`;
 	return slug;
 }

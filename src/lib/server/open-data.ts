@@ -1,83 +1,94 @@
-import Papa from 'papaparse';
-import { RESULT_CSV_COLUMNS, toResultRows } from '../results-table';
+import { and, eq } from 'drizzle-orm';
 import { db, type Conn } from './db';
-import { publishedByYear, publishedEtag, type ResultsView } from './results';
+import { periods, publishedFiles } from './db/schema';
+import type { FileName, PublicPageData } from './published-files';
 
 export interface Representation {
 	body: string;
 	etag: string;
 }
 
-type Kind = 'results.json' | 'results.csv' | 'matrix.csv';
-
 /**
- * Published snapshots are immutable, so each representation is built once per snapshot ETag and
- * kept in memory; a republished year gets a new ETag and thus a new entry.
+ * Published files never change under the same ETag, so bodies are kept in memory by ETag (up to
+ * a byte budget); only the ETag is looked up per request, and that answer is kept for two seconds.
+ * A year published again gets new ETags, so at most two seconds pass before it is served.
  */
-const cache = new Map<string, Representation>();
-const CACHE_LIMIT = 200;
+const BODY_BUDGET = 64 * 2 ** 20;
+const ETAG_TTL_MS = 2000;
 
-function build(kind: Kind, view: ResultsView): string {
-	const rows = toResultRows(view.result, view.roster);
-	switch (kind) {
-		case 'results.json':
-			return JSON.stringify({
-				year: view.year,
-				title: view.title,
-				publishedAt: view.publishedAt,
-				source: view.source,
-				rubric: view.result.rubric,
-				results: rows,
-				awards: view.result.awards,
-				officialAwards: view.officialAwards
-			});
-		case 'results.csv':
-			return Papa.unparse(rows, { columns: [...RESULT_CSV_COLUMNS], escapeFormulae: true });
-		case 'matrix.csv':
-			return matrixCsv(view);
-	}
+interface Cache {
+	bodies: Map<string, string>;
+	bytes: number;
+	etags: Map<string, { etag: string | null; at: number }>;
+	pages: Map<string, PublicPageData>;
 }
 
-/** The matrix as in the report: one row per OPD in table order, "√" where the category is present. */
-function matrixCsv(view: ResultsView): string {
-	const indicators = view.result.rubric.indicators;
-	const scores = new Map(view.result.opds.map((o) => [o.opd, o]));
-	const data = view.roster.map((entry) => {
-		const byKey = new Map(scores.get(entry.slug)?.indicators.map((i) => [i.key, i]) ?? []);
-		return [
-			entry.displayNumber,
-			entry.displayName,
-			...indicators.map((ind) => {
-				const cell = byKey.get(ind.key);
-				if (!cell) return '';
-				if (cell.notApplicable) return 'n/a';
-				return cell.met ? '√' : '';
-			})
-		];
-	});
-	return Papa.unparse(
-		{ fields: ['No', 'OPD', ...indicators.map((i) => i.label)], data },
-		{ escapeFormulae: true }
-	);
+/** One cache per database handle, so two databases in one process never share answers. */
+const caches = new WeakMap<Conn, Cache>();
+function cacheOf(conn: Conn): Cache {
+	let cache = caches.get(conn);
+	if (!cache)
+		caches.set(conn, (cache = { bodies: new Map(), bytes: 0, etags: new Map(), pages: new Map() }));
+	return cache;
 }
 
-/** A published representation of a year, or null when the year is not published. */
-export async function publishedRepresentation(
+async function etagOfFile(year: number, name: FileName, conn: Conn): Promise<string | null> {
+	const { etags } = cacheOf(conn);
+	const key = `${year}/${name}`;
+	const hit = etags.get(key);
+	if (hit && Date.now() - hit.at < ETAG_TTL_MS) return hit.etag;
+	const [row] = await conn
+		.select({ etag: publishedFiles.etag })
+		.from(publishedFiles)
+		.innerJoin(periods, eq(periods.id, publishedFiles.periodId))
+		.where(and(eq(periods.year, year), eq(publishedFiles.name, name)))
+		.limit(1);
+	const etag = row?.etag ?? null;
+	etags.set(key, { etag, at: Date.now() });
+	return etag;
+}
+
+/** A published file of a year, or null when the year is not published. */
+export async function publishedFile(
 	year: number,
-	kind: Kind,
+	name: FileName,
 	conn: Conn = db()
 ): Promise<Representation | null> {
-	const etag = await publishedEtag(year, conn);
+	const etag = await etagOfFile(year, name, conn);
 	if (!etag) return null;
-	const cacheKey = `${kind}:${etag}`;
-	let rep = cache.get(cacheKey);
-	if (!rep) {
-		const snapshot = await publishedByYear(year, conn);
-		if (!snapshot) return null;
-		const suffix = kind.replace('.', '-');
-		rep = { body: build(kind, snapshot.view()), etag: snapshot.etag.replace(/"$/, `-${suffix}"`) };
-		if (cache.size >= CACHE_LIMIT) cache.clear();
-		cache.set(cacheKey, rep);
+	const cache = cacheOf(conn);
+	let body = cache.bodies.get(etag);
+	if (body === undefined) {
+		const [row] = await conn
+			.select({ body: publishedFiles.body })
+			.from(publishedFiles)
+			.where(eq(publishedFiles.etag, etag))
+			.limit(1);
+		if (!row) return null;
+		body = row.body;
+		if (cache.bytes + body.length > BODY_BUDGET) {
+			cache.bodies.clear();
+			cache.pages.clear();
+			cache.bytes = 0;
+		}
+		cache.bodies.set(etag, body);
+		cache.bytes += body.length;
 	}
-	return rep;
+	return { body, etag };
+}
+
+/** The public results page's data of a published year, or null. */
+export async function publishedPage(
+	year: number,
+	conn: Conn = db()
+): Promise<PublicPageData | null> {
+	const file = await publishedFile(year, 'page.json', conn);
+	if (!file) return null;
+	const { pages } = cacheOf(conn);
+	let page = pages.get(file.etag);
+	if (!page) {
+		page = JSON.parse(file.body) as PublicPageData;
+		pages.set(file.etag, page);
+	}
+	return page;
 }

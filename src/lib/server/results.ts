@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { scorePeriod } from '../scoring';
 import type { PeriodResult } from '../scoring/types';
@@ -6,7 +5,15 @@ import * as audit from './audit';
 import type { Actor } from './audit';
 import { cellsOf } from './assessments';
 import { db, type Conn } from './db';
-import { officialAwards, opds, periods, publishedSnapshots, type Period } from './db/schema';
+import {
+	officialAwards,
+	opds,
+	periods,
+	publishedFiles,
+	publishedSnapshots,
+	type Period
+} from './db/schema';
+import { buildPublishedFiles, etagOf, FILE_NAMES } from './published-files';
 import { roster, rubricOf, type RosterEntry } from './periods';
 
 /** An official award as the PPID published it, beside (never inside) the computed ranking. */
@@ -75,30 +82,40 @@ export async function computeView(period: Period, conn: Conn = db()): Promise<Re
 export async function publish(periodId: number, actor: Actor, conn: Conn = db()): Promise<void> {
 	const [period] = await conn.select().from(periods).where(eq(periods.id, periodId)).limit(1);
 	if (!period) throw new Error(`period ${periodId} not found`);
-	const publishedAt = new Date();
-	const view = await computeView({ ...period, status: 'published', publishedAt }, conn);
-	const body = JSON.stringify(view);
-	const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-	await conn
-		.update(periods)
-		.set({ status: 'published', publishedAt })
-		.where(eq(periods.id, periodId));
-	await conn
-		.insert(publishedSnapshots)
-		.values({ periodId, body, etag, publishedAt })
-		.onConflictDoUpdate({ target: publishedSnapshots.periodId, set: { body, etag, publishedAt } });
-	await audit.record(
-		actor,
-		{
-			action: 'period.publish',
-			entityType: 'period',
-			entityId: period.year,
-			periodId,
-			before: { status: period.status },
-			after: { status: 'published', etag }
-		},
-		conn
-	);
+	await conn.transaction(async (tx) => {
+		const publishedAt = new Date();
+		const view = await computeView({ ...period, status: 'published', publishedAt }, tx);
+		const body = JSON.stringify(view);
+		const etag = etagOf(body);
+		await tx
+			.update(periods)
+			.set({ status: 'published', publishedAt })
+			.where(eq(periods.id, periodId));
+		await tx
+			.insert(publishedSnapshots)
+			.values({ periodId, body, etag, publishedAt })
+			.onConflictDoUpdate({
+				target: publishedSnapshots.periodId,
+				set: { body, etag, publishedAt }
+			});
+		await tx.delete(publishedFiles).where(eq(publishedFiles.periodId, periodId));
+		const files = buildPublishedFiles(view);
+		await tx
+			.insert(publishedFiles)
+			.values(FILE_NAMES.map((name) => ({ periodId, name, ...files[name] })));
+		await audit.record(
+			actor,
+			{
+				action: 'period.publish',
+				entityType: 'period',
+				entityId: period.year,
+				periodId,
+				before: { status: period.status },
+				after: { status: 'published', etag }
+			},
+			tx
+		);
+	});
 }
 
 export interface PublishedSnapshot {
@@ -135,15 +152,4 @@ export async function publishedYears(conn: Conn = db()) {
 export async function publishedView(year: number, conn: Conn = db()): Promise<ResultsView | null> {
 	const snapshot = await publishedByYear(year, conn);
 	return snapshot ? snapshot.view() : null;
-}
-
-/** Only the ETag of a year's published snapshot (cheap: the body is not read), or null. */
-export async function publishedEtag(year: number, conn: Conn = db()): Promise<string | null> {
-	const [row] = await conn
-		.select({ etag: publishedSnapshots.etag })
-		.from(publishedSnapshots)
-		.innerJoin(periods, eq(periods.id, publishedSnapshots.periodId))
-		.where(eq(periods.year, year))
-		.limit(1);
-	return row?.etag ?? null;
 }

@@ -222,6 +222,23 @@ export const publishedSnapshots = sqliteTable('published_snapshots', {
 	publishedAt: integer('published_at', { mode: 'timestamp_ms' }).notNull()
 });
 
+/**
+ * Representations of a published snapshot built once at publish time (open-data JSON and CSV, the
+ * compact data of the public page), so serving them never re-scores or re-parses a whole period.
+ */
+export const publishedFiles = sqliteTable(
+	'published_files',
+	{
+		periodId: integer('period_id')
+			.notNull()
+			.references(() => periods.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		body: text('body').notNull(),
+		etag: text('etag').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.periodId, t.name] })]
+);
+
 /** Every change: who, when, what, before → after. Never updated or deleted. */
 export const auditEvents = sqliteTable(
 	'audit_events',

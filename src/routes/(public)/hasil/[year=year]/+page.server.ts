@@ -1,14 +1,25 @@
 import { error } from '@sveltejs/kit';
-import { publishedView, publishedYears } from '$lib/server/results';
+import { pageWindow } from '$lib/pagination';
+import { publishedPage } from '$lib/server/open-data';
+import { publishedYears } from '$lib/server/results';
 import type { PageServerLoad } from './$types';
 
-/** Static reading: no JavaScript is shipped (fast on a cheap phone); links and forms work without it. */
-export const csr = false;
+/** Rows per page of the ranking and of the matrix: a city fits on one, a province pages. */
+const PAGE_SIZE = 100;
 
-/** Public results of a published year: ranking, awards and the matrix with ticks. */
-export const load: PageServerLoad = async ({ params }) => {
+/** Public results of a published year: podium, awards, ranking and the matrix, a page at a time. */
+export const load: PageServerLoad = async ({ params, url }) => {
 	const year = Number(params.year);
-	const [view, years] = await Promise.all([publishedView(year), publishedYears()]);
-	if (!view) error(404, `Hasil tahun ${year} belum diterbitkan.`);
-	return { view, years: years.map((y) => y.year) };
+	const [data, years] = await Promise.all([publishedPage(year), publishedYears()]);
+	if (!data) error(404, `Hasil tahun ${year} belum diterbitkan.`);
+	const ranking = pageWindow(data.rows.length, PAGE_SIZE, url.searchParams.get('peringkat'));
+	const matrix = pageWindow(data.matrix.length, PAGE_SIZE, url.searchParams.get('matriks'));
+	const { rows, matrix: matrixRows, ...meta } = data;
+	return {
+		...meta,
+		opdCount: rows.length,
+		years: years.map((y) => y.year),
+		ranking: { ...ranking, rows: rows.slice(ranking.start, ranking.end) },
+		matrix: { ...matrix, rows: matrixRows.slice(matrix.start, matrix.end) }
+	};
 };

@@ -1,0 +1,2 @@
+// Results pages are plain documents: server-rendered, no JavaScript to download on a cheap phone.
+export const csr = false;

@@ -1,0 +1,75 @@
+import Papa from 'papaparse';
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTORS } from '../../src/lib/server/audit';
+import type { DB } from '../../src/lib/server/db';
+import { assessments, periods } from '../../src/lib/server/db/schema';
+import { publishedFile, publishedPage } from '../../src/lib/server/open-data';
+import { publish } from '../../src/lib/server/results';
+import { seedDemo } from '../../src/lib/server/seed';
+import { naiveSeedMatrix, SEED_FILES } from './helpers/seed-reader';
+import { createTestDb } from './helpers/test-db';
+
+let db: DB;
+let cleanup: () => Promise<void>;
+beforeEach(async () => {
+	({ db, cleanup } = await createTestDb());
+	await seedDemo('data/seeds', db);
+});
+afterEach(async () => cleanup());
+
+describe('published files', () => {
+	it.each([2020, 2021] as const)(
+		'matrix.csv of %i reproduces the report table cell for cell',
+		async (year) => {
+			const file = await publishedFile(year, 'matrix.csv', db);
+			const parsed = Papa.parse<string[]>(file!.body.trim());
+			const expected = naiveSeedMatrix(SEED_FILES[year]);
+			const [header, ...rows] = parsed.data;
+			expect(header).toEqual(['No', 'OPD', ...expected.headers]);
+			expect(rows).toHaveLength(expected.rows.size);
+			for (const row of rows) {
+				const want = expected.rows.get(Number(row[0]));
+				expect(
+					row.slice(2).map((c) => c === '√'),
+					`row ${row[0]}`
+				).toEqual(want);
+			}
+		}
+	);
+
+	it('serves the page data: ranking in rank order and the matrix in report order', async () => {
+		const page = await publishedPage(2021, db);
+		expect(page!.rows).toHaveLength(32);
+		expect(page!.rows.map((r) => r.rank)).toEqual(
+			[...page!.rows.map((r) => r.rank)].sort((a, b) => a - b)
+		);
+		expect(page!.matrix.map((m) => m.number)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
+		expect(page!.matrix.find((m) => m.number === 16)).toMatchObject({
+			name: 'Kecamatan Kasemen Kota Serang',
+			marks: '0010000000011'
+		});
+	});
+
+	it('keeps what was published when cells change later, until the year is published again', async () => {
+		const before = await publishedFile(2021, 'results.csv', db);
+		const [period] = await db.select().from(periods).where(eq(periods.year, 2021));
+		await db.update(assessments).set({ value: 1 }).where(eq(assessments.periodId, period!.id));
+		expect((await publishedFile(2021, 'results.csv', db))!.body).toBe(before!.body);
+		await publish(period!.id, SYSTEM_ACTORS.cli, db);
+		// the ETag cache answers for up to two seconds; a new ETag means new content
+		await new Promise((r) => setTimeout(r, 2100));
+		const after = await publishedFile(2021, 'results.csv', db);
+		expect(after!.etag).not.toBe(before!.etag);
+		expect(
+			Papa.parse<Record<string, string>>(after!.body.trim(), { header: true }).data.every(
+				(r) => r.percent === '100'
+			)
+		).toBe(true);
+	});
+
+	it('has nothing for a year that is not published', async () => {
+		expect(await publishedFile(2019, 'results.json', db)).toBeNull();
+		expect(await publishedPage(2019, db)).toBeNull();
+	});
+});
