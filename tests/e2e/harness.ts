@@ -89,7 +89,9 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** Signs in through the real login form. */
 export async function loginAs(page: Page, url: string, username: string, password: string) {
-	await page.goto(`${url}/login`);
+	// Wait for hydration: filling the server-rendered form earlier races with hydration, which can
+	// reset the username field (seen as a flaky 30 s timeout on a busy machine).
+	await page.goto(`${url}/login`, { waitUntil: 'networkidle' });
 	await page.fill('input[name=username]', username);
 	await page.fill('input[name=password]', password);
 	await Promise.all([
