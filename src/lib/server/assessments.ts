@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { evidenceProblem } from '../evidence';
 import type { Cell } from '../scoring/types';
 import { cellValueProblem } from '../workflow/cell-value';
 import { cellsEditable, lockedMessage, type PeriodStatus } from '../workflow/lifecycle';
@@ -157,8 +158,8 @@ export async function setCell(
 	const value = input.notApplicable ? null : input.value;
 	const problem = cellValueProblem({ kind: target.kind, maxLevel: target.max_level }, value);
 	if (problem) throw new WorkflowError(400, problem);
-	if (input.evidenceUrl && !/^https?:\/\/\S+$/i.test(input.evidenceUrl))
-		throw new WorkflowError(400, 'Tautan bukti harus alamat http:// atau https://.');
+	const evidenceIssue = evidenceProblem(input.evidenceUrl);
+	if (evidenceIssue) throw new WorkflowError(400, evidenceIssue);
 
 	const now = Date.now();
 	const na = input.notApplicable ? 1 : 0;

@@ -1,3 +1,4 @@
+import { evidenceProblem } from '../evidence';
 import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
 import { cellValueProblem } from '../workflow/cell-value';
 import { selfAssessmentOpen } from '../workflow/lifecycle';
@@ -136,11 +137,8 @@ export async function saveSelf(
 			const value = input.notApplicable ? null : input.value;
 			const problem = cellValueProblem(ind, value);
 			if (problem) throw new WorkflowError(400, `${ind.label}: ${problem}`);
-			if (input.evidenceUrl && !/^https?:\/\/\S+$/i.test(input.evidenceUrl))
-				throw new WorkflowError(
-					400,
-					`${ind.label}: tautan bukti harus alamat http:// atau https://.`
-				);
+			const evidenceIssue = evidenceProblem(input.evidenceUrl);
+			if (evidenceIssue) throw new WorkflowError(400, `${ind.label}: ${evidenceIssue}`);
 			const before = existing.find((e) => e.indicatorId === ind.id);
 			const unchanged =
 				before &&

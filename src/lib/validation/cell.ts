@@ -11,6 +11,8 @@ export interface ParsedCell {
 	reason?: string | null;
 }
 
+import { evidenceProblem, normalizeEvidence } from '../evidence';
+
 const optional = (raw: string | undefined) => (raw === undefined ? undefined : raw.trim() || null);
 
 /**
@@ -32,9 +34,12 @@ export function parseCellFields(
 		if (!/^\d+$/.test(raw)) return { ok: false, message: `Nilai "${raw}" bukan bilangan bulat.` };
 		value = Number(raw);
 	}
-	const evidenceUrl = optional(values[`evidenceUrl${suffix}`]);
-	if (evidenceUrl && evidenceUrl.length > 2000)
+	const rawEvidence = values[`evidenceUrl${suffix}`];
+	if (rawEvidence && rawEvidence.length > 5000)
 		return { ok: false, message: 'Tautan bukti terlalu panjang.' };
+	const evidenceProblemText = evidenceProblem(rawEvidence);
+	if (evidenceProblemText) return { ok: false, message: evidenceProblemText };
+	const evidenceUrl = rawEvidence === undefined ? undefined : normalizeEvidence(rawEvidence);
 	const note = optional(values[`note${suffix}`]);
 	if (note && note.length > 2000) return { ok: false, message: 'Catatan terlalu panjang.' };
 	const reason = optional(values[`reason${suffix}`]);
