@@ -44,3 +44,20 @@ it('lets the next writer in after a failure', async () => {
 	await expect(lock.run(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
 	await expect(lock.run(async () => 'next')).resolves.toBe('next');
 });
+
+it('a single write on a second handle waits for an open transaction instead of failing busy', async () => {
+	const second = openDb(url); // e.g. a login attempt recorded while an import is being written
+	const slow = db.transaction(async (tx) => {
+		await tx.insert(opds).values(opd('first'));
+		await pause(200);
+		await tx.insert(opds).values(opd('second'));
+	});
+	await pause(20);
+	const single = second.insert(opds).values(opd('third'));
+	const read = second.select({ n: count() }).from(opds); // reads never wait for the lock
+	await expect(read).resolves.toEqual([{ n: 0 }]);
+	await expect(Promise.all([slow, single])).resolves.toBeDefined();
+	const [row] = await db.select({ n: count() }).from(opds);
+	expect(row!.n).toBe(3);
+	second.$client.close();
+});

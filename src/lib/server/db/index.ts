@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { createClient, type Client } from '@libsql/client';
+import { createClient, type Client, type InStatement, type ResultSet } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { readConfig } from '../config';
 import * as schema from './schema';
@@ -22,15 +22,25 @@ export function openDb(url: string, authToken?: string): DB {
 		if (path && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 	}
 	const client = createClient({ url, authToken, timeout: isFile ? 5000 : undefined });
-	const database = drizzle(client, { schema });
-	// Transactions and batches hold SQLite's write lock across awaits: queue them (write-lock.ts).
+	// Transactions and batches hold SQLite's write lock across awaits: queue them, and single
+	// writes outside a transaction behind them (write-lock.ts). Reads never wait.
 	const lock = writeLockFor(canonicalUrl(url));
+	const execute = client.execute.bind(client) as (stmt: InStatement) => Promise<ResultSet>;
+	client.execute = ((stmt: InStatement) =>
+		isWrite(stmt) ? lock.run(() => execute(stmt)) : execute(stmt)) as typeof client.execute;
+	const database = drizzle(client, { schema });
 	const transaction = database.transaction.bind(database);
 	const batch = database.batch.bind(database);
 	database.transaction = ((work, config) =>
 		lock.run(() => transaction(work, config))) as typeof database.transaction;
 	database.batch = ((queries) => lock.run(() => batch(queries))) as typeof database.batch;
 	return database;
+}
+
+const WRITE = /^\s*(insert|update|delete|replace)\b/i;
+
+function isWrite(stmt: InStatement): boolean {
+	return WRITE.test(typeof stmt === 'string' ? stmt : stmt.sql);
 }
 
 /** `file:data/x.db` and `file:/abs/data/x.db` name the same database. */
