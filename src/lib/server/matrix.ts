@@ -1,3 +1,4 @@
+import { NOT_APPLICABLE } from '../workflow/cell-value';
 import { and, asc, eq } from 'drizzle-orm';
 import type { PeriodStatus } from '../workflow/lifecycle';
 import { historyOf } from './audit';
@@ -5,8 +6,8 @@ import { cellEntityId, getCell } from './assessments';
 import { db, type Conn } from './db';
 import { assessments, indicators, opds, periodOpds, type OpdKind } from './db/schema';
 
-/** Not applicable travels as -1 in the compact matrix (a value is never negative). */
-export const NA = -1;
+/** Not applicable travels as -1 in the compact matrix (see cell-value.ts). */
+export const NA = NOT_APPLICABLE;
 
 export interface MatrixIndicator {
 	id: number;

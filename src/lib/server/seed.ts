@@ -24,44 +24,53 @@ export interface SeedYear {
 }
 
 /** The two Kota Serang annual reports the demo database is loaded from (data/seeds/README.md). */
+const REPORT_2020 = 'Laporan Tahunan PPID Pemerintah Kota Serang 2020';
+const REPORT_2021 = 'Laporan Tahunan PPID Pemerintah Kota Serang 2021';
+
 export const SEED_YEARS: SeedYear[] = [
 	{
 		year: 2020,
 		file: '001_fa7482990baaa3fb.txt',
 		title: 'Monev Daftar Informasi Publik OPD Kota Serang 2020',
-		source: 'Laporan Tahunan PPID Pemerintah Kota Serang 2020, bagian 2.3',
-		awards: [
-			{
-				position: 1,
-				title: 'OPD teraktif I',
-				name: 'Satuan Polisi Pamong Praja',
-				points: 396,
-				source: ''
-			},
-			{ position: 2, title: 'OPD teraktif II', name: 'Kecamatan Kasemen', points: 284, source: '' },
-			{ position: 3, title: 'OPD teraktif III', name: 'Diskominfo', points: 154, source: '' }
-		].map((a) => ({
-			...a,
-			source:
-				'Laporan Tahunan PPID Pemerintah Kota Serang 2020, Bab I: hasil evaluasi pengelola dan pengunjung website, "3 OPD teraktif"'
-		}))
+		source: `${REPORT_2020}, bagian 2.3`,
+		awards: awardsFrom(
+			`${REPORT_2020}, Bab I: hasil evaluasi pengelola dan pengunjung website, "3 OPD teraktif"`,
+			'OPD teraktif',
+			[
+				['Satuan Polisi Pamong Praja', 396],
+				['Kecamatan Kasemen', 284],
+				['Diskominfo', 154]
+			]
+		)
 	},
 	{
 		year: 2021,
 		file: '000_98cb80431292019a.txt',
 		title: 'Monev Daftar Informasi Publik OPD Kota Serang 2021',
-		source: 'Laporan Tahunan PPID Pemerintah Kota Serang 2021, bagian 2.3',
-		awards: [
-			{ position: 1, title: 'OPD terbaik I', name: 'Satpol PP', points: 250, source: '' },
-			{ position: 2, title: 'OPD terbaik II', name: 'BPBD', points: 219, source: '' },
-			{ position: 3, title: 'OPD terbaik III', name: 'BKPSDM', points: 102, source: '' }
-		].map((a) => ({
-			...a,
-			source:
-				'Laporan Tahunan PPID Pemerintah Kota Serang 2021, Bab I: hasil evaluasi pengelola website, "OPD terbaik"'
-		}))
+		source: `${REPORT_2021}, bagian 2.3`,
+		awards: awardsFrom(
+			`${REPORT_2021}, Bab I: hasil evaluasi pengelola website, "OPD terbaik"`,
+			'OPD terbaik',
+			[
+				['Satpol PP', 250],
+				['BPBD', 219],
+				['BKPSDM', 102]
+			]
+		)
 	}
 ];
+
+/** Awards I, II, III in the order the report lists them, all citing the same passage. */
+function awardsFrom(source: string, title: string, ranked: [string, number][]): SeedYear['awards'] {
+	const roman = ['I', 'II', 'III'];
+	return ranked.map(([name, points], i) => ({
+		position: i + 1,
+		title: `${title} ${roman[i]}`,
+		name,
+		points,
+		source
+	}));
+}
 
 /**
  * Loads both seed years from the report files (not from a copied fixture), publishes them and

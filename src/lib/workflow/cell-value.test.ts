@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cellValueProblem, nextValue, parseCellValue, type CellIndicator } from './cell-value';
+import {
+	cellField,
+	cellValueProblem,
+	describeCellValue,
+	nextValue,
+	NOT_APPLICABLE,
+	parseCellValue,
+	type CellIndicator
+} from './cell-value';
 
 const check: CellIndicator = { kind: 'check' };
 const scale: CellIndicator = { kind: 'scale', maxLevel: 3 };
@@ -48,5 +56,38 @@ describe('parseCellValue', () => {
 		[count, '1,5', undefined]
 	])('%j %j → %j', (ind, raw, expected) => {
 		expect(parseCellValue(ind, raw)).toBe(expected);
+	});
+});
+
+describe('compact cell values for forms and pages', () => {
+	it.each([
+		[null, ''],
+		[undefined, ''],
+		[NOT_APPLICABLE, 'na'],
+		[0, '0'],
+		[3, '3']
+	])('cellField(%j) → %j', (value, field) => {
+		expect(cellField(value)).toBe(field);
+	});
+
+	it.each([
+		['check', null, null, undefined, '—'],
+		['check', NOT_APPLICABLE, null, undefined, 'tidak berlaku'],
+		['check', 1, null, undefined, 'ada'],
+		['check', 0, null, undefined, 'tidak ada'],
+		['check', 1, null, ['Ya', 'Tidak'], 'Ya'],
+		['check', 0, null, ['Ya', 'Tidak'], 'Tidak'],
+		['scale', 2, ['belum', 'sebagian', 'lengkap'], undefined, 'lengkap'],
+		['scale', 4, ['belum', 'sebagian', 'lengkap'], undefined, 'level 4'],
+		['count', 12, null, undefined, '12']
+	] as const)('%s %j → %j', (kind, value, labels, words, text) => {
+		expect(
+			describeCellValue(
+				kind,
+				value,
+				labels ? [...labels] : null,
+				words ? [words[0], words[1]] : undefined
+			)
+		).toBe(text);
 	});
 });

@@ -44,3 +44,29 @@ export function parseCellValue(ind: CellIndicator, raw: string): number | null |
 	const n = Number(text);
 	return cellValueProblem(ind, n) ? undefined : n;
 }
+
+/** Not applicable travels as -1 in compact cell values (a real value is never negative). */
+export const NOT_APPLICABLE = -1;
+
+/** A compact value as a form field: "" not assessed, "na" not applicable, else the number. */
+export function cellField(value: number | null | undefined): string {
+	if (value === NOT_APPLICABLE) return 'na';
+	return value === null || value === undefined ? '' : String(value);
+}
+
+/**
+ * A compact value in words. `checkWords` says present/absent the way the reader speaks: an
+ * operator answers the SAQ "Ya"/"Tidak", an evaluator records "ada"/"tidak ada".
+ */
+export function describeCellValue(
+	kind: CellIndicator['kind'],
+	value: number | null,
+	levelLabels: string[] | null,
+	checkWords: readonly [string, string] = ['ada', 'tidak ada']
+): string {
+	if (value === null) return '—';
+	if (value === NOT_APPLICABLE) return 'tidak berlaku';
+	if (kind === 'check') return value === 1 ? checkWords[0] : checkWords[1];
+	if (kind === 'scale') return levelLabels?.[value] ?? `level ${value}`;
+	return String(value);
+}
