@@ -7,6 +7,7 @@ import { cellEntityId } from './assessments';
 import { db, type Conn } from './db';
 import { appeals, assessments, indicators, opds, periodOpds, periods } from './db/schema';
 import { notifyOpd, notifyRoles } from './notifications';
+import { stageAnnouncedFor, stageAppealOpenFor } from './stages';
 import { WorkflowError } from './workflow-error';
 
 export interface AppealInput {
@@ -40,8 +41,15 @@ export async function fileAppeal(
 			)
 			.where(and(eq(periodOpds.periodId, periodId), eq(periodOpds.opdId, opdId)));
 		if (!target) throw new WorkflowError(404, 'Sel tidak ditemukan pada periode ini.');
-		if (!appealsOpen(target.period.status))
-			throw new WorkflowError(409, 'Sanggahan hanya dapat diajukan setelah periode final.');
+		const windowOpen =
+			appealsOpen(target.period.status) ||
+			(target.period.status === 'evaluation' &&
+				(await stageAppealOpenFor(periodId, target.indicator.key, tx)));
+		if (!windowOpen)
+			throw new WorkflowError(
+				409,
+				'Sanggahan hanya dapat diajukan setelah periode final, atau dalam masa sanggah setelah hasil tahap diumumkan.'
+			);
 		const problem = cellValueProblem(target.indicator, input.requestedValue);
 		if (problem) throw new WorkflowError(400, problem);
 		const [open] = await tx
@@ -124,7 +132,11 @@ export async function answerAppeal(
 		if (!row) throw new WorkflowError(404, 'Sanggahan tidak ditemukan.');
 		const { appeal, period, indicator } = row;
 		if (appeal.status !== 'pending') throw new WorkflowError(409, 'Sanggahan ini sudah dijawab.');
-		if (!appealsOpen(period.status))
+		const answerable =
+			appealsOpen(period.status) ||
+			(period.status === 'evaluation' &&
+				(await stageAnnouncedFor(period.id, indicator.key, tx)));
+		if (!answerable)
 			throw new WorkflowError(
 				409,
 				'Periode sedang dibuka kembali: ubah nilainya langsung di matriks, lalu jawab sanggahan setelah final.'

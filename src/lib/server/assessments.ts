@@ -7,6 +7,7 @@ import type { Actor } from './audit';
 import { db, type Conn } from './db';
 import { assessments, indicators, opds, periods, users, type Assessment } from './db/schema';
 import { notifyOpd } from './notifications';
+import { cellStageBlock } from './stages';
 import { submitWrite } from './write-queue';
 import { WorkflowError } from './workflow-error';
 
@@ -145,7 +146,8 @@ export async function setCell(
 		kind: 'check' | 'scale' | 'count';
 		max_level: number | null;
 		in_roster: number | null;
-	}>(sql`SELECT p.status, i.kind, i.max_level,
+		stage_count: number | null;
+	}>(sql`SELECT p.status, i.kind, i.max_level, json_array_length(p.rubric_config, '$.stages') AS stage_count,
 			(SELECT 1 FROM period_opds r WHERE r.period_id = p.id AND r.opd_id = ${opdId}) AS in_roster
 		FROM periods p JOIN indicators i ON i.period_id = p.id AND i.id = ${indicatorId}
 		WHERE p.id = ${periodId}`);
@@ -155,6 +157,10 @@ export async function setCell(
 			'Sel tidak ditemukan: OPD atau indikator bukan bagian periode ini.'
 		);
 	if (!cellsEditable(target.status)) throw new WorkflowError(409, lockedMessage(target.status));
+	if ((target.stage_count ?? 0) > 1) {
+		const blocked = await cellStageBlock(periodId, opdId, indicatorId, actor, conn);
+		if (blocked) throw new WorkflowError(409, blocked);
+	}
 	const value = input.notApplicable ? null : input.value;
 	const problem = cellValueProblem({ kind: target.kind, maxLevel: target.max_level }, value);
 	if (problem) throw new WorkflowError(400, problem);

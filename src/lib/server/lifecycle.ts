@@ -7,6 +7,8 @@ import { db, type Conn } from './db';
 import { periods } from './db/schema';
 import { notifyRoster } from './notifications';
 import { publish } from './results';
+import { stagesOf } from './stages';
+import { STAGE_STATUS_LABELS } from '../workflow/stages';
 import { WorkflowError } from './workflow-error';
 
 /** Who moves a period: the audit actor plus the role the transition table checks. */
@@ -33,6 +35,15 @@ export async function transition(
 		if (!period) throw new WorkflowError(404, 'Periode tidak ditemukan.');
 		const check = checkTransition(period.status, to, mover.role, reason);
 		if (!check.ok) throw new WorkflowError(check.status, check.message);
+		if (to === 'final') {
+			const { states } = await stagesOf(periodId, tx);
+			const open = states.find((s) => s.status !== 'closed');
+			if (open)
+				throw new WorkflowError(
+					409,
+					`Tahap "${open.label}" belum ditutup (${STAGE_STATUS_LABELS[open.status].toLowerCase()}): selesaikan semua tahap sebelum memfinalkan periode.`
+				);
+		}
 		if (to === 'published') {
 			await publish(periodId, mover.actor, tx);
 			return;

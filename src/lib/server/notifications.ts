@@ -16,6 +16,11 @@ export interface NotificationInput {
 	periodId?: number | null;
 }
 
+/** Notifies the given users (e.g. the evaluators assigned to a stage). */
+export async function notifyUsers(userIds: number[], input: NotificationInput, conn: Conn = db()) {
+	await insertFor(userIds, input, conn);
+}
+
 async function insertFor(userIds: number[], input: NotificationInput, conn: Conn) {
 	if (!userIds.length) return;
 	await conn.insert(notifications).values(

@@ -1,3 +1,5 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import { indicators, periods } from '../../../src/lib/server/db/schema';
 import type { SessionUser } from '../../../src/lib/server/auth/types';
 import type { DB } from '../../../src/lib/server/db';
 import { seedDemo } from '../../../src/lib/server/seed';
@@ -23,4 +25,43 @@ export async function sessionUser(db: DB, username: string): Promise<SessionUser
 		opdId: u.opdId,
 		isDemo: u.isDemo
 	};
+}
+
+/**
+ * Turns a period's flat rubric into two stages, as the rubric editor would: "web" (website
+ * monitoring, 40 %, minimum 50) holds the first `webCount` indicators, "visit" (visitasi, 60 %)
+ * the rest. Returns the indicator ids of each stage in display order.
+ */
+export async function makeTwoStages(
+	db: DB,
+	periodId: number,
+	webCount = 6
+): Promise<{ web: number[]; visit: number[] }> {
+	const [period] = await db.select().from(periods).where(eq(periods.id, periodId));
+	const rows = await db
+		.select()
+		.from(indicators)
+		.where(eq(indicators.periodId, periodId))
+		.orderBy(asc(indicators.sortOrder));
+	await db
+		.update(periods)
+		.set({
+			rubricConfig: {
+				...period!.rubricConfig,
+				stages: [
+					{ key: 'web', label: 'Monitoring website', share: 40, minToProceed: 50, order: 1 },
+					{ key: 'visit', label: 'Visitasi', share: 60, order: 2 }
+				],
+				aspects: [
+					{ key: 'web-dip', label: 'DIP di website', stage: 'web', share: null },
+					{ key: 'visit-dip', label: 'DIP saat visitasi', stage: 'visit', share: null }
+				]
+			}
+		})
+		.where(eq(periods.id, periodId));
+	const web = rows.slice(0, webCount).map((r) => r.id);
+	const visit = rows.slice(webCount).map((r) => r.id);
+	await db.update(indicators).set({ aspect: 'web-dip' }).where(inArray(indicators.id, web));
+	await db.update(indicators).set({ aspect: 'visit-dip' }).where(inArray(indicators.id, visit));
+	return { web, visit };
 }

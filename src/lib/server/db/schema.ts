@@ -298,6 +298,46 @@ export const appeals = sqliteTable(
 	]
 );
 
+export const STAGE_STATUSES = ['pending', 'active', 'announced', 'closed'] as const;
+
+/**
+ * The schedule and state of one stage of a staged period (a rubric with several stages, e.g.
+ * website monitoring → SAQ → visitasi → uji publik). Stage structure (shares, minimums) stays in
+ * the rubric config; this row holds what happens to it in time: its dates, where it stands, and
+ * until when operators may appeal its results (masa sanggah).
+ */
+export const periodStages = sqliteTable(
+	'period_stages',
+	{
+		periodId: integer('period_id')
+			.notNull()
+			.references(() => periods.id, { onDelete: 'cascade' }),
+		stageKey: text('stage_key').notNull(),
+		status: text('status', { enum: STAGE_STATUSES }).notNull().default('pending'),
+		startsAt: integer('starts_at', { mode: 'timestamp_ms' }),
+		endsAt: integer('ends_at', { mode: 'timestamp_ms' }),
+		/** End of the appeal window that opens when the stage's results are announced. */
+		appealEndsAt: integer('appeal_ends_at', { mode: 'timestamp_ms' }),
+		announcedAt: integer('announced_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [primaryKey({ columns: [t.periodId, t.stageKey] })]
+);
+
+/** Evaluators assigned to a stage; a stage with none is open to every evaluator. */
+export const stageEvaluators = sqliteTable(
+	'stage_evaluators',
+	{
+		periodId: integer('period_id')
+			.notNull()
+			.references(() => periods.id, { onDelete: 'cascade' }),
+		stageKey: text('stage_key').notNull(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.periodId, t.stageKey, t.userId] })]
+);
+
 /** In-app notifications, one row per recipient. */
 export const notifications = sqliteTable(
 	'notifications',
@@ -319,6 +359,7 @@ export const notifications = sqliteTable(
 export type Opd = typeof opds.$inferSelect;
 export type Appeal = typeof appeals.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
+export type PeriodStage = typeof periodStages.$inferSelect;
 export type Period = typeof periods.$inferSelect;
 export type PeriodOpd = typeof periodOpds.$inferSelect;
 export type IndicatorRow = typeof indicators.$inferSelect;
