@@ -5,7 +5,14 @@ import { getCell, setCell, type CellInput } from '../../src/lib/server/assessmen
 import type { DB } from '../../src/lib/server/db';
 import { auditEvents, notifications, periodOpds, periods } from '../../src/lib/server/db/schema';
 import { transition } from '../../src/lib/server/lifecycle';
-import { moveStage, saveSchedule, stagesOf, stoppedOpds } from '../../src/lib/server/stages';
+import {
+	matrixStageLocks,
+	moveStage,
+	opdStageStanding,
+	saveSchedule,
+	stagesOf,
+	stoppedOpds
+} from '../../src/lib/server/stages';
 import { WorkflowError } from '../../src/lib/server/workflow-error';
 import { createTestDb } from './helpers/test-db';
 import { makeTwoStages, seedWithDraft2022, sessionUser } from './helpers/workflow';
@@ -307,5 +314,55 @@ describe('stages of a period', () => {
 		expect(await outcome(moveStage(flat!.id, 'utama', 'start', adminUser, db))).toMatch(
 			/^409 Rubrik periode ini hanya punya satu tahap/
 		);
+	});
+
+	it('shows the operator each stage, its score once announced, and why the OPD stopped', async () => {
+		await moveStage(periodId, 'web', 'start', adminUser, db);
+		await fillWeb(operatorOpd, 2);
+		let standing = (await opdStageStanding(periodId, operatorOpd, db))!;
+		expect(standing.stages.map((s) => [s.key, s.status, s.score])).toEqual([
+			['web', 'active', null],
+			['visit', 'pending', null]
+		]);
+		expect(standing.stoppedReason).toBeNull();
+		expect(standing.appealIndicatorIds).toEqual([]);
+		await moveStage(periodId, 'web', 'announce', adminUser, db);
+		standing = (await opdStageStanding(periodId, operatorOpd, db))!;
+		expect(standing.stages.map((s) => [s.key, s.score, s.appealOpen, s.skipped])).toEqual([
+			['web', 33.33, true, false],
+			['visit', null, false, true]
+		]);
+		expect(standing.stoppedReason).toMatch(/nilai tahap "Monitoring website" 33,33/);
+		expect(standing.appealIndicatorIds.sort()).toEqual([...stages.web].sort());
+	});
+
+	it('locks the matrix columns outside the running stage and the rows of stopped OPDs', async () => {
+		const ev = { id: evaluator.userId!, role: 'evaluator' };
+		let locks = (await matrixStageLocks(periodId, ev, db))!;
+		expect(locks.current).toBeNull();
+		expect(locks.openIndicatorIds).toEqual([]);
+		await moveStage(periodId, 'web', 'start', adminUser, db);
+		locks = (await matrixStageLocks(periodId, ev, db))!;
+		expect(locks.current?.label).toBe('Monitoring website');
+		expect(locks.openIndicatorIds.sort()).toEqual([...stages.web].sort());
+		await fillWeb(otherOpd, 1);
+		await fillWeb(operatorOpd, 6);
+		await moveStage(periodId, 'web', 'announce', adminUser, db);
+		await moveStage(periodId, 'web', 'close', adminUser, db);
+		await saveSchedule(
+			periodId,
+			'visit',
+			{ startsAt: null, endsAt: null, appealEndsAt: null, evaluatorIds: [adminUser.userId!] },
+			adminUser,
+			db
+		);
+		await moveStage(periodId, 'visit', 'start', adminUser, db);
+		locks = (await matrixStageLocks(periodId, ev, db))!;
+		expect(locks.openIndicatorIds).toEqual([]);
+		expect(locks.columnReason).toBe('Anda tidak ditugaskan sebagai penilai tahap "Visitasi".');
+		locks = (await matrixStageLocks(periodId, { id: adminUser.userId!, role: 'admin' }, db))!;
+		expect(locks.openIndicatorIds.sort()).toEqual([...stages.visit].sort());
+		expect(Object.keys(locks.stopped).map(Number)).toContain(otherOpd);
+		expect(locks.stopped[operatorOpd]).toBeUndefined();
 	});
 });

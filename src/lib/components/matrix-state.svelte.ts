@@ -45,6 +45,13 @@ export class MatrixEdits {
 		return this.versions[MatrixEdits.key(opdId, indicatorId)] ?? loaded;
 	}
 
+	/** Marks a cell as refused without sending anything (e.g. outside the running stage). */
+	refuse(opdId: number, indicatorId: number, message: string) {
+		const k = MatrixEdits.key(opdId, indicatorId);
+		this.states[k] = 'error';
+		this.messages[k] = message;
+	}
+
 	/**
 	 * Shows `value` at once and saves it; `loaded` is the cell as the page loaded it (its version is
 	 * used until a save returns a newer one).

@@ -1,5 +1,5 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
-import { scoreOpd } from '../scoring';
+import { roundTo, scoreOpd } from '../scoring';
 import type { CellValue } from '../scoring/score';
 import type { OpdResult, Rubric } from '../scoring/types';
 import {
@@ -9,6 +9,7 @@ import {
 	stageAppealOpen,
 	stageStates,
 	stopReason,
+	type ScheduleDates,
 	type StageAction,
 	type StageState
 } from '../workflow/stages';
@@ -204,10 +205,7 @@ async function pendingAppealsOf(periodId: number, rubric: Rubric, stageKey: stri
 	return row?.n ?? 0;
 }
 
-export interface ScheduleInput {
-	startsAt: Date | null;
-	endsAt: Date | null;
-	appealEndsAt: Date | null;
+export interface ScheduleInput extends ScheduleDates {
 	evaluatorIds: number[];
 }
 
@@ -398,4 +396,161 @@ async function stoppedOpdsIn(periodId: number, rubric: Rubric, stageKey: string,
 		result.push([opdId, stopReason(stage, score, rubric.decimals)]);
 	}
 	return result;
+}
+
+/** Everything the stage page shows: each stage with its state, appeals waiting, OPDs stopped. */
+export async function stageBoard(periodId: number, conn: Conn = db()) {
+	const { rubric, staged, states } = await stagesOf(periodId, conn);
+	if (!staged) return { staged: false as const };
+	const [scores, pending] = await Promise.all([
+		scoresByOpdId(periodId, rubric, conn),
+		Promise.all(states.map((s) => pendingAppealsOf(periodId, rubric, s.key, conn)))
+	]);
+	const names = await conn
+		.select({ id: periodOpds.opdId, name: periodOpds.displayName, slug: opds.slug })
+		.from(periodOpds)
+		.innerJoin(opds, eq(opds.id, periodOpds.opdId))
+		.where(eq(periodOpds.periodId, periodId));
+	const nameOf = new Map(names.map((n) => [n.id, n]));
+	const stopped = [...scores]
+		.filter(([, r]) => r.stoppedAtStage !== null)
+		.map(([opdId, r]) => {
+			const stage = rubric.stages.find((s) => s.key === r.stoppedAtStage)!;
+			const score = r.stages.find((s) => s.key === stage.key)?.score ?? 0;
+			return {
+				opdId,
+				name: nameOf.get(opdId)?.name ?? '',
+				slug: nameOf.get(opdId)?.slug ?? '',
+				stageKey: stage.key,
+				reason: stopReason(stage, score, rubric.decimals)
+			};
+		})
+		.sort((a, b) => a.name.localeCompare(b.name, 'id'));
+	const share = new Map(rubric.stages.map((s) => [s.key, s.share]));
+	return {
+		staged: true as const,
+		stages: states.map((s, i) => ({
+			...s,
+			share: share.get(s.key) ?? 0,
+			pendingAppeals: pending[i] ?? 0,
+			// An OPD counts as stopped at a stage only once the stage's results are out.
+			stoppedHere:
+				s.status === 'announced' || s.status === 'closed'
+					? stopped.filter((o) => o.stageKey === s.key).length
+					: 0
+		})),
+		stopped: stopped.filter((o) => {
+			const status = states.find((s) => s.key === o.stageKey)?.status;
+			return status === 'announced' || status === 'closed';
+		}),
+		participants: scores.size
+	};
+}
+
+/** What the matrix locks in a staged period for this user: columns outside their stage, stopped OPDs. */
+export interface MatrixStageLocks {
+	/** The stage being worked on, for the banner. */
+	current: { label: string; status: string; endsAt: Date | null; appealEndsAt: Date | null } | null;
+	/** Indicator ids this user may fill now. */
+	openIndicatorIds: number[];
+	/** Why the other columns are locked. */
+	columnReason: string;
+	/** OPD id → why it does not go on to the running stage. */
+	stopped: Record<number, string>;
+}
+
+export async function matrixStageLocks(
+	periodId: number,
+	user: { id: number; role: string },
+	conn: Conn = db()
+): Promise<MatrixStageLocks | null> {
+	const { rubric, staged, states } = await stagesOf(periodId, conn);
+	if (!staged) return null;
+	const active = states.find((s) => s.status === 'active') ?? null;
+	const current = active ?? [...states].reverse().find((s) => s.status === 'announced') ?? null;
+	const mayFill =
+		active !== null &&
+		(active.evaluatorIds.length === 0 ||
+			user.role === 'admin' ||
+			active.evaluatorIds.includes(user.id));
+	const stageOf = stageOfIndicator(rubric);
+	const ids = await conn
+		.select({ id: indicators.id, key: indicators.key })
+		.from(indicators)
+		.where(eq(indicators.periodId, periodId));
+	const activeIndex = active ? states.indexOf(active) : -1;
+	const stopped: Record<number, string> = {};
+	if (active && activeIndex > 0)
+		for (const [opdId, r] of await scoresByOpdId(periodId, rubric, conn)) {
+			const at = states.findIndex((s) => s.key === r.stoppedAtStage);
+			if (at < 0 || at >= activeIndex) continue;
+			const stage = states[at]!;
+			stopped[opdId] = stopReason(stage, r.stages[at]?.score ?? 0, rubric.decimals);
+		}
+	return {
+		current: current && {
+			label: current.label,
+			status: current.status,
+			endsAt: current.endsAt,
+			appealEndsAt: current.appealEndsAt
+		},
+		openIndicatorIds: mayFill
+			? ids.filter((i) => stageOf.get(i.key) === active!.key).map((i) => i.id)
+			: [],
+		columnReason: !active
+			? 'Tidak ada tahap yang sedang berjalan.'
+			: mayFill
+				? `Indikator ini bukan bagian tahap "${active.label}" yang sedang berjalan.`
+				: `Anda tidak ditugaskan sebagai penilai tahap "${active.label}".`,
+		stopped
+	};
+}
+
+/**
+ * An OPD's own view of a staged period: each stage with its dates and state, its score once the
+ * stage's results are out, whether it went on (and if not, why), and which indicators it may
+ * appeal now. Null for a flat rubric.
+ */
+export async function opdStageStanding(
+	periodId: number,
+	opdId: number,
+	conn: Conn = db(),
+	now = new Date()
+) {
+	const { rubric, staged, states } = await stagesOf(periodId, conn);
+	if (!staged) return null;
+	const own = (await scoresByOpdId(periodId, rubric, conn, opdId)).get(opdId);
+	const out = (status: string) => status === 'announced' || status === 'closed';
+	const stopIndex = states.findIndex((s) => s.key === own?.stoppedAtStage);
+	const stoppedAnnounced = stopIndex >= 0 && out(states[stopIndex]!.status);
+	const stageOf = stageOfIndicator(rubric);
+	const appealStages = new Set(states.filter((s) => stageAppealOpen(s, now)).map((s) => s.key));
+	const rows = await conn
+		.select({ id: indicators.id, key: indicators.key })
+		.from(indicators)
+		.where(eq(indicators.periodId, periodId));
+	return {
+		stages: states.map((s, i) => {
+			const score = own?.stages[i]?.score ?? 0;
+			return {
+				key: s.key,
+				label: s.label,
+				status: s.status,
+				startsAt: s.startsAt,
+				endsAt: s.endsAt,
+				appealEndsAt: s.appealEndsAt,
+				minToProceed: s.minToProceed ?? null,
+				/** Shown only once the stage's results are announced. */
+				score: out(s.status) ? roundTo(score, rubric.decimals) : null,
+				appealOpen: appealStages.has(s.key),
+				skipped: stoppedAnnounced && i > stopIndex
+			};
+		}),
+		stoppedReason: stoppedAnnounced
+			? stopReason(states[stopIndex]!, own!.stages[stopIndex]?.score ?? 0, rubric.decimals)
+			: null,
+		appealIndicatorIds: rows
+			.filter((r) => appealStages.has(stageOf.get(r.key) ?? ''))
+			.map((r) => r.id)
+	};
 }

@@ -42,6 +42,13 @@ export interface StageState {
 	evaluatorIds: number[];
 }
 
+/** A stage's dates (all optional). */
+export interface ScheduleDates {
+	startsAt: Date | null;
+	endsAt: Date | null;
+	appealEndsAt: Date | null;
+}
+
 /** A rubric with more than one stage runs its stages as a workflow; a flat rubric does not. */
 export function isStaged(stages: readonly Stage[]): boolean {
 	return stages.length > 1;

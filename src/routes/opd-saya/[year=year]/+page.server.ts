@@ -3,7 +3,9 @@ import { requireCapability } from '$lib/server/auth/guards';
 import * as periods from '$lib/server/periods';
 import { appealsOf, fileAppeal } from '$lib/server/appeals';
 import { saveSelf, selfView, submitSelf, type SelfInput } from '$lib/server/self-assessment';
+import { opdStageStanding } from '$lib/server/stages';
 import { actorOf } from '$lib/server/users';
+import { STAGE_STATUS_LABELS } from '$lib/workflow/stages';
 import { failFrom } from '$lib/server/workflow-error';
 import { parseCellFields } from '$lib/validation/cell';
 import { formValues } from '$lib/validation/form';
@@ -22,7 +24,11 @@ async function own(year: string, opdId: number | null) {
 export const load: PageServerLoad = async ({ params }) => {
 	const user = requireCapability('self.assess');
 	const { period, opdId } = await own(params.year, user.opdId);
-	const [view, appeals] = await Promise.all([selfView(period, opdId), appealsOf(period.id, opdId)]);
+	const [view, appeals, standing] = await Promise.all([
+		selfView(period, opdId),
+		appealsOf(period.id, opdId),
+		opdStageStanding(period.id, opdId)
+	]);
 	if (!view) error(404, `OPD Anda bukan peserta periode ${params.year}.`);
 	return {
 		period: {
@@ -32,6 +38,10 @@ export const load: PageServerLoad = async ({ params }) => {
 			deadline: period.selfAssessmentDeadline?.toISOString() ?? null,
 			open: selfAssessmentOpen(period.status, period.selfAssessmentDeadline, new Date()),
 			appealsOpen: appealsOpen(period.status)
+		},
+		stages: standing && {
+			...standing,
+			stages: standing.stages.map((s) => ({ ...s, statusLabel: STAGE_STATUS_LABELS[s.status] }))
 		},
 		appeals: appeals.map((a) => ({
 			id: a.id,

@@ -4,6 +4,7 @@ import * as assessments from '$lib/server/assessments';
 import { requireCapability, requireUser } from '$lib/server/auth/guards';
 import { setSelfDeadline, transition } from '$lib/server/lifecycle';
 import { matrixOf } from '$lib/server/matrix';
+import { matrixStageLocks } from '$lib/server/stages';
 import * as periods from '$lib/server/periods';
 import { actorOf } from '$lib/server/users';
 import { failFrom } from '$lib/server/workflow-error';
@@ -28,9 +29,10 @@ async function periodOf(year: string) {
 export const load: PageServerLoad = async ({ params }) => {
 	const user = requireCapability('cells.assess');
 	const period = await periodOf(params.year);
-	const [matrix, assessors] = await Promise.all([
+	const [matrix, assessors, stageLocks] = await Promise.all([
 		matrixOf(period.id),
-		assessments.progressByAssessor(period.id)
+		assessments.progressByAssessor(period.id),
+		matrixStageLocks(period.id, user)
 	]);
 	return {
 		assessors: assessors.map((a) => ({
@@ -52,7 +54,8 @@ export const load: PageServerLoad = async ({ params }) => {
 			label: t.label,
 			needsReason: t.needsReason
 		})),
-		matrix
+		matrix,
+		stageLocks
 	};
 };
 

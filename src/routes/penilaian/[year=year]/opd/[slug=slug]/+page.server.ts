@@ -2,6 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { setOpdCells, type OpdFormCell } from '$lib/server/assessments';
 import { requireCapability } from '$lib/server/auth/guards';
 import { opdCells } from '$lib/server/matrix';
+import { matrixStageLocks } from '$lib/server/stages';
 import * as periods from '$lib/server/periods';
 import { actorOf } from '$lib/server/users';
 import { failFrom } from '$lib/server/workflow-error';
@@ -19,8 +20,16 @@ async function target(year: string, slug: string) {
 
 /** One OPD's cells as a plain form: the matrix for slow connections and browsers without JS. */
 export const load: PageServerLoad = async ({ params }) => {
-	requireCapability('cells.assess');
+	const user = requireCapability('cells.assess');
 	const { period, indicators, row, details } = await target(params.year, params.slug);
+	const locks = await matrixStageLocks(period.id, user);
+	const open = locks && new Set(locks.openIndicatorIds);
+	const lockOf = (indicatorId: number) =>
+		!locks || !open
+			? null
+			: !open.has(indicatorId)
+				? locks.columnReason
+				: (locks.stopped[row.id] ?? null);
 	return {
 		period: {
 			year: period.year,
@@ -35,7 +44,8 @@ export const load: PageServerLoad = async ({ params }) => {
 			version: row.ver[c] ?? 0,
 			self: row.s[c] ?? null,
 			evidenceUrl: details.get(ind.id)?.evidenceUrl ?? null,
-			note: details.get(ind.id)?.note ?? null
+			note: details.get(ind.id)?.note ?? null,
+			lock: lockOf(ind.id)
 		}))
 	};
 };
@@ -47,6 +57,8 @@ export const actions: Actions = {
 		const values = formValues(await request.formData());
 		const cells: OpdFormCell[] = [];
 		for (const ind of indicators) {
+			// A locked cell (outside the running stage) is sent disabled, i.e. not at all: keep it.
+			if (!(`value_${ind.id}` in values)) continue;
 			const parsed = parseCellFields(values, `_${ind.id}`);
 			if (!parsed.ok) return fail(400, { message: `${ind.label}: ${parsed.message}` });
 			const was = parseCellFields(

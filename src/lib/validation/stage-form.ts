@@ -1,0 +1,56 @@
+/**
+ * Parses a stage schedule form: three optional dates (TTTT-BB-HH, Western Indonesian Time) and the
+ * evaluators ticked. A stage starts at the beginning of its first day and ends, like its appeal
+ * window, at the end of its last day. Pure, no framework.
+ */
+import type { ScheduleDates } from '../workflow/stages';
+
+const WIB = '+07:00';
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const FIELDS = {
+	startsOn: { label: 'Tanggal mulai', time: 'T00:00:00' },
+	endsOn: { label: 'Tanggal selesai', time: 'T23:59:59' },
+	appealEndsOn: { label: 'Batas sanggahan', time: 'T23:59:59' }
+} as const;
+
+function dateOf(field: keyof typeof FIELDS, raw: string | undefined): Date | null | string {
+	const text = (raw ?? '').trim();
+	if (!text) return null;
+	const { label, time } = FIELDS[field];
+	const date = new Date(`${text}${time}${WIB}`);
+	if (!DATE.test(text) || Number.isNaN(date.getTime()) || toDateInput(date) !== text)
+		return `${label} "${text}" bukan tanggal yang valid (TTTT-BB-HH).`;
+	return date;
+}
+
+export function parseStageSchedule(
+	values: Record<string, string>,
+	evaluatorIds: string[]
+):
+	| { ok: true; schedule: ScheduleDates & { evaluatorIds: number[] } }
+	| { ok: false; message: string } {
+	const startsAt = dateOf('startsOn', values.startsOn);
+	const endsAt = dateOf('endsOn', values.endsOn);
+	const appealEndsAt = dateOf('appealEndsOn', values.appealEndsOn);
+	for (const d of [startsAt, endsAt, appealEndsAt])
+		if (typeof d === 'string') return { ok: false, message: d };
+	const ids = evaluatorIds.map(Number);
+	if (ids.some((id) => !Number.isSafeInteger(id) || id <= 0))
+		return { ok: false, message: 'Penilai yang dipilih tidak dikenal.' };
+	return {
+		ok: true,
+		schedule: {
+			startsAt: startsAt as Date | null,
+			endsAt: endsAt as Date | null,
+			appealEndsAt: appealEndsAt as Date | null,
+			evaluatorIds: ids
+		}
+	};
+}
+
+/** A date as the value of an `<input type="date">`, in Western Indonesian Time. */
+export function toDateInput(date: Date | null): string {
+	if (!date) return '';
+	return new Date(date.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
