@@ -62,6 +62,16 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
+/** The operator appeals one cell of its own OPD, asking for 1. */
+const appealAs = (indicatorId: number) =>
+	fileAppeal(
+		periodId,
+		operatorOpd,
+		{ indicatorId, reason: 'Dokumen ini sudah terbit di situs kami', requestedValue: 1 },
+		operator,
+		db
+	);
+
 /** Ticks `n` of the web stage's indicators for an OPD (1) and the rest as absent (0). */
 async function fillWeb(opdId: number, met: number) {
 	for (const [i, id] of stages.web.entries())
@@ -221,37 +231,14 @@ describe('stages of a period', () => {
 	it('opens an appeal window after the stage results, and closes the stage only when every appeal is answered', async () => {
 		await moveStage(periodId, 'web', 'start', adminUser, db);
 		await fillWeb(operatorOpd, 2);
-		const appeal = () =>
-			fileAppeal(
-				periodId,
-				operatorOpd,
-				{
-					indicatorId: stages.web[3]!,
-					reason: 'Dokumen ini sudah terbit di situs kami',
-					requestedValue: 1
-				},
-				operator,
-				db
-			);
+		const appeal = () => appealAs(stages.web[3]!);
 		expect(await outcome(appeal())).toMatch(/^409 Sanggahan hanya dapat diajukan/);
 		await moveStage(periodId, 'web', 'announce', adminUser, db);
 		const [appealId] = await Promise.all([appeal()]);
 		// A cell of a stage whose results are not announced takes no appeal.
-		expect(
-			await outcome(
-				fileAppeal(
-					periodId,
-					operatorOpd,
-					{
-						indicatorId: stages.visit[0]!,
-						reason: 'Belum dinilai sama sekali di tahap ini',
-						requestedValue: 1
-					},
-					operator,
-					db
-				)
-			)
-		).toMatch(/^409 Sanggahan hanya dapat diajukan/);
+		expect(await outcome(appealAs(stages.visit[0]!))).toMatch(
+			/^409 Sanggahan hanya dapat diajukan/
+		);
 		expect(await outcome(moveStage(periodId, 'web', 'close', adminUser, db))).toBe(
 			'409 Masih ada 1 sanggahan tahap "Monitoring website" yang belum dijawab.'
 		);
@@ -277,21 +264,7 @@ describe('stages of a period', () => {
 			adminUser,
 			db
 		);
-		expect(
-			await outcome(
-				fileAppeal(
-					periodId,
-					operatorOpd,
-					{
-						indicatorId: stages.web[3]!,
-						reason: 'Dokumen ini sudah terbit di situs kami',
-						requestedValue: 1
-					},
-					operator,
-					db
-				)
-			)
-		).toMatch(/^409 Sanggahan hanya dapat diajukan/);
+		expect(await outcome(appealAs(stages.web[3]!))).toMatch(/^409 Sanggahan hanya dapat diajukan/);
 	});
 
 	it('finalizes a staged period only when every stage is closed', async () => {
