@@ -422,7 +422,9 @@ export async function stageBoard(periodId: number, conn: Conn = db()) {
 				name: nameOf.get(opdId)?.name ?? '',
 				slug: nameOf.get(opdId)?.slug ?? '',
 				stageKey: stage.key,
-				reason: stopReason(stage, score, rubric.decimals)
+				stageLabel: stage.label,
+				score: roundTo(score, rubric.decimals),
+				minToProceed: stage.minToProceed ?? 0
 			};
 		})
 		.sort((a, b) => a.name.localeCompare(b.name, 'id'));
