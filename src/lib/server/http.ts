@@ -1,3 +1,6 @@
+import { error } from '@sveltejs/kit';
+import { getByYear } from './periods';
+
 /**
  * A cache-friendly response: published data never changes under the same ETag, so a client that
  * already has it gets 304 Not Modified with no body.
@@ -20,4 +23,11 @@ export function cachedResponse(
 		return new Response(null, { status: 304, headers });
 	}
 	return new Response(body, { headers: { ...headers, 'content-type': contentType } });
+}
+
+/** The period of a `[year]` route parameter, or a 404 the user can read. */
+export async function periodOrNotFound(year: string) {
+	const period = await getByYear(Number(year));
+	if (!period) error(404, `Periode ${year} tidak ditemukan.`);
+	return period;
 }

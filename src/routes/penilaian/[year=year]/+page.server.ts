@@ -1,11 +1,10 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { can } from '$lib/permissions';
 import * as assessments from '$lib/server/assessments';
 import { requireCapability, requireUser } from '$lib/server/auth/guards';
 import { setSelfDeadline, transition } from '$lib/server/lifecycle';
 import { matrixOf } from '$lib/server/matrix';
 import { matrixStageLocks } from '$lib/server/stages';
-import * as periods from '$lib/server/periods';
 import { actorOf } from '$lib/server/users';
 import { failFrom } from '$lib/server/workflow-error';
 import { formValues } from '$lib/validation/form';
@@ -17,18 +16,13 @@ import {
 	transitionsFor,
 	type PeriodStatus
 } from '$lib/workflow/lifecycle';
+import { periodOrNotFound } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
-
-async function periodOf(year: string) {
-	const period = await periods.getByYear(Number(year));
-	if (!period) error(404, `Periode ${year} tidak ditemukan.`);
-	return period;
-}
 
 /** The evaluator's matrix: OPDs × indicators, compact (see matrixOf), plus the lifecycle moves. */
 export const load: PageServerLoad = async ({ params }) => {
 	const user = requireCapability('cells.assess');
-	const period = await periodOf(params.year);
+	const period = await periodOrNotFound(params.year);
 	const [matrix, assessors, stageLocks] = await Promise.all([
 		matrixOf(period.id),
 		assessments.progressByAssessor(period.id),
@@ -63,7 +57,7 @@ export const actions: Actions = {
 	/** Saves one cell, version-checked; 409 with the current value when someone saved first. */
 	set: async ({ params, request }) => {
 		const user = requireCapability('cells.assess');
-		const period = await periodOf(params.year);
+		const period = await periodOrNotFound(params.year);
 		const values = formValues(await request.formData());
 		const opdId = parseId(values.opdId);
 		const indicatorId = parseId(values.indicatorId);
@@ -106,7 +100,7 @@ export const actions: Actions = {
 	/** Sets or extends the self-assessment deadline (a date, end of that day in WIB). Audited. */
 	deadline: async ({ params, request }) => {
 		const user = requireCapability('cells.verify');
-		const period = await periodOf(params.year);
+		const period = await periodOrNotFound(params.year);
 		const raw = formValues(await request.formData()).deadline ?? '';
 		let deadline: Date | null = null;
 		if (raw) {
@@ -124,7 +118,7 @@ export const actions: Actions = {
 	/** Moves the period along its lifecycle; the transition table decides who may. */
 	transition: async ({ params, request }) => {
 		const user = requireUser();
-		const period = await periodOf(params.year);
+		const period = await periodOrNotFound(params.year);
 		const values = formValues(await request.formData());
 		if (!(PERIOD_STATUSES as readonly string[]).includes(values.to ?? ''))
 			return fail(400, { message: 'Status tujuan tidak dikenal.' });

@@ -1,21 +1,15 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guards';
-import * as periods from '$lib/server/periods';
 import { openTies, recordTieDecision } from '$lib/server/ties';
 import { actorOf } from '$lib/server/users';
 import { failFrom } from '$lib/server/workflow-error';
+import { periodOrNotFound } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
-
-async function periodOf(year: string) {
-	const period = await periods.getByYear(Number(year));
-	if (!period) error(404, `Periode ${year} tidak ditemukan.`);
-	return period;
-}
 
 /** The live podium of a period and the open ties the team has to decide. */
 export const load: PageServerLoad = async ({ params }) => {
 	requireCapability('cells.verify');
-	const period = await periodOf(params.year);
+	const period = await periodOrNotFound(params.year);
 	const { view, ties } = await openTies(period.id);
 	const names = new Map(view.roster.map((r) => [r.slug, r.shortName]));
 	return {
@@ -33,7 +27,7 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	decide: async ({ params, request }) => {
 		const user = requireCapability('cells.verify');
-		const period = await periodOf(params.year);
+		const period = await periodOrNotFound(params.year);
 		const data = await request.formData();
 		const slugs = data.getAll('opd').map(String);
 		const ranks = slugs.map((slug) => Number(data.get(`rank_${slug}`)));

@@ -1,24 +1,18 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { answerAppeal, appealsOf } from '$lib/server/appeals';
 import { requireCapability } from '$lib/server/auth/guards';
-import * as periods from '$lib/server/periods';
 import { actorOf } from '$lib/server/users';
 import { failFrom } from '$lib/server/workflow-error';
 import { parseId } from '$lib/validation/cell';
 import { formValues } from '$lib/validation/form';
 import { STATUS_LABELS } from '$lib/workflow/lifecycle';
+import { periodOrNotFound } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
-
-async function periodOf(year: string) {
-	const period = await periods.getByYear(Number(year));
-	if (!period) error(404, `Periode ${year} tidak ditemukan.`);
-	return period;
-}
 
 /** The appeals of a period for evaluators to answer. */
 export const load: PageServerLoad = async ({ params }) => {
 	requireCapability('appeal.answer');
-	const period = await periodOf(params.year);
+	const period = await periodOrNotFound(params.year);
 	const list = await appealsOf(period.id);
 	return {
 		period: {
@@ -38,7 +32,7 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	answer: async ({ params, request }) => {
 		const user = requireCapability('appeal.answer');
-		await periodOf(params.year);
+		await periodOrNotFound(params.year);
 		const values = formValues(await request.formData());
 		const appealId = parseId(values.appealId);
 		if (!appealId) return fail(400, { message: 'Sanggahan tidak dikenal.' });

@@ -1,7 +1,6 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { can } from '$lib/permissions';
 import { requireCapability } from '$lib/server/auth/guards';
-import * as periods from '$lib/server/periods';
 import { moveStage, saveSchedule, stageBoard } from '$lib/server/stages';
 import * as users from '$lib/server/users';
 import { actorOf } from '$lib/server/users';
@@ -14,18 +13,13 @@ import {
 	stageActions,
 	type StageAction
 } from '$lib/workflow/stages';
+import { periodOrNotFound } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
-
-async function periodOf(year: string) {
-	const period = await periods.getByYear(Number(year));
-	if (!period) error(404, `Periode ${year} tidak ditemukan.`);
-	return period;
-}
 
 /** The stages of a staged period: their dates, evaluators, state and the OPDs that stopped. */
 export const load: PageServerLoad = async ({ params }) => {
 	const user = requireCapability('cells.assess');
-	const period = await periodOf(params.year);
+	const period = await periodOrNotFound(params.year);
 	const board = await stageBoard(period.id);
 	const period_ = { year: period.year, title: period.title, status: period.status };
 	if (!board.staged) return { period: period_, staged: false as const };
@@ -76,7 +70,7 @@ export const actions: Actions = {
 	/** Starts a stage, announces its results (opens the appeal window) or closes it. */
 	move: async ({ params, request }) => {
 		const user = requireCapability('period.finalize');
-		const period = await periodOf(params.year);
+		const period = await periodOrNotFound(params.year);
 		const values = formValues(await request.formData());
 		if (!ACTIONS.has(values.action ?? ''))
 			return fail(400, { message: 'Tindakan tahap tidak dikenal.' });
@@ -90,7 +84,7 @@ export const actions: Actions = {
 	/** Sets a stage's dates and evaluators (administrators). */
 	schedule: async ({ params, request }) => {
 		const user = requireCapability('periods.manage');
-		const period = await periodOf(params.year);
+		const period = await periodOrNotFound(params.year);
 		const data = await request.formData();
 		const values = formValues(data);
 		const parsed = parseStageSchedule(values, data.getAll('evaluatorId').map(String));
