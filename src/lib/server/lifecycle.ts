@@ -1,11 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Role } from '../permissions';
+import { rubricGaps } from '../scoring';
 import { checkTransition, type PeriodStatus } from '../workflow/lifecycle';
 import * as audit from './audit';
 import type { Actor } from './audit';
 import { db, type Conn } from './db';
 import { periods } from './db/schema';
 import { notifyRoster } from './notifications';
+import { rubricOf } from './periods';
 import { publish } from './results';
 import { WorkflowError } from './workflow-error';
 
@@ -33,6 +35,15 @@ export async function transition(
 		if (!period) throw new WorkflowError(404, 'Periode tidak ditemukan.');
 		const check = checkTransition(period.status, to, mover.role, reason);
 		if (!check.ok) throw new WorkflowError(check.status, check.message);
+		// A draft's rubric may be half built (rubric-structure.ts); it must be whole before use.
+		if (period.status === 'draft' && to !== 'draft') {
+			const gaps = rubricGaps(await rubricOf(periodId, tx));
+			if (gaps.length)
+				throw new WorkflowError(
+					409,
+					`Rubrik ${period.year} belum lengkap: ${gaps.join(' ')} Lengkapi dulu di halaman rubrik.`
+				);
+		}
 		if (to === 'published') {
 			await publish(periodId, mover.actor, tx);
 			return;
