@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_AWARD_TIERS, DEFAULT_BANDS, flatRubric, indicatorMaxPoints } from './rubric';
+import {
+	DEFAULT_AWARD_TIERS,
+	DEFAULT_BANDS,
+	flatRubric,
+	indicatorMaxPoints,
+	KIP_STAGES,
+	withKipStages
+} from './rubric';
 import type { Indicator } from './types';
 
 describe('flatRubric', () => {
@@ -49,5 +56,23 @@ describe('indicatorMaxPoints', () => {
 		['count without cap: 0', { ...base, kind: 'count', pointsPerUnit: 1 }, 0]
 	])('%s', (_name, ind, max) => {
 		expect(indicatorMaxPoints(ind)).toBe(max);
+	});
+});
+
+describe('withKipStages', () => {
+	it('gives four stages adding up to 100 and keeps aspects, in the first stage unless theirs stays', () => {
+		const flat = flatRubric([{ key: 'profil', label: 'Profil' }]);
+		const saq = { key: 'jenis', label: 'Jenis informasi', stage: 'saq', share: 40 };
+		const out = withKipStages({ aspects: [...flat.aspects, saq] });
+		expect(out.stages.map((s) => [s.key, s.share, s.minToProceed, s.order])).toEqual([
+			['monitoring-website', 20, undefined, 1],
+			['saq', 30, 60, 2],
+			['visitasi', 25, 80, 3],
+			['uji-publik', 25, undefined, 4]
+		]);
+		expect(out.stages.reduce((sum, s) => sum + s.share, 0)).toBe(100);
+		expect(out.aspects).toEqual([{ ...flat.aspects[0], stage: 'monitoring-website' }, saq]);
+		out.stages[0]!.share = 0;
+		expect(KIP_STAGES[0]!.share).toBe(20);
 	});
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { saqRubric, dipRubric } from './test-fixtures';
 import type { Rubric } from './types';
-import { validateRubric } from './validate';
+import { rubricGaps, validateRubric } from './validate';
 
 /** A fresh valid rubric changed by `edit`. */
 function broken(edit: (r: Rubric) => void, base: () => Rubric = saqRubric): Rubric {
@@ -173,6 +173,30 @@ describe('validateRubric', () => {
 		expect(validateRubric(empty)).toEqual([
 			'Rubrik belum punya tahap penilaian.',
 			'Rubrik belum punya indikator.'
+		]);
+	});
+});
+
+describe('rubricGaps', () => {
+	it('names empty stages and aspects; allowGaps leaves only them out', () => {
+		const rubric = broken((r) => {
+			r.stages = [
+				{ ...stage(r, 'saq'), share: 50 },
+				{ ...stage(r, 'visitasi'), share: 30 },
+				{ key: 'uji-publik', label: 'Uji publik', share: 20, order: 3 }
+			];
+			r.indicators = r.indicators.filter((i) => i.aspect !== 'visitasi');
+		});
+		const gaps = [
+			'Tahap "uji-publik" tidak punya aspek.',
+			'Aspek "visitasi" tidak punya indikator.'
+		];
+		expect(rubricGaps(rubric)).toEqual(gaps);
+		expect(validateRubric(rubric)).toEqual(gaps);
+		expect(validateRubric(rubric, { allowGaps: true })).toEqual([]);
+		aspect(rubric, 'visitasi').stage = 'nowhere';
+		expect(validateRubric(rubric, { allowGaps: true })).toEqual([
+			'Aspek "visitasi" merujuk ke tahap "nowhere" yang tidak ada.'
 		]);
 	});
 });

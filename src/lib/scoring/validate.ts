@@ -47,9 +47,6 @@ function validateStructure(r: Rubric): string[] {
 		if (!stageKeys.has(aspect.stage)) {
 			problems.push(`Aspek "${aspect.key}" merujuk ke tahap "${aspect.stage}" yang tidak ada.`);
 		}
-		if (!r.indicators.some((i) => i.aspect === aspect.key)) {
-			problems.push(`Aspek "${aspect.key}" tidak punya indikator.`);
-		}
 	}
 	for (const ind of r.indicators) {
 		if (!aspectKeys.has(ind.aspect)) {
@@ -70,7 +67,6 @@ function validateShares(r: Rubric): string[] {
 			problems.push(`Nilai minimum tahap "${stage.key}" harus di antara 0 dan 100.`);
 		}
 		const aspects = r.aspects.filter((a) => a.stage === stage.key);
-		if (aspects.length === 0) problems.push(`Tahap "${stage.key}" tidak punya aspek.`);
 		const shares = aspects.map((a) => a.share);
 		const numeric = shares.filter((s): s is number => s !== null);
 		if (numeric.length > 0 && numeric.length < shares.length) {
@@ -178,13 +174,35 @@ function validateTieBreak(r: Rubric): string[] {
 }
 
 /**
+ * What a rubric still lacks while it is being built: a stage without aspects, an aspect without
+ * indicators. Such a rubric is consistent but cannot score fairly (an empty stage scores 0 for
+ * everyone), so a period may hold one only while it is a draft.
+ */
+export function rubricGaps(r: Rubric): string[] {
+	const problems: string[] = [];
+	for (const stage of r.stages) {
+		if (!r.aspects.some((a) => a.stage === stage.key)) {
+			problems.push(`Tahap "${stage.key}" tidak punya aspek.`);
+		}
+	}
+	for (const aspect of r.aspects) {
+		if (!r.indicators.some((i) => i.aspect === aspect.key)) {
+			problems.push(`Aspek "${aspect.key}" tidak punya indikator.`);
+		}
+	}
+	return problems;
+}
+
+/**
  * Lists what is wrong with a rubric, in Indonesian, one sentence per problem; empty when the
  * rubric can be used. Checks keys, references, shares (stages add up to 100; within a stage the
  * aspect shares are all null or add up to 100), weights, indicator kinds, bands and tie-breaks.
+ * `allowGaps` leaves out {@link rubricGaps} (for a draft that is still being built).
  */
-export function validateRubric(r: Rubric): string[] {
+export function validateRubric(r: Rubric, options: { allowGaps?: boolean } = {}): string[] {
 	return [
 		...validateStructure(r),
+		...(options.allowGaps ? [] : rubricGaps(r)),
 		...validateShares(r),
 		...validateIndicators(r),
 		...validatePresentation(r),

@@ -1,11 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Role } from '../permissions';
+import { rubricGaps } from '../scoring';
 import { checkTransition, type PeriodStatus } from '../workflow/lifecycle';
 import * as audit from './audit';
 import type { Actor } from './audit';
 import { db, type Conn } from './db';
 import { periods } from './db/schema';
 import { notifyRoster } from './notifications';
+import { rubricOf } from './periods';
 import { publish } from './results';
 import { stagesOf } from './stages';
 import { STAGE_STATUS_LABELS } from '../workflow/stages';
@@ -42,6 +44,15 @@ export async function transition(
 				throw new WorkflowError(
 					409,
 					`Tahap "${open.label}" belum ditutup (${STAGE_STATUS_LABELS[open.status].toLowerCase()}): selesaikan semua tahap sebelum memfinalkan periode.`
+				);
+		}
+		// A draft's rubric may be half built (rubric-structure.ts); it must be whole before use.
+		if (period.status === 'draft' && to !== 'draft') {
+			const gaps = rubricGaps(await rubricOf(periodId, tx));
+			if (gaps.length)
+				throw new WorkflowError(
+					409,
+					`Rubrik ${period.year} belum lengkap: ${gaps.join(' ')} Lengkapi dulu di halaman rubrik.`
 				);
 		}
 		if (to === 'published') {

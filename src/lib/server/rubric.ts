@@ -17,7 +17,8 @@ export class RubricInvalid extends Error {
 	}
 }
 
-async function editablePeriod(periodId: number, tx: Conn) {
+/** The period, if its rubric and roster may still change; a WorkflowError otherwise. */
+export async function editablePeriod(periodId: number, tx: Conn) {
 	const [period] = await tx.select().from(periods).where(eq(periods.id, periodId)).limit(1);
 	if (!period) throw new WorkflowError(404, 'Periode tidak ditemukan.');
 	if (!rubricEditable(period.status))
@@ -30,8 +31,9 @@ async function editablePeriod(periodId: number, tx: Conn) {
 
 /**
  * Replaces a period's indicators with the edited list (add, remove, reorder, re-weight, change
- * kinds), after `validateRubric` accepts the whole rubric. An indicator that already has
- * assessed cells cannot be removed (its cells would go with it). One transaction, audited.
+ * kinds), after `validateRubric` accepts the whole rubric (a draft may still have an aspect
+ * without indicators, see `rubricGaps`). An indicator that already has assessed cells cannot be
+ * removed (its cells would go with it). One transaction, audited.
  */
 export async function saveIndicators(
 	periodId: number,
@@ -41,7 +43,10 @@ export async function saveIndicators(
 ): Promise<void> {
 	await conn.transaction(async (tx) => {
 		const period = await editablePeriod(periodId, tx);
-		const problems = validateRubric({ ...period.rubricConfig, indicators: drafts });
+		const problems = validateRubric(
+			{ ...period.rubricConfig, indicators: drafts },
+			{ allowGaps: period.status === 'draft' }
+		);
 		if (problems.length) throw new RubricInvalid(problems);
 		const before = await indicatorRows(periodId, tx);
 		const kept = new Set(drafts.flatMap((d) => (d.id === null ? [] : [d.id])));

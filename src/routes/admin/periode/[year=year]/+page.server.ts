@@ -1,32 +1,36 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guards';
 import * as opds from '$lib/server/opds';
 import * as periods from '$lib/server/periods';
 import { addToRoster, removeFromRoster, RubricInvalid, saveIndicators } from '$lib/server/rubric';
+import { saveStructure, structureView } from '$lib/server/rubric-structure';
 import { actorOf } from '$lib/server/users';
 import { failFrom } from '$lib/server/workflow-error';
 import { formValues } from '$lib/validation/form';
 import { parseId } from '$lib/validation/cell';
 import { parseRubricForm } from '$lib/validation/rubric-form';
+import {
+	parseStructureForm,
+	readStructureFields,
+	withKipStageFields
+} from '$lib/validation/structure-form';
 import { rubricEditable, STATUS_LABELS } from '$lib/workflow/lifecycle';
+import { periodOrNotFound } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
-
-async function periodOf(year: string) {
-	const period = await periods.getByYear(Number(year));
-	if (!period) error(404, `Periode ${year} tidak ditemukan.`);
-	return period;
-}
 
 /** The rubric editor and the roster of one period. */
 export const load: PageServerLoad = async ({ params }) => {
 	requireCapability('rubric.manage');
-	const period = await periodOf(params.year);
+	const period = await periodOrNotFound(params.year);
 	const [rows, entries, all] = await Promise.all([
 		periods.indicatorRows(period.id),
 		periods.roster(period.id),
 		opds.list()
 	]);
 	const inRoster = new Set(entries.map((e) => e.opdId));
+	const indicators = rows.map((r) => ({ ...periods.toIndicator(r), id: r.id }));
+	const { stages, aspects } = period.rubricConfig;
+	const stageLabel = (key: string) => stages.find((s) => s.key === key)?.label ?? key;
 	return {
 		period: {
 			year: period.year,
@@ -34,8 +38,12 @@ export const load: PageServerLoad = async ({ params }) => {
 			statusLabel: STATUS_LABELS[period.status],
 			editable: rubricEditable(period.status)
 		},
-		aspects: period.rubricConfig.aspects.map((a) => ({ key: a.key, label: a.label })),
-		indicators: rows.map((r) => ({ ...periods.toIndicator(r), id: r.id })),
+		aspects: aspects.map((a) => ({
+			key: a.key,
+			label: stages.length > 1 ? `${a.label} (${stageLabel(a.stage)})` : a.label
+		})),
+		indicators,
+		structure: structureView(period.rubricConfig, indicators),
 		roster: entries.map((e) => ({ opdId: e.opdId, name: e.displayName, kind: e.kind })),
 		candidates: all
 			.filter((o) => !inRoster.has(o.id) && !o.retiredAt && !o.mergedIntoId)
@@ -46,7 +54,7 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	rubric: async ({ params, request }) => {
 		const user = requireCapability('rubric.manage');
-		const period = await periodOf(params.year);
+		const period = await periodOrNotFound(params.year);
 		const parsed = parseRubricForm(formValues(await request.formData()));
 		if (!parsed.ok) return fail(400, { problems: parsed.errors });
 		try {
@@ -57,9 +65,30 @@ export const actions: Actions = {
 			return failFrom(e);
 		}
 	},
+	structure: async ({ params, request }) => {
+		const user = requireCapability('rubric.manage');
+		const period = await periodOrNotFound(params.year);
+		const parsed = parseStructureForm(formValues(await request.formData()));
+		const structureDraft = parsed.fields;
+		if (!parsed.ok) return fail(400, { structureProblems: parsed.errors, structureDraft });
+		try {
+			return { structureSaved: await saveStructure(period.id, parsed.structure, actorOf(user)) };
+		} catch (e) {
+			if (e instanceof RubricInvalid)
+				return fail(400, { structureProblems: e.problems, structureDraft });
+			return failFrom(e, { structureDraft });
+		}
+	},
+	/** Fills the form with the KIP monev stages; saving stays a separate step. */
+	structurePreset: async ({ params, request }) => {
+		requireCapability('rubric.manage');
+		await periodOrNotFound(params.year);
+		const fields = readStructureFields(formValues(await request.formData()));
+		return { structureDraft: withKipStageFields(fields), presetApplied: true };
+	},
 	addOpd: async ({ params, request }) => {
 		const user = requireCapability('periods.manage');
-		const period = await periodOf(params.year);
+		const period = await periodOrNotFound(params.year);
 		const ids = (await request.formData())
 			.getAll('opdId')
 			.map((v) => parseId(String(v)))
@@ -73,7 +102,7 @@ export const actions: Actions = {
 	},
 	removeOpd: async ({ params, request }) => {
 		const user = requireCapability('periods.manage');
-		const period = await periodOf(params.year);
+		const period = await periodOrNotFound(params.year);
 		const opdId = parseId(formValues(await request.formData()).opdId);
 		if (!opdId) return fail(400, { message: 'OPD tidak dikenal.' });
 		try {
