@@ -1,11 +1,12 @@
 import Papa from 'papaparse';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTORS } from '../../src/lib/server/audit';
 import type { DB } from '../../src/lib/server/db';
-import { assessments, periods } from '../../src/lib/server/db/schema';
-import { publishedFile, publishedPage } from '../../src/lib/server/open-data';
-import { publish } from '../../src/lib/server/results';
+import { assessments, periods, publishedFiles } from '../../src/lib/server/db/schema';
+import { publishedFile, publishedMethod, publishedPage } from '../../src/lib/server/open-data';
+import { explainScore } from '../../src/lib/scoring/explain';
+import { publish, publishedView } from '../../src/lib/server/results';
 import { seedDemo } from '../../src/lib/server/seed';
 import { naiveSeedMatrix, SEED_FILES } from './helpers/seed-reader';
 import { createTestDb } from './helpers/test-db';
@@ -19,6 +20,27 @@ beforeEach(async () => {
 afterEach(async () => cleanup());
 
 describe('published files', () => {
+	it('the method file holds the rubric and one OPD worked out, as the snapshot gives them', async () => {
+		const view = (await publishedView(2021, db))!;
+		const method = (await publishedMethod(2021, db))!;
+		expect(method.rubric).toEqual(view.result.rubric);
+		expect(method.example).not.toBeNull();
+		const { slug, lines } = method.example!;
+		expect(lines).toEqual(explainScore(view.result, slug));
+		expect(lines.at(-1)).toMatch(/^Nilai akhir: .*, peringkat \d+ dari 32/);
+	});
+
+	it('a year published before the method file existed is worked out from its snapshot', async () => {
+		const [period] = await db.select().from(periods).where(eq(periods.year, 2020));
+		const [stored] = await db
+			.select({ body: publishedFiles.body })
+			.from(publishedFiles)
+			.where(and(eq(publishedFiles.periodId, period!.id), eq(publishedFiles.name, 'method.json')));
+		await db.delete(publishedFiles).where(eq(publishedFiles.periodId, period!.id));
+		expect(await publishedFile(2020, 'method.json', db)).toBeNull();
+		expect(await publishedMethod(2020, db)).toEqual(JSON.parse(stored!.body));
+	});
+
 	it.each([2020, 2021] as const)(
 		'matrix.csv of %i reproduces the report table cell for cell',
 		async (year) => {

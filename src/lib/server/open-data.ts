@@ -1,7 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { db, type Conn } from './db';
 import { periods, publishedFiles } from './db/schema';
-import type { FileName, PublicPageData } from './published-files';
+import {
+	methodData,
+	type FileName,
+	type PublicMethodData,
+	type PublicPageData
+} from './published-files';
+import { publishedView } from './results';
 
 export interface Representation {
 	body: string;
@@ -20,7 +26,8 @@ interface Cache {
 	bodies: Map<string, string>;
 	bytes: number;
 	etags: Map<string, { etag: string | null; at: number }>;
-	pages: Map<string, PublicPageData>;
+	/** Parsed JSON files by ETag. */
+	parsed: Map<string, unknown>;
 }
 
 /** One cache per database handle, so two databases in one process never share answers. */
@@ -28,7 +35,10 @@ const caches = new WeakMap<Conn, Cache>();
 function cacheOf(conn: Conn): Cache {
 	let cache = caches.get(conn);
 	if (!cache)
-		caches.set(conn, (cache = { bodies: new Map(), bytes: 0, etags: new Map(), pages: new Map() }));
+		caches.set(
+			conn,
+			(cache = { bodies: new Map(), bytes: 0, etags: new Map(), parsed: new Map() })
+		);
 	return cache;
 }
 
@@ -68,7 +78,7 @@ export async function publishedFile(
 		body = row.body;
 		if (cache.bytes + body.length > BODY_BUDGET) {
 			cache.bodies.clear();
-			cache.pages.clear();
+			cache.parsed.clear();
 			cache.bytes = 0;
 		}
 		cache.bodies.set(etag, body);
@@ -77,18 +87,34 @@ export async function publishedFile(
 	return { body, etag };
 }
 
+/** A published JSON file of a year, parsed once per ETag, or null. */
+async function publishedJson<T>(year: number, name: FileName, conn: Conn): Promise<T | null> {
+	const file = await publishedFile(year, name, conn);
+	if (!file) return null;
+	const { parsed } = cacheOf(conn);
+	let value = parsed.get(file.etag) as T | undefined;
+	if (value === undefined) {
+		value = JSON.parse(file.body) as T;
+		parsed.set(file.etag, value);
+	}
+	return value;
+}
+
 /** The public results page's data of a published year, or null. */
-export async function publishedPage(
+export function publishedPage(year: number, conn: Conn = db()): Promise<PublicPageData | null> {
+	return publishedJson<PublicPageData>(year, 'page.json', conn);
+}
+
+/**
+ * The method page's data of a published year, or null. A year published before the method file
+ * existed has none: it is worked out from the snapshot then.
+ */
+export async function publishedMethod(
 	year: number,
 	conn: Conn = db()
-): Promise<PublicPageData | null> {
-	const file = await publishedFile(year, 'page.json', conn);
-	if (!file) return null;
-	const { pages } = cacheOf(conn);
-	let page = pages.get(file.etag);
-	if (!page) {
-		page = JSON.parse(file.body) as PublicPageData;
-		pages.set(file.etag, page);
-	}
-	return page;
+): Promise<PublicMethodData | null> {
+	const stored = await publishedJson<PublicMethodData>(year, 'method.json', conn);
+	if (stored) return stored;
+	const view = await publishedView(year, conn);
+	return view ? methodData(view) : null;
 }

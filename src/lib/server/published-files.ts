@@ -1,10 +1,18 @@
 import { createHash } from 'node:crypto';
 import Papa from 'papaparse';
 import { RESULT_CSV_COLUMNS, toResultRows, type ResultRow } from '../results-table';
-import type { AwardPosition } from '../scoring/types';
+import { exampleOpd } from '../insights/method';
+import { explainScore } from '../scoring/explain';
+import type { AwardPosition, Rubric } from '../scoring/types';
 import type { OfficialAwardView, ResultsView } from './results';
 
-export const FILE_NAMES = ['results.json', 'results.csv', 'matrix.csv', 'page.json'] as const;
+export const FILE_NAMES = [
+	'results.json',
+	'results.csv',
+	'matrix.csv',
+	'page.json',
+	'method.json'
+] as const;
 export type FileName = (typeof FILE_NAMES)[number];
 
 /** One OPD's row of the report matrix: one mark per indicator, in rubric order. */
@@ -31,6 +39,30 @@ export interface PublicPageData {
 	podiumNames: Record<string, string>;
 	rows: ResultRow[];
 	matrix: MatrixRow[];
+}
+
+/**
+ * What the method page (/metode) shows: the rubric and one OPD's score worked out. Kept apart so
+ * the page never reads a whole snapshot (58 MB at 25,000 OPDs) to show a few kilobytes.
+ */
+export interface PublicMethodData {
+	year: number;
+	title: string;
+	rubric: Rubric;
+	example: { slug: string; name: string; lines: string[] } | null;
+}
+
+export function methodData(view: ResultsView): PublicMethodData {
+	const key = exampleOpd(view.result);
+	const example = view.result.opds.find((o) => o.opd === key);
+	return {
+		year: view.year,
+		title: view.title,
+		rubric: view.result.rubric,
+		example: example
+			? { slug: example.opd, name: example.name, lines: explainScore(view.result, example.opd) }
+			: null
+	};
 }
 
 /** The report matrix in table order. */
@@ -101,7 +133,8 @@ export function buildPublishedFiles(
 			},
 			{ escapeFormulae: true }
 		),
-		'page.json': JSON.stringify(pageData(view, rows, matrix))
+		'page.json': JSON.stringify(pageData(view, rows, matrix)),
+		'method.json': JSON.stringify(methodData(view))
 	};
 	return Object.fromEntries(
 		FILE_NAMES.map((name) => [name, { body: bodies[name], etag: etagOf(bodies[name]) }])
