@@ -4,7 +4,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTORS } from '../../src/lib/server/audit';
 import type { DB } from '../../src/lib/server/db';
 import { assessments, periods, publishedFiles } from '../../src/lib/server/db/schema';
-import { publishedFile, publishedMethod, publishedPage } from '../../src/lib/server/open-data';
+import {
+	publishedFile,
+	publishedMethod,
+	publishedPage,
+	publishedReport
+} from '../../src/lib/server/open-data';
+import { awardParagraphs, reportTable } from '../../src/lib/insights';
+import { toResultRows } from '../../src/lib/results-table';
 import { explainScore } from '../../src/lib/scoring/explain';
 import { publish, publishedView } from '../../src/lib/server/results';
 import { seedDemo } from '../../src/lib/server/seed';
@@ -20,6 +27,21 @@ beforeEach(async () => {
 afterEach(async () => cleanup());
 
 describe('published files', () => {
+	it.each([2020, 2021] as const)(
+		'the printable report of %i, built from the page data, is what the snapshot gives',
+		async (year) => {
+			const view = (await publishedView(year, db))!;
+			const report = (await publishedReport(year, db))!;
+			const names = new Map(view.roster.map((r) => [r.slug, r.displayName]));
+			expect(report.table).toEqual(reportTable(view.result, view.roster));
+			expect(report.ranking).toEqual(toResultRows(view.result, view.roster));
+			expect(report.awards).toEqual(awardParagraphs(year, view.result, names, view.officialAwards));
+			expect(report.awards.computed).toMatch(
+				/^Berdasarkan penilaian Daftar Informasi Publik tahun \d{4}, Terbaik I/
+			);
+		}
+	);
+
 	it('the method file holds the rubric and one OPD worked out, as the snapshot gives them', async () => {
 		const view = (await publishedView(2021, db))!;
 		const method = (await publishedMethod(2021, db))!;

@@ -46,6 +46,12 @@ export function reportTable(
 	return { columns: indicators.map((i) => i.label), rows };
 }
 
+/** What the award paragraphs read of a result: a full PeriodResult or the published page's data. */
+export type AwardsOfResult = Pick<PeriodResult, 'awards'> & {
+	opds: { opd: string; displayTotal: number }[];
+	rubric: { decimals: number };
+};
+
 export interface AwardParagraphs {
 	/** The podium computed from the DIP ticks. */
 	computed: string;
@@ -59,7 +65,7 @@ export interface AwardParagraphs {
  */
 export function awardParagraphs(
 	year: number,
-	result: PeriodResult,
+	result: AwardsOfResult,
 	names: Map<string, string>,
 	official: { position: number; title: string; points: number | null; opdName: string }[]
 ): AwardParagraphs {

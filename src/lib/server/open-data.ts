@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { db, type Conn } from './db';
 import { periods, publishedFiles } from './db/schema';
+import { awardParagraphs } from '../insights/report';
 import {
+	MARK_TEXT,
 	methodData,
 	type FileName,
 	type PublicMethodData,
@@ -117,4 +119,40 @@ export async function publishedMethod(
 	if (stored) return stored;
 	const view = await publishedView(year, conn);
 	return view ? methodData(view) : null;
+}
+
+/**
+ * The printable report of a published year (matrix, ranking, award paragraphs), from the public
+ * page's data: a year of 25,000 OPDs never has its whole snapshot parsed for it.
+ */
+export async function publishedReport(year: number, conn: Conn = db()) {
+	const page = await publishedPage(year, conn);
+	if (!page) return null;
+	const names = new Map(page.rows.map((r) => [r.slug, r.opd]));
+	return {
+		title: page.title,
+		source: page.source,
+		decimals: page.decimals,
+		table: {
+			columns: page.indicators.map((i) => i.label),
+			rows: page.matrix.map((m) => ({
+				number: m.number,
+				name: m.name,
+				slug: m.slug,
+				marks: [...m.marks].map((c) => MARK_TEXT[c] ?? '')
+			}))
+		},
+		ranking: page.rows,
+		awards: awardParagraphs(
+			year,
+			{
+				awards: page.awards,
+				opds: page.rows.map((r) => ({ opd: r.slug, displayTotal: r.percent })),
+				rubric: { decimals: page.decimals }
+			},
+			names,
+			page.officialAwards
+		),
+		officialSource: page.officialAwards[0]?.source ?? null
+	};
 }

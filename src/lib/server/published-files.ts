@@ -102,7 +102,8 @@ function pageData(view: ResultsView, rows: ResultRow[], matrix: MatrixRow[]): Pu
 	};
 }
 
-const MARK_TEXT: Record<string, string> = { '1': '√', '0': '', n: 'n/a' };
+/** How a matrix mark reads in a report or a CSV. */
+export const MARK_TEXT: Record<string, string> = { '1': '√', '0': '', n: 'n/a' };
 
 /**
  * Builds every published representation of a period once, at publish time: the open-data JSON
