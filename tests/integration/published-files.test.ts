@@ -7,9 +7,12 @@ import { assessments, periods, publishedFiles } from '../../src/lib/server/db/sc
 import {
 	publishedFile,
 	publishedMethod,
+	publishedOpdPage,
 	publishedPage,
 	publishedReport
 } from '../../src/lib/server/open-data';
+import { buildOpdPage } from '../../src/lib/insights/opd-page';
+import { publishedYearViews } from '../../src/lib/server/year-views';
 import { awardParagraphs, reportTable } from '../../src/lib/insights';
 import { toResultRows } from '../../src/lib/results-table';
 import { explainScore } from '../../src/lib/scoring/explain';
@@ -27,6 +30,30 @@ beforeEach(async () => {
 afterEach(async () => cleanup());
 
 describe('published files', () => {
+	it('every public OPD page read from its own file equals the page worked out from the snapshots', async () => {
+		const views = await publishedYearViews(db);
+		let pages = 0;
+		for (const view of views)
+			for (const { slug } of view.roster) {
+				const expected = buildOpdPage(views, view.year, slug);
+				expect(await publishedOpdPage(view.year, slug, db), `${view.year} ${slug}`).toEqual(
+					expected
+				);
+				pages += 1;
+			}
+		expect(pages).toBe(33 + 32);
+		expect(await publishedOpdPage(2021, 'no-such-opd', db)).toBeNull();
+		expect(await publishedOpdPage(2019, views[0]!.roster[0]!.slug, db)).toBeNull();
+	});
+
+	it('an OPD page of a year published before per-OPD files existed comes from the snapshots', async () => {
+		const [period] = await db.select().from(periods).where(eq(periods.year, 2021));
+		await db.delete(publishedFiles).where(eq(publishedFiles.periodId, period!.id));
+		const views = await publishedYearViews(db);
+		const slug = views[1]!.roster[4]!.slug;
+		expect(await publishedOpdPage(2021, slug, db)).toEqual(buildOpdPage(views, 2021, slug));
+	});
+
 	it.each([2020, 2021] as const)(
 		'the printable report of %i, built from the page data, is what the snapshot gives',
 		async (year) => {

@@ -58,6 +58,25 @@ export interface OpdPage {
 	years: number[];
 }
 
+export type OpdHistoryPoint = OpdPage['history'][number];
+
+/** OPD `slug` in every year given (oldest first), with its rank among that year's participants. */
+export function opdHistory(years: YearResult[], slug: string): OpdHistoryPoint[] {
+	const sorted = [...years].sort((a, b) => a.year - b.year);
+	const points = trend(
+		sorted.map((y) => ({ year: y.year, result: y.result })),
+		slug
+	);
+	return points.map((p, i) => {
+		const o = sorted[i]?.result.opds.find((x) => x.opd === slug);
+		return {
+			...p,
+			qualification: o?.qualification ?? null,
+			indicatorsMet: o?.indicatorsMet ?? null
+		};
+	});
+}
+
 /**
  * The page of OPD `slug` in `year` from the years its reader may see; `details` (evidence and
  * notes by indicator key) is left out for the public. Null when the OPD is not in that year.
@@ -69,9 +88,22 @@ export function buildOpdPage(
 	details: CellDetail[] = []
 ): OpdPage | null {
 	const current = years.find((y) => y.year === year);
-	const found = current?.result.opds.find((o) => o.opd === slug);
-	const entry = current?.roster.find((r) => r.slug === slug);
-	if (!current || !found) return null;
+	return current ? opdYearPage(current, slug, opdHistory(years, slug), details) : null;
+}
+
+/**
+ * The page of OPD `slug` in one year, with its history already worked out. `current.result.opds`
+ * is read for this OPD's result, the others' totals (ranks "if fixed") and their number.
+ */
+export function opdYearPage(
+	current: YearResult,
+	slug: string,
+	history: OpdHistoryPoint[],
+	details: CellDetail[] = []
+): OpdPage | null {
+	const found = current.result.opds.find((o) => o.opd === slug);
+	const entry = current.roster.find((r) => r.slug === slug);
+	if (!found) return null;
 	const { result } = current;
 	const byKey = new Map(found.indicators.map((s) => [s.key, s]));
 	const detailOf = new Map(details.map((d) => [d.indicator, d]));
@@ -88,21 +120,8 @@ export function buildOpdPage(
 			detail: detailOf.get(ind.key) ?? null
 		};
 	});
-	const sorted = [...years].sort((a, b) => a.year - b.year);
-	const points = trend(
-		sorted.map((y) => ({ year: y.year, result: y.result })),
-		slug
-	);
-	const history = points.map((p, i) => {
-		const o = sorted[i]?.result.opds.find((x) => x.opd === slug);
-		return {
-			...p,
-			qualification: o?.qualification ?? null,
-			indicatorsMet: o?.indicatorsMet ?? null
-		};
-	});
 	return {
-		year,
+		year: current.year,
 		title: current.title,
 		status: current.status,
 		slug,

@@ -3,13 +3,24 @@ import { db, type Conn } from './db';
 import { periods, publishedFiles } from './db/schema';
 import { awardParagraphs } from '../insights/report';
 import {
+	buildOpdPage,
+	opdYearPage,
+	type OpdHistoryPoint,
+	type OpdPage
+} from '../insights/opd-page';
+import type { OpdResult } from '../scoring/types';
+import {
 	MARK_TEXT,
 	methodData,
+	opdFileName,
+	type PublicOpdData,
+	type PublicStandings,
 	type FileName,
 	type PublicMethodData,
 	type PublicPageData
 } from './published-files';
-import { publishedView } from './results';
+import { publishedView, publishedYears } from './results';
+import { publishedYearViews } from './year-views';
 
 export interface Representation {
 	body: string;
@@ -44,7 +55,7 @@ function cacheOf(conn: Conn): Cache {
 	return cache;
 }
 
-async function etagOfFile(year: number, name: FileName, conn: Conn): Promise<string | null> {
+async function etagOfFile(year: number, name: string, conn: Conn): Promise<string | null> {
 	const { etags } = cacheOf(conn);
 	const key = `${year}/${name}`;
 	const hit = etags.get(key);
@@ -63,7 +74,7 @@ async function etagOfFile(year: number, name: FileName, conn: Conn): Promise<str
 /** A published file of a year, or null when the year is not published. */
 export async function publishedFile(
 	year: number,
-	name: FileName,
+	name: FileName | `opd/${string}.json`,
 	conn: Conn = db()
 ): Promise<Representation | null> {
 	const etag = await etagOfFile(year, name, conn);
@@ -90,7 +101,11 @@ export async function publishedFile(
 }
 
 /** A published JSON file of a year, parsed once per ETag, or null. */
-async function publishedJson<T>(year: number, name: FileName, conn: Conn): Promise<T | null> {
+async function publishedJson<T>(
+	year: number,
+	name: FileName | `opd/${string}.json`,
+	conn: Conn
+): Promise<T | null> {
 	const file = await publishedFile(year, name, conn);
 	if (!file) return null;
 	const { parsed } = cacheOf(conn);
@@ -155,4 +170,56 @@ export async function publishedReport(year: number, conn: Conn = db()) {
 		),
 		officialSource: page.officialAwards[0]?.source ?? null
 	};
+}
+
+/**
+ * The public page of one OPD in a published year, with its history over every published year,
+ * from the small per-OPD files written at publish time (the year's standings give the ranks "if
+ * fixed"). A year published before those files existed falls back to the snapshots. Null when
+ * the OPD has no published result that year.
+ */
+export async function publishedOpdPage(
+	year: number,
+	slug: string,
+	conn: Conn = db()
+): Promise<OpdPage | null> {
+	const years = (await publishedYears(conn)).map((y) => y.year);
+	if (!years.includes(year)) return null;
+	const [standings, methods, own] = await Promise.all([
+		publishedJson<PublicStandings>(year, 'standings.json', conn),
+		Promise.all(years.map((y) => publishedJson<PublicMethodData>(y, 'method.json', conn))),
+		Promise.all(years.map((y) => publishedJson<PublicOpdData>(y, opdFileName(slug), conn)))
+	]);
+	if (!standings || methods.some((m) => m === null)) {
+		return buildOpdPage(await publishedYearViews(conn), year, slug);
+	}
+	const mine = own[years.indexOf(year)];
+	const method = methods[years.indexOf(year)]!;
+	if (!mine) return null;
+	// Only this OPD's full result is needed; the others count by their totals.
+	const opds = standings.totals.map(([opd, displayTotal]) =>
+		opd === slug ? mine.result : ({ opd, displayTotal } as OpdResult)
+	);
+	const history: OpdHistoryPoint[] = years.map((y, i) => {
+		const o = own[i]?.result;
+		return {
+			year: y,
+			displayTotal: o?.displayTotal ?? null,
+			rank: o?.rank ?? null,
+			participants: methods[i]!.participants,
+			qualification: o?.qualification ?? null,
+			indicatorsMet: o?.indicatorsMet ?? null
+		};
+	});
+	return opdYearPage(
+		{
+			year,
+			title: method.title,
+			status: 'published',
+			roster: [mine.entry],
+			result: { rubric: method.rubric, opds, awards: [] }
+		},
+		slug,
+		history
+	);
 }

@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { RESULT_CSV_COLUMNS, toResultRows, type ResultRow } from '../results-table';
 import { exampleOpd } from '../insights/method';
 import { explainScore } from '../scoring/explain';
-import type { AwardPosition, Rubric } from '../scoring/types';
+import type { AwardPosition, OpdResult, Rubric } from '../scoring/types';
 import type { OfficialAwardView, ResultsView } from './results';
 
 export const FILE_NAMES = [
@@ -11,7 +11,8 @@ export const FILE_NAMES = [
 	'results.csv',
 	'matrix.csv',
 	'page.json',
-	'method.json'
+	'method.json',
+	'standings.json'
 ] as const;
 export type FileName = (typeof FILE_NAMES)[number];
 
@@ -48,6 +49,8 @@ export interface PublicPageData {
 export interface PublicMethodData {
 	year: number;
 	title: string;
+	/** OPDs scored that year (for "rank 3 of 32"). */
+	participants: number;
 	rubric: Rubric;
 	example: { slug: string; name: string; lines: string[] } | null;
 }
@@ -58,11 +61,40 @@ export function methodData(view: ResultsView): PublicMethodData {
 	return {
 		year: view.year,
 		title: view.title,
+		participants: view.result.opds.length,
 		rubric: view.result.rubric,
 		example: example
 			? { slug: example.opd, name: example.name, lines: explainScore(view.result, example.opd) }
 			: null
 	};
+}
+
+/** Every OPD's total of a published year in rank order: what "rank if fixed" is measured against. */
+export interface PublicStandings {
+	totals: [slug: string, displayTotal: number][];
+}
+
+/** One OPD's published result with its roster entry: its public page reads only this row. */
+export interface PublicOpdData {
+	entry: ResultsView['roster'][number];
+	result: OpdResult;
+}
+
+/** Published file name of one OPD's result. */
+export const opdFileName = (slug: string): `opd/${string}.json` => `opd/${slug}.json`;
+
+/**
+ * One file per OPD, so the public OPD page of a year with 25,000 OPDs reads a few kilobytes
+ * instead of parsing the whole snapshot of every year.
+ */
+export function buildOpdFiles(view: ResultsView): { name: string; body: string; etag: string }[] {
+	const results = new Map(view.result.opds.map((o) => [o.opd, o]));
+	return view.roster.flatMap((entry) => {
+		const result = results.get(entry.slug);
+		if (!result) return [];
+		const body = JSON.stringify({ entry, result } satisfies PublicOpdData);
+		return [{ name: opdFileName(entry.slug), body, etag: etagOf(body) }];
+	});
 }
 
 /** The report matrix in table order. */
@@ -135,7 +167,10 @@ export function buildPublishedFiles(
 			{ escapeFormulae: true }
 		),
 		'page.json': JSON.stringify(pageData(view, rows, matrix)),
-		'method.json': JSON.stringify(methodData(view))
+		'method.json': JSON.stringify(methodData(view)),
+		'standings.json': JSON.stringify({
+			totals: view.result.opds.map((o) => [o.opd, o.displayTotal])
+		} satisfies PublicStandings)
 	};
 	return Object.fromEntries(
 		FILE_NAMES.map((name) => [name, { body: bodies[name], etag: etagOf(bodies[name]) }])

@@ -13,7 +13,8 @@ import {
 	publishedSnapshots,
 	type Period
 } from './db/schema';
-import { buildPublishedFiles, etagOf, FILE_NAMES } from './published-files';
+import { buildOpdFiles, buildPublishedFiles, etagOf, FILE_NAMES } from './published-files';
+import { bulkInsert } from './db/bulk';
 import { roster, rubricOf, type RosterEntry } from './periods';
 
 /** An official award as the PPID published it, beside (never inside) the computed ranking. */
@@ -103,6 +104,11 @@ export async function publish(periodId: number, actor: Actor, conn: Conn = db())
 		await tx
 			.insert(publishedFiles)
 			.values(FILE_NAMES.map((name) => ({ periodId, name, ...files[name] })));
+		await bulkInsert(
+			tx,
+			publishedFiles,
+			buildOpdFiles(view).map((file) => ({ periodId, ...file }))
+		);
 		await audit.record(
 			actor,
 			{

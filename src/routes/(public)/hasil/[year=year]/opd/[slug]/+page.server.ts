@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { buildOpdPage } from '$lib/insights/opd-page';
-import { publishedYearViews } from '$lib/server/year-views';
+import { publishedOpdPage } from '$lib/server/open-data';
 import type { PageServerLoad } from './$types';
 
 /** Static reading: no JavaScript is shipped (fast on a cheap phone); links and forms work without it. */
@@ -9,7 +8,7 @@ export const csr = false;
 /** One OPD's published result for anyone: ticks, gaps and history, without internal notes. */
 export const load: PageServerLoad = async ({ params }) => {
 	const year = Number(params.year);
-	const page = buildOpdPage(await publishedYearViews(), year, params.slug);
+	const page = await publishedOpdPage(year, params.slug);
 	if (!page) error(404, `Tidak ada hasil terbit untuk OPD ini pada tahun ${year}.`);
 	return { page, showDetails: false };
 };
