@@ -52,6 +52,8 @@ export const load: PageServerLoad = async ({ params }) => {
 			evaluatorIds: s.evaluatorIds,
 			evaluatorNames: s.evaluatorIds.map((id) => nameOf.get(id) ?? `#${id}`),
 			pendingAppeals: s.pendingAppeals,
+			// A running stage past its end date: the team decides (extend or announce); nothing closes by itself.
+			overdue: s.status === 'active' && s.endsAt !== null && s.endsAt < now,
 			stoppedHere: s.stoppedHere,
 			actions: canMove
 				? stageActions(board.stages, s.key, {
