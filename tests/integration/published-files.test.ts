@@ -7,6 +7,7 @@ import { assessments, periods, publishedFiles } from '../../src/lib/server/db/sc
 import {
 	publishedFile,
 	publishedMethod,
+	latestPublishedYearOf,
 	publishedOpdPage,
 	publishedPage,
 	publishedReport
@@ -36,14 +37,37 @@ describe('published files', () => {
 		for (const view of views)
 			for (const { slug } of view.roster) {
 				const expected = buildOpdPage(views, view.year, slug);
-				expect(await publishedOpdPage(view.year, slug, db), `${view.year} ${slug}`).toEqual(
+				expect(await publishedOpdPage(view.year, slug, [], db), `${view.year} ${slug}`).toEqual(
 					expected
 				);
 				pages += 1;
 			}
 		expect(pages).toBe(33 + 32);
-		expect(await publishedOpdPage(2021, 'no-such-opd', db)).toBeNull();
-		expect(await publishedOpdPage(2019, views[0]!.roster[0]!.slug, db)).toBeNull();
+		expect(await publishedOpdPage(2021, 'no-such-opd', [], db)).toBeNull();
+		expect(await publishedOpdPage(2019, views[0]!.roster[0]!.slug, [], db)).toBeNull();
+	});
+
+	it('an operator reads its OPD page with evidence from its own file, latest year first', async () => {
+		const views = await publishedYearViews(db);
+		const slug = views[1]!.roster[2]!.slug;
+		const details = [
+			{
+				indicator: views[1]!.result.rubric.indicators[0]!.key,
+				evidenceUrl: 'https://contoh.go.id/dip',
+				note: 'diunggah Maret',
+				selfEvidenceUrl: null,
+				selfNote: null
+			}
+		];
+		const page = await publishedOpdPage(2021, slug, details, db);
+		expect(page).toEqual(buildOpdPage(views, 2021, slug, details));
+		expect(page!.cells[0]!.detail?.evidenceUrl).toBe('https://contoh.go.id/dip');
+		expect(await latestPublishedYearOf(slug, db)).toBe(2021);
+		const onlyIn2020 = views[0]!.roster.find(
+			(r) => !views[1]!.roster.some((x) => x.slug === r.slug)
+		)!.slug;
+		expect(await latestPublishedYearOf(onlyIn2020, db)).toBe(2020);
+		expect(await latestPublishedYearOf('no-such-opd', db)).toBeNull();
 	});
 
 	it('an OPD page of a year published before per-OPD files existed comes from the snapshots', async () => {
@@ -51,7 +75,7 @@ describe('published files', () => {
 		await db.delete(publishedFiles).where(eq(publishedFiles.periodId, period!.id));
 		const views = await publishedYearViews(db);
 		const slug = views[1]!.roster[4]!.slug;
-		expect(await publishedOpdPage(2021, slug, db)).toEqual(buildOpdPage(views, 2021, slug));
+		expect(await publishedOpdPage(2021, slug, [], db)).toEqual(buildOpdPage(views, 2021, slug));
 	});
 
 	it.each([2020, 2021] as const)(

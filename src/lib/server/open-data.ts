@@ -5,6 +5,7 @@ import { awardParagraphs } from '../insights/report';
 import {
 	buildOpdPage,
 	opdYearPage,
+	type CellDetail,
 	type OpdHistoryPoint,
 	type OpdPage
 } from '../insights/opd-page';
@@ -181,6 +182,7 @@ export async function publishedReport(year: number, conn: Conn = db()) {
 export async function publishedOpdPage(
 	year: number,
 	slug: string,
+	details: CellDetail[] = [],
 	conn: Conn = db()
 ): Promise<OpdPage | null> {
 	const years = (await publishedYears(conn)).map((y) => y.year);
@@ -191,7 +193,7 @@ export async function publishedOpdPage(
 		Promise.all(years.map((y) => publishedJson<PublicOpdData>(y, opdFileName(slug), conn)))
 	]);
 	if (!standings || methods.some((m) => m === null)) {
-		return buildOpdPage(await publishedYearViews(conn), year, slug);
+		return buildOpdPage(await publishedYearViews(conn), year, slug, details);
 	}
 	const mine = own[years.indexOf(year)];
 	const method = methods[years.indexOf(year)]!;
@@ -220,6 +222,21 @@ export async function publishedOpdPage(
 			result: { rubric: method.rubric, opds, awards: [] }
 		},
 		slug,
-		history
+		history,
+		details
 	);
+}
+
+/** The latest published year in which OPD `slug` has a result, or null. */
+export async function latestPublishedYearOf(slug: string, conn: Conn = db()) {
+	const years = (await publishedYears(conn)).map((y) => y.year).sort((a, b) => b - a);
+	for (const year of years) {
+		if (await publishedFile(year, opdFileName(slug), conn)) return year;
+		// A year published before per-OPD files existed: look in its snapshot.
+		if (!(await publishedFile(year, 'standings.json', conn))) {
+			const view = await publishedView(year, conn);
+			if (view?.result.opds.some((o) => o.opd === slug)) return year;
+		}
+	}
+	return null;
 }

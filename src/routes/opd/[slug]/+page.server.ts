@@ -2,7 +2,8 @@ import { error, redirect } from '@sveltejs/kit';
 import { can } from '$lib/permissions';
 import { requireUser, requireOwnOpd } from '$lib/server/auth/guards';
 import { findBySlug } from '$lib/server/opds';
-import { allYearViews, publishedYearViews } from '$lib/server/year-views';
+import { latestPublishedYearOf } from '$lib/server/open-data';
+import { allYearViews } from '$lib/server/year-views';
 import type { PageServerLoad } from './$types';
 
 /** /opd/{slug} goes to the latest year the OPD took part in that the reader may see. */
@@ -11,10 +12,9 @@ export const load: PageServerLoad = async ({ params }) => {
 	const opd = await findBySlug(params.slug);
 	if (!opd) error(404, 'OPD tidak ditemukan.');
 	requireOwnOpd(opd.id);
-	const views = can(user.role, 'results.viewUnpublished')
-		? await allYearViews()
-		: await publishedYearViews();
-	const latest = views.findLast((v) => v.result.opds.some((o) => o.opd === opd.slug));
+	const latest = can(user.role, 'results.viewUnpublished')
+		? (await allYearViews()).findLast((v) => v.result.opds.some((o) => o.opd === opd.slug))?.year
+		: await latestPublishedYearOf(opd.slug);
 	if (!latest) error(404, 'OPD ini belum memiliki hasil penilaian.');
-	redirect(307, `/opd/${opd.slug}/${latest.year}`);
+	redirect(307, `/opd/${opd.slug}/${latest}`);
 };

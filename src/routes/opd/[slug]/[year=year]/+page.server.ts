@@ -5,7 +5,8 @@ import { requireUser, requireOwnOpd } from '$lib/server/auth/guards';
 import { cellDetails } from '$lib/server/opd-details';
 import { findBySlug } from '$lib/server/opds';
 import { getByYear } from '$lib/server/periods';
-import { allYearViews, publishedYearViews } from '$lib/server/year-views';
+import { publishedOpdPage } from '$lib/server/open-data';
+import { allYearViews } from '$lib/server/year-views';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -19,12 +20,12 @@ export const load: PageServerLoad = async ({ params }) => {
 	requireOwnOpd(opd.id);
 	const year = Number(params.year);
 	const unpublished = can(user.role, 'results.viewUnpublished');
-	const [views, period] = await Promise.all([
-		unpublished ? allYearViews() : publishedYearViews(),
-		getByYear(year)
-	]);
+	const period = await getByYear(year);
 	const details = period ? await cellDetails(period.id, opd.id) : [];
-	const page = buildOpdPage(views, year, opd.slug, details);
+	// Published years only (operators): the OPD's own published files, never whole snapshots.
+	const page = unpublished
+		? buildOpdPage(await allYearViews(), year, opd.slug, details)
+		: await publishedOpdPage(year, opd.slug, details);
 	if (!page)
 		error(404, `${opd.name} tidak memiliki hasil yang dapat Anda lihat untuk tahun ${year}.`);
 	return { page, showDetails: true };
