@@ -337,5 +337,9 @@ describe('stages of a period', () => {
 		expect(locks.openIndicatorIds.sort()).toEqual([...stages.visit].sort());
 		expect(Object.keys(locks.stopped).map(Number)).toContain(otherOpd);
 		expect(locks.stopped[operatorOpd]).toBeUndefined();
+		expect(locks.allClosed).toBe(false);
+		await moveStage(periodId, 'visit', 'announce', adminUser, db);
+		await moveStage(periodId, 'visit', 'close', adminUser, db);
+		expect((await matrixStageLocks(periodId, ev, db))!.allClosed).toBe(true);
 	});
 });

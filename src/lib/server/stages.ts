@@ -459,6 +459,8 @@ export interface MatrixStageLocks {
 	columnReason: string;
 	/** OPD id → why it does not go on to the running stage. */
 	stopped: Record<number, string>;
+	/** Every stage closed: the period may be finalized. */
+	allClosed: boolean;
 }
 
 export async function matrixStageLocks(
@@ -504,7 +506,8 @@ export async function matrixStageLocks(
 			: mayFill
 				? `Indikator ini bukan bagian tahap "${active.label}" yang sedang berjalan.`
 				: `Anda tidak ditugaskan sebagai penilai tahap "${active.label}".`,
-		stopped
+		stopped,
+		allClosed: states.every((s) => s.status === 'closed')
 	};
 }
 

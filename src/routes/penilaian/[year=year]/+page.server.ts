@@ -43,11 +43,14 @@ export const load: PageServerLoad = async ({ params }) => {
 			deadline: period.selfAssessmentDeadline?.toISOString() ?? null
 		},
 		canSetDeadline: can(user.role, 'cells.verify'),
-		moves: transitionsFor(period.status, user.role).map((t) => ({
-			to: t.to,
-			label: t.label,
-			needsReason: t.needsReason
-		})),
+		// A staged period is finalized only after its last stage closes (the server refuses it too).
+		moves: transitionsFor(period.status, user.role)
+			.filter((t) => t.to !== 'final' || !stageLocks || stageLocks.allClosed)
+			.map((t) => ({
+				to: t.to,
+				label: t.label,
+				needsReason: t.needsReason
+			})),
 		matrix,
 		stageLocks
 	};
