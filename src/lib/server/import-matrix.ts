@@ -4,7 +4,7 @@ import { flatRubric } from '../scoring';
 import * as audit from './audit';
 import type { Actor } from './audit';
 import { db, type Conn } from './db';
-import { bulkInsert } from './db/bulk';
+import { bulkInsert, insertMatrixCells } from './db/bulk';
 import { assessments, auditEvents, indicators, opds, periodOpds, periods } from './db/schema';
 import { cellOf, planImport, type CellState, type ImportPlan, type PlanInput } from './import-plan';
 
@@ -163,19 +163,15 @@ async function createPeriod(
 		}))
 	);
 
-	const assessedAt = new Date();
-	const cellRows = matrix.rows.flatMap((row, r) =>
-		row.cells.map((cell, c) => ({
-			periodId: period.id,
-			opdId: rowOpd[r]!,
-			indicatorId: inserted[c]!.id,
-			...cellOf(cell),
-			assessedBy: req.actor.userId,
-			assessedAt
-		}))
+	await insertMatrixCells(
+		tx,
+		period.id,
+		inserted.map((i) => i.id),
+		matrix.rows.map((row, r) => ({ opdId: rowOpd[r]!, cells: row.cells })),
+		req.actor.userId,
+		new Date()
 	);
-	await bulkInsert(tx, assessments, cellRows);
-	const cells = cellRows.length;
+	const cells = matrix.rows.length * inserted.length;
 
 	const eventId = await recordImport(tx, req.actor, plan, period.id, {
 		source: plan.source,
