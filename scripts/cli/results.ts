@@ -3,7 +3,8 @@ import Papa from 'papaparse';
 import { RESULT_CSV_COLUMNS, toResultRows } from '../../src/lib/results-table';
 import type { DB } from '../../src/lib/server/db';
 import { getByYear } from '../../src/lib/server/periods';
-import { computeView, publishedByYear } from '../../src/lib/server/results';
+import { computeRanking } from '../../src/lib/server/ranking';
+import { publishedByYear } from '../../src/lib/server/results';
 
 /** `results --year Y --format json|csv`: the ranking on stdout (the published snapshot when there is one). */
 export async function resultsCommand(args: string[], conn: DB): Promise<number> {
@@ -26,7 +27,8 @@ export async function resultsCommand(args: string[], conn: DB): Promise<number> 
 		return 1;
 	}
 	const snapshot = await publishedByYear(year, conn);
-	const view = snapshot ? snapshot.view() : await computeView(period, conn);
+	// Unpublished: the ranking from current cells, summed in SQL (no score per indicator needed).
+	const view = snapshot ? snapshot.view() : await computeRanking(period, conn);
 	if (!snapshot)
 		console.error(`[monev] periode ${year} belum terbit: hasil dihitung dari data saat ini`);
 	const rows = toResultRows(view.result, view.roster);

@@ -1,4 +1,4 @@
-import type { PeriodResult } from './scoring/types';
+import type { OpdResult } from './scoring/types';
 
 /** One line of the published ranking: the shape of the API, the CSV and the CLI output. */
 export interface ResultRow {
@@ -24,8 +24,24 @@ export interface RosterLike {
 	displayNumber: number;
 }
 
+/** What a ranking row reads of an OPD's result (a full result or a ranking from sums). */
+export type RankedLike = Pick<
+	OpdResult,
+	| 'opd'
+	| 'name'
+	| 'rank'
+	| 'tied'
+	| 'score'
+	| 'maxScore'
+	| 'displayTotal'
+	| 'indicatorsMet'
+	| 'indicatorsApplicable'
+	| 'qualification'
+	| 'tier'
+>;
+
 /** Flattens a period result into ranking rows, in rank order. */
-export function toResultRows(result: PeriodResult, roster: RosterLike[]): ResultRow[] {
+export function toResultRows(result: { opds: RankedLike[] }, roster: RosterLike[]): ResultRow[] {
 	const bySlug = new Map(roster.map((r) => [r.slug, r]));
 	return result.opds.map((o) => {
 		const entry = bySlug.get(o.opd);

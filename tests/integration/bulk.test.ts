@@ -1,8 +1,8 @@
-import { count } from 'drizzle-orm';
+import { asc, count } from 'drizzle-orm';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { DB } from '../../src/lib/server/db';
-import { bulkInsert } from '../../src/lib/server/db/bulk';
-import { opds } from '../../src/lib/server/db/schema';
+import { bulkInsert, insertMatrixCells } from '../../src/lib/server/db/bulk';
+import { assessments, indicators, opds, periods } from '../../src/lib/server/db/schema';
 import { createTestDb } from './helpers/test-db';
 
 let db: DB;
@@ -49,4 +49,66 @@ it("joins the caller's transaction: a rollback leaves nothing behind", async () 
 
 it('fails on a constraint like a normal insert', async () => {
 	await expect(bulkInsert(db, opds, [...rows(2), ...rows(1)])).rejects.toThrow(/UNIQUE/);
+});
+
+it('writes a matrix as the same assessment rows bulkInsert writes', async () => {
+	const codes = [
+		{ value: 1 as const, notApplicable: false },
+		{ value: 0 as const, notApplicable: false },
+		{ value: null, notApplicable: false },
+		{ value: null, notApplicable: true }
+	];
+	await bulkInsert(db, opds, rows(16_000));
+	const opdRows = await db.select({ id: opds.id }).from(opds).orderBy(asc(opds.id));
+	const [period] = await db
+		.insert(periods)
+		.values({ year: 2030, title: 'Uji', rubricConfig: {} as never })
+		.returning({ id: periods.id });
+	const inds = await db
+		.insert(indicators)
+		.values(
+			[0, 1, 2].map((i) => ({
+				periodId: period!.id,
+				key: `k${i}`,
+				label: `K${i}`,
+				aspect: 'dip',
+				kind: 'check' as const,
+				weight: 1,
+				sortOrder: i + 1
+			}))
+		)
+		.returning({ id: indicators.id });
+	const matrix = opdRows.map((o, r) => ({
+		opdId: o.id,
+		cells: [0, 1, 2].map((c) => codes[(r + c) % 4]!)
+	}));
+	const at = new Date(1_700_000_000_456);
+	await insertMatrixCells(
+		db,
+		period!.id,
+		inds.map((i) => i.id),
+		matrix,
+		null,
+		at
+	);
+	const back = await db
+		.select()
+		.from(assessments)
+		.orderBy(asc(assessments.opdId), asc(assessments.indicatorId));
+	expect(back).toHaveLength(48_000);
+	back.forEach((a, k) => {
+		const r = Math.floor(k / 3);
+		const cell = codes[(r + (k % 3)) % 4]!;
+		expect(a).toMatchObject({
+			periodId: period!.id,
+			opdId: opdRows[r]!.id,
+			indicatorId: inds[k % 3]!.id,
+			value: cell.notApplicable ? null : cell.value,
+			notApplicable: cell.notApplicable,
+			assessedBy: null,
+			version: 1,
+			selfNotApplicable: false
+		});
+		expect(a.assessedAt?.getTime()).toBe(1_700_000_000_456);
+	});
 });

@@ -198,6 +198,8 @@ function scoreNames(
  * OPD_MATCH_THRESHOLD. Returns the best candidate (the first one on a tie), or null.
  */
 export function matchOpd(name: string, candidates: OpdCandidate[]): OpdMatch | null {
+	// Nothing to match (a first import into an empty database): no need to read the name.
+	if (candidates.length === 0) return null;
 	const query = normalizeOpdName(name);
 	if (query === '') return null;
 	const queryKnown = knownIndexOf(name);

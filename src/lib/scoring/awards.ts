@@ -4,7 +4,20 @@
  * decision; a tie neither settles stays open and its OPDs get no tier until someone decides.
  */
 import { formatNumberId } from './number';
-import type { AwardPosition, OpdResult, Rubric, TieDecision } from './types';
+import type { AwardPosition, IndicatorScore, OpdResult, Rubric, TieDecision } from './types';
+
+/**
+ * What deciding awards reads of a ranked OPD: a full result, or a ranking from sums
+ * (`rankFromSums`), which carries only the indicator points the tie-break priority names.
+ */
+export type AwardCandidate = Pick<
+	OpdResult,
+	'opd' | 'name' | 'displayTotal' | 'indicatorsMet' | 'indicatorsApplicable' | 'aspects'
+> &
+	(
+		| { indicators: Pick<IndicatorScore, 'key' | 'points'>[] }
+		| { priorityPoints: Record<string, number> }
+	);
 
 /** Points are sums of the same weights; anything closer than this is float noise, not a lead. */
 const POINT_TOLERANCE = 1e-9;
@@ -13,27 +26,28 @@ type Decider = Exclude<AwardPosition['decidedBy'], 'score'>;
 
 /** A run of OPDs in award order: one OPD when its place is settled, several when still tied. */
 interface Part {
-	opds: OpdResult[];
+	opds: AwardCandidate[];
 	decidedBy: Decider;
 	explanation: string;
 }
 
 /** Points an OPD earned in a priority entry: an aspect key first, else an indicator key. */
-function pointsIn(opd: OpdResult, key: string): number {
+function pointsIn(opd: AwardCandidate, key: string): number {
 	const aspect = opd.aspects.find((a) => a.key === key);
 	if (aspect) return aspect.points;
-	return opd.indicators.find((i) => i.key === key)?.points ?? 0;
+	if ('indicators' in opd) return opd.indicators.find((i) => i.key === key)?.points ?? 0;
+	return opd.priorityPoints[key] ?? 0;
 }
 
 /** First priority key in which a and b differ, or null when they are level on all of them. */
-function decidingKey(priority: string[], a: OpdResult, b: OpdResult): string | null {
+function decidingKey(priority: string[], a: AwardCandidate, b: AwardCandidate): string | null {
 	for (const key of priority) {
 		if (Math.abs(pointsIn(a, key) - pointsIn(b, key)) > POINT_TOLERANCE) return key;
 	}
 	return null;
 }
 
-function comparePriority(priority: string[], a: OpdResult, b: OpdResult): number {
+function comparePriority(priority: string[], a: AwardCandidate, b: AwardCandidate): number {
 	const key = decidingKey(priority, a, b);
 	return key === null ? 0 : pointsIn(b, key) - pointsIn(a, key);
 }
@@ -52,12 +66,12 @@ function priorityLabel(rubric: Rubric, key: string): string {
 }
 
 /** The earliest decision that lists every still-tied OPD; later ones never override it. */
-function findDecision(rubric: Rubric, opds: OpdResult[]): TieDecision | undefined {
+function findDecision(rubric: Rubric, opds: AwardCandidate[]): TieDecision | undefined {
 	return rubric.tieBreak.decisions.find((d) => opds.every((o) => d.order.includes(o.opd)));
 }
 
 /** Settles what a team decision can among OPDs the priority list left level. */
-function decideRun(rubric: Rubric, run: OpdResult[], shown: string): Part[] {
+function decideRun(rubric: Rubric, run: AwardCandidate[], shown: string): Part[] {
 	const decision = findDecision(rubric, run);
 	if (!decision) {
 		const names = joinNamesId(run.map((o) => o.name));
@@ -75,12 +89,12 @@ function decideRun(rubric: Rubric, run: OpdResult[], shown: string): Part[] {
  * Orders a group of OPDs showing the same total: by the priority list, then by decisions.
  * Returns the group as parts in award order.
  */
-function breakTie(rubric: Rubric, group: OpdResult[]): Part[] {
+function breakTie(rubric: Rubric, group: AwardCandidate[]): Part[] {
 	const priority = rubric.tieBreak.priority;
 	const shown = formatNumberId(group[0]?.displayTotal ?? 0, rubric.decimals);
 	// Stable sort: OPDs level on every priority keep their rank order (by name) inside the run.
 	const sorted = [...group].sort((a, b) => comparePriority(priority, a, b));
-	const runs: OpdResult[][] = [];
+	const runs: AwardCandidate[][] = [];
 	const splitBy: string[] = [];
 	sorted.forEach((opd, index) => {
 		const previous = sorted[index - 1];
@@ -102,8 +116,8 @@ function breakTie(rubric: Rubric, group: OpdResult[]): Part[] {
 }
 
 /** Groups consecutive results with the same displayed total (input in rank order). */
-function groupByTotal(ranked: OpdResult[]): OpdResult[][] {
-	const groups: OpdResult[][] = [];
+function groupByTotal(ranked: AwardCandidate[]): AwardCandidate[][] {
+	const groups: AwardCandidate[][] = [];
 	for (const opd of ranked) {
 		const last = groups[groups.length - 1];
 		if (last && last[0]?.displayTotal === opd.displayTotal) last.push(opd);
@@ -112,7 +126,7 @@ function groupByTotal(ranked: OpdResult[]): OpdResult[][] {
 	return groups;
 }
 
-function scoreExplanation(opd: OpdResult, position: number, decimals: number): string {
+function scoreExplanation(opd: AwardCandidate, position: number, decimals: number): string {
 	const shown = formatNumberId(opd.displayTotal, decimals);
 	const indicators = `${opd.indicatorsMet} dari ${opd.indicatorsApplicable} indikator`;
 	return position === 1
@@ -126,12 +140,12 @@ function scoreExplanation(opd: OpdResult, position: number, decimals: number): s
  * (settled: false). OPDs showing a total of 0 never receive an award, and no position is given
  * beyond the OPDs there are.
  */
-export function decideAwards(rubric: Rubric, ranked: OpdResult[]): AwardPosition[] {
+export function decideAwards(rubric: Rubric, ranked: AwardCandidate[]): AwardPosition[] {
 	const tiers = rubric.awardTiers;
 	const awards: AwardPosition[] = [];
 	const eligible = ranked.filter((o) => o.displayTotal > 0);
 	let position = 1;
-	const give = (opds: OpdResult[], decidedBy: AwardPosition['decidedBy'], text: string) => {
+	const give = (opds: AwardCandidate[], decidedBy: AwardPosition['decidedBy'], text: string) => {
 		const tier = tiers[position - 1];
 		if (tier === undefined) return;
 		const keys = opds.map((o) => o.opd);

@@ -9,3 +9,4 @@ export * from './rank';
 export * from './awards';
 export * from './yoy';
 export * from './explain';
+export * from './sums';

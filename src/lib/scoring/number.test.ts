@@ -26,7 +26,13 @@ describe('roundTo', () => {
 		[5e-7, 6, 0.000001],
 		[1e21, 2, 1e21],
 		[123.456, 0, 123],
-		[0, 2, 0]
+		[0, 2, 0],
+		// whole numbers take a shortcut; beyond 12 digits the decimal path still rounds them
+		[-0, 2, 0],
+		[100, 2, 100],
+		[-40, 0, -40],
+		[99_999_999_999, 2, 99_999_999_999],
+		[1_234_567_890_123, 2, 1_234_567_890_120]
 	])('roundTo(%d, %d) = %d', (x, decimals, expected) => {
 		expect(roundTo(x, decimals)).toBe(expected);
 	});

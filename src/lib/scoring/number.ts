@@ -24,6 +24,9 @@ function shiftDecimal(x: number, places: number): number {
  */
 export function roundTo(x: number, decimals: number): number {
 	if (!Number.isFinite(x)) return x;
+	// Fast path: an integer below 12 digits is already exact at any number of decimals (and 0 is
+	// returned as +0, as the decimal rounding below would).
+	if (Number.isInteger(x) && decimals >= 0 && Math.abs(x) < 1e11) return x === 0 ? 0 : x;
 	const clean = Math.abs(Number(x.toPrecision(SIGNIFICANT_DIGITS)));
 	const rounded = shiftDecimal(Math.round(shiftDecimal(clean, decimals)), -decimals);
 	// Math.round rounds halves up (−0.5 → −0), so round the magnitude and put the sign back.

@@ -3,12 +3,13 @@
  * ranks and awards. Everything a page shows is computed here, once, so that the number on the
  * podium, in the table and in the export is the same number.
  */
-import { decideAwards } from './awards';
+import { decideAwards, type AwardCandidate } from './awards';
 import { roundTo } from './number';
-import { qualify, rankResults } from './rank';
+import { qualify, rankInPlace } from './rank';
 import { indicatorMaxPoints } from './rubric';
 import type {
 	AspectScore,
+	AwardPosition,
 	Cell,
 	Indicator,
 	IndicatorScore,
@@ -16,6 +17,7 @@ import type {
 	Participant,
 	PeriodResult,
 	Rubric,
+	Stage,
 	StageScore
 } from './types';
 
@@ -98,43 +100,89 @@ interface StageOutcome {
 	stoppedAtStage: string | null;
 }
 
+/** Points earned and possible over the indicators of a set of aspects, and whether that is all. */
+export interface StageSums {
+	points: number;
+	max: number;
+	/** True when these aspects hold every indicator of the rubric. */
+	whole: boolean;
+}
+
+/** What scoring stages needs of a rubric, worked out once per period rather than per OPD. */
+export interface StagePlan {
+	stages: {
+		stage: Stage;
+		/** Indexes into the rubric's aspects (and so into an OPD's `aspects`) of this stage. */
+		own: number[];
+		/** Their shares, 0 for a null share. */
+		shares: number[];
+		weighted: boolean;
+		/** Their keys: the same Set for every OPD, so callers may cache by it. */
+		keys: Set<string>;
+	}[];
+}
+
+export function stagePlanOf(rubric: Rubric): StagePlan {
+	const ordered = [...rubric.stages].sort((a, b) => a.order - b.order);
+	// Aspects listed twice under one key: the last one decides stage and share (a Map of the list).
+	const byKey = new Map(rubric.aspects.map((a) => [a.key, a]));
+	return {
+		stages: ordered.map((stage) => {
+			const own: number[] = [];
+			rubric.aspects.forEach((a, i) => {
+				if (byKey.get(a.key)?.stage === stage.key) own.push(i);
+			});
+			const shares = own.map((i) => byKey.get(rubric.aspects[i]!.key)?.share ?? null);
+			return {
+				stage,
+				own,
+				shares: shares.map((x) => x ?? 0),
+				weighted: shares.some((x) => x != null),
+				keys: new Set(own.map((i) => rubric.aspects[i]!.key))
+			};
+		})
+	};
+}
+
 /**
  * Stage scores and the total. Fills in each aspect's contribution as a side effect on `aspects`
- * (fresh objects owned by the caller). `percent` is the OPD's overall percent, reused as the stage
- * score when one unweighted stage holds every indicator, so a flat rubric's total is exactly it.
+ * (fresh objects owned by the caller, one per rubric aspect in rubric order). `percent` is the
+ * OPD's overall percent, reused as the stage score when one unweighted stage holds every
+ * indicator, so a flat rubric's total is exactly it. `sumsOf` adds up the indicators of a stage's
+ * aspects (unweighted stages score points over points possible across the stage): per indicator
+ * in the full engine, per aspect in `rankFromSums`.
  */
-function scoreStages(
+export function scoreStages(
 	rubric: Rubric,
-	scores: IndicatorScore[],
 	aspects: AspectScore[],
-	percent: number
+	percent: number,
+	sumsOf: (aspectKeys: Set<string>) => StageSums,
+	plan: StagePlan = stagePlanOf(rubric)
 ): StageOutcome {
-	const aspectOf = new Map(rubric.indicators.map((ind) => [ind.key, ind.aspect]));
-	const stageOf = new Map(rubric.aspects.map((a) => [a.key, a]));
-	const ordered = [...rubric.stages].sort((a, b) => a.order - b.order);
+	// Plain loops: this runs once per OPD, 25,000 times for a national period.
 	const stages: StageScore[] = [];
 	let total = 0;
 	let stoppedAtStage: string | null = null;
-	ordered.forEach((stage, index) => {
+	for (let index = 0; index < plan.stages.length; index++) {
+		const { stage, own, shares, weighted, keys } = plan.stages[index]!;
 		const reached = stoppedAtStage === null;
-		const own = aspects.filter((a) => stageOf.get(a.key)?.stage === stage.key);
-		const weighted = own.some((a) => stageOf.get(a.key)?.share != null);
 		let score: number;
 		if (weighted) {
-			for (const a of own) a.contribution = (a.percent * (stageOf.get(a.key)?.share ?? 0)) / 100;
-			score = sumBy(own, (a) => a.contribution);
+			score = 0;
+			for (let i = 0; i < own.length; i++) {
+				const a = aspects[own[i]!]!;
+				a.contribution = (a.percent * shares[i]!) / 100;
+				score += a.contribution;
+			}
 		} else {
 			// Unweighted: points over points possible across the whole stage, not a mean of aspects.
-			const keys = new Set(own.map((a) => a.key));
-			const inStage = scores.filter((s) => keys.has(aspectOf.get(s.key) ?? ''));
-			const points = sumBy(inStage, (s) => s.points);
-			const max = sumBy(inStage, (s) => s.maxPoints);
-			for (const a of own) a.contribution = percentOf(a.points, max);
-			score = inStage.length === scores.length ? percent : percentOf(points, max);
+			const { points, max, whole } = sumsOf(keys);
+			for (const i of own) aspects[i]!.contribution = percentOf(aspects[i]!.points, max);
+			score = whole ? percent : percentOf(points, max);
 		}
 		if (!reached) {
 			score = 0;
-			for (const a of own) a.contribution = 0;
+			for (const i of own) aspects[i]!.contribution = 0;
 		}
 		// A share of 100 keeps the score bit for bit (x × 100 ÷ 100 is not always x).
 		const contribution = stage.share === 100 ? score : (score * stage.share) / 100;
@@ -145,9 +193,9 @@ function scoreStages(
 			stage.minToProceed !== undefined &&
 			roundTo(score, rubric.decimals) < stage.minToProceed;
 		// Failing the minimum of the last stage stops nothing; it only shows as not passed.
-		if (failed && index < ordered.length - 1) stoppedAtStage = stage.key;
+		if (failed && index < plan.stages.length - 1) stoppedAtStage = stage.key;
 		stages.push({ key: stage.key, score, contribution, reached, passed: reached && !failed });
-	});
+	}
 	return { stages, total, stoppedAtStage };
 }
 
@@ -158,14 +206,29 @@ function scoreStages(
 export function scoreOpd(
 	rubric: Rubric,
 	participant: Participant,
-	cellOf: (indicator: string) => CellValue
+	cellOf: (indicator: string) => CellValue,
+	plan: StagePlan = stagePlanOf(rubric)
 ): OpdResult {
 	const indicators = sortedIndicators(rubric).map((ind) => indicatorPoints(ind, cellOf(ind.key)));
 	const score = sumBy(indicators, (s) => s.points);
 	const maxScore = sumBy(indicators, (s) => s.maxPoints);
 	const percent = percentOf(score, maxScore);
 	const aspects = scoreAspects(rubric, indicators);
-	const { stages, total, stoppedAtStage } = scoreStages(rubric, indicators, aspects, percent);
+	const aspectOf = new Map(rubric.indicators.map((ind) => [ind.key, ind.aspect]));
+	const { stages, total, stoppedAtStage } = scoreStages(
+		rubric,
+		aspects,
+		percent,
+		(keys) => {
+			const inStage = indicators.filter((s) => keys.has(aspectOf.get(s.key) ?? ''));
+			return {
+				points: sumBy(inStage, (s) => s.points),
+				max: sumBy(inStage, (s) => s.maxPoints),
+				whole: inStage.length === indicators.length
+			};
+		},
+		plan
+	);
 	const displayTotal = roundTo(total, rubric.decimals);
 	return {
 		opd: participant.key,
@@ -210,21 +273,34 @@ export function scorePeriod(
 	cells: Cell[]
 ): PeriodResult {
 	const byOpd = indexCells(cells);
-	const seen = new Set<string>();
-	const unique = participants.filter((p) => !seen.has(p.key) && seen.add(p.key));
-	const scored = unique.map((p) =>
-		scoreOpd(rubric, p, (indicator) => byOpd.get(p.key)?.get(indicator))
+	const plan = stagePlanOf(rubric);
+	const scored = uniqueParticipants(participants).map((p) =>
+		scoreOpd(rubric, p, (indicator) => byOpd.get(p.key)?.get(indicator), plan)
 	);
-	const ranked = rankResults(scored);
+	return { rubric, ...rankAndAward(rubric, scored) };
+}
+
+/** Each participant key once, in the order first listed. */
+export function uniqueParticipants(participants: Participant[]): Participant[] {
+	const seen = new Set<string>();
+	return participants.filter((p) => !seen.has(p.key) && seen.add(p.key));
+}
+
+/**
+ * Ranks scored OPDs, decides the awards and gives each settled award's OPD its tier. Sets rank,
+ * tie flag and tier on the objects given (fresh ones the caller owns).
+ */
+export function rankAndAward<
+	T extends AwardCandidate & { rank: number; tied: boolean; tier: string | null }
+>(rubric: Rubric, scored: T[]): { opds: T[]; awards: AwardPosition[] } {
+	// The scored results are fresh objects, ours to fill in.
+	const ranked = rankInPlace(scored);
 	const awards = decideAwards(rubric, ranked);
 	const tierOf = new Map<string, string>();
 	for (const award of awards) {
 		const [only] = award.opds;
 		if (award.settled && only !== undefined) tierOf.set(only, award.tier);
 	}
-	return {
-		rubric,
-		opds: ranked.map((r) => ({ ...r, tier: tierOf.get(r.opd) ?? null })),
-		awards
-	};
+	for (const r of ranked) r.tier = tierOf.get(r.opd) ?? null;
+	return { opds: ranked, awards };
 }

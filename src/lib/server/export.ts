@@ -14,7 +14,7 @@ import { RESULT_CSV_COLUMNS, toResultRows } from '../results-table';
 import { db, type Conn } from './db';
 import { assessments, indicators, opds } from './db/schema';
 import { getByYear, indicatorRows, roster } from './periods';
-import { computeView } from './results';
+import { computeRanking } from './ranking';
 
 /** The views a period exports; `semua` is every view as sheets of one workbook. */
 export const EXPORT_VIEWS = ['matriks', 'rinci', 'peringkat', 'templat', 'templat-kosong'] as const;
@@ -69,7 +69,8 @@ async function tablesOf(year: number, views: readonly ExportView[], conn: Conn) 
 		else if (view === 'templat-kosong') tables.push(wideTable(data, true));
 		else if (view === 'rinci') tables.push(longTable(data));
 		else {
-			const results = await computeView(period, conn);
+			// The ranking only: sums per OPD in SQL, no score per indicator (ranking.ts).
+			const results = await computeRanking(period, conn);
 			const rows = toResultRows(results.result, results.roster);
 			tables.push({
 				name: 'Peringkat',

@@ -44,3 +44,54 @@ export async function bulkInsert<T extends SQLiteTable>(
 		await driver.execute({ sql, args: [JSON.stringify(chunk)] });
 	}
 }
+
+/** One matrix row for {@link insertMatrixCells}: its OPD and its cells in column order. */
+export interface MatrixCellsRow {
+	opdId: number;
+	cells: { value: 0 | 1 | null; notApplicable: boolean }[];
+}
+
+/** A cell as one character: present, absent, not assessed, not applicable. */
+function cellCode(cell: MatrixCellsRow['cells'][number]): string {
+	if (cell.notApplicable) return 'n';
+	return cell.value === 1 ? '1' : cell.value === 0 ? '0' : '-';
+}
+
+/**
+ * Inserts the verified cells of a whole matrix (rows × indicators) into a period, inside the
+ * caller's transaction: the rows of `bulkInsert(assessments, …)` with the same values, but each
+ * OPD row travels as its id and one character per cell, and SQLite crosses it with the
+ * indicator ids. A 50,000 × 13 import sends 50,000 short strings instead of 650,000 arrays of
+ * seven values (each converted, serialised and parsed again).
+ */
+export async function insertMatrixCells(
+	conn: Conn,
+	periodId: number,
+	indicatorIds: number[],
+	rows: MatrixCellsRow[],
+	assessedBy: number | null,
+	assessedAt: Date
+): Promise<void> {
+	if (rows.length === 0 || indicatorIds.length === 0) return;
+	// CROSS JOIN keeps the loop order: OPD by OPD, indicators in column order (the order of the
+	// unique index, so it grows at its end).
+	const sql = `INSERT INTO assessments
+			(period_id, opd_id, indicator_id, value, not_applicable, assessed_by, assessed_at)
+		SELECT ?, r.opd, i.value,
+			CASE substr(r.codes, i.key + 1, 1) WHEN '1' THEN 1.0 WHEN '0' THEN 0.0 END,
+			substr(r.codes, i.key + 1, 1) = 'n', ?, ?
+		FROM (SELECT value ->> 0 AS opd, value ->> 1 AS codes FROM json_each(?)) r
+		CROSS JOIN json_each(?) i`;
+	const driver = driverOf(conn);
+	const ids = JSON.stringify(indicatorIds);
+	const perStatement = Math.max(1, Math.floor(ROWS_PER_STATEMENT / indicatorIds.length)) * 10;
+	for (let i = 0; i < rows.length; i += perStatement) {
+		const chunk = rows
+			.slice(i, i + perStatement)
+			.map((row) => [row.opdId, row.cells.map(cellCode).join('')]);
+		await driver.execute({
+			sql,
+			args: [periodId, assessedBy, assessedAt.getTime(), JSON.stringify(chunk), ids]
+		});
+	}
+}
