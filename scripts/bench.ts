@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { SYSTEM_ACTORS } from '../src/lib/server/audit';
-import { periods } from '../src/lib/server/db/schema';
+import { opds, periods } from '../src/lib/server/db/schema';
 import { openDb, type DB } from '../src/lib/server/db';
 import { prepareDb } from '../src/lib/server/db/migrate';
 import { importMatrix } from '../src/lib/server/import-matrix';
@@ -247,10 +247,19 @@ async function main() {
 				`${figures.publicJsKb} KB gzip`,
 				`${publicJs.files} files, ${round(publicJs.bytes / 1024, 1)} KB raw`
 			]);
+			const [someOpd] = await nation.db
+				.select({ slug: opds.slug })
+				.from(opds)
+				.orderBy(desc(opds.id))
+				.limit(1);
+			// Every public page of a year is here: none may read (parse) a whole 25,000-OPD snapshot.
 			for (const path of [
 				`/api/v1/periods/${nationYear}/results`,
 				`/api/v1/periods/${nationYear}/results.csv`,
-				`/api/v1/periods/${nationYear}/matrix.csv`
+				`/api/v1/periods/${nationYear}/matrix.csv`,
+				`/hasil/${nationYear}/opd/${someOpd!.slug}`,
+				`/metode/${nationYear}`,
+				`/laporan/${nationYear}`
 			]) {
 				const t = process.hrtime.bigint();
 				const res = await fetch(`${server.url}${path}`);
@@ -261,7 +270,7 @@ async function main() {
 			table.push([
 				'7. peak server memory, nation scale',
 				`${figures.peakRssMb} MB`,
-				'VmHWM after public page, JSON, CSV and matrix of a 25,000-OPD year'
+				'VmHWM after the public results, OPD, method and report pages, JSON and CSVs of a 25,000-OPD year'
 			]);
 		} finally {
 			await browser.close();
