@@ -5,6 +5,7 @@ import { getCell, setCell, type CellInput } from '../../src/lib/server/assessmen
 import type { DB } from '../../src/lib/server/db';
 import { auditEvents, notifications, periodOpds, periods } from '../../src/lib/server/db/schema';
 import { transition } from '../../src/lib/server/lifecycle';
+import { deadlineReminders } from '../../src/lib/server/notifications';
 import {
 	matrixStageLocks,
 	moveStage,
@@ -341,5 +342,50 @@ describe('stages of a period', () => {
 		await moveStage(periodId, 'visit', 'announce', adminUser, db);
 		await moveStage(periodId, 'visit', 'close', adminUser, db);
 		expect((await matrixStageLocks(periodId, ev, db))!.allClosed).toBe(true);
+	});
+
+	it('reminds the operator when a stage appeal window closes within three days', async () => {
+		await moveStage(periodId, 'web', 'start', adminUser, db);
+		await moveStage(periodId, 'web', 'announce', adminUser, db);
+		const now = new Date();
+		for (const [daysLeft, expected] of [
+			[2, 1],
+			[5, 0]
+		] as const) {
+			await saveSchedule(
+				periodId,
+				'web',
+				{
+					startsAt: null,
+					endsAt: null,
+					appealEndsAt: new Date(now.getTime() + daysLeft * 86_400_000),
+					evaluatorIds: []
+				},
+				adminUser,
+				db
+			);
+			const reminders = await deadlineReminders(operatorOpd, now, db);
+			expect(reminders, `${daysLeft} days left`).toHaveLength(expected);
+			if (expected)
+				expect(reminders[0]!.message).toMatch(
+					/^Masa sanggah tahap "Monitoring website" 2022 berakhir kurang dari 3 hari lagi/
+				);
+		}
+		// A closed stage reminds no one, even inside its old window.
+		await saveSchedule(
+			periodId,
+			'web',
+			{
+				startsAt: null,
+				endsAt: null,
+				appealEndsAt: new Date(now.getTime() + 86_400_000),
+				evaluatorIds: []
+			},
+			adminUser,
+			db
+		);
+		expect(await deadlineReminders(operatorOpd, now, db)).toHaveLength(1);
+		await moveStage(periodId, 'web', 'close', adminUser, db);
+		expect(await deadlineReminders(operatorOpd, now, db)).toHaveLength(0);
 	});
 });

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
 import type { Role } from '../permissions';
 import { db, type Conn } from './db';
-import { notifications, periodOpds, periods, users } from './db/schema';
+import { notifications, periodOpds, periodStages, periods, users } from './db/schema';
 
 export interface NotificationInput {
 	kind:
@@ -107,25 +107,61 @@ export const DEADLINE_NEAR_MS = 3 * 86_400_000;
 
 /**
  * "Deadline near" reminders for an operator, computed when asked (nothing to schedule): the open
- * periods of its OPD whose self-assessment deadline falls within the next three days.
+ * periods of its OPD whose self-assessment deadline falls within the next three days, and the
+ * announced stages whose appeal window (masa sanggah) closes within them.
  */
 export async function deadlineReminders(opdId: number, now = new Date(), conn: Conn = db()) {
-	const rows = await conn
-		.select({ year: periods.year, deadline: periods.selfAssessmentDeadline })
-		.from(periodOpds)
-		.innerJoin(periods, eq(periods.id, periodOpds.periodId))
-		.where(
-			and(
-				eq(periodOpds.opdId, opdId),
-				eq(periods.status, 'open'),
-				gt(periods.selfAssessmentDeadline, now),
-				lte(periods.selfAssessmentDeadline, new Date(now.getTime() + DEADLINE_NEAR_MS))
+	const soon = new Date(now.getTime() + DEADLINE_NEAR_MS);
+	const [selfRows, stageRows] = await Promise.all([
+		conn
+			.select({ year: periods.year, deadline: periods.selfAssessmentDeadline })
+			.from(periodOpds)
+			.innerJoin(periods, eq(periods.id, periodOpds.periodId))
+			.where(
+				and(
+					eq(periodOpds.opdId, opdId),
+					eq(periods.status, 'open'),
+					gt(periods.selfAssessmentDeadline, now),
+					lte(periods.selfAssessmentDeadline, soon)
+				)
+			),
+		conn
+			.select({
+				year: periods.year,
+				rubric: periods.rubricConfig,
+				stageKey: periodStages.stageKey,
+				deadline: periodStages.appealEndsAt
+			})
+			.from(periodOpds)
+			.innerJoin(periods, eq(periods.id, periodOpds.periodId))
+			.innerJoin(periodStages, eq(periodStages.periodId, periods.id))
+			.where(
+				and(
+					eq(periodOpds.opdId, opdId),
+					eq(periods.status, 'evaluation'),
+					eq(periodStages.status, 'announced'),
+					gt(periodStages.appealEndsAt, now),
+					lte(periodStages.appealEndsAt, soon)
+				)
 			)
-		);
-	return rows.map((r) => ({
-		year: r.year,
-		deadline: r.deadline!,
-		message: `Batas penilaian mandiri ${r.year} tinggal kurang dari 3 hari (${r.deadline!.toLocaleString('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Jakarta' })} WIB).`,
-		href: `/opd-saya/${r.year}`
-	}));
+	]);
+	const when = (d: Date) =>
+		d.toLocaleString('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Jakarta' });
+	return [
+		...selfRows.map((r) => ({
+			year: r.year,
+			deadline: r.deadline!,
+			message: `Batas penilaian mandiri ${r.year} tinggal kurang dari 3 hari (${when(r.deadline!)} WIB).`,
+			href: `/opd-saya/${r.year}`
+		})),
+		...stageRows.map((r) => {
+			const label = r.rubric.stages.find((s) => s.key === r.stageKey)?.label ?? r.stageKey;
+			return {
+				year: r.year,
+				deadline: r.deadline!,
+				message: `Masa sanggah tahap "${label}" ${r.year} berakhir kurang dari 3 hari lagi (${when(r.deadline!)} WIB).`,
+				href: `/opd-saya/${r.year}`
+			};
+		})
+	];
 }
