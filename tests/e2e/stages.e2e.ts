@@ -109,3 +109,25 @@ test('a staged period: start a stage, fill only its cells, announce, the operato
 		0
 	);
 });
+
+test('an admin schedules a stage and assigns its evaluator; dates that run backwards are refused', async () => {
+	const admin = await signedIn('demo-admin');
+	await admin.goto(`${app.url}/penilaian/2022/tahap`, { waitUntil: 'networkidle' });
+	const visit = stageCard(admin, 'Visitasi');
+	await visit.getByText('Jadwal dan penilai').click();
+	await visit.locator('input[name=startsOn]').fill('2022-06-10');
+	await visit.locator('input[name=endsOn]').fill('2022-06-01');
+	await visit.getByRole('button', { name: 'Simpan jadwal' }).click();
+	await admin
+		.getByRole('alert')
+		.filter({ hasText: 'Tanggal selesai tahap tidak boleh sebelum tanggal mulainya.' })
+		.waitFor();
+
+	await visit.locator('input[name=endsOn]').fill('2022-06-30');
+	await visit.getByRole('checkbox', { name: /demo-evaluator/ }).check();
+	await visit.getByRole('button', { name: 'Simpan jadwal' }).click();
+	await admin.getByText('Jadwal tahap disimpan.').waitFor();
+	const summary = await stageCard(admin, 'Visitasi').innerText();
+	assert.match(summary, /2022-06-10 s\.d\. 2022-06-30/);
+	assert.match(summary, /penilai: Evaluator Demo/);
+});

@@ -39,7 +39,9 @@ const routes = {
 	opdAdmin: (await import('../../src/routes/admin/opd/+page.server')) as unknown as Module,
 	inbox: (await import('../../src/routes/notifikasi/+page.server')) as unknown as Module,
 	rubricAdmin:
-		(await import('../../src/routes/admin/periode/[year=year]/+page.server')) as unknown as Module
+		(await import('../../src/routes/admin/periode/[year=year]/+page.server')) as unknown as Module,
+	stages:
+		(await import('../../src/routes/penilaian/[year=year]/tahap/+page.server')) as unknown as Module
 };
 
 let db: DB;
@@ -113,6 +115,9 @@ async function fingerprint() {
 		(SELECT count(*) FROM period_opds) AS roster,
 		(SELECT count(*) FROM appeals) AS appeals,
 		(SELECT count(*) FROM notifications) AS notifications,
+		(SELECT group_concat(stage_key || status) FROM period_stages) AS stages,
+		(SELECT count(*) FROM stage_evaluators) AS stageEvaluators,
+		(SELECT group_concat(rubric_config) FROM periods) AS rubrics,
 		(SELECT group_concat(name || short_name || coalesce(retired_at, '')) FROM opds) AS opds`);
 	return row;
 }
@@ -215,6 +220,38 @@ const CASES: Case[] = [
 		path: () => '/admin/periode/2022',
 		params: () => ({ year: '2022' }),
 		fields: () => ({ opdId: String(ctx.opdId) })
+	},
+	{
+		name: 'rubric editor ?/structure',
+		route: 'rubricAdmin',
+		action: 'structure',
+		path: () => '/admin/periode/2022',
+		params: () => ({ year: '2022' }),
+		fields: () => ({ stageRows: '1', stageLabel_0: 'Baru', stageShare_0: '100' })
+	},
+	{
+		name: 'rubric editor ?/structurePreset',
+		route: 'rubricAdmin',
+		action: 'structurePreset',
+		path: () => '/admin/periode/2022',
+		params: () => ({ year: '2022' }),
+		fields: () => ({})
+	},
+	{
+		name: 'stage page ?/move',
+		route: 'stages',
+		action: 'move',
+		path: () => '/penilaian/2022/tahap',
+		params: () => ({ year: '2022' }),
+		fields: () => ({ stage: 'utama', action: 'start' })
+	},
+	{
+		name: 'stage page ?/schedule',
+		route: 'stages',
+		action: 'schedule',
+		path: () => '/penilaian/2022/tahap',
+		params: () => ({ year: '2022' }),
+		fields: () => ({ stage: 'utama', startsOn: '2030-01-01' })
 	},
 	{
 		name: 'self-assessment ?/save',

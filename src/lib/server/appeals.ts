@@ -7,7 +7,8 @@ import { cellEntityId } from './assessments';
 import { db, type Conn } from './db';
 import { appeals, assessments, indicators, opds, periodOpds, periods } from './db/schema';
 import { notifyOpd, notifyRoles } from './notifications';
-import { stageAnnouncedFor, stageAppealOpenFor } from './stages';
+import { cellStage } from './stages';
+import { stageAppealOpen } from '../workflow/stages';
 import { WorkflowError } from './workflow-error';
 
 export interface AppealInput {
@@ -41,10 +42,13 @@ export async function fileAppeal(
 			)
 			.where(and(eq(periodOpds.periodId, periodId), eq(periodOpds.opdId, opdId)));
 		if (!target) throw new WorkflowError(404, 'Sel tidak ditemukan pada periode ini.');
+		// A staged period under evaluation takes appeals on a stage's cells during its window.
+		const stage =
+			target.period.status === 'evaluation'
+				? await cellStage(periodId, target.indicator.key, tx)
+				: null;
 		const windowOpen =
-			appealsOpen(target.period.status) ||
-			(target.period.status === 'evaluation' &&
-				(await stageAppealOpenFor(periodId, target.indicator.key, tx)));
+			appealsOpen(target.period.status) || (stage !== null && stageAppealOpen(stage, new Date()));
 		if (!windowOpen)
 			throw new WorkflowError(
 				409,
@@ -135,7 +139,7 @@ export async function answerAppeal(
 		const answerable =
 			appealsOpen(period.status) ||
 			(period.status === 'evaluation' &&
-				(await stageAnnouncedFor(period.id, indicator.key, tx)));
+				(await cellStage(period.id, indicator.key, tx))?.status === 'announced');
 		if (!answerable)
 			throw new WorkflowError(
 				409,

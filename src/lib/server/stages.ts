@@ -1,11 +1,13 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { roundTo, scoreOpd } from '../scoring';
 import type { CellValue } from '../scoring/score';
-import type { OpdResult, Rubric } from '../scoring/types';
+import type { OpdResult, Rubric, Stage } from '../scoring/types';
 import {
 	cellStageRefusal,
 	checkStageAction,
+	currentStage,
 	isStaged,
+	resultsOut,
 	stageAppealOpen,
 	stageStates,
 	stopReason,
@@ -25,19 +27,28 @@ import {
 	periodStages,
 	periods,
 	stageEvaluators,
-	users
+	users,
+	type IndicatorRow
 } from './db/schema';
 import { notifyOpd, notifyRoles, notifyRoster, notifyUsers } from './notifications';
-import { rubricOf } from './periods';
+import { indicatorRows, toIndicator } from './periods';
 import { WorkflowError } from './workflow-error';
 
-/** The stages of a period with their schedule and state (an empty list for a flat rubric). */
+/**
+ * The stages of a period with their schedule and state (an empty list for a flat rubric), with
+ * the rubric and its indicator rows they were read with.
+ */
 export async function stagesOf(
 	periodId: number,
 	conn: Conn = db()
-): Promise<{ rubric: Rubric; staged: boolean; states: StageState[] }> {
-	const rubric = await rubricOf(periodId, conn);
-	if (!isStaged(rubric.stages)) return { rubric, staged: false, states: [] };
+): Promise<{ rubric: Rubric; rows: IndicatorRow[]; staged: boolean; states: StageState[] }> {
+	const [[period], rows] = await Promise.all([
+		conn.select({ config: periods.rubricConfig }).from(periods).where(eq(periods.id, periodId)),
+		indicatorRows(periodId, conn)
+	]);
+	if (!period) throw new WorkflowError(404, 'Periode tidak ditemukan.');
+	const rubric: Rubric = { ...period.config, indicators: rows.map(toIndicator) };
+	if (!isStaged(rubric.stages)) return { rubric, rows, staged: false, states: [] };
 	const [stored, evaluators] = await Promise.all([
 		conn.select().from(periodStages).where(eq(periodStages.periodId, periodId)),
 		conn
@@ -45,7 +56,7 @@ export async function stagesOf(
 			.from(stageEvaluators)
 			.where(eq(stageEvaluators.periodId, periodId))
 	]);
-	return { rubric, staged: true, states: stageStates(rubric.stages, stored, evaluators) };
+	return { rubric, rows, staged: true, states: stageStates(rubric.stages, stored, evaluators) };
 }
 
 /** Stage key of each indicator key (through its aspect). */
@@ -103,7 +114,14 @@ async function scoresByOpdId(
 	return result;
 }
 
-/** OPDs that missed an earlier stage's minimum, with the reason they read. */
+/** Where a scored OPD stopped: the stage whose minimum it missed and its score there, or null. */
+function stopOf(rubric: Rubric, result: OpdResult): { stage: Stage; score: number } | null {
+	const stage = rubric.stages.find((s) => s.key === result.stoppedAtStage);
+	if (!stage) return null;
+	return { stage, score: result.stages.find((s) => s.key === stage.key)?.score ?? 0 };
+}
+
+/** OPDs that missed a stage's minimum, with the stage and the reason they read. */
 export async function stoppedOpds(
 	periodId: number,
 	conn: Conn = db()
@@ -112,11 +130,12 @@ export async function stoppedOpds(
 	const stopped = new Map<number, { stageKey: string; reason: string }>();
 	if (!staged) return stopped;
 	for (const [opdId, result] of await scoresByOpdId(periodId, rubric, conn)) {
-		const at = result.stoppedAtStage;
-		if (!at) continue;
-		const stage = rubric.stages.find((s) => s.key === at)!;
-		const score = result.stages.find((s) => s.key === at)?.score ?? 0;
-		stopped.set(opdId, { stageKey: at, reason: stopReason(stage, score, rubric.decimals) });
+		const stop = stopOf(rubric, result);
+		if (stop)
+			stopped.set(opdId, {
+				stageKey: stop.stage.key,
+				reason: stopReason(stop.stage, stop.score, rubric.decimals)
+			});
 	}
 	return stopped;
 }
@@ -132,12 +151,9 @@ export async function cellStageBlock(
 	actor: Actor,
 	conn: Conn = db()
 ): Promise<string | null> {
-	const { rubric, staged, states } = await stagesOf(periodId, conn);
+	const { rubric, rows, staged, states } = await stagesOf(periodId, conn);
 	if (!staged) return null;
-	const [row] = await conn
-		.select({ key: indicators.key })
-		.from(indicators)
-		.where(and(eq(indicators.periodId, periodId), eq(indicators.id, indicatorId)));
+	const row = rows.find((r) => r.id === indicatorId);
 	if (!row) return null;
 	const stageKey = stageOfIndicator(rubric).get(row.key) ?? '';
 	const [user] =
@@ -147,12 +163,8 @@ export async function cellStageBlock(
 	// System actors (CLI, seed) act with an administrator's rights.
 	const isAdmin = actor.userId === null || user?.role === 'admin';
 	const own = (await scoresByOpdId(periodId, rubric, conn, opdId)).get(opdId);
-	const stoppedAt = own?.stoppedAtStage
-		? {
-				stageKey: own.stoppedAtStage,
-				score: own.stages.find((s) => s.key === own.stoppedAtStage)?.score ?? 0
-			}
-		: null;
+	const stop = own && stopOf(rubric, own);
+	const stoppedAt = stop ? { stageKey: stop.stage.key, score: stop.score } : null;
 	return cellStageRefusal(
 		states,
 		stageKey,
@@ -162,29 +174,16 @@ export async function cellStageBlock(
 	);
 }
 
-/** Whether operators may appeal this cell now because its stage's appeal window is open. */
-export async function stageAppealOpenFor(
-	periodId: number,
-	indicatorKey: string,
-	conn: Conn = db(),
-	now = new Date()
-): Promise<boolean> {
-	const { rubric, staged, states } = await stagesOf(periodId, conn);
-	if (!staged) return false;
-	const stage = states.find((s) => s.key === stageOfIndicator(rubric).get(indicatorKey));
-	return stage ? stageAppealOpen(stage, now) : false;
-}
-
-/** Whether the cell's stage has announced results not yet closed (appeals on it may be answered). */
-export async function stageAnnouncedFor(
+/** The stage a cell of a staged period belongs to (by its indicator key), or null. */
+export async function cellStage(
 	periodId: number,
 	indicatorKey: string,
 	conn: Conn = db()
-): Promise<boolean> {
+): Promise<StageState | null> {
 	const { rubric, staged, states } = await stagesOf(periodId, conn);
-	if (!staged) return false;
-	const stage = states.find((s) => s.key === stageOfIndicator(rubric).get(indicatorKey));
-	return stage?.status === 'announced';
+	if (!staged) return null;
+	const key = stageOfIndicator(rubric).get(indicatorKey);
+	return states.find((s) => s.key === key) ?? null;
 }
 
 async function pendingAppealsOf(periodId: number, rubric: Rubric, stageKey: string, conn: Conn) {
@@ -338,7 +337,7 @@ export async function moveStage(
 			},
 			tx
 		);
-		await notifyStageMove(period, stage, action, appealEndsAt, rubric, tx);
+		await notifyStageMove(period, stage, action, appealEndsAt, tx);
 	});
 }
 
@@ -347,7 +346,6 @@ async function notifyStageMove(
 	stage: StageState,
 	action: StageAction,
 	appealEndsAt: Date | null,
-	rubric: Rubric,
 	tx: Conn
 ) {
 	const base = { periodId: period.id, kind: 'period.moved' as const };
@@ -361,7 +359,9 @@ async function notifyStageMove(
 		return;
 	}
 	if (action === 'announce') {
-		const until = appealEndsAt?.toLocaleDateString('id-ID', { dateStyle: 'long' }) ?? '';
+		const until =
+			appealEndsAt?.toLocaleDateString('id-ID', { dateStyle: 'long', timeZone: 'Asia/Jakarta' }) ??
+			'';
 		await notifyRoster(
 			period.id,
 			{
@@ -371,8 +371,13 @@ async function notifyStageMove(
 			},
 			tx
 		);
-		for (const [opdId, stop] of await stoppedOpdsIn(period.id, rubric, stage.key, tx))
-			await notifyOpd(opdId, { ...base, message: stop, href: `/opd-saya/${period.year}` }, tx);
+		for (const [opdId, stop] of await stoppedOpds(period.id, tx))
+			if (stop.stageKey === stage.key)
+				await notifyOpd(
+					opdId,
+					{ ...base, message: stop.reason, href: `/opd-saya/${period.year}` },
+					tx
+				);
 		return;
 	}
 	await notifyRoles(
@@ -384,18 +389,6 @@ async function notifyStageMove(
 		},
 		tx
 	);
-}
-
-/** OPDs stopped exactly at `stageKey`, with their reason. */
-async function stoppedOpdsIn(periodId: number, rubric: Rubric, stageKey: string, conn: Conn) {
-	const result: [number, string][] = [];
-	for (const [opdId, r] of await scoresByOpdId(periodId, rubric, conn)) {
-		if (r.stoppedAtStage !== stageKey) continue;
-		const stage = rubric.stages.find((s) => s.key === stageKey)!;
-		const score = r.stages.find((s) => s.key === stageKey)?.score ?? 0;
-		result.push([opdId, stopReason(stage, score, rubric.decimals)]);
-	}
-	return result;
 }
 
 /** Everything the stage page shows: each stage with its state, appeals waiting, OPDs stopped. */
@@ -413,21 +406,24 @@ export async function stageBoard(periodId: number, conn: Conn = db()) {
 		.where(eq(periodOpds.periodId, periodId));
 	const nameOf = new Map(names.map((n) => [n.id, n]));
 	const stopped = [...scores]
-		.filter(([, r]) => r.stoppedAtStage !== null)
-		.map(([opdId, r]) => {
-			const stage = rubric.stages.find((s) => s.key === r.stoppedAtStage)!;
-			const score = r.stages.find((s) => s.key === stage.key)?.score ?? 0;
-			return {
-				opdId,
-				name: nameOf.get(opdId)?.name ?? '',
-				slug: nameOf.get(opdId)?.slug ?? '',
-				stageKey: stage.key,
-				stageLabel: stage.label,
-				score: roundTo(score, rubric.decimals),
-				minToProceed: stage.minToProceed ?? 0
-			};
+		.flatMap(([opdId, r]) => {
+			const stop = stopOf(rubric, r);
+			if (!stop) return [];
+			return [
+				{
+					opdId,
+					name: nameOf.get(opdId)?.name ?? '',
+					slug: nameOf.get(opdId)?.slug ?? '',
+					stageKey: stop.stage.key,
+					stageLabel: stop.stage.label,
+					score: roundTo(stop.score, rubric.decimals),
+					minToProceed: stop.stage.minToProceed ?? 0
+				}
+			];
 		})
 		.sort((a, b) => a.name.localeCompare(b.name, 'id'));
+	// An OPD counts as stopped at a stage only once the stage's results are out.
+	const out = new Set(states.filter((s) => resultsOut(s.status)).map((s) => s.key));
 	const share = new Map(rubric.stages.map((s) => [s.key, s.share]));
 	return {
 		staged: true as const,
@@ -435,16 +431,9 @@ export async function stageBoard(periodId: number, conn: Conn = db()) {
 			...s,
 			share: share.get(s.key) ?? 0,
 			pendingAppeals: pending[i] ?? 0,
-			// An OPD counts as stopped at a stage only once the stage's results are out.
-			stoppedHere:
-				s.status === 'announced' || s.status === 'closed'
-					? stopped.filter((o) => o.stageKey === s.key).length
-					: 0
+			stoppedHere: out.has(s.key) ? stopped.filter((o) => o.stageKey === s.key).length : 0
 		})),
-		stopped: stopped.filter((o) => {
-			const status = states.find((s) => s.key === o.stageKey)?.status;
-			return status === 'announced' || status === 'closed';
-		}),
+		stopped: stopped.filter((o) => out.has(o.stageKey)),
 		participants: scores.size
 	};
 }
@@ -468,28 +457,23 @@ export async function matrixStageLocks(
 	user: { id: number; role: string },
 	conn: Conn = db()
 ): Promise<MatrixStageLocks | null> {
-	const { rubric, staged, states } = await stagesOf(periodId, conn);
+	const { rubric, rows, staged, states } = await stagesOf(periodId, conn);
 	if (!staged) return null;
 	const active = states.find((s) => s.status === 'active') ?? null;
-	const current = active ?? [...states].reverse().find((s) => s.status === 'announced') ?? null;
+	const current = currentStage(states);
 	const mayFill =
 		active !== null &&
 		(active.evaluatorIds.length === 0 ||
 			user.role === 'admin' ||
 			active.evaluatorIds.includes(user.id));
 	const stageOf = stageOfIndicator(rubric);
-	const ids = await conn
-		.select({ id: indicators.id, key: indicators.key })
-		.from(indicators)
-		.where(eq(indicators.periodId, periodId));
 	const activeIndex = active ? states.indexOf(active) : -1;
 	const stopped: Record<number, string> = {};
 	if (active && activeIndex > 0)
 		for (const [opdId, r] of await scoresByOpdId(periodId, rubric, conn)) {
-			const at = states.findIndex((s) => s.key === r.stoppedAtStage);
-			if (at < 0 || at >= activeIndex) continue;
-			const stage = states[at]!;
-			stopped[opdId] = stopReason(stage, r.stages[at]?.score ?? 0, rubric.decimals);
+			const stop = stopOf(rubric, r);
+			if (stop && states.findIndex((s) => s.key === stop.stage.key) < activeIndex)
+				stopped[opdId] = stopReason(stop.stage, stop.score, rubric.decimals);
 		}
 	return {
 		current: current && {
@@ -499,7 +483,7 @@ export async function matrixStageLocks(
 			appealEndsAt: current.appealEndsAt
 		},
 		openIndicatorIds: mayFill
-			? ids.filter((i) => stageOf.get(i.key) === active!.key).map((i) => i.id)
+			? rows.filter((i) => stageOf.get(i.key) === active!.key).map((i) => i.id)
 			: [],
 		columnReason: !active
 			? 'Tidak ada tahap yang sedang berjalan.'
@@ -522,18 +506,15 @@ export async function opdStageStanding(
 	conn: Conn = db(),
 	now = new Date()
 ) {
-	const { rubric, staged, states } = await stagesOf(periodId, conn);
+	const { rubric, rows, staged, states } = await stagesOf(periodId, conn);
 	if (!staged) return null;
 	const own = (await scoresByOpdId(periodId, rubric, conn, opdId)).get(opdId);
-	const out = (status: string) => status === 'announced' || status === 'closed';
-	const stopIndex = states.findIndex((s) => s.key === own?.stoppedAtStage);
-	const stoppedAnnounced = stopIndex >= 0 && out(states[stopIndex]!.status);
+	const stop = own ? stopOf(rubric, own) : null;
+	const stopIndex = states.findIndex((s) => s.key === stop?.stage.key);
+	// The OPD reads that it stopped only once that stage's results are announced.
+	const stoppedAnnounced = stop !== null && resultsOut(states[stopIndex]!.status);
 	const stageOf = stageOfIndicator(rubric);
 	const appealStages = new Set(states.filter((s) => stageAppealOpen(s, now)).map((s) => s.key));
-	const rows = await conn
-		.select({ id: indicators.id, key: indicators.key })
-		.from(indicators)
-		.where(eq(indicators.periodId, periodId));
 	return {
 		stages: states.map((s, i) => {
 			const score = own?.stages[i]?.score ?? 0;
@@ -546,14 +527,12 @@ export async function opdStageStanding(
 				appealEndsAt: s.appealEndsAt,
 				minToProceed: s.minToProceed ?? null,
 				/** Shown only once the stage's results are announced. */
-				score: out(s.status) ? roundTo(score, rubric.decimals) : null,
+				score: resultsOut(s.status) ? roundTo(score, rubric.decimals) : null,
 				appealOpen: appealStages.has(s.key),
 				skipped: stoppedAnnounced && i > stopIndex
 			};
 		}),
-		stoppedReason: stoppedAnnounced
-			? stopReason(states[stopIndex]!, own!.stages[stopIndex]?.score ?? 0, rubric.decimals)
-			: null,
+		stoppedReason: stoppedAnnounced ? stopReason(stop.stage, stop.score, rubric.decimals) : null,
 		appealIndicatorIds: rows
 			.filter((r) => appealStages.has(stageOf.get(r.key) ?? ''))
 			.map((r) => r.id)

@@ -3,6 +3,7 @@ import {
 	cellStageRefusal,
 	checkStageAction,
 	currentStage,
+	resultsOut,
 	stageActions,
 	stageAppealOpen,
 	stageStates,
@@ -111,5 +112,13 @@ describe('cellStageRefusal', () => {
 		expect(
 			cellStageRefusal(states('active', 'pending'), 'web', admin, { stageKey: 'web', score: 10 })
 		).toBeNull();
+	});
+});
+
+describe('resultsOut', () => {
+	it('is true once a stage is announced or closed', () => {
+		expect(
+			['pending', 'active', 'announced', 'closed'].map((s) => resultsOut(s as StageState['status']))
+		).toEqual([false, false, true, true]);
 	});
 });

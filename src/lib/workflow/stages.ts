@@ -160,6 +160,11 @@ export function currentStage(states: readonly StageState[]): StageState | null {
 	);
 }
 
+/** Whether a stage's results are out (announced or closed): its scores and stops are final. */
+export function resultsOut(status: StageStatus): boolean {
+	return status === 'announced' || status === 'closed';
+}
+
 /** Whether operators may appeal the results of `stage` at `now` (announced, window not over). */
 export function stageAppealOpen(stage: StageState, now: Date): boolean {
 	return (

@@ -10,6 +10,7 @@ import {
 	type AnySQLiteColumn
 } from 'drizzle-orm/sqlite-core';
 import type { Rubric } from '../../scoring/types';
+import { STAGE_STATUSES } from '../../workflow/stages';
 
 /** The rubric minus its indicator rows, which live in their own table. */
 export type RubricConfig = Omit<Rubric, 'indicators'>;
@@ -297,8 +298,6 @@ export const appeals = sqliteTable(
 		index('appeals_indicator_idx').on(t.indicatorId)
 	]
 );
-
-export const STAGE_STATUSES = ['pending', 'active', 'announced', 'closed'] as const;
 
 /**
  * The schedule and state of one stage of a staged period (a rubric with several stages, e.g.
