@@ -83,11 +83,35 @@ test('an evaluator day: copy 2021 into 2022, tick by keyboard, resolve a conflic
 	);
 	assert.equal((await first.innerText()).trim(), '√');
 
-	// Finalize and publish; the public sees the result.
-	for (const label of ['Mulai evaluasi', 'Finalkan', 'Publikasikan']) {
-		await evaluator.getByRole('button', { name: label }).click();
-		await evaluator.getByRole('button', { name: label }).waitFor({ state: 'detached' });
-	}
+	// Finalize and publish; the public sees the result. Neither is one click: the team reads the
+	// readiness summary and ticks it, and a year with empty cells is published only once the team
+	// has decided them.
+	const confirmSummary = () => evaluator.getByLabel('Saya sudah memeriksa ringkasan ini').check();
+	await evaluator.getByRole('button', { name: 'Mulai evaluasi' }).click();
+	await evaluator.getByRole('heading', { name: 'Ringkasan kesiapan' }).waitFor();
+	assert.match(
+		await evaluator.locator('#kesiapan ul.readiness').innerText(),
+		/sel belum dinilai, di 32 OPD/
+	);
+	await confirmSummary();
+	await evaluator.getByRole('button', { name: 'Finalkan' }).click();
+	await evaluator.getByRole('button', { name: 'Publikasikan' }).waitFor();
+	await confirmSummary();
+	await evaluator.getByRole('button', { name: 'Publikasikan' }).click();
+	await evaluator
+		.getByRole('alert')
+		.getByText(/belum dinilai: putuskan dulu/)
+		.waitFor();
+	await evaluator.fill(
+		'form.decide input[name=reason]',
+		'Rapat tim: sel kosong dihitung tidak ada'
+	);
+	await evaluator.getByLabel('Hitung sebagai "tidak ada"').check();
+	await evaluator.getByRole('button', { name: 'Putuskan sel kosong' }).click();
+	await evaluator.getByText(/sel yang belum dinilai kini dihitung "tidak ada"/).waitFor();
+	await confirmSummary();
+	await evaluator.getByRole('button', { name: 'Publikasikan' }).click();
+	await evaluator.getByRole('button', { name: 'Publikasikan' }).waitFor({ state: 'detached' });
 	await evaluator.getByText('Dipublikasikan').first().waitFor();
 	const visitor = await browser.newPage();
 	const response = await visitor.goto(`${app.url}/hasil/2022`);

@@ -4,6 +4,7 @@ import { answerAppeal, appealsOf, fileAppeal } from '../../src/lib/server/appeal
 import { getCell, setCell } from '../../src/lib/server/assessments';
 import type { DB } from '../../src/lib/server/db';
 import { auditEvents, indicators, notifications } from '../../src/lib/server/db/schema';
+import { markUnassessedAbsent } from '../../src/lib/server/readiness';
 import { transition } from '../../src/lib/server/lifecycle';
 import { computeView, publishedView } from '../../src/lib/server/results';
 import { getByYear } from '../../src/lib/server/periods';
@@ -58,7 +59,10 @@ const statusOf = (p: Promise<unknown>) =>
 async function lock(to: 'final' | 'published') {
 	await transition(periodId, 'evaluation', admin, '', db);
 	await transition(periodId, 'final', admin, '', db);
-	if (to === 'published') await transition(periodId, 'published', admin, '', db);
+	if (to === 'published') {
+		await markUnassessedAbsent(periodId, 'belum ada DIP', admin.actor, db);
+		await transition(periodId, 'published', admin, '', db);
+	}
 }
 
 describe('appeals', () => {

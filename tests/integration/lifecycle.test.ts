@@ -5,6 +5,7 @@ import type { DB } from '../../src/lib/server/db';
 import { auditEvents, indicators, periodOpds, periods } from '../../src/lib/server/db/schema';
 import { transition, type Mover } from '../../src/lib/server/lifecycle';
 import { copyPeriod } from '../../src/lib/server/period-copy';
+import { markUnassessedAbsent } from '../../src/lib/server/readiness';
 import { publishedView } from '../../src/lib/server/results';
 import { WorkflowError } from '../../src/lib/server/workflow-error';
 import type { PeriodStatus } from '../../src/lib/workflow/lifecycle';
@@ -24,6 +25,11 @@ const as = (role: Mover['role']): Mover => ({ actor: { userId: null, name: role 
 const statusOf = async () =>
 	(await db.select().from(periods).where(eq(periods.id, periodId)))[0]?.status;
 const auditCount = async () => (await db.select().from(auditEvents)).length;
+/** A copied year has no values: the team decides its empty cells before publishing. */
+async function moveTo(to: PeriodStatus, mover: Mover) {
+	if (to === 'published') await markUnassessedAbsent(periodId, 'belum ada DIP', mover.actor, db);
+	await transition(periodId, to, mover, '', db);
+}
 
 async function refusal(p: Promise<unknown>): Promise<WorkflowError> {
 	const e = await p.then(
@@ -66,7 +72,7 @@ describe('period lifecycle', () => {
 			['published', as('evaluator')]
 		];
 		for (const [to, mover] of steps) {
-			await transition(periodId, to, mover, '', db);
+			await moveTo(to, mover);
 			expect(await statusOf()).toBe(to);
 		}
 		const events = await db.select().from(auditEvents).where(eq(auditEvents.periodId, periodId));
@@ -75,6 +81,7 @@ describe('period lifecycle', () => {
 			'period.transition',
 			'period.transition',
 			'period.transition',
+			'period.unassessed-absent',
 			'period.publish'
 		]);
 		expect((await publishedView(2022, db))?.year).toBe(2022);
@@ -90,7 +97,7 @@ describe('period lifecycle', () => {
 		[['open', 'evaluation', 'final', 'published'], 'evaluation', 'evaluator', 'ok', 400],
 		[['open', 'evaluation', 'final', 'published'], 'evaluation', 'operator', 'alasan panjang', 403]
 	])('after %j refuses → %s as %s (reason %j) with %i', async (path, to, role, reason, status) => {
-		for (const step of path) await transition(periodId, step, as('admin'), '', db);
+		for (const step of path) await moveTo(step, as('admin'));
 		const before = await statusOf();
 		const n = await auditCount();
 		const e = await refusal(transition(periodId, to, as(role), reason, db));
@@ -102,7 +109,7 @@ describe('period lifecycle', () => {
 
 	it('reopens a published period with a reason; the public snapshot stays until republished', async () => {
 		for (const step of ['open', 'evaluation', 'final', 'published'] as const)
-			await transition(periodId, step, as('admin'), '', db);
+			await moveTo(step, as('admin'));
 		const snapshot = await publishedView(2022, db);
 		await transition(periodId, 'evaluation', as('admin'), 'Sanggahan Dinkes dikabulkan', db);
 		expect(await statusOf()).toBe('evaluation');

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setCell } from '../../src/lib/server/assessments';
 import type { DB } from '../../src/lib/server/db';
 import { auditEvents, indicators, opds, periodOpds, periods } from '../../src/lib/server/db/schema';
+import { markUnassessedAbsent } from '../../src/lib/server/readiness';
 import { transition } from '../../src/lib/server/lifecycle';
 import { openTies, recordTieDecision } from '../../src/lib/server/ties';
 import { WorkflowError } from '../../src/lib/server/workflow-error';
@@ -75,8 +76,10 @@ describe('tie decisions', () => {
 	});
 
 	it('refuses once published', async () => {
-		for (const s of ['evaluation', 'final', 'published'] as const)
+		for (const s of ['evaluation', 'final', 'published'] as const) {
+			if (s === 'published') await markUnassessedAbsent(periodId, 'belum ada DIP', admin.actor, db);
 			await transition(periodId, s, admin, '', db);
+		}
 		const e = await recordTieDecision(
 			periodId,
 			[slugs[0]!, slugs[1]!],

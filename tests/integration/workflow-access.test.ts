@@ -158,6 +158,14 @@ const CASES: Case[] = [
 		fields: () => ({ to: 'evaluation' })
 	},
 	{
+		name: 'matrix ?/decideUnassessed',
+		route: 'matrix',
+		action: 'decideUnassessed',
+		path: () => '/penilaian/2022',
+		params: () => ({ year: '2022' }),
+		fields: () => ({ reason: 'sel kosong dihitung tidak ada', confirm: 'ya' })
+	},
+	{
 		name: 'matrix ?/deadline',
 		route: 'matrix',
 		action: 'deadline',

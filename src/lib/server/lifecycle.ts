@@ -1,13 +1,20 @@
 import { eq } from 'drizzle-orm';
 import type { Role } from '../permissions';
 import { rubricGaps } from '../scoring';
-import { checkTransition, type PeriodStatus } from '../workflow/lifecycle';
+import {
+	checkTransition,
+	needsConfirmation,
+	PERIOD_STATUSES,
+	type PeriodStatus
+} from '../workflow/lifecycle';
+import { CONFIRM_VALUE } from '../workflow/readiness';
 import * as audit from './audit';
 import type { Actor } from './audit';
 import { db, type Conn } from './db';
 import { periods } from './db/schema';
 import { notifyRoster } from './notifications';
 import { rubricOf } from './periods';
+import { unassessedCount } from './readiness';
 import { publish } from './results';
 import { stagesOf } from './stages';
 import { STAGE_STATUS_LABELS } from '../workflow/stages';
@@ -56,6 +63,12 @@ export async function transition(
 				);
 		}
 		if (to === 'published') {
+			const unassessed = await unassessedCount(periodId, tx);
+			if (unassessed > 0)
+				throw new WorkflowError(
+					409,
+					`${unassessed.toLocaleString('id-ID')} sel ${period.year} belum dinilai: putuskan dulu (hitung sebagai "tidak ada", dengan alasan) sebelum publikasi.`
+				);
 			await publish(periodId, mover.actor, tx);
 			return;
 		}
@@ -73,6 +86,28 @@ export async function transition(
 			tx
 		);
 	});
+}
+
+/**
+ * A move asked for by a form (`to`, `reason`, `confirm`): finalising and publishing need the
+ * confirmation box ticked after the readiness summary. Returns the new status.
+ */
+export async function moveFromForm(
+	periodId: number,
+	values: Record<string, string | undefined>,
+	mover: Mover
+): Promise<PeriodStatus> {
+	const to = values.to ?? '';
+	if (!(PERIOD_STATUSES as readonly string[]).includes(to))
+		throw new WorkflowError(400, 'Status tujuan tidak dikenal.');
+	const status = to as PeriodStatus;
+	if (needsConfirmation(status) && values.confirm !== CONFIRM_VALUE)
+		throw new WorkflowError(
+			400,
+			'Periksa ringkasan kesiapan lalu centang "Saya sudah memeriksa ringkasan ini" sebelum melanjutkan.'
+		);
+	await transition(periodId, status, mover, values.reason ?? '');
+	return status;
 }
 
 /**

@@ -121,6 +121,14 @@ export function checkTransition(
 	return { ok: true, transition };
 }
 
+/**
+ * Finalising and publishing are never one click: the team reads the readiness summary (cells not
+ * assessed, open appeals, unsettled ties) and ticks a confirmation first.
+ */
+export function needsConfirmation(to: PeriodStatus): boolean {
+	return to === 'final' || to === 'published';
+}
+
 /** The moves a role may offer on a period in `status`. */
 export function transitionsFor(status: PeriodStatus, role: Role): Transition[] {
 	return TRANSITIONS.filter((t) => t.from === status && can(role, t.capability));

@@ -1,17 +1,12 @@
 import { fail } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guards';
-import { transition } from '$lib/server/lifecycle';
+import { moveFromForm } from '$lib/server/lifecycle';
 import { copyPeriod } from '$lib/server/period-copy';
 import * as periods from '$lib/server/periods';
 import { actorOf } from '$lib/server/users';
 import { failFrom } from '$lib/server/workflow-error';
 import { formValues } from '$lib/validation/form';
-import {
-	PERIOD_STATUSES,
-	STATUS_LABELS,
-	transitionsFor,
-	type PeriodStatus
-} from '$lib/workflow/lifecycle';
+import { needsConfirmation, STATUS_LABELS, transitionsFor } from '$lib/workflow/lifecycle';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The periods with their status and the moves the admin may make, and the copy form. */
@@ -29,7 +24,8 @@ export const load: PageServerLoad = async () => {
 			moves: transitionsFor(p.status, user.role).map((t) => ({
 				to: t.to,
 				label: t.label,
-				needsReason: t.needsReason
+				needsReason: t.needsReason,
+				needsConfirmation: needsConfirmation(t.to)
 			}))
 		})),
 		suggested: { from: latest, to: latest + 1 }
@@ -56,16 +52,9 @@ export const actions: Actions = {
 		const values = formValues(await request.formData());
 		const period = await periods.getByYear(Number(values.year));
 		if (!period) return fail(404, { message: 'Periode tidak ditemukan.' });
-		if (!(PERIOD_STATUSES as readonly string[]).includes(values.to ?? ''))
-			return fail(400, { message: 'Status tujuan tidak dikenal.' });
 		try {
-			await transition(
-				period.id,
-				values.to as PeriodStatus,
-				{ actor: actorOf(user), role: user.role },
-				values.reason ?? ''
-			);
-			return { moved: `${period.year}: ${STATUS_LABELS[values.to as PeriodStatus]}` };
+			const to = await moveFromForm(period.id, values, { actor: actorOf(user), role: user.role });
+			return { moved: `${period.year}: ${STATUS_LABELS[to]}` };
 		} catch (e) {
 			return failFrom(e);
 		}

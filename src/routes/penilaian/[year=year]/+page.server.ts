@@ -2,19 +2,20 @@ import { fail } from '@sveltejs/kit';
 import { can } from '$lib/permissions';
 import * as assessments from '$lib/server/assessments';
 import { requireCapability, requireUser } from '$lib/server/auth/guards';
-import { setSelfDeadline, transition } from '$lib/server/lifecycle';
+import { moveFromForm, setSelfDeadline } from '$lib/server/lifecycle';
+import { markUnassessedAbsent, readinessOfPeriod } from '$lib/server/readiness';
 import { matrixOf } from '$lib/server/matrix';
 import { matrixStageLocks } from '$lib/server/stages';
 import { actorOf } from '$lib/server/users';
 import { failFrom } from '$lib/server/workflow-error';
 import { formValues } from '$lib/validation/form';
+import { CONFIRM_VALUE } from '$lib/workflow/readiness';
 import { parseCellFields, parseId } from '$lib/validation/cell';
 import {
 	cellsEditable,
-	PERIOD_STATUSES,
+	needsConfirmation,
 	STATUS_LABELS,
-	transitionsFor,
-	type PeriodStatus
+	transitionsFor
 } from '$lib/workflow/lifecycle';
 import { periodOrNotFound } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,10 +24,13 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params }) => {
 	const user = requireCapability('cells.assess');
 	const period = await periodOrNotFound(params.year);
-	const [matrix, assessors, stageLocks] = await Promise.all([
+	// The readiness summary is read only where a finalise or publish button is offered.
+	const locking = period.status === 'evaluation' || period.status === 'final';
+	const [matrix, assessors, stageLocks, readiness] = await Promise.all([
 		matrixOf(period.id),
 		assessments.progressByAssessor(period.id),
-		matrixStageLocks(period.id, user)
+		matrixStageLocks(period.id, user),
+		locking ? readinessOfPeriod(period.id) : null
 	]);
 	return {
 		assessors: assessors.map((a) => ({
@@ -49,8 +53,17 @@ export const load: PageServerLoad = async ({ params }) => {
 			.map((t) => ({
 				to: t.to,
 				label: t.label,
-				needsReason: t.needsReason
+				needsReason: t.needsReason,
+				needsConfirmation: needsConfirmation(t.to)
 			})),
+		readiness: readiness && {
+			lines: readiness.lines,
+			unassessedCells: readiness.unassessedCells,
+			blocksPublishing: readiness.blocksPublishing,
+			opdsWithGaps: readiness.opdsWithGaps.slice(0, 50),
+			moreOpds: Math.max(0, readiness.opdsWithGaps.length - 50)
+		},
+		canDecideUnassessed: can(user.role, 'period.finalize'),
 		matrix,
 		stageLocks
 	};
@@ -123,16 +136,26 @@ export const actions: Actions = {
 		const user = requireUser();
 		const period = await periodOrNotFound(params.year);
 		const values = formValues(await request.formData());
-		if (!(PERIOD_STATUSES as readonly string[]).includes(values.to ?? ''))
-			return fail(400, { message: 'Status tujuan tidak dikenal.' });
 		try {
-			await transition(
-				period.id,
-				values.to as PeriodStatus,
-				{ actor: actorOf(user), role: user.role },
-				values.reason ?? ''
-			);
-			return { moved: values.to };
+			return {
+				moved: await moveFromForm(period.id, values, { actor: actorOf(user), role: user.role })
+			};
+		} catch (e) {
+			return failFrom(e);
+		}
+	},
+	/** The team's decision for cells nobody assessed: they count as "tidak ada". Audited. */
+	decideUnassessed: async ({ params, request }) => {
+		const user = requireCapability('period.finalize');
+		const period = await periodOrNotFound(params.year);
+		const values = formValues(await request.formData());
+		if (values.confirm !== CONFIRM_VALUE)
+			return fail(400, {
+				message: 'Centang konfirmasi untuk mengisi sel kosong dengan "tidak ada".'
+			});
+		try {
+			const cells = await markUnassessedAbsent(period.id, values.reason ?? '', actorOf(user));
+			return { decided: cells };
 		} catch (e) {
 			return failFrom(e);
 		}

@@ -1,0 +1,167 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { readinessOf, type Readiness } from '../workflow/readiness';
+import { stageOfIndicator, stagesOf, stoppedOpds } from './stages';
+import * as audit from './audit';
+import type { Actor } from './audit';
+import { db, type Conn } from './db';
+import { appeals, assessments, indicators, periodOpds, periods } from './db/schema';
+import { openTies } from './ties';
+import { WorkflowError } from './workflow-error';
+
+/**
+ * The cells of a period that have no verified value yet, as (OPD, indicator) pairs with the OPD's
+ * name that year. A staged period leaves out the later stages of an OPD that did not go on: those
+ * cells are never assessed, by design.
+ */
+async function unassessedCells(periodId: number, conn: Conn) {
+	const rows = await conn
+		.select({
+			opdId: periodOpds.opdId,
+			opd: periodOpds.displayName,
+			indicatorId: indicators.id,
+			indicatorKey: indicators.key
+		})
+		.from(periodOpds)
+		.innerJoin(indicators, eq(indicators.periodId, periodOpds.periodId))
+		.leftJoin(
+			assessments,
+			and(
+				eq(assessments.periodId, periodOpds.periodId),
+				eq(assessments.opdId, periodOpds.opdId),
+				eq(assessments.indicatorId, indicators.id)
+			)
+		)
+		.where(
+			and(
+				eq(periodOpds.periodId, periodId),
+				sql`(${assessments.id} is null or (${assessments.value} is null and ${assessments.notApplicable} = 0))`
+			)
+		);
+	const { rubric, staged } = await stagesOf(periodId, conn);
+	if (!staged) return { rows };
+	const stageOf = stageOfIndicator(rubric);
+	const order = new Map(rubric.stages.map((s, i) => [s.key, i]));
+	const stopped = await stoppedOpds(periodId, conn);
+	const countsCell = (opdId: number, indicatorKey: string) => {
+		const stop = stopped.get(opdId);
+		if (!stop) return true;
+		return (order.get(stageOf.get(indicatorKey) ?? '') ?? 0) <= (order.get(stop.stageKey) ?? 0);
+	};
+	return { rows: rows.filter((r) => countsCell(r.opdId, r.indicatorKey)) };
+}
+
+/** What is left before the period can be finalised or published (see workflow/readiness). */
+export async function readinessOfPeriod(periodId: number, conn: Conn = db()): Promise<Readiness> {
+	const [roster, [indicatorCount], missing, [openAppeals], [unverified], ties] = await Promise.all([
+		conn
+			.select({ opdId: periodOpds.opdId, opd: periodOpds.displayName })
+			.from(periodOpds)
+			.where(eq(periodOpds.periodId, periodId)),
+		conn
+			.select({ n: sql<number>`count(*)` })
+			.from(indicators)
+			.where(eq(indicators.periodId, periodId)),
+		unassessedCells(periodId, conn),
+		conn
+			.select({ n: sql<number>`count(*)` })
+			.from(appeals)
+			.where(and(eq(appeals.periodId, periodId), eq(appeals.status, 'pending'))),
+		conn
+			.select({ n: sql<number>`count(*)` })
+			.from(assessments)
+			.where(
+				and(
+					eq(assessments.periodId, periodId),
+					isNull(assessments.value),
+					eq(assessments.notApplicable, false),
+					sql`(${assessments.selfValue} is not null or ${assessments.selfNotApplicable} = 1)`
+				)
+			),
+		openTies(periodId, conn)
+	]);
+	const gaps = new Map<number, number>();
+	for (const r of missing.rows) gaps.set(r.opdId, (gaps.get(r.opdId) ?? 0) + 1);
+	return readinessOf({
+		opds: roster.map((o) => ({
+			opd: o.opd,
+			unassessed: gaps.get(o.opdId) ?? 0,
+			cells: Number(indicatorCount?.n ?? 0)
+		})),
+		openAppeals: Number(openAppeals?.n ?? 0),
+		unsettledTies: ties.ties.length,
+		unverifiedSelf: Number(unverified?.n ?? 0)
+	});
+}
+
+/** How many cells still have no verified value (what blocks publishing). */
+export async function unassessedCount(periodId: number, conn: Conn = db()): Promise<number> {
+	return (await unassessedCells(periodId, conn)).rows.length;
+}
+
+/**
+ * The team's decision for the cells nobody assessed: they count as "tidak ada" (0), as the
+ * annual reports read an empty cell. Written as real cell values by the deciding user, with one
+ * audit record holding the reason and the count per OPD, so publishing can go on. Only while
+ * the period is final (decided just before publishing) or under evaluation.
+ */
+export async function markUnassessedAbsent(
+	periodId: number,
+	reason: string,
+	actor: Actor,
+	conn: Conn = db()
+): Promise<number> {
+	const why = reason.trim();
+	if (why.length < 5)
+		throw new WorkflowError(400, 'Tuliskan alasan keputusan (minimal 5 karakter).');
+	return conn.transaction(async (tx) => {
+		const [period] = await tx.select().from(periods).where(eq(periods.id, periodId));
+		if (!period) throw new WorkflowError(404, 'Periode tidak ditemukan.');
+		if (period.status !== 'final' && period.status !== 'evaluation')
+			throw new WorkflowError(
+				409,
+				'Sel yang belum dinilai hanya dapat diputuskan saat periode dalam evaluasi atau final.'
+			);
+		const { rows } = await unassessedCells(periodId, tx);
+		if (rows.length === 0) return 0;
+		const now = new Date();
+		for (let i = 0; i < rows.length; i += 500) {
+			const chunk = rows.slice(i, i + 500);
+			await tx
+				.insert(assessments)
+				.values(
+					chunk.map((r) => ({
+						periodId,
+						opdId: r.opdId,
+						indicatorId: r.indicatorId,
+						value: 0,
+						assessedBy: actor.userId,
+						assessedAt: now
+					}))
+				)
+				.onConflictDoUpdate({
+					target: [assessments.periodId, assessments.opdId, assessments.indicatorId],
+					set: {
+						value: 0,
+						assessedBy: actor.userId,
+						assessedAt: now,
+						version: sql`${assessments.version} + 1`
+					}
+				});
+		}
+		const perOpd = new Map<string, number>();
+		for (const r of rows) perOpd.set(r.opd, (perOpd.get(r.opd) ?? 0) + 1);
+		await audit.record(
+			actor,
+			{
+				action: 'period.unassessed-absent',
+				entityType: 'period',
+				entityId: period.year,
+				periodId,
+				before: { unassessed: rows.length },
+				after: { value: 0, reason: why, cells: rows.length, opds: Object.fromEntries(perOpd) }
+			},
+			tx
+		);
+		return rows.length;
+	});
+}

@@ -1,0 +1,142 @@
+import { and, eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setCell } from '../../src/lib/server/assessments';
+import type { DB } from '../../src/lib/server/db';
+import {
+	assessments,
+	auditEvents,
+	indicators,
+	periodOpds,
+	periods
+} from '../../src/lib/server/db/schema';
+import { moveFromForm, transition, type Mover } from '../../src/lib/server/lifecycle';
+import { markUnassessedAbsent, readinessOfPeriod } from '../../src/lib/server/readiness';
+import { publishedView } from '../../src/lib/server/results';
+import { WorkflowError } from '../../src/lib/server/workflow-error';
+import { createTestDb } from './helpers/test-db';
+import { seedWithDraft2022 } from './helpers/workflow';
+
+let db: DB;
+let cleanup: () => Promise<void>;
+let periodId: number;
+const admin: Mover = { actor: { userId: null, name: 'admin' }, role: 'admin' };
+
+beforeEach(async () => {
+	({ db, cleanup } = await createTestDb());
+	({ periodId } = await seedWithDraft2022(db));
+	await transition(periodId, 'open', admin, '', db);
+});
+afterEach(() => cleanup());
+
+const statusOf = async () =>
+	(await db.select().from(periods).where(eq(periods.id, periodId)))[0]?.status;
+
+/** Ticks the first `n` indicators of the first OPD on the roster as present. */
+async function tickFirst(n: number) {
+	const [entry] = await db.select().from(periodOpds).where(eq(periodOpds.periodId, periodId));
+	const inds = await db.select().from(indicators).where(eq(indicators.periodId, periodId));
+	for (const ind of inds.slice(0, n))
+		await setCell(
+			periodId,
+			entry!.opdId,
+			ind.id,
+			{ value: 1, notApplicable: false, expectedVersion: 0 },
+			admin.actor,
+			db
+		);
+	return { opdId: entry!.opdId, opd: entry!.displayName, indicators: inds.length };
+}
+
+async function refusal(p: Promise<unknown>): Promise<WorkflowError> {
+	const e = await p.then(
+		() => null,
+		(err: unknown) => err
+	);
+	expect(e).toBeInstanceOf(WorkflowError);
+	return e as WorkflowError;
+}
+
+describe('readiness before finalising and publishing', () => {
+	it('counts the cells not assessed per OPD and the OPDs with no value at all', async () => {
+		const first = await tickFirst(3);
+		const r = await readinessOfPeriod(periodId, db);
+		expect(r.totalCells).toBe(32 * first.indicators);
+		expect(r.unassessedCells).toBe(32 * first.indicators - 3);
+		expect(r.opdsWithoutValues).toHaveLength(31);
+		const gapOfFirst = r.opdsWithGaps.find((g) => g.opd === first.opd);
+		expect(gapOfFirst?.unassessed).toBe(first.indicators - 3);
+		expect(r.blocksPublishing).toBe(true);
+		expect(r.lines[0]).toBe(
+			`${(32 * first.indicators - 3).toLocaleString('id-ID')} dari ${(32 * first.indicators).toLocaleString('id-ID')} sel belum dinilai, di 32 OPD.`
+		);
+	});
+
+	it('refuses to finalise or publish from a form without the confirmation, changing nothing', async () => {
+		await transition(periodId, 'evaluation', admin, '', db);
+		const e = await refusal(moveFromForm(periodId, { to: 'final' }, admin));
+		expect(e.status).toBe(400);
+		expect(e.message).toMatch(/ringkasan/);
+		expect(await statusOf()).toBe('evaluation');
+	});
+
+	it('refuses to publish a year with unassessed cells until the team decides them', async () => {
+		await tickFirst(2);
+		await transition(periodId, 'evaluation', admin, '', db);
+		await transition(periodId, 'final', admin, '', db);
+		const e = await refusal(transition(periodId, 'published', admin, '', db));
+		expect(e.status).toBe(409);
+		expect(e.message).toMatch(/belum dinilai/);
+		expect(await statusOf()).toBe('final');
+		expect(await publishedView(2022, db)).toBeNull();
+
+		const before = (await readinessOfPeriod(periodId, db)).unassessedCells;
+		expect((await refusal(markUnassessedAbsent(periodId, '', admin.actor, db))).status).toBe(400);
+		const decided = await markUnassessedAbsent(
+			periodId,
+			'Rapat tim 5 Des: OPD tanpa DIP dihitung tidak ada',
+			admin.actor,
+			db
+		);
+		expect(decided).toBe(before);
+		expect((await readinessOfPeriod(periodId, db)).unassessedCells).toBe(0);
+		const zeros = await db
+			.select()
+			.from(assessments)
+			.where(and(eq(assessments.periodId, periodId), eq(assessments.value, 0)));
+		expect(zeros).toHaveLength(before);
+		const [audit] = await db
+			.select()
+			.from(auditEvents)
+			.where(eq(auditEvents.action, 'period.unassessed-absent'));
+		expect(audit?.after).toMatchObject({ cells: before, value: 0 });
+
+		await transition(periodId, 'published', admin, '', db);
+		expect(await statusOf()).toBe('published');
+		const view = await publishedView(2022, db);
+		// The two ticked cells are the only points of the year.
+		expect(view?.result.opds.filter((r) => r.displayTotal > 0)).toHaveLength(1);
+	});
+
+	it('keeps the values already assessed when deciding the rest', async () => {
+		const first = await tickFirst(4);
+		await transition(periodId, 'evaluation', admin, '', db);
+		await markUnassessedAbsent(periodId, 'keputusan rapat tim', admin.actor, db);
+		const ones = await db
+			.select()
+			.from(assessments)
+			.where(
+				and(
+					eq(assessments.periodId, periodId),
+					eq(assessments.opdId, first.opdId),
+					eq(assessments.value, 1)
+				)
+			);
+		expect(ones).toHaveLength(4);
+	});
+
+	it('decides nothing in an open period', async () => {
+		expect(
+			(await refusal(markUnassessedAbsent(periodId, 'terlalu dini', admin.actor, db))).status
+		).toBe(409);
+	});
+});
