@@ -97,3 +97,19 @@ function body2020Ticks(): number {
 		.filter((l) => /^\d+\t/.test(l))
 		.reduce((n, l) => n + (l.match(/√/g) ?? []).length, 0);
 }
+
+test('errors speak Indonesian and help the visitor on', async () => {
+	const page = await browser.newPage();
+	const missing = await page.goto(`${app.url}/halaman-yang-tidak-ada`);
+	assert.equal(missing?.status(), 404);
+	await page.getByRole('heading', { name: 'Halaman tidak ditemukan' }).waitFor();
+	assert.match(await page.locator('main').innerText(), /Halaman ini tidak ada\./);
+	await page.getByRole('link', { name: 'Hasil monev per tahun' }).click();
+	await page.waitForURL(/\/hasil(\/\d{4})?$/);
+
+	const year = await page.goto(`${app.url}/hasil/1999`);
+	assert.equal(year?.status(), 404);
+	await page.getByRole('heading', { name: 'Halaman tidak ditemukan' }).waitFor();
+	assert.doesNotMatch(await page.locator('main').innerText(), /Not Found/);
+	await page.close();
+});

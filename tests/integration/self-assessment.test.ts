@@ -11,7 +11,12 @@ import {
 } from '../../src/lib/server/db/schema';
 import { setSelfDeadline, transition } from '../../src/lib/server/lifecycle';
 import { listFor } from '../../src/lib/server/notifications';
-import { saveSelf, selfView, submitSelf } from '../../src/lib/server/self-assessment';
+import {
+	saveSelf,
+	selfView,
+	submitSelf,
+	workingGapsOf
+} from '../../src/lib/server/self-assessment';
 import { WorkflowError } from '../../src/lib/server/workflow-error';
 import { createTestDb } from './helpers/test-db';
 import { seedWithDraft2022, sessionUser } from './helpers/workflow';
@@ -190,5 +195,55 @@ describe('deadline reminders', () => {
 			const reminders = await deadlineReminders(opdId, now, db);
 			expect(reminders, deadline).toHaveLength(expected);
 		}
+	});
+});
+
+describe("the operator's gaps in a year being assessed", () => {
+	it('come from the self-assessment, then from the verified value once there is one', async () => {
+		await transition(periodId, 'open', admin, '', db);
+		const inds = await db
+			.select()
+			.from(indicators)
+			.where(eq(indicators.periodId, periodId))
+			.orderBy(indicators.sortOrder);
+		// The operator claims every category but the last two.
+		await saveSelf(
+			periodId,
+			opdId,
+			inds.slice(0, -2).map((i) => ({
+				indicatorId: i.id,
+				value: 1,
+				notApplicable: false,
+				evidenceUrl: 'https://diskominfo.serangkota.go.id/dip',
+				note: null
+			})),
+			operator,
+			new Date(),
+			db
+		);
+		const gapsNow = async () => {
+			const view = (await selfView(await period(), opdId, db))!;
+			return (await workingGapsOf(await period(), opdId, view.rows, db))!;
+		};
+		const before = await gapsNow();
+		expect(before.gaps.gaps.map((g) => g.key)).toEqual(inds.slice(-2).map((i) => i.key));
+		expect(before.gaps.current.displayTotal).toBe(84.62); // 11 of 13
+		expect(before.gaps.current.rank).toBe(1); // nobody else has a value yet
+		expect(before.slug).toMatch(/kominfo|komunikasi/);
+
+		// The team finds the first category missing: it becomes a gap, whatever the OPD claimed.
+		await setCell(
+			periodId,
+			opdId,
+			inds[0]!.id,
+			{ value: 0, notApplicable: false, expectedVersion: 1 },
+			evaluator(),
+			db
+		);
+		const after = await gapsNow();
+		expect(after.gaps.gaps.map((g) => g.key)).toEqual(
+			[inds[0]!, ...inds.slice(-2)].map((i) => i.key)
+		);
+		expect(after.gaps.current.displayTotal).toBe(76.92);
 	});
 });

@@ -7,7 +7,9 @@ import type { Actor } from './audit';
 import { cellEntityId } from './assessments';
 import { db, type Conn } from './db';
 import { assessments, indicators, opds, periodOpds, periods, type Period } from './db/schema';
+import { workingGaps } from '../insights/working-gaps';
 import { notifyRoles } from './notifications';
+import { computeView } from './results';
 import { WorkflowError } from './workflow-error';
 
 /** The periods an OPD takes part in, newest first. */
@@ -18,7 +20,9 @@ export async function periodsOfOpd(opdId: number, conn: Conn = db()) {
 			year: periods.year,
 			title: periods.title,
 			status: periods.status,
-			deadline: periods.selfAssessmentDeadline
+			deadline: periods.selfAssessmentDeadline,
+			/** The OPD's name as that year's roster spells it. */
+			opdName: periodOpds.displayName
 		})
 		.from(periodOpds)
 		.innerJoin(periods, eq(periods.id, periodOpds.periodId))
@@ -224,4 +228,28 @@ export async function submitSelf(periodId: number, opdId: number, actor: Actor, 
 			tx
 		);
 	});
+}
+
+/**
+ * What the OPD still misses in this period and what each gap is worth, with its own cells as
+ * they stand (verified where the team has a value, else self-assessed) against the other OPDs as
+ * verified so far. Null when the OPD is not on the roster.
+ */
+export async function workingGapsOf(
+	period: Period,
+	opdId: number,
+	rows: { indicator: { key: string }; self: number | null; verified: number | null }[],
+	conn: Conn = db()
+) {
+	const [[own], view] = await Promise.all([
+		conn.select({ slug: opds.slug }).from(opds).where(eq(opds.id, opdId)),
+		computeView(period, conn)
+	]);
+	if (!own) return null;
+	const gaps = workingGaps(
+		view.result,
+		own.slug,
+		rows.map((r) => ({ key: r.indicator.key, verified: r.verified, self: r.self }))
+	);
+	return gaps && { slug: own.slug, gaps, decimals: view.result.rubric.decimals };
 }

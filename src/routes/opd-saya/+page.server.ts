@@ -10,11 +10,13 @@ export const load: PageServerLoad = async () => {
 	if (!user.opdId) error(400, 'Akun ini tidak terikat ke OPD mana pun.');
 	const list = await periodsOfOpd(user.opdId);
 	return {
+		opdName: list[0]?.opdName ?? null,
 		periods: list.map((p) => ({
 			year: p.year,
 			title: p.title,
 			statusLabel: STATUS_LABELS[p.status],
 			open: p.status === 'open',
+			published: p.status === 'published',
 			deadline: p.deadline?.toISOString() ?? null
 		}))
 	};

@@ -2,7 +2,13 @@ import { error, fail } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guards';
 import * as periods from '$lib/server/periods';
 import { appealsOf, fileAppeal } from '$lib/server/appeals';
-import { saveSelf, selfView, submitSelf, type SelfInput } from '$lib/server/self-assessment';
+import {
+	saveSelf,
+	selfView,
+	submitSelf,
+	workingGapsOf,
+	type SelfInput
+} from '$lib/server/self-assessment';
 import { opdStageStanding } from '$lib/server/stages';
 import { actorOf } from '$lib/server/users';
 import { STAGE_STATUS_LABELS } from '$lib/workflow/stages';
@@ -30,7 +36,12 @@ export const load: PageServerLoad = async ({ params }) => {
 		opdStageStanding(period.id, opdId)
 	]);
 	if (!view) error(404, `OPD Anda bukan peserta periode ${params.year}.`);
+	const working = period.status === 'draft' ? null : await workingGapsOf(period, opdId, view.rows);
 	return {
+		working: working && {
+			...working,
+			published: period.status === 'published'
+		},
 		period: {
 			year: period.year,
 			title: period.title,
