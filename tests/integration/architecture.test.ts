@@ -39,3 +39,21 @@ describe('routes never reach the database directly', () => {
 		}
 	});
 });
+
+// One mark vocabulary (src/lib/import/ticks.ts): no other module reads or writes marks of its own,
+// as the typed-value parser that took "x" for present and "-" for not assessed once did.
+describe('marks are defined once', () => {
+	const sources = ['src/lib', 'src/routes', 'scripts'].flatMap(tsFiles);
+	it.each(
+		sources.filter((f) => !f.endsWith('.test.ts') && !f.endsWith(join('import', 'ticks.ts')))
+	)('%s uses the vocabulary of ticks.ts', (file) => {
+		// Code only: comments may quote marks.
+		const text = readFileSync(file, 'utf8')
+			.split('\n')
+			.filter((line) => !/^\s*(?:\/\/|\/?\*)/.test(line))
+			.join('\n');
+		expect(text, `${file} spells a mark itself`).not.toMatch(
+			/\[[^\]\n]*'(?:√|ya|tidak|x)'[^\]\n]*\]|'√'|'n\/a'/
+		);
+	});
+});

@@ -4,7 +4,9 @@ import { setCell } from '../../src/lib/server/assessments';
 import type { DB } from '../../src/lib/server/db';
 import { auditEvents, opds, periodOpds } from '../../src/lib/server/db/schema';
 import { transition } from '../../src/lib/server/lifecycle';
-import { indicatorRows, rubricOf } from '../../src/lib/server/periods';
+import { getByYear, indicatorRows, rubricOf } from '../../src/lib/server/periods';
+import { computeView } from '../../src/lib/server/results';
+import { compareYears } from '../../src/lib/scoring/yoy';
 import {
 	addToRoster,
 	removeFromRoster,
@@ -12,7 +14,7 @@ import {
 	saveIndicators
 } from '../../src/lib/server/rubric';
 import { WorkflowError } from '../../src/lib/server/workflow-error';
-import type { IndicatorDraft } from '../../src/lib/validation/rubric-form';
+import { parseRubricForm, type IndicatorDraft } from '../../src/lib/validation/rubric-form';
 import { createTestDb } from './helpers/test-db';
 import { seedWithDraft2022 } from './helpers/workflow';
 
@@ -137,5 +139,35 @@ describe('roster', () => {
 		);
 		const e = await removeFromRoster(periodId, first!.opdId, actor, db).catch((x) => x);
 		expect((e as WorkflowError).status).toBe(409);
+	});
+});
+
+describe('a category re-created in the rubric editor', () => {
+	it('gets the key the import gave it, so it stays comparable with the imported years', async () => {
+		const list = await drafts();
+		const renja = list.find((d) => d.key === 'renja')!;
+		expect(renja.label).toMatch(/^Renja 20\d\d$/);
+		// Removed, then typed again as a new row without a key, as the editor posts it.
+		const parsed = parseRubricForm({
+			rows: '1',
+			label_0: 'Renja 2022',
+			aspect_0: renja.aspect,
+			kind_0: 'check',
+			weight_0: '1',
+			order_0: String(renja.order)
+		});
+		if (!parsed.ok) throw new Error(parsed.errors.join(' '));
+		await saveIndicators(
+			periodId,
+			[...list.filter((d) => d.id !== renja.id), ...parsed.indicators],
+			actor,
+			db
+		);
+		const keys = (await rubricOf(periodId, db)).indicators.map((i) => i.key);
+		expect(keys).toContain('renja');
+		const [y2021, y2022] = await Promise.all(
+			[2021, 2022].map(async (year) => (await computeView((await getByYear(year, db))!, db)).result)
+		);
+		expect(compareYears(y2021!, y2022!).comparable).toContain('renja');
 	});
 });

@@ -7,6 +7,7 @@
  * "n/a". No comment lines: the file must open cleanly in a spreadsheet.
  */
 import { neutralizeFormula, quoteCell, type Delimiter } from './csv-cells';
+import { markOf } from './ticks';
 
 export { parseDelimited } from './parse-delimited';
 
@@ -35,8 +36,7 @@ export interface TemplateOptions {
 }
 
 function tickText(value: TemplateValue): string {
-	if (value === 1) return '√';
-	return value === 'na' ? 'n/a' : '';
+	return value === 'na' ? markOf({ value: null, notApplicable: true }) : markOf({ value });
 }
 
 function writeCell(text: string): string {

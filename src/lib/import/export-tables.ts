@@ -3,6 +3,7 @@
  * same tables into .xlsx sheets. Every text cell is neutralised against formula injection.
  */
 import { neutralizeFormula, quoteCell, type Delimiter } from './csv-cells';
+import { markOf } from './ticks';
 
 export type ExportValue = string | number | null;
 
@@ -39,10 +40,9 @@ export const cellKey = (opd: string, indicator: string) => `${opd}\u0000${indica
 export function tickMark(
 	cell: Pick<ExportCell, 'value' | 'notApplicable'> | undefined
 ): ExportValue {
-	if (!cell) return '';
-	if (cell.notApplicable) return 'n/a';
-	if (cell.value === null || cell.value === 0) return '';
-	return cell.value === 1 ? '√' : cell.value;
+	// Scale levels and counts above 1 stay numbers; ticks use the one mark vocabulary.
+	if (cell && !cell.notApplicable && cell.value !== null && cell.value > 1) return cell.value;
+	return markOf(cell);
 }
 
 /** Wide: the report's layout and the import template, one row per OPD (`empty`: no ticks). */

@@ -5,6 +5,12 @@ describe('indicatorKey', () => {
 	it.each([
 		['Renja 2020', 'renja'],
 		['Renja 2021', 'renja'],
+		['Renja 2022', 'renja'],
+		['Pengadaan Barang & Jasa', 'pengadaan-barang-dan-jasa'],
+		['Pengadaan Barang dan Jasa', 'pengadaan-barang-dan-jasa'],
+		['  Profil  OPD ', 'profil-opd'],
+		['Réalisasi Anggaran', 'realisasi-anggaran'],
+		['', ''],
 		['RKPD 2021-2026', 'rkpd'],
 		['Struktur Organisasi & Nama Pejabat', 'struktur-organisasi-dan-nama-pejabat'],
 		['Agenda Kerja Pimpinan Satuan/ Unit Kerja', 'agenda-kerja-pimpinan-satuan-unit-kerja'],

@@ -1,10 +1,27 @@
 /**
- * The vocabulary of a matrix cell. Kept closed on purpose: an unknown mark is an error rather
- * than a guess, because "x" means "yes" in some offices and "no" in others.
+ * The vocabulary of a matrix cell: the one mark parser ({@link parseTick}) and the marks the app
+ * writes ({@link markOf}). Kept closed on purpose: an unknown mark is an error rather than a
+ * guess, because "x" means "yes" in some offices and "no" in others. "-" and the blank cell mean
+ * absent (not published), as the annual report prints them; not applicable is "n/a".
  */
 
 /** Result of reading one cell: a value, or `ok: false` for a mark outside the vocabulary. */
 export type TickResult = { ok: true; value: 1 | 0 | null; notApplicable: boolean } | { ok: false };
+
+/**
+ * The marks the app writes (report, exports, templates, published CSV): each reads back through
+ * {@link parseTick} as what it was written for. Not assessed is written blank, like absent: the
+ * report has no mark for it.
+ */
+export const MARK = Object.freeze({ present: '√', absent: '', notApplicable: 'n/a' });
+
+/** The mark written for a cell: "√" met (value 1), "n/a" not applicable, "" otherwise. */
+export function markOf(
+	cell: { value: number | null; notApplicable?: boolean } | undefined
+): string {
+	if (cell?.notApplicable) return MARK.notApplicable;
+	return cell?.value === 1 ? MARK.present : MARK.absent;
+}
 
 /** Marks meaning "published" (compared after trimming and lower-casing). */
 export const PRESENT_MARKS: readonly string[] = ['√', '✓', '✔', 'v', '1', 'ya', 'ada'];

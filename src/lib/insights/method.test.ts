@@ -41,6 +41,7 @@ describe('tieRule', () => {
 	it('says that ties stay open without a priority list or decisions', () => {
 		const lines = tieRule(FIVE);
 		expect(lines[0]).toMatch(/dibulatkan 2 desimal/);
+		expect(lines[0]).toMatch(/sudah diputuskan mendapat peringkat berurutan/);
 		expect(lines[1]).toMatch(/tidak menetapkan urutan prioritas/);
 		expect(lines[2]).toMatch(/dibiarkan terbuka/);
 	});

@@ -55,7 +55,7 @@ export function isFlat(rubric: Rubric): boolean {
 export function tieRule(rubric: Rubric): string[] {
 	const shown = `${rubric.decimals} desimal`;
 	const lines = [
-		`Peringkat ditentukan dari nilai akhir yang ditampilkan (dibulatkan ${shown}, setengah ke atas). OPD dengan nilai tampil sama mendapat peringkat sama ("1, 1, 1, 4").`
+		`Peringkat ditentukan dari nilai akhir yang ditampilkan (dibulatkan ${shown}, setengah ke atas). OPD dengan nilai tampil sama mendapat peringkat sama ("1, 1, 1, 4") sampai pemecah seri memisahkannya; seri yang sudah diputuskan mendapat peringkat berurutan ("1, 2, 3, 4"), dengan urutan yang sama di tabel peringkat, podium, laporan, dan unduhan.`
 	];
 	const label = (key: string) =>
 		rubric.aspects.find((a) => a.key === key)?.label ??
@@ -63,7 +63,7 @@ export function tieRule(rubric: Rubric): string[] {
 		key;
 	if (rubric.tieBreak.priority.length) {
 		lines.push(
-			`Untuk posisi penghargaan, nilai seri dipecah berturut-turut menurut poin pada: ${rubric.tieBreak.priority.map(label).join(', ')}.`
+			`Nilai seri dipecah berturut-turut menurut poin pada: ${rubric.tieBreak.priority.map(label).join(', ')}.`
 		);
 	} else {
 		lines.push('Periode ini tidak menetapkan urutan prioritas pemecah seri.');

@@ -2,6 +2,7 @@
  * The annual report's section: the "Daftar Informasi OPD" table exactly as the report prints it
  * (roster order, printed numbers and names, √ marks) and the award paragraph.
  */
+import { markOf } from '../import/ticks';
 import { joinNamesId } from '../scoring/awards';
 import { formatNumberId } from '../scoring/number';
 import { sortedIndicators } from '../scoring/score';
@@ -39,7 +40,7 @@ export function reportTable(
 				slug: r.slug,
 				marks: indicators.map((ind) => {
 					const s = scores?.get(ind.key);
-					return s?.notApplicable ? 'n/a' : s?.met ? '√' : '';
+					return markOf(s && { value: s.met ? 1 : 0, notApplicable: s.notApplicable });
 				})
 			};
 		});

@@ -133,10 +133,18 @@ describe('ties on an award position', () => {
 
 	it('are broken by a team decision when the priorities are level', () => {
 		const reason = 'Rapat pleno 12 Desember: data dukung lebih lengkap';
-		const { awards, tiers } = score({
+		const { awards, tiers, result } = score({
 			priority: ['profil'],
 			decisions: [{ order: ['satpol-pp', 'bappeda'], reason, decidedBy: 'Tim PPID Utama' }]
 		});
+		// The ranking lists them in the decided order (Satpol PP before Bappeda, against the
+		// alphabet), with distinct ranks: a decided tie is no longer shown as "1=".
+		expect(result.opds.map((o) => [o.opd, o.rank, o.tied, o.tier])).toEqual([
+			['satpol-pp', 1, false, 'Terbaik I'],
+			['bappeda', 2, false, 'Terbaik II'],
+			['bpbd', 3, false, 'Terbaik III'],
+			['kasemen', 4, false, null]
+		]);
 		expect(awards.slice(0, 2).map((a) => [a.position, a.opds, a.decidedBy, a.explanation])).toEqual(
 			[
 				[1, ['satpol-pp'], 'decision', `Seri pada 92,31; diputuskan tim: ${reason}`],
@@ -148,10 +156,14 @@ describe('ties on an award position', () => {
 
 	it('stay open, with no tier, when nothing decides them', () => {
 		// a decision that does not name both tied OPDs cannot order them
-		const { awards, tiers } = score({
+		const { awards, tiers, result } = score({
 			priority: [],
 			decisions: [{ order: ['satpol-pp', 'bpbd'], reason: 'Keputusan lain' }]
 		});
+		expect(result.opds.slice(0, 2).map((o) => [o.opd, o.rank, o.tied])).toEqual([
+			['bappeda', 1, true],
+			['satpol-pp', 1, true]
+		]);
 		const explanation = 'Seri pada 92,31 antara Bappeda dan Satpol PP; belum diputuskan';
 		expect(awards).toEqual([
 			{
@@ -245,9 +257,10 @@ describe('ties on an award position', () => {
 			...ticks(rubric, 'a', ['profil', 'struktur']),
 			...ticks(rubric, 'b', ['maklumat', 'sop'])
 		]);
-		expect(result.opds.map((o) => [o.opd, o.displayTotal, o.rank, o.tier])).toEqual([
-			['a', 50, 1, 'Terbaik II'],
-			['b', 50, 1, 'Terbaik I']
+		// The ranking follows the tie-break too: B first, with distinct ranks, no shared "1=".
+		expect(result.opds.map((o) => [o.opd, o.displayTotal, o.rank, o.tied, o.tier])).toEqual([
+			['b', 50, 1, false, 'Terbaik I'],
+			['a', 50, 2, false, 'Terbaik II']
 		]);
 		expect(result.awards[0]?.explanation).toBe(
 			'Seri pada 50,00; diputuskan oleh aspek prioritas Pelayanan Informasi'

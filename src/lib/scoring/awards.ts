@@ -1,14 +1,15 @@
 /**
- * Award positions (Terbaik I, II, III …) from ranked results. A tie on the displayed total that
- * reaches an award position is broken by the rubric's priority list, then by a recorded team
- * decision; a tie neither settles stays open and its OPDs get no tier until someone decides.
+ * The order of OPDs that show the same total, and the award positions (Terbaik I, II, III …) that
+ * follow from it. A tie on the displayed total is broken by the rubric's priority list, then by a
+ * recorded team decision; OPDs neither settles stay level (they share a rank, and a podium
+ * position they reach stays open until someone decides).
  */
 import { formatNumberId } from './number';
 import type { AwardPosition, IndicatorScore, OpdResult, Rubric, TieDecision } from './types';
 
 /**
- * What deciding awards reads of a ranked OPD: a full result, or a ranking from sums
- * (`rankFromSums`), which carries only the indicator points the tie-break priority names.
+ * What ordering ties and deciding awards read of a ranked OPD: a full result, or a ranking from
+ * sums (`rankFromSums`), which carries only the indicator points the tie-break priority names.
  */
 export type AwardCandidate = Pick<
 	OpdResult,
@@ -22,13 +23,17 @@ export type AwardCandidate = Pick<
 /** Points are sums of the same weights; anything closer than this is float noise, not a lead. */
 const POINT_TOLERANCE = 1e-9;
 
-type Decider = Exclude<AwardPosition['decidedBy'], 'score'>;
-
-/** A run of OPDs in award order: one OPD when its place is settled, several when still tied. */
-interface Part {
-	opds: AwardCandidate[];
-	decidedBy: Decider;
-	explanation: string;
+/**
+ * A run of OPDs in the engine's order: one OPD when its place is settled, several when they are
+ * still level. `decidedBy` says what separated it from the OPDs showing the same total.
+ */
+export interface OrderPart<T extends AwardCandidate = AwardCandidate> {
+	opds: T[];
+	decidedBy: AwardPosition['decidedBy'];
+	/** The priority key that settled the part (decidedBy 'priority'). */
+	key?: string;
+	/** The team decision that settled the part (decidedBy 'decision'). */
+	decision?: TieDecision;
 }
 
 /** Points an OPD earned in a priority entry: an aspect key first, else an indicator key. */
@@ -71,30 +76,26 @@ function findDecision(rubric: Rubric, opds: AwardCandidate[]): TieDecision | und
 }
 
 /** Settles what a team decision can among OPDs the priority list left level. */
-function decideRun(rubric: Rubric, run: AwardCandidate[], shown: string): Part[] {
+function decideRun<T extends AwardCandidate>(rubric: Rubric, run: T[]): OrderPart<T>[] {
 	const decision = findDecision(rubric, run);
-	if (!decision) {
-		const names = joinNamesId(run.map((o) => o.name));
-		const explanation = `Seri pada ${shown} antara ${names}; belum diputuskan`;
-		return [{ opds: run, decidedBy: 'unsettled', explanation }];
-	}
+	if (!decision) return [{ opds: run, decidedBy: 'unsettled' }];
 	const ordered = [...run].sort(
 		(a, b) => decision.order.indexOf(a.opd) - decision.order.indexOf(b.opd)
 	);
-	const explanation = `Seri pada ${shown}; diputuskan tim: ${decision.reason}`;
-	return ordered.map((o) => ({ opds: [o], decidedBy: 'decision', explanation }));
+	return ordered.map((o) => ({ opds: [o], decidedBy: 'decision', decision }));
 }
 
 /**
  * Orders a group of OPDs showing the same total: by the priority list, then by decisions.
- * Returns the group as parts in award order.
+ * Returns the group as parts in order.
  */
-function breakTie(rubric: Rubric, group: AwardCandidate[]): Part[] {
+function breakTie<T extends AwardCandidate>(rubric: Rubric, group: T[]): OrderPart<T>[] {
 	const priority = rubric.tieBreak.priority;
-	const shown = formatNumberId(group[0]?.displayTotal ?? 0, rubric.decimals);
 	// Stable sort: OPDs level on every priority keep their rank order (by name) inside the run.
-	const sorted = [...group].sort((a, b) => comparePriority(priority, a, b));
-	const runs: AwardCandidate[][] = [];
+	const sorted = priority.length
+		? [...group].sort((a, b) => comparePriority(priority, a, b))
+		: group;
+	const runs: T[][] = [];
 	const splitBy: string[] = [];
 	sorted.forEach((opd, index) => {
 		const previous = sorted[index - 1];
@@ -107,66 +108,85 @@ function breakTie(rubric: Rubric, group: AwardCandidate[]): Part[] {
 		}
 	});
 	return runs.flatMap((run, index) => {
-		if (run.length > 1) return decideRun(rubric, run, shown);
+		if (run.length > 1) return decideRun(rubric, run);
 		// The key that put this OPD above the next run, or (for the last run) below the previous.
 		const key = splitBy[index] ?? splitBy[index - 1] ?? '';
-		const explanation = `Seri pada ${shown}; diputuskan oleh ${priorityLabel(rubric, key)}`;
-		return [{ opds: run, decidedBy: 'priority' as const, explanation }];
+		return [{ opds: run, decidedBy: 'priority' as const, key }];
 	});
 }
 
-/** Groups consecutive results with the same displayed total (input in rank order). */
-function groupByTotal(ranked: AwardCandidate[]): AwardCandidate[][] {
-	const groups: AwardCandidate[][] = [];
-	for (const opd of ranked) {
-		const last = groups[groups.length - 1];
-		if (last && last[0]?.displayTotal === opd.displayTotal) last.push(opd);
-		else groups.push([opd]);
+/**
+ * The engine's one order of a period: results in rank order by displayed total (as `rankResults`
+ * returns them), each group of equal totals ordered by the tie-break (priority list, then the
+ * team's recorded decision, then name for OPDs still level). Every output (ranking table,
+ * podium, API, CSV, dashboard, report) reads this order; none sorts again.
+ */
+export function orderParts<T extends AwardCandidate>(rubric: Rubric, ranked: T[]): OrderPart<T>[] {
+	const parts: OrderPart<T>[] = [];
+	// Without a priority list or a decision nothing can split a group: skip the tie-break.
+	const breakable = rubric.tieBreak.priority.length > 0 || rubric.tieBreak.decisions.length > 0;
+	let start = 0;
+	for (let index = 1; index <= ranked.length; index++) {
+		if (index < ranked.length && ranked[index]!.displayTotal === ranked[start]!.displayTotal)
+			continue;
+		const group = ranked.slice(start, index);
+		if (group.length === 1) parts.push({ opds: group, decidedBy: 'score' });
+		else if (!breakable) parts.push({ opds: group, decidedBy: 'unsettled' });
+		else for (const part of breakTie(rubric, group)) parts.push(part);
+		start = index;
 	}
-	return groups;
+	return parts;
 }
 
-function scoreExplanation(opd: AwardCandidate, position: number, decimals: number): string {
-	const shown = formatNumberId(opd.displayTotal, decimals);
-	const indicators = `${opd.indicatorsMet} dari ${opd.indicatorsApplicable} indikator`;
-	return position === 1
-		? `Nilai tertinggi: ${shown} (${indicators})`
-		: `Nilai ${shown} (${indicators})`;
+function explain(rubric: Rubric, part: OrderPart, position: number): string {
+	const [first] = part.opds;
+	const shown = formatNumberId(first?.displayTotal ?? 0, rubric.decimals);
+	switch (part.decidedBy) {
+		case 'score': {
+			const indicators = `${first?.indicatorsMet} dari ${first?.indicatorsApplicable} indikator`;
+			return position === 1
+				? `Nilai tertinggi: ${shown} (${indicators})`
+				: `Nilai ${shown} (${indicators})`;
+		}
+		case 'priority':
+			return `Seri pada ${shown}; diputuskan oleh ${priorityLabel(rubric, part.key ?? '')}`;
+		case 'decision':
+			return `Seri pada ${shown}; diputuskan tim: ${part.decision?.reason ?? ''}`;
+		case 'unsettled': {
+			const names = joinNamesId(part.opds.map((o) => o.name));
+			return `Seri pada ${shown} antara ${names}; belum diputuskan`;
+		}
+	}
 }
 
 /**
- * Award positions 1..awardTiers.length for results in rank order (as `rankResults` returns them).
- * Settled positions hold one OPD; a tie left open fills each position it covers with all its OPDs
+ * Award positions 1..awardTiers.length from the engine's order ({@link orderParts}). Settled
+ * positions hold one OPD; a tie left open fills each position it covers with all its OPDs
  * (settled: false). OPDs showing a total of 0 never receive an award, and no position is given
  * beyond the OPDs there are.
  */
-export function decideAwards(rubric: Rubric, ranked: AwardCandidate[]): AwardPosition[] {
+export function awardsFromParts(rubric: Rubric, parts: OrderPart[]): AwardPosition[] {
 	const tiers = rubric.awardTiers;
 	const awards: AwardPosition[] = [];
-	const eligible = ranked.filter((o) => o.displayTotal > 0);
 	let position = 1;
-	const give = (opds: AwardCandidate[], decidedBy: AwardPosition['decidedBy'], text: string) => {
-		const tier = tiers[position - 1];
-		if (tier === undefined) return;
-		const keys = opds.map((o) => o.opd);
-		const settled = decidedBy !== 'unsettled';
-		awards.push({ position, tier, opds: keys, settled, decidedBy, explanation: text });
-	};
-	for (const group of groupByTotal(eligible)) {
+	for (const part of parts) {
 		if (position > tiers.length) break;
-		const [single] = group;
-		if (group.length === 1 && single) {
-			give(group, 'score', scoreExplanation(single, position, rubric.decimals));
+		if ((part.opds[0]?.displayTotal ?? 0) <= 0) break;
+		const keys = part.opds.map((o) => o.opd);
+		const settled = part.decidedBy !== 'unsettled';
+		const explanation = explain(rubric, part, position);
+		// An open tie covers as many positions as it has OPDs; each lists every one of them.
+		for (let i = 0; i < part.opds.length; i += 1) {
+			const tier = tiers[position - 1];
+			if (tier === undefined) break;
+			awards.push({ position, tier, opds: keys, settled, decidedBy: part.decidedBy, explanation });
 			position += 1;
-			continue;
-		}
-		for (const part of breakTie(rubric, group)) {
-			// An open tie covers as many positions as it has OPDs; each lists every one of them.
-			for (let i = 0; i < part.opds.length; i += 1) {
-				give(part.opds, part.decidedBy, part.explanation);
-				position += 1;
-			}
 		}
 	}
 	return awards;
+}
+
+/** Award positions for results in rank order (as `rankResults` returns them). */
+export function decideAwards(rubric: Rubric, ranked: AwardCandidate[]): AwardPosition[] {
+	return awardsFromParts(rubric, orderParts(rubric, ranked));
 }

@@ -3,7 +3,7 @@
  * ranks and awards. Everything a page shows is computed here, once, so that the number on the
  * podium, in the table and in the export is the same number.
  */
-import { decideAwards, type AwardCandidate } from './awards';
+import { awardsFromParts, orderParts, type AwardCandidate } from './awards';
 import { roundTo } from './number';
 import { qualify, rankInPlace } from './rank';
 import { indicatorMaxPoints } from './rubric';
@@ -287,20 +287,35 @@ export function uniqueParticipants(participants: Participant[]): Participant[] {
 }
 
 /**
- * Ranks scored OPDs, decides the awards and gives each settled award's OPD its tier. Sets rank,
- * tie flag and tier on the objects given (fresh ones the caller owns).
+ * The one place the engine orders a period: ranks scored OPDs by displayed total, orders each
+ * group of equal totals by the tie-break ({@link orderParts}: priority list, then the team's
+ * recorded decision, then name), decides the awards from that same order and gives each settled
+ * award's OPD its tier. Ranks are competition ranks over that order: OPDs the tie-break separates
+ * get distinct ranks ("2, 3"); OPDs still level share one and are flagged `tied` ("2=, 2=").
+ * Sets rank, tie flag and tier on the objects given (fresh ones the caller owns) and returns them
+ * in that order, which every output reads without sorting again.
  */
 export function rankAndAward<
 	T extends AwardCandidate & { rank: number; tied: boolean; tier: string | null }
 >(rubric: Rubric, scored: T[]): { opds: T[]; awards: AwardPosition[] } {
 	// The scored results are fresh objects, ours to fill in.
-	const ranked = rankInPlace(scored);
-	const awards = decideAwards(rubric, ranked);
+	const parts = orderParts(rubric, rankInPlace(scored));
+	const ordered: T[] = [];
+	for (const part of parts) {
+		const rank = ordered.length + 1;
+		const tied = part.opds.length > 1;
+		for (const r of part.opds) {
+			r.rank = rank;
+			r.tied = tied;
+			ordered.push(r);
+		}
+	}
+	const awards = awardsFromParts(rubric, parts);
 	const tierOf = new Map<string, string>();
 	for (const award of awards) {
 		const [only] = award.opds;
 		if (award.settled && only !== undefined) tierOf.set(only, award.tier);
 	}
-	for (const r of ranked) r.tier = tierOf.get(r.opd) ?? null;
-	return { opds: ranked, awards };
+	for (const r of ordered) r.tier = tierOf.get(r.opd) ?? null;
+	return { opds: ordered, awards };
 }

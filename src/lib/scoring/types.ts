@@ -157,9 +157,12 @@ export interface OpdResult {
 	displayTotal: number;
 	indicatorsMet: number;
 	indicatorsApplicable: number;
-	/** Competition rank on displayTotal ("1, 1, 1, 4"). */
+	/**
+	 * Competition rank on displayTotal ("1, 1, 1, 4"), where the tie-break (priority list, then a
+	 * recorded team decision) separates OPDs showing the same total ("1, 2, 3, 4" once decided).
+	 */
 	rank: number;
-	/** True when another OPD shows the same displayTotal. */
+	/** True when another OPD shares this rank: same displayTotal and the tie-break left them level. */
 	tied: boolean;
 	qualification: string;
 	/** Award tier label (e.g. "Terbaik I") when the tie-break settles this OPD's position. */
@@ -186,7 +189,7 @@ export interface AwardPosition {
 export interface PeriodResult {
 	/** The rubric the result was computed with: it travels with the result. */
 	rubric: Rubric;
-	/** Sorted by rank, then by name for ties. */
+	/** The engine's order: by rank (tie-break included), then by name among OPDs still level. */
 	opds: OpdResult[];
 	awards: AwardPosition[];
 }

@@ -1,3 +1,4 @@
+import { MARK } from '../import/ticks';
 import type { ImportIssue } from '../import';
 import type { CellState, ImportPlan } from './import-plan';
 
@@ -8,9 +9,9 @@ const cellText = (c: CellState | null) =>
 	c === null
 		? '(kosong)'
 		: c.notApplicable
-			? 'n/a'
+			? MARK.notApplicable
 			: c.value === 1
-				? '√'
+				? MARK.present
 				: c.value === 0
 					? '–'
 					: '(kosong)';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import Papa from 'papaparse';
+import { MARK } from '../import/ticks';
 import { RESULT_CSV_COLUMNS, toResultRows, type ResultRow } from '../results-table';
 import { exampleOpd } from '../insights/method';
 import { explainScore } from '../scoring/explain';
@@ -135,7 +136,11 @@ function pageData(view: ResultsView, rows: ResultRow[], matrix: MatrixRow[]): Pu
 }
 
 /** How a matrix mark reads in a report or a CSV. */
-export const MARK_TEXT: Record<string, string> = { '1': '√', '0': '', n: 'n/a' };
+export const MARK_TEXT: Record<string, string> = {
+	'1': MARK.present,
+	'0': MARK.absent,
+	n: MARK.notApplicable
+};
 
 /**
  * Builds every published representation of a period once, at publish time: the open-data JSON

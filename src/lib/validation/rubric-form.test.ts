@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keyFromLabel, parseRubricForm } from './rubric-form';
+import { indicatorKey } from '../import/indicator-keys';
+import { parseRubricForm } from './rubric-form';
 
 describe('parseRubricForm', () => {
 	it('reads rows, skips removed and empty new rows, orders by the order field', () => {
@@ -80,9 +81,19 @@ describe('parseRubricForm', () => {
 		if (!parsed.ok) expect(parsed.errors.join(' ')).toMatch(message);
 	});
 
-	it('makes keys from labels', () => {
-		expect(keyFromLabel('Struktur Organisasi & Nama Pejabat')).toBe(
-			'struktur-organisasi-nama-pejabat'
-		);
+	// A new indicator gets the key the import gives the same label, so a category added or
+	// relabelled in the editor stays comparable with the imported years.
+	it.each([
+		['Renja 2021', 'renja'],
+		['Renja 2022', 'renja'],
+		['Pengadaan Barang & Jasa', 'pengadaan-barang-dan-jasa'],
+		['Struktur Organisasi & Nama Pejabat', 'struktur-organisasi-dan-nama-pejabat'],
+		['RKPD 2021-2026', 'rkpd'],
+		['Daftar Informasi yang Dikecualikan', 'daftar-informasi-yang-dikecualikan'],
+		['Kualitas Layanan Publik (Survei Kepuasan)', 'kualitas-layanan-publik-survei-kepuasan']
+	])('makes the key of a new %j as the import does: %j', (label, key) => {
+		const parsed = parseRubricForm({ rows: '1', label_0: label, aspect_0: 'dip', kind_0: 'check' });
+		expect(parsed.ok && parsed.indicators[0]?.key).toBe(key);
+		expect(indicatorKey(label)).toBe(key);
 	});
 });

@@ -3,6 +3,7 @@
  * empty row for a new indicator. Pure; the server then validates the whole rubric with
  * `validateRubric`.
  */
+import { indicatorKey } from '../import/indicator-keys';
 import type { Indicator, IndicatorKind } from '../scoring/types';
 
 /** An indicator as edited: `id` null for a new one. */
@@ -17,16 +18,6 @@ function num(raw: string | undefined): number | undefined {
 	if (text === '') return undefined;
 	const n = Number(text);
 	return Number.isFinite(n) ? n : Number.NaN;
-}
-
-/** A key from a label: lowercase words joined by dashes. */
-export function keyFromLabel(label: string): string {
-	return label
-		.toLowerCase()
-		.normalize('NFKD')
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, 60);
 }
 
 export function parseRubricForm(
@@ -45,7 +36,8 @@ export function parseRubricForm(
 		if (!label) errors.push(`${name}: label wajib diisi.`);
 		const kind = (f('kind') ?? 'check') as IndicatorKind;
 		if (!KINDS.includes(kind)) errors.push(`${name}: jenis tidak dikenal.`);
-		const key = (f('key') ?? '').trim() || keyFromLabel(label);
+		// The import's key function: "Renja 2022" gets the key "Renja 2021" was imported with.
+		const key = (f('key') ?? '').trim() || indicatorKey(label);
 		if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(key))
 			errors.push(`${name}: kunci hanya huruf kecil, angka dan tanda hubung.`);
 		const weight = num(f('weight')) ?? 1;

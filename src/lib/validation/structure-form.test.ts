@@ -67,6 +67,14 @@ describe('parseStructureForm', () => {
 		expect(parsed.ok && parsed.structure).not.toHaveProperty('bands');
 	});
 
+	it.each([
+		['Sarana & Prasarana', 'sarana-dan-prasarana'],
+		['Digitalisasi 2025', 'digitalisasi']
+	])('makes the key of a new aspect %j with the one key function: %j', (label, key) => {
+		const parsed = parseStructureForm({ ...base, aspectLabel_2: label });
+		expect(parsed.ok && parsed.structure.aspects.map((a) => a.key)).toContain(key);
+	});
+
 	it('orders stages by the order field, renumbers them and drops removed rows', () => {
 		const parsed = parseStructureForm({
 			...base,

@@ -11,7 +11,7 @@
 import * as v from 'valibot';
 import { withKipStages } from '../scoring/rubric';
 import type { Aspect, Band, Stage } from '../scoring/types';
-import { keyFromLabel } from './rubric-form';
+import { indicatorKey } from '../import/indicator-keys';
 
 /** A row as typed, so a refused form can be shown again exactly as it was sent. */
 export interface StageFields {
@@ -136,7 +136,7 @@ interface NumberedRows {
 function readRows(values: Record<string, string>): NumberedRows {
 	const withKey = <T extends { key: string; label: string }>(r: { n: number; fields: T }) => ({
 		n: r.n,
-		fields: { ...r.fields, key: r.fields.key || keyFromLabel(r.fields.label) }
+		fields: { ...r.fields, key: r.fields.key || indicatorKey(r.fields.label) }
 	});
 	return {
 		stages: rowsOf<StageFields>(values, 'stage', STAGE_FIELDS).map(withKey),

@@ -5,7 +5,6 @@ import {
 	describeCellValue,
 	nextValue,
 	NOT_APPLICABLE,
-	parseCellValue,
 	type CellIndicator
 } from './cell-value';
 
@@ -41,21 +40,6 @@ describe('nextValue', () => {
 		[count, 5, 5]
 	])('%j from %j → %j', (ind, from, to) => {
 		expect(nextValue(ind, from)).toBe(to);
-	});
-});
-
-describe('parseCellValue', () => {
-	it.each<[CellIndicator, string, number | null | undefined]>([
-		[check, 'ya', 1],
-		[check, '0', 0],
-		[check, '', null],
-		[check, '7', undefined],
-		[scale, '2', 2],
-		[scale, '9', undefined],
-		[count, '14', 14],
-		[count, '1,5', undefined]
-	])('%j %j → %j', (ind, raw, expected) => {
-		expect(parseCellValue(ind, raw)).toBe(expected);
 	});
 });
 

@@ -31,20 +31,6 @@ export function nextValue(ind: CellIndicator, value: number | null): number | nu
 	return value;
 }
 
-/** Parses a typed value ("", "3", "ya", "tidak"); undefined when it is not a value. */
-export function parseCellValue(ind: CellIndicator, raw: string): number | null | undefined {
-	const text = raw.trim().toLowerCase();
-	if (text === '' || text === '-') return null;
-	if (ind.kind === 'check') {
-		if (['1', 'ya', 'y', '√', 'v', 'x'].includes(text)) return 1;
-		if (['0', 'tidak', 't', 'n'].includes(text)) return 0;
-		return undefined;
-	}
-	if (!/^\d+$/.test(text)) return undefined;
-	const n = Number(text);
-	return cellValueProblem(ind, n) ? undefined : n;
-}
-
 /** Not applicable travels as -1 in compact cell values (a real value is never negative). */
 export const NOT_APPLICABLE = -1;
 

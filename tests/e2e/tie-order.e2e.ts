@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import type { Browser } from 'playwright-core';
+import { setCell } from '../../src/lib/server/assessments';
+import { SYSTEM_ACTORS } from '../../src/lib/server/audit';
+import { openDb } from '../../src/lib/server/db';
+import { indicators } from '../../src/lib/server/db/schema';
+import { transition } from '../../src/lib/server/lifecycle';
+import { copyPeriod } from '../../src/lib/server/period-copy';
+import { roster } from '../../src/lib/server/periods';
+import { recordTieDecision } from '../../src/lib/server/ties';
+import { launchBrowser, startApp, type RunningApp } from './harness';
+
+let app: RunningApp;
+let browser: Browser;
+
+before(async () => {
+	app = await startApp();
+	browser = await launchBrowser();
+});
+after(async () => {
+	await browser?.close();
+	await app?.stop();
+});
+
+test('a decided tie reads in the decided order on /hasil and /laporan, with distinct ranks', async () => {
+	// 2022: Diskominfo ticks everything, Distan and Bappeda tie for second; the team puts Distan
+	// first (against the alphabet), then the year is published.
+	const db = openDb(app.databaseUrl);
+	const actor = { userId: null, name: 'demo-evaluator' };
+	const admin = { actor, role: 'admin' as const };
+	const { periodId } = await copyPeriod(2021, 2022, SYSTEM_ACTORS.seed, db);
+	await transition(periodId, 'open', admin, '', db);
+	const entries = await roster(periodId, db);
+	const entry = (short: string) => entries.find((e) => e.shortName === short)!;
+	const inds = await db.select().from(indicators).where(eq(indicators.periodId, periodId));
+	for (const [short, skip] of [
+		['Diskominfo', -1],
+		['Distan', 0],
+		['Bappeda', 1]
+	] as const)
+		for (const [i, ind] of inds.entries())
+			await setCell(
+				periodId,
+				entry(short).opdId,
+				ind.id,
+				{ value: i === skip ? 0 : 1, notApplicable: false, expectedVersion: 0 },
+				actor,
+				db
+			);
+	await recordTieDecision(
+		periodId,
+		[entry('Distan').slug, entry('Bappeda').slug],
+		'Presentasi lebih lengkap',
+		actor,
+		db
+	);
+	for (const s of ['evaluation', 'final', 'published'] as const)
+		await transition(periodId, s, admin, '', db);
+	db.$client.close();
+
+	const page = await browser.newPage();
+	await page.goto(`${app.url}/hasil/2022`);
+	const rows = page.locator('table:not(.matrix) tbody tr');
+	const top = await rows.evaluateAll((trs) =>
+		trs.slice(0, 3).map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()))
+	);
+	assert.deepEqual(
+		top.map((cells) => [cells[0], cells[1], cells[6]]),
+		[
+			['1', entry('Diskominfo').displayName, 'Terbaik I'],
+			['2', entry('Distan').displayName, 'Terbaik II'],
+			['3', entry('Bappeda').displayName, 'Terbaik III']
+		]
+	);
+	const podium = await page.locator('ol.podium .who').allInnerTexts();
+	assert.deepEqual(podium.slice(0, 3), ['Diskominfo', 'Distan', 'Bappeda']);
+
+	await page.goto(`${app.url}/laporan/2022`);
+	const report = await page
+		.locator('table.report-ranking tbody tr')
+		.evaluateAll((trs) =>
+			trs
+				.slice(0, 3)
+				.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent!.trim()))
+		);
+	assert.deepEqual(report, [
+		['1', entry('Diskominfo').displayName],
+		['2', entry('Distan').displayName],
+		['3', entry('Bappeda').displayName]
+	]);
+	await page.close();
+});
