@@ -7,6 +7,7 @@ import { SYSTEM_ACTORS } from '../../src/lib/server/audit';
 import { openDb } from '../../src/lib/server/db';
 import { indicators } from '../../src/lib/server/db/schema';
 import { transition } from '../../src/lib/server/lifecycle';
+import { markUnassessedAbsent } from '../../src/lib/server/readiness';
 import { copyPeriod } from '../../src/lib/server/period-copy';
 import { roster } from '../../src/lib/server/periods';
 import { recordTieDecision } from '../../src/lib/server/ties';
@@ -56,8 +57,11 @@ test('a decided tie reads in the decided order on /hasil and /laporan, with dist
 		actor,
 		db
 	);
-	for (const s of ['evaluation', 'final', 'published'] as const)
+	for (const s of ['evaluation', 'final', 'published'] as const) {
+		if (s === 'published')
+			await markUnassessedAbsent(periodId, 'sel kosong dihitung tidak ada', admin.actor, db);
 		await transition(periodId, s, admin, '', db);
+	}
 	db.$client.close();
 
 	const page = await browser.newPage();

@@ -19,6 +19,7 @@ import type { DB } from '../../src/lib/server/db';
 import { indicators } from '../../src/lib/server/db/schema';
 import { exportFile } from '../../src/lib/server/export';
 import { transition } from '../../src/lib/server/lifecycle';
+import { markUnassessedAbsent } from '../../src/lib/server/readiness';
 import { publishedFile, publishedPage, publishedReport } from '../../src/lib/server/open-data';
 import { getByYear, roster } from '../../src/lib/server/periods';
 import { buildPublishedFiles, type PublicPageData } from '../../src/lib/server/published-files';
@@ -265,8 +266,11 @@ describe('a recorded tie decision in the database', () => {
 		expect(head(toResultRows(live.result, live.roster))).toEqual(expected);
 		const sums = await computeRanking(draft, db);
 		expect(head(toResultRows(sums.result, sums.roster))).toEqual(expected);
-		for (const s of ['evaluation', 'final', 'published'] as const)
+		for (const s of ['evaluation', 'final', 'published'] as const) {
+			if (s === 'published')
+				await markUnassessedAbsent(periodId, 'sel kosong dihitung tidak ada', admin.actor, db);
 			await transition(periodId, s, admin, '', db);
+		}
 
 		const published = (await publishedView(2022, db))!;
 		const order = published.result.opds.map((o) => o.opd);
