@@ -138,9 +138,16 @@ describe('the import page, as an evaluator', () => {
 		expect(committed.committed).toMatchObject({ year: 2022, cellsChanged: 8 * 13 });
 		expect(await db.select().from(periods).where(eq(periods.year, 2022))).toHaveLength(1);
 
+		// Undo asks first, saying how many cells it restores; nothing changes until confirmed.
+		const eventId = String(committed.committed.eventId);
+		const asked = await run(page.actions.revert, request(who.evaluator!, 'POST', { eventId }));
+		expect(asked).toMatchObject({
+			revertAsk: { id: committed.committed.eventId, year: 2022, createdPeriod: true, cells: 8 * 13 }
+		});
+		expect(await db.select().from(periods).where(eq(periods.year, 2022))).toHaveLength(1);
 		const reverted = await run(
 			page.actions.revert,
-			request(who.evaluator!, 'POST', { eventId: String(committed.committed.eventId) })
+			request(who.evaluator!, 'POST', { eventId, confirmed: 'yes' })
 		);
 		expect(reverted).toEqual({ reverted: { id: committed.committed.eventId, restored: 8 * 13 } });
 		expect(await db.select().from(periods).where(eq(periods.year, 2022))).toHaveLength(0);

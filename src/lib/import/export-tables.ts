@@ -35,26 +35,42 @@ export interface ExportPeriod {
 
 export const cellKey = (opd: string, indicator: string) => `${opd}\u0000${indicator}`;
 
-/** "√" ticked, "n/a" not applicable, "" not ticked or not assessed; other values as numbers. */
+/**
+ * Marks of a wide table. `report`: the annual report's layout, "" for both "tidak ada" and not
+ * assessed. `template`: the app's import template, where "" means not assessed (left as it is on
+ * import) and "tidak ada" is written as "tidak", so that the file reads back to the same cells.
+ */
+export type TickStyle = 'report' | 'template';
+
+/** "√" ticked, "n/a" not applicable, "" not assessed; "tidak ada" as "" or "tidak" (by style). */
 export function tickMark(
-	cell: Pick<ExportCell, 'value' | 'notApplicable'> | undefined
+	cell: Pick<ExportCell, 'value' | 'notApplicable'> | undefined,
+	style: TickStyle = 'report'
 ): ExportValue {
 	if (!cell) return '';
 	if (cell.notApplicable) return 'n/a';
-	if (cell.value === null || cell.value === 0) return '';
+	if (cell.value === null) return '';
+	if (cell.value === 0) return style === 'template' ? 'tidak' : '';
 	return cell.value === 1 ? '√' : cell.value;
 }
 
-/** Wide: the report's layout and the import template, one row per OPD (`empty`: no ticks). */
-export function wideTable(period: ExportPeriod, empty = false): ExportTable {
+/**
+ * Wide: the report's layout (`Matriks`) and the import template (`Templat`), one row per OPD.
+ * `empty`: no marks at all (a blank template).
+ */
+export function wideTable(
+	period: ExportPeriod,
+	empty = false,
+	style: TickStyle = 'report'
+): ExportTable {
 	return {
-		name: empty ? 'Templat' : 'Matriks',
+		name: empty || style === 'template' ? 'Templat' : 'Matriks',
 		columns: ['No', 'OPD', ...period.indicators.map((i) => i.label)],
 		rows: period.opds.map((o) => [
 			o.number,
 			o.name,
 			...period.indicators.map((i) =>
-				empty ? '' : tickMark(period.cells.get(cellKey(o.slug, i.key)))
+				empty ? '' : tickMark(period.cells.get(cellKey(o.slug, i.key)), style)
 			)
 		])
 	};

@@ -26,6 +26,25 @@ interface ImportAfter {
 
 class Refused extends Error {}
 
+type ImportEvent = typeof auditEvents.$inferSelect;
+
+/** An import event as the history lists it; `cells` is what a revert restores (or removes). */
+function importEntry(e: ImportEvent, reverted: boolean) {
+	const after = (e.after ?? {}) as ImportAfter;
+	return {
+		id: e.id,
+		at: e.at,
+		actor: e.actor,
+		year: Number(e.entityId),
+		source: after.source ?? '',
+		createdPeriod: after.createdPeriod === true,
+		cells: after.createdPeriod ? (after.cells ?? 0) : (after.changes?.length ?? 0),
+		reverted
+	};
+}
+
+export type ImportEntry = ReturnType<typeof importEntry>;
+
 /** The imports of the last months, newest first, with whether each was reverted already. */
 export async function recentImports(limit = 20, conn: Conn = db()) {
 	const [events, reverts] = await Promise.all([
@@ -43,19 +62,24 @@ export async function recentImports(limit = 20, conn: Conn = db()) {
 	const reverted = new Set(
 		reverts.map((r) => (r.after as { revertedEvent?: number })?.revertedEvent)
 	);
-	return events.map((e) => {
-		const after = (e.after ?? {}) as ImportAfter;
-		return {
-			id: e.id,
-			at: e.at,
-			actor: e.actor,
-			year: Number(e.entityId),
-			source: after.source ?? '',
-			createdPeriod: after.createdPeriod === true,
-			cells: after.createdPeriod ? (after.cells ?? 0) : (after.changes?.length ?? 0),
-			reverted: reverted.has(e.id)
-		};
-	});
+	return events.map((e) => importEntry(e, reverted.has(e.id)));
+}
+
+/** One import of the history (for the revert confirmation), or null when there is none. */
+export async function findImport(eventId: number, conn: Conn = db()): Promise<ImportEntry | null> {
+	const [event] = await conn.select().from(auditEvents).where(eq(auditEvents.id, eventId));
+	if (!event || event.action !== 'period.import') return null;
+	const [again] = await conn
+		.select({ id: auditEvents.id })
+		.from(auditEvents)
+		.where(
+			and(
+				eq(auditEvents.action, 'period.import.revert'),
+				sql`json_extract(${auditEvents.after}, '$.revertedEvent') = ${eventId}`
+			)
+		)
+		.limit(1);
+	return importEntry(event, !!again);
 }
 
 /**
