@@ -125,6 +125,16 @@ describe('who may import', () => {
 });
 
 describe('the import page, as an evaluator', () => {
+	it('defaults the year to the period in progress and shows statuses in Indonesian', async () => {
+		type Data = { defaultYear: number; nextYear: number; periods: { statusLabel: string }[] };
+		const plain = (await run(page.load, request(who.evaluator!))) as Data;
+		expect(plain.defaultYear).toBe(plain.nextYear);
+		expect(plain.periods.map((p) => p.statusLabel)).toEqual(['Dipublikasikan', 'Dipublikasikan']);
+		await db.update(periods).set({ status: 'evaluation' }).where(eq(periods.year, 2020));
+		const inProgress = (await run(page.load, request(who.evaluator!))) as Data;
+		expect(inProgress.defaultYear).toBe(2020);
+	});
+
 	it('previews without writing, then commits what was shown, then reverts it', async () => {
 		const before = await snapshotTables(db);
 		const shown = await preview(who.evaluator!);

@@ -1,4 +1,5 @@
 import { and, desc, eq, gt, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { STATUS_LABELS } from '../workflow/lifecycle';
 import * as audit from './audit';
 import type { Actor } from './audit';
 import { db, type Conn } from './db';
@@ -115,7 +116,7 @@ export async function revertImport(
 			if (!period) throw new Refused(`Periode impor #${eventId} sudah tidak ada.`);
 			if (period.status === 'final' || period.status === 'published')
 				throw new Refused(
-					`Periode ${period.year} berstatus "${period.status}" dan terkunci; buka kembali ` +
+					`Periode ${period.year} berstatus "${STATUS_LABELS[period.status]}" dan terkunci; buka kembali ` +
 						'periode itu sebelum membatalkan impor.'
 				);
 			const after = (event.after ?? {}) as ImportAfter;
@@ -205,7 +206,7 @@ async function removeCreatedPeriod(
 ): Promise<number> {
 	if (period.status !== 'draft')
 		throw new Refused(
-			`Periode ${period.year} sudah berstatus "${period.status}"; impor yang membuatnya tidak ` +
+			`Periode ${period.year} sudah berstatus "${STATUS_LABELS[period.status]}"; impor yang membuatnya tidak ` +
 				'dapat dibatalkan lagi.'
 		);
 	const [touched] = await tx
