@@ -6,6 +6,7 @@ import { readConfig } from '../src/lib/server/config';
 import { db } from '../src/lib/server/db';
 import { prepareDb } from '../src/lib/server/db/migrate';
 import { backupCommand, importBackupCommand } from './cli/backup';
+import { exportCommand } from './cli/export';
 import { importCommand } from './cli/import';
 import { resultsCommand } from './cli/results';
 import { seedCommand } from './cli/seed';
@@ -16,8 +17,13 @@ const USAGE = `Penggunaan: npm run monev -- <perintah> [opsi]
 Perintah:
   migrate                              terapkan migrasi ke basis data
   seed-demo                            muat data demo Kota Serang 2020 dan 2021 (basis data kosong)
-  import --year Y --file F [--sheet S] [--dry-run]
-                                       impor tabel laporan, CSV/TSV atau .xlsx (semua atau tidak sama sekali)
+  import --year Y --file F [--sheet S] [--empty keep|absent] [--dry-run] [--json]
+                                       impor tabel laporan, CSV/TSV atau .xlsx (semua atau tidak sama sekali);
+                                       sel kosong: keep = dibiarkan (bawaan CSV/XLSX), absent = tidak ada
+                                       (bawaan tabel laporan); --json: rencana sebagai JSON di stdout
+  export --year Y [--view matriks|rinci|peringkat|templat|templat-kosong|semua]
+         [--format csv|xlsx] [--file F]
+                                       ekspor seperti tautan di /impor (CSV ke stdout tanpa --file)
   backup --file F                      cadangkan seluruh basis data (JSON lines)
   import-backup --file F [--replace]   pulihkan cadangan ke basis data kosong (--replace: timpa)
   results --year Y [--format json|csv] cetak peringkat tahun Y ke stdout
@@ -45,6 +51,8 @@ async function main(argv: string[]): Promise<number> {
 			return seedCommand(args, database, config.seedsDir);
 		case 'import':
 			return importCommand(args, database);
+		case 'export':
+			return exportCommand(args, database);
 		case 'backup':
 			return backupCommand(args, database);
 		case 'import-backup':

@@ -1,20 +1,51 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ImportIssue } from '../../src/lib/import';
+import { noChanges, parseEmptyRule, type ImportIssue } from '../../src/lib/import';
 import { SYSTEM_ACTORS } from '../../src/lib/server/audit';
 import type { DB } from '../../src/lib/server/db';
 import { readImportFile } from '../../src/lib/server/import-file';
-import { commitImport, planImport } from '../../src/lib/server/import-matrix';
+import { commitImport, planImport, type ImportPlan } from '../../src/lib/server/import-matrix';
 
 function printIssues(file: string, issues: ImportIssue[]): void {
 	for (const issue of issues) console.error(`${file}: ${issue.message}`);
 }
 
+/** The plan as one JSON object for scripts (`--json`). */
+function planJson(plan: ImportPlan, warnings: ImportIssue[]) {
+	return {
+		year: plan.year,
+		source: plan.source,
+		createsPeriod: plan.createsPeriod,
+		periodStatus: plan.periodStatus,
+		empty: plan.empty,
+		emptyDefault: plan.emptyDefault,
+		cells: plan.cellsTotal,
+		blanks: plan.blanks,
+		changes: plan.counts,
+		newOpds: plan.rows
+			.filter((r) => r.isNew)
+			.map((r) => ({ line: r.line, name: r.name, slug: r.opd })),
+		matches: plan.rows.map((r) => ({
+			line: r.line,
+			name: r.name,
+			opd: r.opd,
+			exact: r.exact,
+			score: r.score
+		})),
+		errors: plan.errors,
+		warnings
+	};
+}
+
+const writeJson = (value: unknown) => process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+
 /**
- * `import --year Y --file F [--sheet S] [--dry-run]`: an annual-report table, the app's CSV
- * template, CSV with "," or ";", TSV, or an .xlsx workbook (first sheet, or --sheet). Shows the
- * matches it made, then writes all or nothing; --dry-run only previews.
+ * `import --year Y --file F [--sheet S] [--empty keep|absent] [--dry-run] [--json]`: an
+ * annual-report table, the app's CSV template, CSV with "," or ";", TSV, or an .xlsx workbook
+ * (first sheet, or --sheet). Shows the matches it made, then writes all or nothing; --dry-run only
+ * previews. An empty cell means "leave as is" in a CSV/XLSX and "tidak ada" in a report table,
+ * unless --empty says otherwise. --json prints the plan (and the outcome) as one JSON object.
  */
 export async function importCommand(args: string[], conn: DB): Promise<number> {
 	const { values } = parseArgs({
@@ -24,7 +55,9 @@ export async function importCommand(args: string[], conn: DB): Promise<number> {
 			file: { type: 'string' },
 			title: { type: 'string' },
 			sheet: { type: 'string' },
-			'dry-run': { type: 'boolean' }
+			empty: { type: 'string' },
+			'dry-run': { type: 'boolean' },
+			json: { type: 'boolean' }
 		}
 	});
 	const year = Number(values.year);
@@ -36,6 +69,13 @@ export async function importCommand(args: string[], conn: DB): Promise<number> {
 		console.error('import: --file BERKAS wajib diisi');
 		return 2;
 	}
+	const empty = values.empty === undefined ? undefined : parseEmptyRule(values.empty);
+	if (values.empty !== undefined && empty === undefined) {
+		console.error(
+			`import: --empty harus keep (sel kosong dibiarkan) atau absent (sel kosong = tidak ada), bukan "${values.empty}"`
+		);
+		return 2;
+	}
 	const parsed = await readImportFile({
 		name: values.file,
 		bytes: await readFile(values.file),
@@ -43,6 +83,7 @@ export async function importCommand(args: string[], conn: DB): Promise<number> {
 	});
 	if (!parsed.ok) {
 		printIssues(values.file, parsed.errors);
+		if (values.json) writeJson({ year, changes: noChanges(), newOpds: [], errors: parsed.errors });
 		console.error(
 			`[monev] impor dibatalkan: ${parsed.errors.length} kesalahan, tidak ada yang diubah`
 		);
@@ -53,7 +94,8 @@ export async function importCommand(args: string[], conn: DB): Promise<number> {
 		year,
 		matrix: parsed.matrix,
 		source: basename(values.file),
-		...(values.title ? { title: values.title } : {})
+		...(values.title ? { title: values.title } : {}),
+		...(empty ? { empty } : {})
 	};
 	const plan = await planImport(request, conn);
 	for (const row of plan.rows.filter((r) => !r.exact && r.opd !== null)) {
@@ -62,15 +104,20 @@ export async function importCommand(args: string[], conn: DB): Promise<number> {
 			: `dicocokkan (${Math.round((row.score ?? 0) * 100)}%) dengan`;
 		console.error(`[monev] baris ${row.line}: "${row.name}" ${how} "${row.opd}"`);
 	}
+	const k = plan.counts;
+	const kinds =
+		`${k.toPresent} → ada, ${k.toAbsent} → tidak ada, ${k.toNotApplicable} → tidak berlaku, ` +
+		`${k.toUnassessed} → belum dinilai; sel kosong: ${plan.empty === 'keep' ? 'dibiarkan' : 'tidak ada'}`;
 	if (plan.errors.length || values['dry-run']) {
 		printIssues(values.file, plan.errors);
+		if (values.json) writeJson(planJson(plan, parsed.warnings));
 		const what = plan.createsPeriod
 			? `${plan.cellsTotal} sel baru`
 			: `${plan.changes.length} sel berubah`;
 		console.error(
 			plan.errors.length
 				? `[monev] impor dibatalkan: ${plan.errors.length} kesalahan, tidak ada yang diubah`
-				: `[monev] pratinjau saja (--dry-run): ${what}; tidak ada yang diubah`
+				: `[monev] pratinjau saja (--dry-run): ${what} (${kinds}); tidak ada yang diubah`
 		);
 		return plan.errors.length ? 1 : 0;
 	}
@@ -80,14 +127,20 @@ export async function importCommand(args: string[], conn: DB): Promise<number> {
 	);
 	if (!outcome.ok) {
 		printIssues(values.file, outcome.errors);
+		if (values.json) writeJson({ ...planJson(plan, parsed.warnings), errors: outcome.errors });
 		console.error(
 			`[monev] impor dibatalkan: ${outcome.errors.length} kesalahan, tidak ada yang diubah`
 		);
 		return 1;
 	}
 	const s = outcome.summary;
+	if (values.json)
+		writeJson({
+			...planJson(plan, parsed.warnings),
+			committed: { eventId: s.eventId, cellsChanged: s.cellsChanged, cellsWritten: s.cellsWritten }
+		});
 	console.error(
-		`[monev] impor ${year} selesai (#${s.eventId}): ${s.createdPeriod ? 'periode baru, ' : ''}${s.opdsCreated.length} OPD baru, ${s.cellsChanged} sel berubah dari ${s.cellsWritten}`
+		`[monev] impor ${year} selesai (#${s.eventId}): ${s.createdPeriod ? 'periode baru, ' : ''}${s.opdsCreated.length} OPD baru, ${s.cellsChanged} sel berubah dari ${s.cellsWritten} (${kinds})`
 	);
 	return 0;
 }

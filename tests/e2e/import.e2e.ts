@@ -82,3 +82,40 @@ test('the same import works without JavaScript (server-side preview, hidden plan
 	assert.equal(await page.locator('table.matrix tbody tr').count(), 8);
 	await context.close();
 });
+
+test('the template of a year exported and imported back changes nothing; undo asks first', async () => {
+	const page = await browser.newPage();
+	await loginAs(page, app.url, 'demo-evaluator', 'demo-evaluator-dip');
+	const csv = await page.request.get(`${app.url}/api/v1/periods/2022/ekspor/templat.csv`);
+	assert.equal(csv.status(), 200);
+	await page.goto(`${app.url}/impor`);
+	await page.fill('input[name=year]', '2022');
+	await page.setInputFiles('input[name=file]', {
+		name: 'templat-2022.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(await csv.body())
+	});
+	await page.getByRole('button', { name: 'Pratinjau' }).click();
+	await page.getByRole('heading', { name: 'Pratinjau impor tahun 2022' }).waitFor();
+	await page.getByText('Tidak ada sel yang berubah.').waitFor();
+	assert.match(await page.locator('.kinds').innerText(), /0 → ada, 0 → tidak ada/);
+	// The status in Indonesian, and the year kept after the preview.
+	assert.match(await page.locator('.preview').innerText(), /\(Draf\) akan diperbarui/);
+	assert.equal(await page.inputValue('input[name=year]'), '2022');
+
+	// Switching empty cells to "tidak ada" shows the consequence at once.
+	await page.locator('input[name=empty][value=absent]').check();
+	await page.locator('.kinds', { hasText: /[1-9]\d* → tidak ada/ }).waitFor();
+	assert.ok(await page.locator('input[name=ackAbsent]').isVisible());
+
+	// Undo of the import that created 2022 asks first, with the number of cells.
+	await page.goto(`${app.url}/impor`);
+	const first = page
+		.locator('section', { hasText: 'Riwayat impor' })
+		.locator('tbody tr', { hasText: 'template-2022.csv' });
+	await first.getByRole('button', { name: 'Batalkan impor' }).click();
+	const ask = page.getByRole('alertdialog');
+	await ask.waitFor();
+	assert.match(await ask.innerText(), /akan dihapus beserta 104 selnya/);
+	await page.close();
+});

@@ -106,6 +106,106 @@ describe('npm run monev -- import', () => {
 	});
 });
 
+interface PlanJson {
+	year: number;
+	empty: 'keep' | 'absent';
+	changes: {
+		total: number;
+		toPresent: number;
+		toAbsent: number;
+		toNotApplicable: number;
+		toUnassessed: number;
+	};
+	blanks: { cells: number; wouldMarkAbsent: number };
+	newOpds: { name: string }[];
+	errors: { message: string }[];
+}
+
+describe('npm run monev -- export, then import --dry-run --json (round trip)', () => {
+	it('an unchanged template is 0 changes; one edit is 1; --empty absent counts the blanks', () => {
+		const source = join(dir, 'y2027.csv');
+		writeFileSync(
+			source,
+			'No,OPD,Renja 2027,Daftar Aset OPD,Struktur Organisasi\n' +
+				'1,Dinas Sosial Kota Serang,√,tidak,\n' +
+				'2,Inspektorat Kota Serang,,√,n/a\n' +
+				'3,Dinas Kesehatan Kota Serang,,,√\n'
+		);
+		const created = monev('import', '--year', '2027', '--file', source);
+		expect(created.status, created.stderr).toBe(0);
+
+		const templat = join(dir, 'templat-2027.csv');
+		const exported = monev(
+			'export',
+			'--year',
+			'2027',
+			'--view',
+			'templat',
+			'--format',
+			'csv',
+			'--file',
+			templat
+		);
+		expect(exported.status, exported.stderr).toBe(0);
+		const text = readFileSync(templat, 'utf8');
+		expect(text).toMatch(/Dinas Sosial Kota Serang,√,tidak,\r\n/);
+
+		const plan = (file: string, ...extra: string[]) => {
+			const out = monev(
+				'import',
+				'--year',
+				'2027',
+				'--file',
+				file,
+				'--dry-run',
+				'--json',
+				...extra
+			);
+			expect(out.status, out.stderr).toBe(0);
+			return JSON.parse(out.stdout) as PlanJson;
+		};
+		const same = plan(templat);
+		expect(same.changes).toEqual({
+			total: 0,
+			toPresent: 0,
+			toAbsent: 0,
+			toNotApplicable: 0,
+			toUnassessed: 0
+		});
+		expect(same.empty).toBe('keep');
+		expect(same.newOpds).toEqual([]);
+		expect(same.errors).toEqual([]);
+		expect(same.blanks).toEqual({ cells: 4, wouldMarkAbsent: 4 });
+
+		const xlsx = join(dir, 'templat-2027.xlsx');
+		expect(
+			monev('export', '--year', '2027', '--view', 'templat', '--format', 'xlsx', '--file', xlsx)
+				.status
+		).toBe(0);
+		expect(plan(xlsx).changes.total).toBe(0);
+
+		const edited = join(dir, 'templat-2027-edited.csv');
+		writeFileSync(
+			edited,
+			text.replace('Dinas Kesehatan Kota Serang,,,√', 'Dinas Kesehatan Kota Serang,√,,√')
+		);
+		expect(plan(edited).changes).toMatchObject({ total: 1, toPresent: 1 });
+		expect(plan(edited, '--empty', 'absent').changes).toEqual({
+			total: 4,
+			toPresent: 1,
+			toAbsent: 3,
+			toNotApplicable: 0,
+			toUnassessed: 0
+		});
+
+		// A bad --empty is refused before reading anything.
+		const bad = monev('import', '--year', '2027', '--file', edited, '--empty', 'kosong');
+		expect(bad.status).toBe(2);
+		expect(bad.stderr).toMatch(/--empty harus keep/);
+		expect(monev('export', '--year', '1999', '--view', 'templat').status).toBe(1);
+	}, 150_000);
+});
+
 describe('npm run monev -- import (.xlsx)', () => {
 	it('reads a named sheet of a workbook, previews with --dry-run, then imports', () => {
 		const file = 'tests/fixtures/import/matrix-2022.xlsx';

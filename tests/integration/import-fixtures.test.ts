@@ -53,7 +53,9 @@ describe('every accepted format reads to the same matrix', () => {
 		const expected = (mark: string) =>
 			mark === 'n/a'
 				? { value: null, notApplicable: true }
-				: { value: MARKS.indexOf(mark) < 6 ? 1 : 0, notApplicable: false };
+				: mark === ''
+					? { value: 0, notApplicable: false, blank: true }
+					: { value: MARKS.indexOf(mark) < 6 ? 1 : 0, notApplicable: false };
 		const m = matrixOf(await read('tick-vocabulary-2022.csv'));
 		m.rows.forEach((row, i) =>
 			row.cells.forEach((cell, j) => expect(cell).toEqual(expected(MARKS[(i + j) % 11]!)))

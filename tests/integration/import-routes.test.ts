@@ -125,6 +125,16 @@ describe('who may import', () => {
 });
 
 describe('the import page, as an evaluator', () => {
+	it('defaults the year to the period in progress and shows statuses in Indonesian', async () => {
+		type Data = { defaultYear: number; nextYear: number; periods: { statusLabel: string }[] };
+		const plain = (await run(page.load, request(who.evaluator!))) as Data;
+		expect(plain.defaultYear).toBe(plain.nextYear);
+		expect(plain.periods.map((p) => p.statusLabel)).toEqual(['Dipublikasikan', 'Dipublikasikan']);
+		await db.update(periods).set({ status: 'evaluation' }).where(eq(periods.year, 2020));
+		const inProgress = (await run(page.load, request(who.evaluator!))) as Data;
+		expect(inProgress.defaultYear).toBe(2020);
+	});
+
 	it('previews without writing, then commits what was shown, then reverts it', async () => {
 		const before = await snapshotTables(db);
 		const shown = await preview(who.evaluator!);
@@ -138,9 +148,16 @@ describe('the import page, as an evaluator', () => {
 		expect(committed.committed).toMatchObject({ year: 2022, cellsChanged: 8 * 13 });
 		expect(await db.select().from(periods).where(eq(periods.year, 2022))).toHaveLength(1);
 
+		// Undo asks first, saying how many cells it restores; nothing changes until confirmed.
+		const eventId = String(committed.committed.eventId);
+		const asked = await run(page.actions.revert, request(who.evaluator!, 'POST', { eventId }));
+		expect(asked).toMatchObject({
+			revertAsk: { id: committed.committed.eventId, year: 2022, createdPeriod: true, cells: 8 * 13 }
+		});
+		expect(await db.select().from(periods).where(eq(periods.year, 2022))).toHaveLength(1);
 		const reverted = await run(
 			page.actions.revert,
-			request(who.evaluator!, 'POST', { eventId: String(committed.committed.eventId) })
+			request(who.evaluator!, 'POST', { eventId, confirmed: 'yes' })
 		);
 		expect(reverted).toEqual({ reverted: { id: committed.committed.eventId, restored: 8 * 13 } });
 		expect(await db.select().from(periods).where(eq(periods.year, 2022))).toHaveLength(0);

@@ -32,8 +32,9 @@ const ROWS: TemplateRow[] = [
 ];
 const TICK: Record<string, ParsedCell> = {
 	'1': { value: 1, notApplicable: false },
-	'0': { value: 0, notApplicable: false },
-	null: { value: 0, notApplicable: false },
+	// The template writes both as an empty cell, which reads back as a blank 0.
+	'0': { value: 0, notApplicable: false, blank: true },
+	null: { value: 0, notApplicable: false, blank: true },
 	na: { value: null, notApplicable: true }
 };
 

@@ -81,8 +81,13 @@ describe('export → import round trip (property)', () => {
 					const parsed = parseDelimited(csv);
 					if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
 					expect(parsed.matrix.headers).toEqual(m.headers);
+					// The report layout writes "tidak ada" as an empty cell: read back as a blank 0.
 					expect(
-						parsed.matrix.rows.map(({ number, name, cells }) => ({ number, name, cells }))
+						parsed.matrix.rows.map(({ number, name, cells }) => ({
+							number,
+							name,
+							cells: cells.map(({ value, notApplicable }) => ({ value, notApplicable }))
+						}))
 					).toEqual(m.rows);
 				}),
 				{ numRuns: 150 }
@@ -101,6 +106,26 @@ describe('export → import round trip (property)', () => {
 			}),
 			{ numRuns: 100 }
 		);
+	});
+});
+
+describe('the template (tick style "template") reads back exactly', () => {
+	it.each([',', ';', '\t'] as const)('with the "%s" delimiter, no cell is blank', (delimiter) => {
+		fc.assert(
+			fc.property(matrix, (m) => {
+				const csv = tableToCsv(wideTable(asPeriod(m), false, 'template'), { delimiter });
+				const parsed = parseDelimited(csv);
+				if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
+				expect(parsed.matrix.rows.map((r) => r.cells)).toEqual(m.rows.map((r) => r.cells));
+			}),
+			{ numRuns: 100 }
+		);
+	});
+
+	it('writes "tidak" for tidak ada and leaves a cell not assessed empty', () => {
+		expect(tickMark({ value: 0, notApplicable: false }, 'template')).toBe('tidak');
+		expect(tickMark({ value: null, notApplicable: false }, 'template')).toBe('');
+		expect(tickMark(undefined, 'template')).toBe('');
 	});
 });
 

@@ -3,7 +3,7 @@
  * same tables into .xlsx sheets. Every text cell is neutralised against formula injection.
  */
 import { neutralizeFormula, quoteCell, type Delimiter } from './csv-cells';
-import { markOf } from './ticks';
+import { MARK, markOf } from './ticks';
 
 export type ExportValue = string | number | null;
 
@@ -36,25 +36,42 @@ export interface ExportPeriod {
 
 export const cellKey = (opd: string, indicator: string) => `${opd}\u0000${indicator}`;
 
-/** "√" ticked, "n/a" not applicable, "" not ticked or not assessed; other values as numbers. */
+/**
+ * Marks of a wide table. `report`: the annual report's layout, "" for both "tidak ada" and not
+ * assessed. `template`: the app's import template, where "" means not assessed (left as it is on
+ * import) and "tidak ada" is written as "tidak", so that the file reads back to the same cells.
+ */
+export type TickStyle = 'report' | 'template';
+
+/** "√" ticked, "n/a" not applicable, "" not assessed; "tidak ada" as "" or "tidak" (by style). */
 export function tickMark(
-	cell: Pick<ExportCell, 'value' | 'notApplicable'> | undefined
+	cell: Pick<ExportCell, 'value' | 'notApplicable'> | undefined,
+	style: TickStyle = 'report'
 ): ExportValue {
 	// Scale levels and counts above 1 stay numbers; ticks use the one mark vocabulary.
 	if (cell && !cell.notApplicable && cell.value !== null && cell.value > 1) return cell.value;
+	if (style === 'template' && cell && !cell.notApplicable && cell.value === 0)
+		return MARK.absentInTemplate;
 	return markOf(cell);
 }
 
-/** Wide: the report's layout and the import template, one row per OPD (`empty`: no ticks). */
-export function wideTable(period: ExportPeriod, empty = false): ExportTable {
+/**
+ * Wide: the report's layout (`Matriks`) and the import template (`Templat`), one row per OPD.
+ * `empty`: no marks at all (a blank template).
+ */
+export function wideTable(
+	period: ExportPeriod,
+	empty = false,
+	style: TickStyle = 'report'
+): ExportTable {
 	return {
-		name: empty ? 'Templat' : 'Matriks',
+		name: empty || style === 'template' ? 'Templat' : 'Matriks',
 		columns: ['No', 'OPD', ...period.indicators.map((i) => i.label)],
 		rows: period.opds.map((o) => [
 			o.number,
 			o.name,
 			...period.indicators.map((i) =>
-				empty ? '' : tickMark(period.cells.get(cellKey(o.slug, i.key)))
+				empty ? '' : tickMark(period.cells.get(cellKey(o.slug, i.key)), style)
 			)
 		])
 	};

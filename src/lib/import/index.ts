@@ -59,6 +59,24 @@ export {
 	type ExportCell,
 	type ExportPeriod,
 	type ExportTable,
-	type ExportValue
+	type ExportValue,
+	type TickStyle
 } from './export-tables';
 export { issueAt, describeLocation } from './issues';
+export {
+	cellAfter,
+	changeKind,
+	countChange,
+	defaultEmptyRule,
+	describeState,
+	effectiveCell,
+	isAbsent,
+	noChanges,
+	parseEmptyRule,
+	sameState,
+	EMPTY_RULES,
+	type CellState,
+	type ChangeCounts,
+	type ChangeKind,
+	type EmptyRule
+} from './cell-change';

@@ -43,7 +43,7 @@ describe('parseReportTable: shapes', () => {
 				line: 5,
 				cells: [
 					{ value: 1, notApplicable: false },
-					{ value: 0, notApplicable: false },
+					{ value: 0, notApplicable: false, blank: true },
 					{ value: 1, notApplicable: false }
 				]
 			}

@@ -201,11 +201,14 @@ export function parseReportTable(text: string): ParseResult {
 	const header = readHeader(lines, headerIndex);
 	if (header.labels.length === 0) return { ok: false, errors: header.errors };
 	const body = readBody(lines, header);
-	return finishMatrix(
+	const result = finishMatrix(
 		header.labels,
 		body.rows.map(toParsedRow),
 		header,
 		[...header.errors, ...body.errors],
 		body.warnings
 	);
+	// The report's own convention: a blank cell means "not published" unless the user says otherwise.
+	if (result.ok) result.matrix.layout = 'report';
+	return result;
 }

@@ -24,8 +24,8 @@ export interface CellLayout {
 const ABSENT_CELL: ParsedCell = { value: 0, notApplicable: false };
 
 const EXPECTED_MARKS =
-	'Gunakan "√" (atau v, 1, ya, ada) untuk ada, kosong (atau -, 0, tidak) untuk tidak ada, ' +
-	'atau "n/a" (tidak berlaku).';
+	'Gunakan "√" (atau v, 1, ya, ada) untuk ada, -, 0 atau tidak untuk tidak ada, "n/a" untuk ' +
+	'tidak berlaku, "belum dinilai" untuk mengosongkan nilai, atau biarkan sel kosong.';
 
 function badTickReason(raw: string): string {
 	const ambiguous = raw.trim().toLowerCase() === 'x';
@@ -51,7 +51,11 @@ export function readCells(
 		const text = (raw[index] ?? '').trim();
 		const tick = parseTick(text);
 		if (tick.ok) {
-			return { cell: { value: tick.value, notApplicable: tick.notApplicable }, raw: text, line };
+			// A fresh object per cell: callers may edit a parsed matrix (or a structured clone of it).
+			const cell: ParsedCell = tick.blank
+				? { value: 0, notApplicable: false, blank: true }
+				: { value: tick.value, notApplicable: tick.notApplicable };
+			return { cell, raw: text, line };
 		}
 		errors.push(issueAt(line, firstColumn + index, label, badTickReason(text)));
 		return { cell: ABSENT_CELL, raw: text, line };

@@ -9,12 +9,20 @@ describe('parseTick', () => {
 		}
 	);
 
-	it.each(['', '   ', '0', '-', 'tidak', 'Tidak', 'tidak ada', 'Tidak  Ada', ' - '])(
+	it.each(['0', '-', 'tidak', 'Tidak', 'tidak ada', 'Tidak  Ada', ' - '])(
 		'"%s" is absent (an explicit 0)',
 		(raw) => {
 			expect(parseTick(raw)).toEqual({ ok: true, value: 0, notApplicable: false });
 		}
 	);
+
+	it.each(['', '   '])('"%s" is blank: absent by the report convention, flagged', (raw) => {
+		expect(parseTick(raw)).toEqual({ ok: true, value: 0, notApplicable: false, blank: true });
+	});
+
+	it.each(['belum dinilai', 'Belum  Dinilai'])('"%s" clears the cell (not assessed)', (raw) => {
+		expect(parseTick(raw)).toEqual({ ok: true, value: null, notApplicable: false });
+	});
 
 	it.each(['n/a', 'N/A', 'na', 'NA', 'tidak berlaku', 'Tidak Berlaku'])(
 		'"%s" is not applicable',
@@ -54,7 +62,9 @@ describe('the mark table', () => {
 		['1', present],
 		['Ya', present],
 		['ada', present],
-		['', absent],
+		// Blank: absent by the report's convention, flagged so the app's template can leave it as is.
+		['', { ...absent, blank: true }],
+		['belum dinilai', { ok: true, value: null, notApplicable: false }],
 		['-', absent],
 		['0', absent],
 		['Tidak', absent],

@@ -5,10 +5,18 @@
 
 /** One cell of the OPD × category matrix. */
 export interface ParsedCell {
-	/** 1 = published, 0 = not published (blank, "-", "tidak"), null = not applicable. */
+	/**
+	 * 1 = published, 0 = not published (blank, "-", "tidak"), null = not applicable (with
+	 * `notApplicable`) or not assessed ("belum dinilai").
+	 */
 	value: 0 | 1 | null;
 	/** True for "n/a", "tidak berlaku": the cell must leave the denominator, never count as met. */
 	notApplicable: boolean;
+	/**
+	 * Present (true) when the source cell was empty. Its value is 0, the report's convention; an
+	 * import of the app's own template reads it as "leave as is" instead (see the import plan).
+	 */
+	blank?: true;
 }
 
 /** One OPD row of the matrix; `cells` has one entry per header, in header order. */
@@ -27,6 +35,8 @@ export interface ParsedMatrix {
 	/** Category labels exactly as written in the source (trimmed). */
 	headers: string[];
 	rows: ParsedRow[];
+	/** 'report' when read from an annual-report table (blank = not published by default). */
+	layout?: 'report';
 }
 
 /** A problem found while reading, located so a user can find and fix it in the source file. */

@@ -65,7 +65,7 @@ async function tablesOf(year: number, views: readonly ExportView[], conn: Conn) 
 	const tables: ExportTable[] = [];
 	for (const view of views) {
 		if (view === 'matriks') tables.push(wideTable(data));
-		else if (view === 'templat') tables.push({ ...wideTable(data), name: 'Templat' });
+		else if (view === 'templat') tables.push(wideTable(data, false, 'template'));
 		else if (view === 'templat-kosong') tables.push(wideTable(data, true));
 		else if (view === 'rinci') tables.push(longTable(data));
 		else {

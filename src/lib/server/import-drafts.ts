@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ParsedMatrix } from '../import';
+import type { EmptyRule, ParsedMatrix } from '../import';
 import type { MatchOverrides } from './import-plan';
 
 /**
@@ -14,6 +14,8 @@ export interface ImportDraft {
 	matrix: ParsedMatrix;
 	source: string;
 	overrides: MatchOverrides;
+	/** What an empty cell means, as the user chose (unset: the file's default). */
+	empty?: EmptyRule;
 	/** Digest of the plan last shown to the user. */
 	digest: string;
 	createdAt: number;

@@ -1,11 +1,11 @@
-import type { ImportIssue } from '../import';
+import { parseEmptyRule, type EmptyRule, type ImportIssue } from '../import';
 import type { Actor } from './audit';
 import { db, type Conn } from './db';
 import { dropDraft, getDraft, saveDraft, updateDraft, type ImportDraft } from './import-drafts';
 import { readImportFile, type ImportFile } from './import-file';
 import { commitImport, type ImportSummary } from './import-matrix';
 import { NEW_OPD, planImport, type ImportPlan, type MatchOverrides } from './import-plan';
-import { previewView, type PreviewView } from './import-view';
+import { needsAbsentAck, previewView, type PreviewView } from './import-view';
 
 /**
  * The web import as three steps over a draft: upload → preview, correct matches → preview
@@ -20,13 +20,14 @@ export const EXPIRED =
 
 /** Parses an upload or pasted text and previews it, keeping a draft for the confirm step. */
 export async function previewUpload(
-	input: { userId: number; year: number; file: ImportFile; source: string },
+	input: { userId: number; year: number; file: ImportFile; source: string; empty?: EmptyRule },
 	conn: Conn = db()
 ): Promise<PreviewOutcome> {
 	const parsed = await readImportFile(input.file);
 	if (!parsed.ok) return { ok: false, errors: parsed.errors };
+	const empty = input.empty ? { empty: input.empty } : {};
 	const plan = await planImport(
-		{ year: input.year, matrix: parsed.matrix, source: input.source },
+		{ year: input.year, matrix: parsed.matrix, source: input.source, ...empty },
 		conn
 	);
 	const token = saveDraft({
@@ -35,13 +36,30 @@ export async function previewUpload(
 		matrix: parsed.matrix,
 		source: input.source,
 		overrides: {},
+		...empty,
 		digest: plan.digest
 	});
 	return { ok: true, preview: previewView(plan, token) };
 }
 
-const planOf = (draft: ImportDraft, overrides: MatchOverrides, conn: Conn) =>
-	planImport({ year: draft.year, matrix: draft.matrix, source: draft.source, overrides }, conn);
+const planOf = (draft: ImportDraft, overrides: MatchOverrides, conn: Conn, empty = draft.empty) =>
+	planImport(
+		{
+			year: draft.year,
+			matrix: draft.matrix,
+			source: draft.source,
+			overrides,
+			...(empty ? { empty } : {})
+		},
+		conn
+	);
+
+/** What the preview form sends back: the OPD selects, the empty-cell rule, the absent tick. */
+export interface FormChoices {
+	matches: Map<number, string>;
+	empty?: EmptyRule;
+	ackAbsent?: boolean;
+}
 
 /** The overrides after the user's selects: only the rows whose choice differs from the plan. */
 function mergeChoices(plan: ImportPlan, base: MatchOverrides, chosen: Map<number, string>) {
@@ -63,32 +81,35 @@ export type StepOutcome =
 	| { kind: 'expired' }
 	| { kind: 'failed'; errors: ImportIssue[] };
 
-/** Applies the user's corrections and shows the preview again. */
+/** Applies the user's corrections (OPD matches, empty-cell rule) and shows the preview again. */
 export async function replan(
 	token: string,
 	userId: number,
-	chosen: Map<number, string>,
+	chosen: FormChoices,
 	conn: Conn = db()
 ): Promise<StepOutcome> {
 	const draft = getDraft(token, userId);
 	if (!draft) return { kind: 'expired' };
 	const current = await planOf(draft, draft.overrides, conn);
-	const { merged } = mergeChoices(current, draft.overrides, chosen);
-	const plan = await planOf(draft, merged, conn);
-	updateDraft(token, { overrides: merged, digest: plan.digest });
+	const { merged } = mergeChoices(current, draft.overrides, chosen.matches);
+	const empty = chosen.empty ?? draft.empty;
+	const plan = await planOf(draft, merged, conn, empty);
+	updateDraft(token, { overrides: merged, digest: plan.digest, ...(empty ? { empty } : {}) });
 	return { kind: 'preview', preview: previewView(plan, token) };
 }
 
 /**
- * Commits the draft as last shown. If the selects were changed without a new preview, or the
- * database changed since the preview, nothing is written and the new preview is shown instead.
+ * Commits the draft as last shown. If the selects or the empty-cell rule were changed without a
+ * new preview, or the database changed since the preview, nothing is written and the new preview
+ * is shown instead; so too when the import would mark many cells "tidak ada" and the user has not
+ * ticked that they mean it.
  */
 export async function confirm(
 	input: {
 		token: string;
 		userId: number;
 		digest: string;
-		chosen: Map<number, string>;
+		chosen: FormChoices;
 		actor: Actor;
 	},
 	conn: Conn = db()
@@ -96,14 +117,36 @@ export async function confirm(
 	const draft = getDraft(input.token, input.userId);
 	if (!draft) return { kind: 'expired' };
 	const current = await planOf(draft, draft.overrides, conn);
-	const { merged, changed } = mergeChoices(current, draft.overrides, input.chosen);
+	const { merged, changed: matchesChanged } = mergeChoices(
+		current,
+		draft.overrides,
+		input.chosen.matches
+	);
+	const emptyChanged = input.chosen.empty !== undefined && input.chosen.empty !== current.empty;
+	const empty = emptyChanged ? input.chosen.empty : draft.empty;
+	const changed = matchesChanged || emptyChanged;
 	if (changed || input.digest !== draft.digest) {
-		const plan = changed ? await planOf(draft, merged, conn) : current;
-		updateDraft(input.token, { overrides: merged, digest: plan.digest });
+		const plan = changed ? await planOf(draft, merged, conn, empty) : current;
+		updateDraft(input.token, {
+			overrides: merged,
+			digest: plan.digest,
+			...(empty ? { empty } : {})
+		});
 		return {
 			kind: 'preview',
 			preview: previewView(plan, input.token),
 			message: 'Pratinjau diperbarui sesuai pilihan Anda. Periksa lagi, lalu konfirmasi.'
+		};
+	}
+	// A stale plan is refused by the commit below with its own message; ask only about the plan shown.
+	if (current.digest === draft.digest && needsAbsentAck(current) && !input.chosen.ackAbsent) {
+		return {
+			kind: 'preview',
+			preview: previewView(current, input.token),
+			message:
+				`Impor ini akan menandai ${current.counts.toAbsent} sel "tidak ada". Centang ` +
+				'pernyataan bahwa Anda memang bermaksud demikian, atau ubah arti sel kosong, lalu ' +
+				'konfirmasi lagi. Tidak ada yang diubah.'
 		};
 	}
 	const outcome = await commitImport(
@@ -112,6 +155,7 @@ export async function confirm(
 			matrix: draft.matrix,
 			source: draft.source,
 			overrides: draft.overrides,
+			...(draft.empty ? { empty: draft.empty } : {}),
 			actor: input.actor,
 			expectedDigest: draft.digest
 		},
@@ -132,12 +176,13 @@ export async function confirm(
 	return { kind: 'failed', errors: outcome.errors };
 }
 
-/** The `match-<line>` selects of the preview form. */
-export function choicesFromForm(form: FormData): Map<number, string> {
-	const chosen = new Map<number, string>();
+/** The preview form's `match-<line>` selects, `empty` radio and `ackAbsent` tick. */
+export function choicesFromForm(form: FormData): FormChoices {
+	const matches = new Map<number, string>();
 	for (const [name, value] of form) {
 		const m = /^match-(\d+)$/.exec(name);
-		if (m && typeof value === 'string') chosen.set(Number(m[1]), value);
+		if (m && typeof value === 'string') matches.set(Number(m[1]), value);
 	}
-	return chosen;
+	const empty = parseEmptyRule(String(form.get('empty') ?? ''));
+	return { matches, ...(empty ? { empty } : {}), ackAbsent: form.get('ackAbsent') === 'yes' };
 }

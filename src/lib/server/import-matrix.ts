@@ -1,12 +1,12 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { guessOpdKind, guessShortName, type ImportIssue } from '../import';
+import { effectiveCell, guessOpdKind, guessShortName, type ImportIssue } from '../import';
 import { flatRubric } from '../scoring';
 import * as audit from './audit';
 import type { Actor } from './audit';
 import { db, type Conn } from './db';
 import { bulkInsert, insertMatrixCells } from './db/bulk';
 import { assessments, auditEvents, indicators, opds, periodOpds, periods } from './db/schema';
-import { cellOf, planImport, type CellState, type ImportPlan, type PlanInput } from './import-plan';
+import { planImport, type CellState, type ImportPlan, type PlanInput } from './import-plan';
 
 export { planImport, NEW_OPD, type ImportPlan, type MatchOverrides } from './import-plan';
 
@@ -170,7 +170,12 @@ async function createPeriod(
 		tx,
 		period.id,
 		inserted.map((i) => i.id),
-		matrix.rows.map((row, r) => ({ opdId: rowOpd[r]!, cells: row.cells })),
+		matrix.rows.map((row, r) => ({
+			opdId: rowOpd[r]!,
+			// Under "keep" an empty cell is written as not assessed, not as "tidak ada".
+			cells:
+				plan.empty === 'absent' ? row.cells : row.cells.map((c) => effectiveCell(c, plan.empty))
+		})),
 		req.actor.userId,
 		new Date()
 	);

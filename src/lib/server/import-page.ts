@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { db, type Conn } from './db';
+import { STATUS_LABELS } from '../workflow/lifecycle';
 import { EXPORT_VIEWS } from './export';
 import { EXPIRED, type StepOutcome } from './import-flow';
 import type { ImportFile } from './import-file';
@@ -10,13 +11,25 @@ import { computeView } from './results';
 /** Matrices larger than this are not drawn after an import (the export has them). */
 const MATRIX_LIMIT = 300;
 
-/** The /impor page's periods (for the year and the export links). */
+/**
+ * The /impor page's periods (for the year and the export links). The year field defaults to the
+ * period in progress (open or under evaluation; the latest), else to the next new year.
+ */
 export async function importPageData(conn: Conn = db()) {
 	const periods = await listPeriods(conn);
 	const nextYear = Math.max(new Date().getFullYear(), ...periods.map((p) => p.year + 1));
+	const inProgress = periods
+		.filter((p) => p.status === 'open' || p.status === 'evaluation')
+		.map((p) => p.year);
 	return {
 		nextYear,
-		periods: periods.map((p) => ({ year: p.year, title: p.title, status: p.status })),
+		defaultYear: inProgress.length ? Math.max(...inProgress) : nextYear,
+		periods: periods.map((p) => ({
+			year: p.year,
+			title: p.title,
+			status: p.status,
+			statusLabel: STATUS_LABELS[p.status]
+		})),
 		exportViews: EXPORT_VIEWS
 	};
 }

@@ -1,24 +1,30 @@
 import { createHash } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import {
+	cellAfter,
+	countChange,
+	defaultEmptyRule,
+	isAbsent,
+	noChanges,
+	sameState,
 	indicatorKey,
 	issueAt,
 	matchIndicator,
 	createOpdMatcher,
 	opdSlug,
+	type CellState,
+	type ChangeCounts,
+	type EmptyRule,
 	type ImportIssue,
 	type ParsedMatrix
 } from '../import';
+import { STATUS_LABELS } from '../workflow/lifecycle';
 import { db, type Conn } from './db';
 import { assessments, indicators, periods } from './db/schema';
 import { matchCandidates } from './opds';
 import { roster } from './periods';
 
-/** The verified value of a cell as an import sees it. */
-export interface CellState {
-	value: number | null;
-	notApplicable: boolean;
-}
+export type { CellState, ChangeCounts, EmptyRule } from '../import';
 
 /** A user's correction of a row's OPD: the chosen OPD's slug, or NEW_OPD to create one. */
 export type MatchOverrides = Record<number, string>;
@@ -33,6 +39,8 @@ export interface PlanInput {
 	title?: string;
 	/** Source line → chosen OPD slug (or NEW_OPD), overriding the fuzzy match. */
 	overrides?: MatchOverrides;
+	/** What an empty cell means; by default `defaultEmptyRule(matrix)` (report: absent, else keep). */
+	empty?: EmptyRule;
 }
 
 export interface PlannedColumn {
@@ -87,6 +95,13 @@ export interface ImportPlan {
 	rows: PlannedRow[];
 	/** Cells whose value changes (an existing period only; a new period writes every cell). */
 	changes: PlannedChange[];
+	/** The changes by kind; for a new period, the cells it writes with a value. */
+	counts: ChangeCounts;
+	/** The rule applied to empty cells, and the one the file would get by default. */
+	empty: EmptyRule;
+	emptyDefault: EmptyRule;
+	/** Empty cells in the file, and how many of them `absent` would mark "tidak ada". */
+	blanks: { cells: number; wouldMarkAbsent: number };
 	/** Cells in the file. */
 	cellsTotal: number;
 	/** OPDs a row may be matched to, for the correction select. */
@@ -101,11 +116,6 @@ export interface ImportPlan {
 const LOCKED = new Set(['final', 'published']);
 
 const issue = issueAt;
-
-export const cellOf = (cell: { value: 0 | 1 | null; notApplicable: boolean }): CellState => ({
-	value: cell.notApplicable ? null : cell.value,
-	notApplicable: cell.notApplicable
-});
 
 function uniqueSlug(base: string, taken: Set<string>): string {
 	const root = base || 'opd';
@@ -234,7 +244,9 @@ function planRows(
 
 function digestOf(plan: Omit<ImportPlan, 'digest'>): string {
 	const hash = createHash('sha256');
-	hash.update(JSON.stringify([plan.year, plan.createsPeriod, plan.periodId, plan.periodStatus]));
+	hash.update(
+		JSON.stringify([plan.year, plan.createsPeriod, plan.periodId, plan.periodStatus, plan.empty])
+	);
 	for (const c of plan.columns) hash.update(JSON.stringify([c.key, c.indicatorId]));
 	for (const r of plan.rows) hash.update(JSON.stringify([r.line, r.opd, r.opdId, r.isNew]));
 	for (const c of plan.changes)
@@ -251,6 +263,8 @@ function digestOf(plan: Omit<ImportPlan, 'digest'>): string {
 export async function planImport(input: PlanInput, conn: Conn = db()): Promise<ImportPlan> {
 	const { matrix, year } = input;
 	const overrides = input.overrides ?? {};
+	const emptyDefault = defaultEmptyRule(matrix);
+	const empty = input.empty ?? emptyDefault;
 	const errors: ImportIssue[] = [];
 	const [period] = await conn.select().from(periods).where(eq(periods.year, year)).limit(1);
 	const base = {
@@ -261,7 +275,9 @@ export async function planImport(input: PlanInput, conn: Conn = db()): Promise<I
 		periodId: period?.id ?? null,
 		periodStatus: period?.status ?? null,
 		cellsTotal: matrix.rows.length * matrix.headers.length,
-		allowNew: !period
+		allowNew: !period,
+		empty,
+		emptyDefault
 	};
 	if (period && LOCKED.has(period.status)) {
 		errors.push(
@@ -269,7 +285,7 @@ export async function planImport(input: PlanInput, conn: Conn = db()): Promise<I
 				0,
 				null,
 				null,
-				`Periode ${year} berstatus "${period.status}" dan terkunci; buka kembali periode itu ` +
+				`Periode ${year} berstatus "${STATUS_LABELS[period.status]}" dan terkunci; buka kembali periode itu ` +
 					'sebelum mengimpor.'
 			)
 		);
@@ -341,7 +357,19 @@ export async function planImport(input: PlanInput, conn: Conn = db()): Promise<I
 
 	const rows = planRows(matrix, candidates, !period, overrides, year, errors);
 	const changes: PlannedChange[] = [];
-	if (period && errors.length === 0) {
+	const counts = noChanges();
+	const blanks = { cells: 0, wouldMarkAbsent: 0 };
+	if (!period) {
+		// A new period writes every cell; the counts say how many get a value, by kind.
+		for (const row of matrix.rows) {
+			for (const cell of row.cells) {
+				if (cell.blank) blanks.cells++;
+				const after = cellAfter(cell, empty);
+				if (after && !sameState(null, after)) countChange(counts, after);
+			}
+		}
+		blanks.wouldMarkAbsent = blanks.cells;
+	} else if (errors.length === 0) {
 		const current = await conn
 			.select({
 				opdId: assessments.opdId,
@@ -356,11 +384,18 @@ export async function planImport(input: PlanInput, conn: Conn = db()): Promise<I
 			const planned = rows[r]!;
 			row.cells.forEach((cell, c) => {
 				const column = columns[c]!;
-				const after = cellOf(cell);
 				const old = byCell.get(`${planned.opdId}:${column.indicatorId}`);
-				const before = old ? { value: old.value, notApplicable: old.notApplicable } : null;
-				if (before && before.value === after.value && before.notApplicable === after.notApplicable)
-					return;
+				const before: CellState | null = old
+					? { value: old.value, notApplicable: old.notApplicable }
+					: null;
+				if (cell.blank) {
+					blanks.cells++;
+					if (!isAbsent(before)) blanks.wouldMarkAbsent++;
+				}
+				// An empty cell under "keep" leaves the stored value as it is.
+				const after = cellAfter(cell, empty);
+				if (after === null || sameState(before, after)) return;
+				countChange(counts, after);
 				changes.push({
 					line: row.line,
 					opd: planned.opd!,
@@ -378,6 +413,6 @@ export async function planImport(input: PlanInput, conn: Conn = db()): Promise<I
 		.map((c) => ({ slug: c.key, name: c.names[0] ?? c.key }))
 		.sort((a, b) => a.name.localeCompare(b.name, 'id'));
 	errors.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
-	const plan = { ...base, columns, rows, changes, choices, errors };
+	const plan = { ...base, columns, rows, changes, counts, blanks, choices, errors };
 	return { ...plan, digest: digestOf(plan) };
 }

@@ -1,4 +1,5 @@
 import { and, desc, eq, gt, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { STATUS_LABELS } from '../workflow/lifecycle';
 import * as audit from './audit';
 import type { Actor } from './audit';
 import { db, type Conn } from './db';
@@ -26,6 +27,25 @@ interface ImportAfter {
 
 class Refused extends Error {}
 
+type ImportEvent = typeof auditEvents.$inferSelect;
+
+/** An import event as the history lists it; `cells` is what a revert restores (or removes). */
+function importEntry(e: ImportEvent, reverted: boolean) {
+	const after = (e.after ?? {}) as ImportAfter;
+	return {
+		id: e.id,
+		at: e.at,
+		actor: e.actor,
+		year: Number(e.entityId),
+		source: after.source ?? '',
+		createdPeriod: after.createdPeriod === true,
+		cells: after.createdPeriod ? (after.cells ?? 0) : (after.changes?.length ?? 0),
+		reverted
+	};
+}
+
+export type ImportEntry = ReturnType<typeof importEntry>;
+
 /** The imports of the last months, newest first, with whether each was reverted already. */
 export async function recentImports(limit = 20, conn: Conn = db()) {
 	const [events, reverts] = await Promise.all([
@@ -43,19 +63,24 @@ export async function recentImports(limit = 20, conn: Conn = db()) {
 	const reverted = new Set(
 		reverts.map((r) => (r.after as { revertedEvent?: number })?.revertedEvent)
 	);
-	return events.map((e) => {
-		const after = (e.after ?? {}) as ImportAfter;
-		return {
-			id: e.id,
-			at: e.at,
-			actor: e.actor,
-			year: Number(e.entityId),
-			source: after.source ?? '',
-			createdPeriod: after.createdPeriod === true,
-			cells: after.createdPeriod ? (after.cells ?? 0) : (after.changes?.length ?? 0),
-			reverted: reverted.has(e.id)
-		};
-	});
+	return events.map((e) => importEntry(e, reverted.has(e.id)));
+}
+
+/** One import of the history (for the revert confirmation), or null when there is none. */
+export async function findImport(eventId: number, conn: Conn = db()): Promise<ImportEntry | null> {
+	const [event] = await conn.select().from(auditEvents).where(eq(auditEvents.id, eventId));
+	if (!event || event.action !== 'period.import') return null;
+	const [again] = await conn
+		.select({ id: auditEvents.id })
+		.from(auditEvents)
+		.where(
+			and(
+				eq(auditEvents.action, 'period.import.revert'),
+				sql`json_extract(${auditEvents.after}, '$.revertedEvent') = ${eventId}`
+			)
+		)
+		.limit(1);
+	return importEntry(event, !!again);
 }
 
 /**
@@ -91,7 +116,7 @@ export async function revertImport(
 			if (!period) throw new Refused(`Periode impor #${eventId} sudah tidak ada.`);
 			if (period.status === 'final' || period.status === 'published')
 				throw new Refused(
-					`Periode ${period.year} berstatus "${period.status}" dan terkunci; buka kembali ` +
+					`Periode ${period.year} berstatus "${STATUS_LABELS[period.status]}" dan terkunci; buka kembali ` +
 						'periode itu sebelum membatalkan impor.'
 				);
 			const after = (event.after ?? {}) as ImportAfter;
@@ -181,7 +206,7 @@ async function removeCreatedPeriod(
 ): Promise<number> {
 	if (period.status !== 'draft')
 		throw new Refused(
-			`Periode ${period.year} sudah berstatus "${period.status}"; impor yang membuatnya tidak ` +
+			`Periode ${period.year} sudah berstatus "${STATUS_LABELS[period.status]}"; impor yang membuatnya tidak ` +
 				'dapat dibatalkan lagi.'
 		);
 	const [touched] = await tx

@@ -1,20 +1,19 @@
-import { MARK } from '../import/ticks';
-import type { ImportIssue } from '../import';
-import type { CellState, ImportPlan } from './import-plan';
+import { describeState, type ImportIssue } from '../import';
+import { STATUS_LABELS, type PeriodStatus } from '../workflow/lifecycle';
+import type { ImportPlan } from './import-plan';
 
 /** How many rows, changes and errors a preview shows; the rest are counted. */
 const SHOW = { rows: 300, changes: 500, errors: 200, choices: 500 };
 
-const cellText = (c: CellState | null) =>
-	c === null
-		? '(kosong)'
-		: c.notApplicable
-			? MARK.notApplicable
-			: c.value === 1
-				? MARK.present
-				: c.value === 0
-					? '–'
-					: '(kosong)';
+/**
+ * From this many cells turned "tidak ada" in an existing period, the preview warns and the commit
+ * needs an explicit tick (`ackAbsent`): the mistake of issue 11 marked 418 cells absent.
+ */
+export const MANY_ABSENT = 20;
+
+/** True when committing this plan must be acknowledged first. */
+export const needsAbsentAck = (plan: Pick<ImportPlan, 'createsPeriod' | 'counts'>) =>
+	!plan.createsPeriod && plan.counts.toAbsent >= MANY_ABSENT;
 
 /** The small view model of a preview page: what will happen, truncated for huge files. */
 export function previewView(plan: ImportPlan, token: string) {
@@ -28,7 +27,14 @@ export function previewView(plan: ImportPlan, token: string) {
 		title: plan.title,
 		source: plan.source,
 		createsPeriod: plan.createsPeriod,
-		periodStatus: plan.periodStatus,
+		periodStatus: plan.periodStatus
+			? (STATUS_LABELS[plan.periodStatus as PeriodStatus] ?? plan.periodStatus)
+			: null,
+		empty: plan.empty,
+		emptyDefault: plan.emptyDefault,
+		blanks: plan.blanks,
+		kinds: plan.counts,
+		needsAbsentAck: needsAbsentAck(plan),
 		allowNew: plan.allowNew,
 		// Every row's own match stays selectable even when the list is cut (ImportPreview adds it).
 		choices: plan.choices.slice(0, SHOW.choices),
@@ -62,8 +68,8 @@ export function previewView(plan: ImportPlan, token: string) {
 			line: c.line,
 			name: nameByLine.get(c.line) ?? c.opd,
 			label: c.label,
-			before: cellText(c.before),
-			after: cellText(c.after)
+			before: describeState(c.before),
+			after: describeState(c.after)
 		})),
 		errors: plan.errors.slice(0, SHOW.errors)
 	};

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guards';
 import { choicesFromForm, confirm, previewUpload, replan } from '$lib/server/import-flow';
-import { recentImports, revertImport } from '$lib/server/import-revert';
+import { findImport, recentImports, revertImport } from '$lib/server/import-revert';
 import { importPageData, readUpload, stepResult } from '$lib/server/import-page';
 import { actorOf } from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
@@ -40,10 +40,19 @@ export const actions: Actions = {
 		});
 		return stepResult(step);
 	},
+	// Two steps: the first post asks (how many cells, which year), `confirmed=yes` reverts.
 	revert: async ({ request }) => {
 		const user = requireCapability('import.run');
-		const id = Number((await request.formData()).get('eventId'));
+		const form = await request.formData();
+		const id = Number(form.get('eventId'));
 		if (!Number.isInteger(id)) return fail(400, { revertError: 'Impor tidak dikenal.' });
+		if (form.get('confirmed') !== 'yes') {
+			const entry = await findImport(id);
+			if (!entry) return fail(404, { revertError: `Impor #${id} tidak ditemukan.` });
+			if (entry.reverted)
+				return fail(409, { revertError: `Impor #${id} sudah dibatalkan sebelumnya.` });
+			return { revertAsk: entry };
+		}
 		const outcome = await revertImport(id, actorOf(user));
 		if (!outcome.ok) return fail(409, { revertError: outcome.message });
 		return { reverted: { id, restored: outcome.restored } };
