@@ -114,6 +114,7 @@ export function inflateEntries(
 	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	const files = new Map<string, Uint8Array>();
 	let left = limits.maxUnzippedBytes;
+	let damaged = false;
 	for (const entry of entries) {
 		// Encrypted entries (flag bit 0) and methods other than stored/deflate are not workbooks.
 		if (entry.flags & 1 || (entry.method !== 0 && entry.method !== 8)) return fail(UNREADABLE);
@@ -136,11 +137,14 @@ export function inflateEntries(
 			}
 		}
 		if (data.length > left) return fail(tooBig(limits));
-		if (data.length !== entry.size || crc32(data) !== entry.crc) return fail(UNREADABLE);
+		// A size or checksum that differs from the header means a damaged (or forged) file; it
+		// is reported once the whole file has been inflated under the cap, so that a bomb is
+		// named as one.
+		if (data.length !== entry.size || crc32(data) !== entry.crc) damaged = true;
 		left -= data.length;
 		files.set(entry.name, data);
 	}
-	return { ok: true, value: files };
+	return damaged ? fail(UNREADABLE) : { ok: true, value: files };
 }
 
 /** Column letters → 1-based index ("A" → 1, "XFD" → 16384). */
