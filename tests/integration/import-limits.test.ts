@@ -10,6 +10,8 @@ import { readImportFile } from '../../src/lib/server/import-file';
 import { seedDemo } from '../../src/lib/server/seed';
 import {
 	part,
+	SHEET_HEAD,
+	SHEET_TAIL,
 	workbookParts,
 	xlsxBomb,
 	xlsxOfCells,
@@ -128,6 +130,12 @@ describe('zip bombs are refused before they can fill memory', () => {
 		expect(message).toContain('lebih dari 1 MB (batas MONEV_IMPORT_MAX_UNZIPPED_MB)');
 	});
 
+	it('a header that lies within the cap marks the file as damaged', async () => {
+		const sheet = part('xl/worksheets/sheet1.xml', SHEET_HEAD + SHEET_TAIL);
+		const zip = zipOf([...workbookParts(), { ...sheet, declaredSize: sheet.size + 1 }]);
+		expect(errorOf(await read(zip))).toMatch(/^berkas \.xlsx tidak dapat dibaca \(rusak/);
+	});
+
 	it('a zip with too many entries is refused before anything is inflated', async () => {
 		const many = Array.from({ length: 2001 }, (_, i) => part(`xl/p${i}.xml`, '<x/>'));
 		const message = errorOf(await read(zipOf([...workbookParts(), ...many])));
@@ -202,10 +210,11 @@ describe('rows and columns are capped, for .xlsx and text alike', () => {
 
 describe('a parse that goes wrong ends its thread, never the process', () => {
 	// With the caps raised, a sparse sheet (one cell at A1, one at XFD20000) makes the spreadsheet
-	// parser build 20,000 rows of 16,384 cells: far more than a 64 MB heap.
+	// parser build 20,000 rows of 16,384 cells: far more than a 64 MB heap (set for this test).
 	const raised = readImportLimits({
 		MONEV_IMPORT_MAX_ROWS: '10000000',
-		MONEV_IMPORT_MAX_COLUMNS: '20000'
+		MONEV_IMPORT_MAX_COLUMNS: '20000',
+		MONEV_IMPORT_PARSE_HEAP_MB: '64'
 	});
 	const sparse = xlsxOfCells([
 		[1, 1, 'No'],
@@ -214,10 +223,7 @@ describe('a parse that goes wrong ends its thread, never the process', () => {
 
 	it('out of memory: the thread dies, the caller gets an error, the next upload works', async () => {
 		const started = performance.now();
-		const result = await readImportFile({ name: 'jarang.xlsx', bytes: sparse }, raised, {
-			heapMb: 64,
-			timeoutMs: 60_000
-		});
+		const result = await readImportFile({ name: 'jarang.xlsx', bytes: sparse }, raised);
 		expect(errorOf(result)).toContain(DIED);
 		expect(performance.now() - started).toBeLessThan(15_000);
 		const bytes = readFileSync('tests/fixtures/import/first-sheet-2022.xlsx');
@@ -226,10 +232,11 @@ describe('a parse that goes wrong ends its thread, never the process', () => {
 	});
 
 	it('too slow: the thread is stopped at the time limit', async () => {
-		const result = await readImportFile({ name: 'jarang.xlsx', bytes: sparse }, raised, {
-			heapMb: 512,
-			timeoutMs: 50
-		});
+		const result = await readImportFile(
+			{ name: 'jarang.xlsx', bytes: sparse },
+			{ ...raised, parseHeapMb: 512 },
+			50
+		);
 		expect(errorOf(result)).toContain(DIED);
 	});
 });
@@ -239,7 +246,8 @@ describe('settings', () => {
 		expect(DEFAULTS).toEqual({
 			maxUnzippedBytes: 50 * 1024 * 1024,
 			maxRows: 100_000,
-			maxColumns: 500
+			maxColumns: 500,
+			parseHeapMb: 512
 		});
 		expect(() => readImportLimits({ MONEV_IMPORT_MAX_ROWS: 'banyak' })).toThrow(
 			/MONEV_IMPORT_MAX_ROWS/

@@ -20,6 +20,8 @@ export interface ImportLimits {
 	maxRows: number;
 	/** Columns of a sheet or a text table. */
 	maxColumns: number;
+	/** Heap of the thread that parses an upload: a parser gone wild ends there, not the server. */
+	parseHeapMb: number;
 }
 
 function readPositiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -31,12 +33,16 @@ function readPositiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number)
 	return value;
 }
 
-/** The import caps: MONEV_IMPORT_MAX_UNZIPPED_MB, MONEV_IMPORT_MAX_ROWS, MONEV_IMPORT_MAX_COLUMNS. */
+/**
+ * The import caps: MONEV_IMPORT_MAX_UNZIPPED_MB, MONEV_IMPORT_MAX_ROWS, MONEV_IMPORT_MAX_COLUMNS,
+ * MONEV_IMPORT_PARSE_HEAP_MB.
+ */
 export function readImportLimits(env: NodeJS.ProcessEnv = process.env): ImportLimits {
 	return {
 		maxUnzippedBytes: readPositiveInt(env, 'MONEV_IMPORT_MAX_UNZIPPED_MB', 50) * 1024 * 1024,
 		maxRows: readPositiveInt(env, 'MONEV_IMPORT_MAX_ROWS', 100_000),
-		maxColumns: readPositiveInt(env, 'MONEV_IMPORT_MAX_COLUMNS', 500)
+		maxColumns: readPositiveInt(env, 'MONEV_IMPORT_MAX_COLUMNS', 500),
+		parseHeapMb: readPositiveInt(env, 'MONEV_IMPORT_PARSE_HEAP_MB', 512)
 	};
 }
 

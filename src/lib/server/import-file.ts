@@ -9,8 +9,6 @@ import { inspectZip } from './xlsx-zip';
 
 export type { ImportFile } from './import-parse';
 
-/** Heap of the parse thread: a parser gone wild ends the thread at this size, not the server. */
-export const PARSE_HEAP_MB = 512;
 /** Wall time of one parse (the largest file within the caps takes a few seconds). */
 export const PARSE_TIMEOUT_MS = 120_000;
 
@@ -20,7 +18,7 @@ const DIED =
 
 const failed = (message: string): ParseResult => ({ ok: false, errors: [fileIssue(message)] });
 
-// One parse at a time: each thread may take up to PARSE_HEAP_MB, so uploads wait in line.
+// One parse at a time: each thread may take up to MONEV_IMPORT_PARSE_HEAP_MB, so uploads wait in line.
 let queue: Promise<unknown> = Promise.resolve();
 
 /** The code a parse thread starts with: load the worker module (via tsx when it is TypeScript). */
@@ -40,7 +38,7 @@ async function bootstrap(): Promise<string> {
 async function parseInThread(
 	file: ImportFile,
 	limits: ImportLimits,
-	options: { heapMb: number; timeoutMs: number }
+	timeoutMs: number
 ): Promise<ParseResult> {
 	const code = await bootstrap();
 	const input: WorkerInput = { kind: 'monev-import-parse', file, limits };
@@ -49,7 +47,7 @@ async function parseInThread(
 		const worker = new Worker(code, {
 			eval: true,
 			workerData: input,
-			resourceLimits: { maxOldGenerationSizeMb: options.heapMb, maxYoungGenerationSizeMb: 32 },
+			resourceLimits: { maxOldGenerationSizeMb: limits.parseHeapMb, maxYoungGenerationSizeMb: 32 },
 			stdout: false,
 			stderr: false
 		});
@@ -62,10 +60,7 @@ async function parseInThread(
 			void worker.terminate();
 			resolve(result);
 		};
-		const timer = setTimeout(
-			() => finish(failed(DIED), `lebih dari ${options.timeoutMs} ms`),
-			options.timeoutMs
-		);
+		const timer = setTimeout(() => finish(failed(DIED), `lebih dari ${timeoutMs} ms`), timeoutMs);
 		worker.on('message', (message: { result?: ParseResult; crash?: string }) =>
 			message.result ? finish(message.result) : finish(failed(DIED), message.crash)
 		);
@@ -82,17 +77,14 @@ async function parseInThread(
 export async function readImportFile(
 	file: ImportFile,
 	limits: ImportLimits = readImportLimits(),
-	options: { heapMb: number; timeoutMs: number } = {
-		heapMb: PARSE_HEAP_MB,
-		timeoutMs: PARSE_TIMEOUT_MS
-	}
+	timeoutMs: number = PARSE_TIMEOUT_MS
 ): Promise<ParseResult> {
 	// The central directory is read here already: a bomb is refused without starting a thread.
 	if (isZip(file.bytes)) {
 		const inspected = inspectZip(file.bytes, limits);
 		if (!inspected.ok) return failed(inspected.message);
 	}
-	const run = queue.then(() => parseInThread(file, limits, options));
+	const run = queue.then(() => parseInThread(file, limits, timeoutMs));
 	queue = run.catch(() => undefined);
 	return run;
 }

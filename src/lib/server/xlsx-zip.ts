@@ -130,7 +130,7 @@ export function inflateEntries(
 		} else {
 			try {
 				// The cap on real output: a bomb stops here, with at most `left` bytes allocated.
-				data = inflateRawSync(raw, { maxOutputLength: Math.max(1, left) });
+				data = inflateRawSync(raw, { maxOutputLength: Math.max(1, left), chunkSize: 256 * 1024 });
 			} catch (e) {
 				if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return fail(tooBig(limits));
 				return fail(UNREADABLE);
