@@ -52,14 +52,17 @@ async function alive() {
 	assert.equal(res.status, 200);
 }
 
-test('a 4 GB zip bomb whose header lies is refused with the cap named; the server carries on', async () => {
-	const { text, ms } = await preview(xlsxBomb(4096, 1000), 'bom.xlsx');
+test('a 4 GB zip bomb whose header lies is refused with the cap named; the server carries on', async (t) => {
+	const bomb = xlsxBomb(4096, 1000);
+	const { text, ms } = await preview(bomb, 'bom.xlsx');
+	t.diagnostic(`${bomb.length} bytes refused in ${Math.round(ms)} ms`);
 	assert.match(text, /"failure"/);
 	assert.match(
 		text,
 		/berkas \.xlsx terlalu besar setelah dibuka: lebih dari 50 MB \(batas MONEV_IMPORT_MAX_UNZIPPED_MB\)/
 	);
-	assert.ok(ms < 10_000, `took ${Math.round(ms)} ms`);
+	// Generous for a shared 2-core machine; unguarded it ran out of memory and ended the server.
+	assert.ok(ms < 20_000, `took ${Math.round(ms)} ms`);
 	await alive();
 });
 
