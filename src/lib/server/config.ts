@@ -9,6 +9,41 @@ export interface Config {
 	seedDemo: boolean;
 	migrationsDir: string;
 	seedsDir: string;
+	importLimits: ImportLimits;
+}
+
+/** Caps on an imported file, checked before and while it is opened (see import-file.ts). */
+export interface ImportLimits {
+	/** Bytes an .xlsx may hold once unzipped (all the entries read, together). */
+	maxUnzippedBytes: number;
+	/** Rows of a sheet, or lines of a text file. */
+	maxRows: number;
+	/** Columns of a sheet or a text table. */
+	maxColumns: number;
+	/** Heap of the thread that parses an upload: a parser gone wild ends there, not the server. */
+	parseHeapMb: number;
+}
+
+function readPositiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+	const raw = env[name];
+	if (raw === undefined || raw.trim() === '') return fallback;
+	const value = Number(raw);
+	if (!Number.isInteger(value) || value < 1)
+		throw new Error(`${name} must be a whole number above 0 (got ${JSON.stringify(raw)})`);
+	return value;
+}
+
+/**
+ * The import caps: MONEV_IMPORT_MAX_UNZIPPED_MB, MONEV_IMPORT_MAX_ROWS, MONEV_IMPORT_MAX_COLUMNS,
+ * MONEV_IMPORT_PARSE_HEAP_MB.
+ */
+export function readImportLimits(env: NodeJS.ProcessEnv = process.env): ImportLimits {
+	return {
+		maxUnzippedBytes: readPositiveInt(env, 'MONEV_IMPORT_MAX_UNZIPPED_MB', 50) * 1024 * 1024,
+		maxRows: readPositiveInt(env, 'MONEV_IMPORT_MAX_ROWS', 100_000),
+		maxColumns: readPositiveInt(env, 'MONEV_IMPORT_MAX_COLUMNS', 500),
+		parseHeapMb: readPositiveInt(env, 'MONEV_IMPORT_PARSE_HEAP_MB', 512)
+	};
 }
 
 function readBoolean(name: string, fallback: boolean): boolean {
@@ -32,6 +67,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
 		seedDemo: readBoolean('SEED_DEMO', true),
 		migrationsDir: env.MIGRATIONS_DIR || 'drizzle',
-		seedsDir: env.SEEDS_DIR || 'data/seeds'
+		seedsDir: env.SEEDS_DIR || 'data/seeds',
+		importLimits: readImportLimits(env)
 	};
 }

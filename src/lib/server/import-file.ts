@@ -1,54 +1,90 @@
-import { readSheet, SheetNotFoundError } from 'read-excel-file/universal';
-import { parseImportText, parseSheetRows, type ImportIssue, type ParseResult } from '../import';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ParseResult } from '../import';
+import { readImportLimits, type ImportLimits } from './config';
+import { fileIssue, isZip, type ImportFile } from './import-parse';
+import type { WorkerInput } from './import-worker';
+import { inspectZip } from './xlsx-zip';
 
-/** An uploaded or read file: its name (for the extension) and its bytes. */
-export interface ImportFile {
-	name: string;
-	bytes: Uint8Array;
-	/** For .xlsx: the sheet to read by name (default: the first sheet). */
-	sheet?: string;
+export type { ImportFile } from './import-parse';
+
+/** Wall time of one parse (the largest file within the caps takes a few seconds). */
+export const PARSE_TIMEOUT_MS = 120_000;
+
+const DIED =
+	'berkas tidak dapat diproses: membacanya melampaui batas memori atau waktu server. ' +
+	'Perkecil berkasnya (bagi ke beberapa berkas), atau simpan sebagai CSV.';
+
+const failed = (message: string): ParseResult => ({ ok: false, errors: [fileIssue(message)] });
+
+// One parse at a time: each thread may take up to MONEV_IMPORT_PARSE_HEAP_MB, so uploads wait in line.
+let queue: Promise<unknown> = Promise.resolve();
+
+/** The code a parse thread starts with: load the worker module (via tsx when it is TypeScript). */
+async function bootstrap(): Promise<string> {
+	const { workerUrl } = await import('./import-worker');
+	const load = `import(${JSON.stringify(workerUrl)})`;
+	if (!/\.[cm]?ts$/.test(new URL(workerUrl).pathname)) return `${load};`;
+	// Running from source (vitest, tsx): the thread registers tsx before loading the module.
+	// tsx's ESM entry (the CommonJS one cannot register hooks from an eval'd thread).
+	const api = createRequire(import.meta.url)
+		.resolve('tsx/esm/api')
+		.replace(/\.cjs$/, '.mjs');
+	return `import(${JSON.stringify(pathToFileURL(api).href)}).then((tsx) => { tsx.register(); return ${load}; });`;
 }
 
-const fileIssue = (message: string): ImportIssue => ({
-	line: 0,
-	column: null,
-	columnLabel: null,
-	message
-});
-
-const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+/** Runs one parse in a worker thread; the thread's death or a timeout becomes an error. */
+async function parseInThread(
+	file: ImportFile,
+	limits: ImportLimits,
+	timeoutMs: number
+): Promise<ParseResult> {
+	const code = await bootstrap();
+	const input: WorkerInput = { kind: 'monev-import-parse', file, limits };
+	return new Promise<ParseResult>((resolve) => {
+		let done = false;
+		const worker = new Worker(code, {
+			eval: true,
+			workerData: input,
+			resourceLimits: { maxOldGenerationSizeMb: limits.parseHeapMb, maxYoungGenerationSizeMb: 32 },
+			stdout: false,
+			stderr: false
+		});
+		const finish = (result: ParseResult, problem?: string) => {
+			if (done) return;
+			done = true;
+			clearTimeout(timer);
+			if (problem)
+				console.error(`[monev] impor: pembacaan berkas "${file.name}" gagal: ${problem}`);
+			void worker.terminate();
+			resolve(result);
+		};
+		const timer = setTimeout(() => finish(failed(DIED), `lebih dari ${timeoutMs} ms`), timeoutMs);
+		worker.on('message', (message: { result?: ParseResult; crash?: string }) =>
+			message.result ? finish(message.result) : finish(failed(DIED), message.crash)
+		);
+		worker.on('error', (e) => finish(failed(DIED), String(e)));
+		worker.on('exit', (code) => finish(failed(DIED), `thread berhenti (kode ${code})`));
+	});
+}
 
 /**
- * Reads a file in any accepted format: .xlsx (first sheet, or the named one) by its content
- * whatever its name, else text as UTF-8 (report table, CSV with "," or ";", TSV). A binary file
- * renamed .csv is reported by the text parser.
+ * Reads a file in any accepted format (see parseImportBytes) in a worker thread with a memory
+ * limit, under the import caps (MONEV_IMPORT_MAX_*): a zip bomb, a huge sheet or a parser
+ * failure yields an Indonesian error for the user and never ends the server.
  */
-export async function readImportFile(file: ImportFile): Promise<ParseResult> {
-	if (file.bytes.length === 0) return parseImportText('');
+export async function readImportFile(
+	file: ImportFile,
+	limits: ImportLimits = readImportLimits(),
+	timeoutMs: number = PARSE_TIMEOUT_MS
+): Promise<ParseResult> {
+	// The central directory is read here already: a bomb is refused without starting a thread.
 	if (isZip(file.bytes)) {
-		try {
-			const buffer = file.bytes.buffer.slice(
-				file.bytes.byteOffset,
-				file.bytes.byteOffset + file.bytes.byteLength
-			) as ArrayBuffer;
-			const rows = await readSheet(buffer, file.sheet ?? 1);
-			return parseSheetRows(rows as Parameters<typeof parseSheetRows>[0]);
-		} catch (e) {
-			if (e instanceof SheetNotFoundError)
-				return {
-					ok: false,
-					errors: [fileIssue(`lembar "${file.sheet}" tidak ada di berkas ini.`)]
-				};
-			return {
-				ok: false,
-				errors: [
-					fileIssue(
-						'berkas .xlsx tidak dapat dibaca (rusak atau bukan buku kerja Excel). Simpan ulang ' +
-							'dari Excel sebagai "Excel Workbook (.xlsx)", atau sebagai CSV.'
-					)
-				]
-			};
-		}
+		const inspected = inspectZip(file.bytes, limits);
+		if (!inspected.ok) return failed(inspected.message);
 	}
-	return parseImportText(new TextDecoder('utf-8').decode(file.bytes));
+	const run = queue.then(() => parseInThread(file, limits, timeoutMs));
+	queue = run.catch(() => undefined);
+	return run;
 }
