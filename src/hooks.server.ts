@@ -1,13 +1,17 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie } from '$lib/server/auth/cookies';
 import { validateSessionToken } from '$lib/server/auth/session';
+import { withSecurityHeaders } from '$lib/server/security-headers';
 import { ensureReady } from '$lib/server/startup';
 
 export const init: ServerInit = async () => {
 	await ensureReady();
 };
 
-/** Authentication only (no authorization here): routes check roles themselves. */
+/**
+ * Authentication only (no authorization here): routes check roles themselves. Every answer gets
+ * the security headers (security-headers.ts).
+ */
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.sessionId = null;
@@ -22,7 +26,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 			deleteSessionCookie(event);
 		}
 	}
-	return resolve(event);
+	// Taken before resolving: a sign-out clears locals.user, and its answer must not be cached.
+	const signedIn = event.locals.user !== null;
+	const response = await resolve(event);
+	return withSecurityHeaders(response, {
+		https: event.url.protocol === 'https:',
+		signedIn,
+		pathname: event.url.pathname
+	});
 };
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
