@@ -34,8 +34,10 @@ async function run(
 		request: new Request(url, {
 			method: options.method ?? 'GET',
 			headers: options.headers,
-			body: options.body
-		}),
+			body: options.body,
+			// Node needs this for a streamed body.
+			duplex: 'half'
+		} as RequestInit),
 		cookies: cookieJar(options.session ? { session: options.session } : {}),
 		locals: {},
 		getClientAddress: () => '127.0.0.1'
@@ -92,5 +94,63 @@ describe('security headers', () => {
 		expect(response.headers.get('location')).toBe('https://monev.example/');
 		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
 		expect(response.headers.get('cache-control')).toBe('private, no-store');
+	});
+});
+
+describe('the anonymous /login form takes small bodies only', () => {
+	it('answers 413 to a large POST before reading it, and lets a normal one through', async () => {
+		const big = new URLSearchParams();
+		for (let i = 0; i < 5000; i++) big.set(`f${i}`, 'x');
+		const body = big.toString();
+		const large = await run('https://monev.example/login', {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				'content-length': String(body.length)
+			},
+			body
+		});
+		expect(large.response.status).toBe(413);
+		expect(large.resolved).toBe(false);
+		expect(large.response.headers.get('x-content-type-options')).toBe('nosniff');
+		const declared = await run('https://monev.example/login?redirectTo=%2F', {
+			method: 'POST',
+			headers: { 'content-length': String(10 * 1024 * 1024) }
+		});
+		expect(declared.response.status).toBe(413);
+		const small = 'username=ani&password=kata-sandi-rahasia';
+		const normal = await run('https://monev.example/login', {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				'content-length': String(small.length)
+			},
+			body: small
+		});
+		expect(normal.resolved).toBe(true);
+		// Other forms keep the app's own limit (imports take megabytes).
+		const upload = await run('https://monev.example/impor', {
+			method: 'POST',
+			headers: { 'content-length': String(1024 * 1024) },
+			session: token
+		});
+		expect(upload.resolved).toBe(true);
+	});
+
+	it('answers 411 to a streamed POST that does not say its length', async () => {
+		const stream = new ReadableStream({
+			start(c) {
+				c.enqueue(new TextEncoder().encode('username=a'));
+				c.close();
+			}
+		});
+		const url = 'https://monev.example/login';
+		const { response, resolved } = await run(url, {
+			method: 'POST',
+			body: stream,
+			headers: { 'content-type': 'application/x-www-form-urlencoded' }
+		});
+		expect(response.status).toBe(411);
+		expect(resolved).toBe(false);
 	});
 });

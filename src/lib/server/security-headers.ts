@@ -43,3 +43,22 @@ export function withSecurityHeaders(response: Response, context: HeaderContext):
 	}
 	return out;
 }
+
+/** The anonymous sign-in form posts a username and a password: a few hundred bytes. */
+export const LOGIN_BODY_LIMIT = 16 * 1024;
+
+/**
+ * Refuses, before any body is read, a POST to /login that is larger than LOGIN_BODY_LIMIT (413)
+ * or that does not say its length (411): anyone can post there, and parsing a 10 MB form of
+ * millions of fields would block the server for everyone. Null when the request may go on.
+ */
+export function anonymousBodyProblem(request: Request, pathname: string): Response | null {
+	if (request.method !== 'POST' || pathname.replace(/\/$/, '') !== '/login') return null;
+	const header = request.headers.get('content-length');
+	const length = header === null ? NaN : Number(header);
+	if (header === null && request.body !== null)
+		return new Response('Panjang isi permintaan wajib disebutkan.', { status: 411 });
+	if (length > LOGIN_BODY_LIMIT)
+		return new Response('Isi permintaan terlalu besar untuk formulir masuk.', { status: 413 });
+	return null;
+}

@@ -3,6 +3,7 @@
  * empty row for a new indicator. Pure; the server then validates the whole rubric with
  * `validateRubric`.
  */
+import { lengthProblem, TEXT_LIMITS } from './text-limits';
 import type { Indicator, IndicatorKind } from '../scoring/types';
 
 /** An indicator as edited: `id` null for a new one. */
@@ -43,6 +44,8 @@ export function parseRubricForm(
 		if (id === null && label === '') continue; // the empty "new" row
 		const name = label || `baris ${n + 1}`;
 		if (!label) errors.push(`${name}: label wajib diisi.`);
+		const labelTooLong = lengthProblem('Label', label, TEXT_LIMITS.name);
+		if (labelTooLong) errors.push(`baris ${n + 1}: ${labelTooLong}`);
 		const kind = (f('kind') ?? 'check') as IndicatorKind;
 		if (!KINDS.includes(kind)) errors.push(`${name}: jenis tidak dikenal.`);
 		const key = (f('key') ?? '').trim() || keyFromLabel(label);
