@@ -1,9 +1,12 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { open, readFile, rename } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { DB } from '../../src/lib/server/db';
 import { BackupError, restoreBackup, writeBackup } from '../../src/lib/server/backup';
 
-/** `backup --file F`: every table as JSON lines (written to F.tmp, then renamed: never half a file). */
+/**
+ * `backup --file F`: every table as JSON lines (written to F.tmp, then renamed: never half a
+ * file). Mode 0600: a backup holds password hashes, readable by the owner only.
+ */
 export async function backupCommand(args: string[], conn: DB): Promise<number> {
 	const { values } = parseArgs({ args, options: { file: { type: 'string' } } });
 	if (!values.file) {
@@ -11,10 +14,23 @@ export async function backupCommand(args: string[], conn: DB): Promise<number> {
 		return 2;
 	}
 	const text = await writeBackup(conn);
-	await writeFile(`${values.file}.tmp`, text, 'utf8');
+	await writePrivate(`${values.file}.tmp`, text);
 	await rename(`${values.file}.tmp`, values.file);
 	console.error(`[monev] cadangan ditulis ke ${values.file} (${text.length} bita)`);
 	return 0;
+}
+
+/** Writes a file readable by its owner only, even when a file of that name was already there. */
+async function writePrivate(path: string, text: string): Promise<void> {
+	const file = await open(path, 'w', 0o600);
+	try {
+		// The mode given to open() only applies to a new file: a left-over one keeps its own.
+		await file.chmod(0o600);
+		await file.writeFile(text, 'utf8');
+		await file.sync();
+	} finally {
+		await file.close();
+	}
 }
 
 /** `import-backup --file F [--replace]`: restores a backup into an empty database (or replaces). */

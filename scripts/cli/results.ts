@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-import Papa from 'papaparse';
-import { RESULT_CSV_COLUMNS, toResultRows } from '../../src/lib/results-table';
+import { resultsCsv, toResultRows } from '../../src/lib/results-table';
 import type { DB } from '../../src/lib/server/db';
 import { getByYear } from '../../src/lib/server/periods';
 import { computeRanking } from '../../src/lib/server/ranking';
@@ -35,7 +34,7 @@ export async function resultsCommand(args: string[], conn: DB): Promise<number> 
 	if (values.format === 'json') {
 		process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
 	} else {
-		process.stdout.write(Papa.unparse(rows, { columns: [...RESULT_CSV_COLUMNS] }) + '\n');
+		process.stdout.write(resultsCsv(rows));
 	}
 	return 0;
 }

@@ -4,6 +4,8 @@
  * address; anything else is refused with a message that names it. Pure, shared by forms and pages.
  */
 export const MAX_EVIDENCE_LINKS = 10;
+/** The longest link accepted (as TEXT_LIMITS.url). */
+export const MAX_EVIDENCE_LINK_LENGTH = 2048;
 
 const HTTP_LINK = /^https?:\/\/\S+$/i;
 
@@ -23,6 +25,9 @@ export function evidenceProblem(text: string | null | undefined): string | null 
 	const links = evidenceLinks(text);
 	if (links.length > MAX_EVIDENCE_LINKS)
 		return `Paling banyak ${MAX_EVIDENCE_LINKS} tautan bukti per sel (ada ${links.length}).`;
+	const long = links.find((link) => link.length > MAX_EVIDENCE_LINK_LENGTH);
+	if (long)
+		return `Tautan bukti paling panjang ${MAX_EVIDENCE_LINK_LENGTH} karakter ("${long.slice(0, 80)}…" ${long.length} karakter).`;
 	const bad = links.find((link) => !HTTP_LINK.test(link));
 	return bad
 		? `Tautan bukti harus alamat http:// atau https:// ("${bad.slice(0, 80)}" bukan).`

@@ -1,4 +1,5 @@
 import type { OpdResult } from './scoring/types';
+import { writeCsv } from './import/csv-cells';
 
 /** One line of the published ranking: the shape of the API, the CSV and the CLI output. */
 export interface ResultRow {
@@ -78,3 +79,11 @@ export const RESULT_CSV_COLUMNS = [
 	'qualification',
 	'tier'
 ] as const satisfies readonly (keyof ResultRow)[];
+
+/** The ranking as CSV (open data and the CLI), through the app's one neutralising CSV writer. */
+export function resultsCsv(rows: readonly ResultRow[]): string {
+	return writeCsv(
+		RESULT_CSV_COLUMNS,
+		rows.map((r) => RESULT_CSV_COLUMNS.map((c) => r[c]))
+	);
+}

@@ -77,6 +77,44 @@ describe('appeals', () => {
 		expect(await appealsOf(periodId, opdId, db)).toHaveLength(0);
 	});
 
+	it('refuse a reason or an answer over 2,000 characters (a 9 MB reason too), changing nothing', async () => {
+		await lock('final');
+		const audits = (await db.select().from(auditEvents)).length;
+		for (const reason of ['a'.repeat(2001), 'x'.repeat(9 * 1024 * 1024)]) {
+			const refused = fileAppeal(
+				periodId,
+				opdId,
+				{ indicatorId, reason, requestedValue: 1 },
+				operator,
+				db
+			);
+			await expect(refused).rejects.toThrow(
+				/^Alasan sanggahan terlalu panjang: [\d.]+ karakter, paling banyak 2\.000\.$/
+			);
+		}
+		expect(await appealsOf(periodId, opdId, db)).toHaveLength(0);
+		const id = await fileAppeal(
+			periodId,
+			opdId,
+			{ indicatorId, reason: 'b'.repeat(2000), requestedValue: 1 },
+			operator,
+			db
+		);
+		await expect(
+			answerAppeal(id, { granted: false, answer: 'c'.repeat(2001) }, evaluator, db)
+		).rejects.toThrow(/^Jawaban sanggahan terlalu panjang/);
+		expect((await appealsOf(periodId, opdId, db))[0]).toMatchObject({ status: 'pending' });
+		expect(await db.select().from(auditEvents)).toHaveLength(audits + 1);
+	});
+
+	it('a reopen reason over 2,000 characters is refused before anything changes', async () => {
+		await lock('published');
+		await expect(transition(periodId, 'evaluation', admin, 'r'.repeat(2001), db)).rejects.toThrow(
+			/^Alasan terlalu panjang/
+		);
+		expect((await getByYear(2022, db))?.status).toBe('published');
+	});
+
 	it('granted on a final period: the value changes, audited, the OPD notified', async () => {
 		await lock('final');
 		const id = await appeal();

@@ -324,4 +324,25 @@ describe('/akun', () => {
 		);
 		expect(ok).toEqual({ changed: true });
 	});
+
+	it('throttles the current-password check like a sign-in', async () => {
+		const post = (current: string) =>
+			outcome(
+				accountPage.actions.password,
+				request(who.pimpinan, '/akun?/password', 'POST', {
+					currentPassword: current,
+					newPassword: 'sandi-baru-1234',
+					confirmPassword: 'sandi-baru-1234'
+				})
+			);
+		const burst = await Promise.all(Array.from({ length: 20 }, () => post('bukan-sandinya')));
+		const checked = burst.filter((r) => isActionFailure(r) && r.status === 400);
+		expect(checked.length).toBeLessThanOrEqual(5);
+		const right = await post('kata-sandi-rahasia');
+		expect(isActionFailure(right) && right.status).toBe(429);
+		expect(JSON.stringify(isActionFailure(right) && right.data)).toMatch(
+			/Terlalu banyak percobaan/
+		);
+		expect((await users.findByUsername('boss1', db))?.passwordChangedAt ?? null).toBeNull();
+	});
 });

@@ -55,28 +55,52 @@ describe('signIn', () => {
 });
 
 describe('throttling', () => {
-	it('locks a username after 5 failures in 15 minutes, saying for how long', async () => {
-		for (let i = 0; i < THROTTLE.maxPerUsername; i++) {
-			// Different addresses: the username limit must not depend on the IP.
-			expect((await attempt('ani', 'salah-sekali-123', at(i * MIN), `10.0.1.${i}`)).ok).toBe(false);
+	it('locks a username at one address after 5 failures in 15 minutes, saying for how long', async () => {
+		for (let i = 0; i < THROTTLE.maxPerUserAddress; i++) {
+			expect((await attempt('ani', 'salah-sekali-123', at(i * MIN), '10.0.1.1')).ok).toBe(false);
 		}
-		// Even the right password is refused now, before any check.
-		const locked = await attempt('ani', PASSWORD, at(4 * MIN), '10.0.2.1');
+		// Even the right password is refused now from that address, before any check.
+		const locked = await attempt('ani', PASSWORD, at(4 * MIN), '10.0.1.1');
 		expect(locked).toEqual({ ok: false, reason: 'throttled', retryAfterMs: 11 * MIN });
 		if (locked.ok || locked.reason !== 'throttled') return;
 		expect(throttleMessage(locked.retryAfterMs)).toBe(
 			'Terlalu banyak percobaan masuk. Coba lagi dalam 11 menit.'
 		);
 		// A throttled attempt is not itself counted: the lock lifts when the first failure expires.
-		expect((await attempt('ani', PASSWORD, at(15 * MIN - 1), '10.0.2.1')).ok).toBe(false);
-		expect((await attempt('ani', PASSWORD, at(15 * MIN), '10.0.2.1')).ok).toBe(true);
+		expect((await attempt('ani', PASSWORD, at(15 * MIN - 1), '10.0.1.1')).ok).toBe(false);
+		expect((await attempt('ani', PASSWORD, at(15 * MIN), '10.0.1.1')).ok).toBe(true);
+	});
+
+	it('does not lock the real user out from another address', async () => {
+		await addUser(db, 'admin1', 'admin');
+		for (let i = 0; i < THROTTLE.maxPerUserAddress * 3; i++)
+			await attempt('admin1', 'salah-sekali-123', at(i), '203.0.113.66');
+		expect(await attempt('admin1', PASSWORD, at(20), '203.0.113.66')).toMatchObject({
+			reason: 'throttled'
+		});
+		expect((await attempt('admin1', PASSWORD, at(21), '10.0.0.9')).ok).toBe(true);
+	});
+
+	it('evaluates at most the limit from a concurrent burst, and refuses the right one', async () => {
+		const wrong = Array.from({ length: 50 }, () =>
+			attempt('ani', 'salah-sekali-123', T0, '198.51.100.7')
+		);
+		const right = attempt('ani', PASSWORD, T0, '198.51.100.7');
+		const results = await Promise.all([...wrong, right]);
+		const evaluated = results.filter((r) => !r.ok && r.reason === 'invalid');
+		expect(evaluated.length).toBeLessThanOrEqual(THROTTLE.maxPerUserAddress);
+		expect(await db.select().from(loginAttempts)).toHaveLength(THROTTLE.maxPerUserAddress);
+		expect(results.filter((r) => r.ok)).toHaveLength(0);
+		expect(results.at(-1)).toMatchObject({ ok: false, reason: 'throttled' });
+		// The same user from another address still signs in.
+		expect((await attempt('ani', PASSWORD, T0, '10.0.0.2')).ok).toBe(true);
 	});
 
 	it('clears the username’s failures after a successful sign-in', async () => {
-		for (let i = 0; i < THROTTLE.maxPerUsername - 1; i++)
+		for (let i = 0; i < THROTTLE.maxPerUserAddress - 1; i++)
 			await attempt('ani', 'salah-sekali-123', at(i));
 		expect((await attempt('ani', PASSWORD, at(10))).ok).toBe(true);
-		for (let i = 0; i < THROTTLE.maxPerUsername - 1; i++)
+		for (let i = 0; i < THROTTLE.maxPerUserAddress - 1; i++)
 			await attempt('ani', 'salah-sekali-123', at(20 + i));
 		expect((await attempt('ani', PASSWORD, at(30))).ok).toBe(true);
 	});
@@ -151,7 +175,7 @@ describe('the /login form action', () => {
 	});
 
 	it('answers 429 once the username is locked', async () => {
-		for (let i = 0; i < THROTTLE.maxPerUsername; i++) {
+		for (let i = 0; i < THROTTLE.maxPerUserAddress; i++) {
 			await postLogin({ username: 'ani', password: 'salah-sekali-123' }).result;
 		}
 		const outcome = await postLogin({ username: 'ani', password: PASSWORD }).result;

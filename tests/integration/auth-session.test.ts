@@ -7,6 +7,8 @@ import {
 	generateSessionToken,
 	invalidateSession,
 	invalidateUserSessions,
+	MAX_SESSIONS_PER_USER,
+	SESSION_MAX_AGE_MS,
 	SESSION_RENEW_BEFORE_MS,
 	SESSION_TTL_MS,
 	sessionIdOf,
@@ -74,15 +76,15 @@ describe('validateSessionToken', () => {
 		expect(await validateSessionToken('A'.repeat(32), db, T0)).toBeNull();
 	});
 
-	it('slides the expiry forward once less than 15 days are left', async () => {
+	it('slides the expiry forward once less than 7 days are left', async () => {
 		const user = await addUser(db, 'citra', 'pimpinan');
 		const { token } = await createSession(user.id, db, T0);
 
-		// 16 days left: untouched.
+		// 8 days left: untouched.
 		const early = SESSION_TTL_MS - SESSION_RENEW_BEFORE_MS - DAY;
 		expect((await validateSessionToken(token, db, at(early)))?.renewed).toBe(false);
 
-		// 14 days left: renewed to 30 days from now, in the database too.
+		// 6 days left: renewed to 14 days from now, in the database too.
 		const late = SESSION_TTL_MS - SESSION_RENEW_BEFORE_MS + DAY;
 		const renewed = await validateSessionToken(token, db, at(late));
 		expect(renewed?.renewed).toBe(true);
@@ -90,8 +92,53 @@ describe('validateSessionToken', () => {
 		const [row] = await db.select().from(sessions);
 		expect(row?.expiresAt.getTime()).toBe(at(late).getTime() + SESSION_TTL_MS);
 
-		// Still alive well past the original 30 days.
+		// Still alive past the original 14 days.
 		expect(await validateSessionToken(token, db, at(SESSION_TTL_MS + DAY))).not.toBeNull();
+	});
+
+	it('ends 30 days after sign-in however often it is used', async () => {
+		const user = await addUser(db, 'citra', 'pimpinan');
+		const { token } = await createSession(user.id, db, T0);
+		let day = 0;
+		for (; day < 30; day += 3) {
+			const valid = await validateSessionToken(token, db, at(day * DAY));
+			expect(valid, `day ${day}`).not.toBeNull();
+			expect(valid!.session.expiresAt.getTime()).toBeLessThanOrEqual(
+				T0.getTime() + SESSION_MAX_AGE_MS
+			);
+		}
+		expect(await validateSessionToken(token, db, at(SESSION_MAX_AGE_MS - 1))).not.toBeNull();
+		expect(await validateSessionToken(token, db, at(SESSION_MAX_AGE_MS))).toBeNull();
+		expect(await db.select().from(sessions)).toHaveLength(0);
+	});
+
+	it('keeps at most 10 sessions per user: a new sign-in ends the oldest', async () => {
+		const user = await addUser(db, 'eka', 'evaluator');
+		const other = await addUser(db, 'fajar', 'evaluator');
+		const theirs = await createSession(other.id, db, T0);
+		const tokens: string[] = [];
+		// Two in the same millisecond too: insertion order decides.
+		for (let i = 0; i < MAX_SESSIONS_PER_USER + 2; i++)
+			tokens.push((await createSession(user.id, db, at(Math.floor(i / 2) * 1000))).token);
+		const mine = await db.select().from(sessions).where(eq(sessions.userId, user.id));
+		expect(mine).toHaveLength(MAX_SESSIONS_PER_USER);
+		const alive = [];
+		for (const t of tokens) alive.push((await validateSessionToken(t, db, at(DAY))) !== null);
+		expect(alive).toEqual([false, false, ...Array(MAX_SESSIONS_PER_USER).fill(true)]);
+		expect(await validateSessionToken(theirs.token, db, at(DAY))).not.toBeNull();
+	});
+
+	it('sweeps expired sessions of anyone on a sign-in', async () => {
+		const user = await addUser(db, 'gita', 'evaluator');
+		const other = await addUser(db, 'hadi', 'evaluator');
+		await createSession(other.id, db, T0);
+		const live = await createSession(other.id, db, at(10 * DAY));
+		await createSession(user.id, db, at(SESSION_TTL_MS + DAY));
+		const rows = await db.select().from(sessions);
+		expect(rows.map((r) => r.id).sort()).toEqual(
+			[live.session.id, ...rows.filter((r) => r.userId === user.id).map((r) => r.id)].sort()
+		);
+		expect(rows).toHaveLength(2);
 	});
 
 	it('deletes an expired session', async () => {

@@ -177,8 +177,8 @@ describe('passwords', () => {
 		const s = await createSession(u.id, db);
 		const before = await users.findByUsername('vina', db);
 		expect(
-			await users.changeOwnPassword(u.id, 'bukan-ini-sandinya', 'password-baru-123', db)
-		).toBeNull();
+			await users.changeOwnPassword(u.id, 'bukan-ini-sandinya', 'password-baru-123', ip, db)
+		).toEqual({ ok: false, reason: 'wrong' });
 		expect(await users.findByUsername('vina', db)).toEqual(before);
 		expect(await validateSessionToken(s.token, db)).not.toBeNull();
 		expect(await audits('user.password_changed')).toHaveLength(0);
@@ -189,11 +189,11 @@ describe('passwords', () => {
 		const here = await createSession(u.id, db);
 		const elsewhere = await createSession(u.id, db);
 
-		const fresh = await users.changeOwnPassword(u.id, PASSWORD, 'password-baru-123', db);
-		expect(fresh).not.toBeNull();
+		const fresh = await users.changeOwnPassword(u.id, PASSWORD, 'password-baru-123', ip, db);
+		if (!fresh.ok) throw new Error('the password change was refused');
 		expect(await validateSessionToken(here.token, db)).toBeNull();
 		expect(await validateSessionToken(elsewhere.token, db)).toBeNull();
-		expect((await validateSessionToken(fresh!.token, db))?.user.username).toBe('wati');
+		expect((await validateSessionToken(fresh.token, db))?.user.username).toBe('wati');
 		expect(await db.select().from(sessions)).toHaveLength(1);
 		expect(await audits('user.password_changed')).toMatchObject([{ userId: u.id, actor: 'wati' }]);
 		expect((await signIn({ username: 'wati', password: 'password-baru-123', ip }, db)).ok).toBe(

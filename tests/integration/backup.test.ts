@@ -1,4 +1,8 @@
+import { chmod, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { backupCommand } from '../../scripts/cli/backup';
 import type { DB } from '../../src/lib/server/db';
 import { assessments } from '../../src/lib/server/db/schema';
 import {
@@ -52,5 +56,25 @@ describe('whole-database backup', () => {
 		const cut = text.split('\n').slice(0, 20).join('\n');
 		await expect(restoreBackup(target.db, cut)).rejects.toThrow(/terpotong/);
 		expect(Object.values(await tableCounts(target.db)).every((n) => n === 0)).toBe(true);
+	});
+});
+
+describe('monev backup', () => {
+	it('writes the file with mode 0600, also over an existing file and a left-over .tmp', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'monev-backup-'));
+		try {
+			const file = join(dir, 'cadangan.jsonl');
+			const modeOf = async (path: string) => (await stat(path)).mode & 0o777;
+			expect(await backupCommand(['--file', file], source.db)).toBe(0);
+			expect(await modeOf(file)).toBe(0o600);
+			// An older, world-readable backup and a stale temporary file of the same name.
+			await chmod(file, 0o644);
+			await writeFile(`${file}.tmp`, 'alt', { mode: 0o644 });
+			await chmod(`${file}.tmp`, 0o644);
+			expect(await backupCommand(['--file', file], source.db)).toBe(0);
+			expect(await modeOf(file)).toBe(0o600);
+		} finally {
+			await rm(dir, { recursive: true, force: true });
+		}
 	});
 });

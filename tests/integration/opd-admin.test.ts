@@ -52,6 +52,27 @@ describe('OPD master', () => {
 		expect((bad as WorkflowError).status).toBe(400);
 	});
 
+	it('refuses names over 200 characters and a website address over 2,048, changing nothing', async () => {
+		const opd = await bySlug('dinas-komunikasi-dan-informatika');
+		const base = {
+			name: opd.name,
+			shortName: opd.shortName,
+			kind: 'dinas' as const,
+			websiteUrl: null
+		};
+		for (const [edit, message] of [
+			[{ name: 'N'.repeat(201) }, /^Nama OPD terlalu panjang: 201 karakter, paling banyak 200\.$/],
+			[{ shortName: 'S'.repeat(201) }, /^Nama singkat terlalu panjang/],
+			[{ websiteUrl: 'https://x.go.id/' + 'a'.repeat(2040) }, /^Alamat situs terlalu panjang/]
+		] as const) {
+			const refused = await updateOpd(opd.id, { ...base, ...edit }, actor, db).catch((e) => e);
+			expect(refused).toBeInstanceOf(WorkflowError);
+			expect((refused as WorkflowError).status).toBe(400);
+			expect((refused as WorkflowError).message).toMatch(message);
+		}
+		expect(await bySlug(opd.slug)).toEqual(opd);
+	});
+
 	it('a retired OPD is not copied into a new period', async () => {
 		const opd = await bySlug('dinas-komunikasi-dan-informatika');
 		await setRetired(opd.id, true, actor, db);

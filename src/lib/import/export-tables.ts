@@ -2,7 +2,7 @@
  * The export views of a period as plain tables (pure), and their CSV form. The server turns the
  * same tables into .xlsx sheets. Every text cell is neutralised against formula injection.
  */
-import { neutralizeFormula, quoteCell, type Delimiter } from './csv-cells';
+import { neutralizeFormula, writeCsv, type Delimiter } from './csv-cells';
 import { MARK, markOf } from './ticks';
 
 export type ExportValue = string | number | null;
@@ -131,9 +131,5 @@ export function tableToCsv(
 	table: ExportTable,
 	options: { delimiter?: Delimiter; bom?: boolean } = {}
 ): string {
-	const delimiter = options.delimiter ?? ',';
-	const line = (cells: ExportValue[]) =>
-		cells.map((c) => quoteCell(String(safeValue(c) ?? ''))).join(delimiter);
-	const body = [line(table.columns), ...table.rows.map(line)].join('\r\n');
-	return `${options.bom ? '\ufeff' : ''}${body}\r\n`;
+	return writeCsv(table.columns, table.rows, options);
 }

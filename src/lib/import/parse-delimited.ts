@@ -23,9 +23,8 @@ const DELIMITER_NAMES: Record<Delimiter, string> = {
 };
 
 function cleanCell(cell: string): string {
-	const text = cell.trim();
-	// Only a cell starting with an apostrophe can carry our formula escape.
-	return text.charCodeAt(0) === 39 ? unneutralizeFormula(text) : text;
+	// Undo our formula escape first: it may sit before leading blanks the escape protected.
+	return unneutralizeFormula(cell.trim()).trim();
 }
 
 function cleanCells(row: SourceRow): string[] {

@@ -10,6 +10,7 @@ import { notifyOpd, notifyRoles } from './notifications';
 import { cellStage } from './stages';
 import { stageAppealOpen } from '../workflow/stages';
 import { WorkflowError } from './workflow-error';
+import { lengthProblem, TEXT_LIMITS } from '../validation/text-limits';
 
 export interface AppealInput {
 	indicatorId: number;
@@ -31,6 +32,8 @@ export async function fileAppeal(
 	const reason = input.reason.trim();
 	if (reason.length < 10)
 		throw new WorkflowError(400, 'Tuliskan alasan sanggahan (minimal 10 karakter).');
+	const reasonTooLong = lengthProblem('Alasan sanggahan', reason, TEXT_LIMITS.text);
+	if (reasonTooLong) throw new WorkflowError(400, reasonTooLong);
 	return conn.transaction(async (tx) => {
 		const [target] = await tx
 			.select({ period: periods, indicator: indicators, name: periodOpds.displayName })
@@ -126,6 +129,8 @@ export async function answerAppeal(
 	const text = answer.answer.trim();
 	if (text.length < 5)
 		throw new WorkflowError(400, 'Tuliskan jawaban atau alasan (minimal 5 karakter).');
+	const textTooLong = lengthProblem('Jawaban sanggahan', text, TEXT_LIMITS.text);
+	if (textTooLong) throw new WorkflowError(400, textTooLong);
 	return conn.transaction(async (tx) => {
 		const [row] = await tx
 			.select({ appeal: appeals, period: periods, indicator: indicators })

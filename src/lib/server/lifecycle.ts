@@ -19,6 +19,7 @@ import { publish } from './results';
 import { stagesOf } from './stages';
 import { STAGE_STATUS_LABELS } from '../workflow/stages';
 import { WorkflowError } from './workflow-error';
+import { lengthProblem, TEXT_LIMITS } from '../validation/text-limits';
 
 /** Who moves a period: the audit actor plus the role the transition table checks. */
 export interface Mover {
@@ -39,6 +40,8 @@ export async function transition(
 	reason = '',
 	conn: Conn = db()
 ): Promise<void> {
+	const reasonTooLong = lengthProblem('Alasan', reason, TEXT_LIMITS.text);
+	if (reasonTooLong) throw new WorkflowError(400, reasonTooLong);
 	await conn.transaction(async (tx) => {
 		const [period] = await tx.select().from(periods).where(eq(periods.id, periodId)).limit(1);
 		if (!period) throw new WorkflowError(404, 'Periode tidak ditemukan.');

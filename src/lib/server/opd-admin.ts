@@ -4,6 +4,7 @@ import type { Actor } from './audit';
 import { db, type Conn } from './db';
 import { OPD_KINDS, opds, periodOpds, periods, users, type OpdKind } from './db/schema';
 import { WorkflowError } from './workflow-error';
+import { lengthProblem, TEXT_LIMITS } from '../validation/text-limits';
 
 export interface OpdEdit {
 	name: string;
@@ -17,6 +18,11 @@ function check(edit: OpdEdit) {
 	if (!edit.shortName.trim()) throw new WorkflowError(400, 'Nama singkat wajib diisi.');
 	if (!(OPD_KINDS as readonly string[]).includes(edit.kind))
 		throw new WorkflowError(400, 'Jenis OPD tidak dikenal.');
+	const tooLong =
+		lengthProblem('Nama OPD', edit.name.trim(), TEXT_LIMITS.name) ??
+		lengthProblem('Nama singkat', edit.shortName.trim(), TEXT_LIMITS.name) ??
+		lengthProblem('Alamat situs', edit.websiteUrl?.trim(), TEXT_LIMITS.url);
+	if (tooLong) throw new WorkflowError(400, tooLong);
 	if (edit.websiteUrl && !/^https?:\/\/\S+$/i.test(edit.websiteUrl))
 		throw new WorkflowError(400, 'Alamat situs harus diawali http:// atau https://.');
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import Papa from 'papaparse';
+import { writeCsv } from '../import/csv-cells';
 import { MARK } from '../import/ticks';
-import { RESULT_CSV_COLUMNS, toResultRows, type ResultRow } from '../results-table';
+import { resultsCsv, toResultRows, type ResultRow } from '../results-table';
 import { exampleOpd } from '../insights/method';
 import { explainScore } from '../scoring/explain';
 import type { AwardPosition, OpdResult, Rubric } from '../scoring/types';
@@ -163,13 +163,10 @@ export function buildPublishedFiles(
 			awards: view.result.awards,
 			officialAwards: view.officialAwards
 		}),
-		'results.csv': Papa.unparse(rows, { columns: [...RESULT_CSV_COLUMNS], escapeFormulae: true }),
-		'matrix.csv': Papa.unparse(
-			{
-				fields: ['No', 'OPD', ...indicators.map((i) => i.label)],
-				data: matrix.map((m) => [m.number, m.name, ...[...m.marks].map((c) => MARK_TEXT[c] ?? '')])
-			},
-			{ escapeFormulae: true }
+		'results.csv': resultsCsv(rows),
+		'matrix.csv': writeCsv(
+			['No', 'OPD', ...indicators.map((i) => i.label)],
+			matrix.map((m) => [m.number, m.name, ...[...m.marks].map((c) => MARK_TEXT[c] ?? '')])
 		),
 		'page.json': JSON.stringify(pageData(view, rows, matrix)),
 		'method.json': JSON.stringify(methodData(view)),

@@ -6,6 +6,7 @@ import type { Actor } from './audit';
 import { db, type Conn } from './db';
 import { appeals, assessments, indicators, periodOpds, periods } from './db/schema';
 import { openTies } from './ties';
+import { lengthProblem, TEXT_LIMITS } from '../validation/text-limits';
 import { WorkflowError } from './workflow-error';
 
 /**
@@ -113,6 +114,8 @@ export async function markUnassessedAbsent(
 	const why = reason.trim();
 	if (why.length < 5)
 		throw new WorkflowError(400, 'Tuliskan alasan keputusan (minimal 5 karakter).');
+	const tooLong = lengthProblem('Alasan keputusan', why, TEXT_LIMITS.text);
+	if (tooLong) throw new WorkflowError(400, tooLong);
 	return conn.transaction(async (tx) => {
 		const [period] = await tx.select().from(periods).where(eq(periods.id, periodId));
 		if (!period) throw new WorkflowError(404, 'Periode tidak ditemukan.');

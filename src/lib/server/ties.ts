@@ -7,6 +7,7 @@ import { periods } from './db/schema';
 import { rubricOf } from './periods';
 import { computeView } from './results';
 import { WorkflowError } from './workflow-error';
+import { lengthProblem, TEXT_LIMITS } from '../validation/text-limits';
 
 /** The podium positions the tie-break leaves open, each with the OPDs that share it. */
 export async function openTies(periodId: number, conn: Conn = db()) {
@@ -40,6 +41,8 @@ export async function recordTieDecision(
 	const why = reason.trim();
 	if (why.length < 5)
 		throw new WorkflowError(400, 'Tuliskan alasan keputusan (minimal 5 karakter).');
+	const whyTooLong = lengthProblem('Alasan keputusan', why, TEXT_LIMITS.text);
+	if (whyTooLong) throw new WorkflowError(400, whyTooLong);
 	await conn.transaction(async (tx) => {
 		const { view, ties } = await openTies(periodId, tx);
 		if (view.status === 'published')

@@ -3,6 +3,7 @@ import { PASSWORD_MIN_LENGTH } from '../validation/password';
 import { record, SYSTEM_ACTORS, type Actor } from './audit';
 import { hashPassword, verifyPassword } from './auth/password';
 import { createSession, invalidateUserSessions } from './auth/session';
+import { throttledCheck } from './auth/throttle';
 import { db, type Conn } from './db';
 import { opds, users, type Role, type Session, type User } from './db/schema';
 
@@ -269,21 +270,41 @@ export async function resetPassword(
 	});
 }
 
+/** The outcome of changing one's own password. */
+export type PasswordChange =
+	| { ok: true; token: string; session: Session }
+	| { ok: false; reason: 'wrong' }
+	| { ok: false; reason: 'throttled'; retryAfterMs: number };
+
 /**
  * A user changes their own password: checks the current one, ends every session (a thief holding
- * an old cookie is locked out) and starts a fresh one for the caller. Returns null, changing
- * nothing, when the current password is wrong.
+ * an old cookie is locked out) and starts a fresh one for the caller. Changes nothing when the
+ * current password is wrong or the check is throttled (throttle.ts, keyed on the caller's address).
  */
+
 export async function changeOwnPassword(
 	userId: number,
 	currentPassword: string,
 	newPassword: string,
+	ip: string,
 	conn: Conn = db(),
 	now = new Date()
-): Promise<{ token: string; session: Session } | null> {
+): Promise<PasswordChange> {
 	checkPasswordPolicy(newPassword);
 	const user = await requireRow(userId, conn);
-	if (user.disabledAt || !(await verifyPassword(user.passwordHash, currentPassword))) return null;
+	if (user.disabledAt) return { ok: false, reason: 'wrong' };
+	// The current-password check is a password guess like a sign-in: same counters, same limits.
+	const check = await throttledCheck(
+		user.username,
+		ip,
+		() => verifyPassword(user.passwordHash, currentPassword),
+		conn,
+		now
+	);
+	if (check.status === 'throttled') {
+		return { ok: false, reason: 'throttled', retryAfterMs: check.retryAfterMs };
+	}
+	if (check.status === 'wrong') return { ok: false, reason: 'wrong' };
 	const passwordHash = await hashPassword(newPassword);
 	return conn.transaction(async (tx) => {
 		await tx
@@ -296,7 +317,7 @@ export async function changeOwnPassword(
 			{ action: 'user.password_changed', entityType: 'user', entityId: userId },
 			tx
 		);
-		return createSession(userId, tx, now);
+		return { ok: true as const, ...(await createSession(userId, tx, now)) };
 	});
 }
 

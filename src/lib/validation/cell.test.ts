@@ -50,6 +50,34 @@ describe('parseCellFields', () => {
 	});
 });
 
+describe('length limits', () => {
+	const link = (n: number) => 'https://x.go.id/' + 'a'.repeat(n - 16);
+	it.each([
+		[{ note: 'n'.repeat(2001) }, 'Catatan terlalu panjang: 2.001 karakter, paling banyak 2.000.'],
+		[
+			{ reason: 'r'.repeat(2001) },
+			'Alasan perubahan terlalu panjang: 2.001 karakter, paling banyak 2.000.'
+		],
+		[{ evidenceUrl: link(2049) }, /^Tautan bukti paling panjang 2048 karakter/],
+		[{ evidenceUrl: 'x'.repeat(9 * 1024 * 1024) }, /^Tautan bukti terlalu panjang/]
+	])('refuses %#', (fields, message) => {
+		const parsed = parseCellFields({ value: '1', version: '1', ...fields });
+		expect(parsed.ok).toBe(false);
+		if (!parsed.ok) expect(parsed.message).toMatch(message);
+	});
+
+	it('accepts text at the limit', () => {
+		const parsed = parseCellFields({
+			value: '1',
+			version: '1',
+			note: 'n'.repeat(2000),
+			reason: 'r'.repeat(2000),
+			evidenceUrl: `${link(2048)}\n${link(2048)}`
+		});
+		expect(parsed.ok).toBe(true);
+	});
+});
+
 describe('parseId', () => {
 	it.each([
 		['5', 5],

@@ -11,7 +11,8 @@ export interface ParsedCell {
 	reason?: string | null;
 }
 
-import { evidenceProblem, normalizeEvidence } from '../evidence';
+import { evidenceProblem, MAX_EVIDENCE_LINKS, normalizeEvidence } from '../evidence';
+import { lengthProblem, TEXT_LIMITS } from './text-limits';
 
 const optional = (raw: string | undefined) => (raw === undefined ? undefined : raw.trim() || null);
 
@@ -35,14 +36,19 @@ export function parseCellFields(
 		value = Number(raw);
 	}
 	const rawEvidence = values[`evidenceUrl${suffix}`];
-	if (rawEvidence && rawEvidence.length > 5000)
-		return { ok: false, message: 'Tautan bukti terlalu panjang.' };
+	// Ten links of the longest allowed length, one per line: anything longer cannot be valid.
+	const evidenceMax = MAX_EVIDENCE_LINKS * (TEXT_LIMITS.url + 1);
+	const evidenceTooLong = lengthProblem('Tautan bukti', rawEvidence, evidenceMax);
+	if (evidenceTooLong) return { ok: false, message: evidenceTooLong };
 	const evidenceProblemText = evidenceProblem(rawEvidence);
 	if (evidenceProblemText) return { ok: false, message: evidenceProblemText };
 	const evidenceUrl = rawEvidence === undefined ? undefined : normalizeEvidence(rawEvidence);
 	const note = optional(values[`note${suffix}`]);
-	if (note && note.length > 2000) return { ok: false, message: 'Catatan terlalu panjang.' };
+	const noteTooLong = lengthProblem('Catatan', note, TEXT_LIMITS.text);
+	if (noteTooLong) return { ok: false, message: noteTooLong };
 	const reason = optional(values[`reason${suffix}`]);
+	const reasonTooLong = lengthProblem('Alasan perubahan', reason, TEXT_LIMITS.text);
+	if (reasonTooLong) return { ok: false, message: reasonTooLong };
 	return {
 		ok: true,
 		cell: { value, notApplicable, expectedVersion: version, evidenceUrl, note, reason }

@@ -4,6 +4,7 @@
  * `validateRubric`.
  */
 import { indicatorKey } from '../import/indicator-keys';
+import { lengthProblem, TEXT_LIMITS } from './text-limits';
 import type { Indicator, IndicatorKind } from '../scoring/types';
 
 /** An indicator as edited: `id` null for a new one. */
@@ -34,6 +35,8 @@ export function parseRubricForm(
 		if (id === null && label === '') continue; // the empty "new" row
 		const name = label || `baris ${n + 1}`;
 		if (!label) errors.push(`${name}: label wajib diisi.`);
+		const labelTooLong = lengthProblem('Label', label, TEXT_LIMITS.name);
+		if (labelTooLong) errors.push(`baris ${n + 1}: ${labelTooLong}`);
 		const kind = (f('kind') ?? 'check') as IndicatorKind;
 		if (!KINDS.includes(kind)) errors.push(`${name}: jenis tidak dikenal.`);
 		// The import's key function: "Renja 2022" gets the key "Renja 2021" was imported with.

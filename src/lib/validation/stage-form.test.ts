@@ -21,7 +21,7 @@ describe('parseStageSchedule', () => {
 	it('names the field with a bad date', () => {
 		expect(parseStageSchedule({ endsOn: '2022-02-30' }, [])).toEqual({
 			ok: false,
-			message: 'Tanggal selesai "2022-02-30" bukan tanggal yang valid (TTTT-BB-HH).'
+			message: 'Tanggal selesai "2022-02-30" bukan tanggal yang ada di kalender (tahun 2000–2100).'
 		});
 		expect(parseStageSchedule({ appealEndsOn: '31/03/2022' }, [])).toMatchObject({ ok: false });
 	});

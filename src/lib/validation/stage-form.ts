@@ -4,9 +4,7 @@
  * window, at the end of its last day. Pure, no framework.
  */
 import type { ScheduleDates } from '../workflow/stages';
-
-const WIB = '+07:00';
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { readOptionalDate } from './date';
 
 const FIELDS = {
 	startsOn: { label: 'Tanggal mulai', time: 'T00:00:00' },
@@ -15,13 +13,9 @@ const FIELDS = {
 } as const;
 
 function dateOf(field: keyof typeof FIELDS, raw: string | undefined): Date | null | string {
-	const text = (raw ?? '').trim();
-	if (!text) return null;
 	const { label, time } = FIELDS[field];
-	const date = new Date(`${text}${time}${WIB}`);
-	if (!DATE.test(text) || Number.isNaN(date.getTime()) || toDateInput(date) !== text)
-		return `${label} "${text}" bukan tanggal yang valid (TTTT-BB-HH).`;
-	return date;
+	const read = readOptionalDate(label, raw, time);
+	return read.ok ? read.date : read.message;
 }
 
 export function parseStageSchedule(

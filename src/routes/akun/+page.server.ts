@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { ROLE_LABELS } from '$lib/permissions';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { requireUser } from '$lib/server/auth/guards';
+import { throttleMessage } from '$lib/server/auth/throttle';
 import * as users from '$lib/server/users';
 import { fieldErrors, formValues } from '$lib/validation/form';
 import { passwordChangeSchema } from '$lib/validation/password';
@@ -30,8 +31,16 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.issues) });
 
 		const { currentPassword, newPassword } = parsed.output;
-		const fresh = await users.changeOwnPassword(user.id, currentPassword, newPassword);
-		if (!fresh) return fail(400, { errors: { currentPassword: 'Kata sandi saat ini salah.' } });
+		const fresh = await users.changeOwnPassword(
+			user.id,
+			currentPassword,
+			newPassword,
+			event.getClientAddress()
+		);
+		if (!fresh.ok && fresh.reason === 'throttled') {
+			return fail(429, { errors: { currentPassword: throttleMessage(fresh.retryAfterMs) } });
+		}
+		if (!fresh.ok) return fail(400, { errors: { currentPassword: 'Kata sandi saat ini salah.' } });
 
 		// Every old session (this one included) has ended; this browser continues on a new one.
 		setSessionCookie(event, fresh.token, fresh.session.expiresAt);

@@ -3,7 +3,7 @@ import type { Session } from '../db/schema';
 import { findByUsername } from '../users';
 import { verifyDummyPassword, verifyPassword } from './password';
 import { createSession } from './session';
-import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from './throttle';
+import { throttledCheck } from './throttle';
 import type { SessionUser } from './types';
 
 export type SignInResult =
@@ -18,8 +18,8 @@ export const INVALID_CREDENTIALS = 'Nama pengguna atau kata sandi salah';
 export const ACCOUNT_DISABLED = 'Akun ini dinonaktifkan. Hubungi administrator.';
 
 /**
- * Checks a username and password and starts a session. Throttled attempts are refused before
- * any password is checked; an unknown username still costs one argon2 verify, so timing does not
+ * Checks a username and password and starts a session. The attempt is counted atomically before
+ * the password is checked and throttled attempts are refused unchecked (throttle.ts); an unknown username still costs one argon2 verify, so timing does not
  * tell which usernames exist. The disabled refusal is only given after a correct password.
  */
 export async function signIn(
@@ -28,23 +28,24 @@ export async function signIn(
 	now = new Date()
 ): Promise<SignInResult> {
 	const username = input.username.trim().toLowerCase();
-	const retryAfterMs = await loginRetryAfter(username, input.ip, conn, now);
-	if (retryAfterMs > 0) return { ok: false, reason: 'throttled', retryAfterMs };
-
 	const user = await findByUsername(username, conn);
-	const valid = user
-		? await verifyPassword(user.passwordHash, input.password)
-		: await verifyDummyPassword(input.password);
-	if (!user || !valid) {
-		await recordLoginFailure(username, input.ip, conn, now);
-		return { ok: false, reason: 'invalid' };
+	const check = await throttledCheck(
+		username,
+		input.ip,
+		() =>
+			user
+				? verifyPassword(user.passwordHash, input.password)
+				: verifyDummyPassword(input.password),
+		conn,
+		now
+	);
+	if (check.status === 'throttled') {
+		return { ok: false, reason: 'throttled', retryAfterMs: check.retryAfterMs };
 	}
+	if (!user || check.status === 'wrong') return { ok: false, reason: 'invalid' };
 	if (user.disabledAt) return { ok: false, reason: 'disabled' };
 
-	const { token, session } = await conn.transaction(async (tx) => {
-		await clearLoginFailures(username, tx);
-		return createSession(user.id, tx, now);
-	});
+	const { token, session } = await createSession(user.id, conn, now);
 	const sessionUser: SessionUser = {
 		id: user.id,
 		username: user.username,

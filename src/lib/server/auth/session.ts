@@ -1,6 +1,6 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, lte, ne, sql } from 'drizzle-orm';
 import { db, type Conn } from '../db';
 import { sessions, users, type Session } from '../db/schema';
 import type { SessionUser } from './types';
@@ -11,10 +11,21 @@ import type { SessionUser } from './types';
  */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** A session lives 30 days from its last renewal… */
-export const SESSION_TTL_MS = 30 * DAY_MS;
-/** …and is renewed when it is used with fewer than 15 days left. */
-export const SESSION_RENEW_BEFORE_MS = 15 * DAY_MS;
+/** A session lives 14 days from its last renewal… */
+export const SESSION_TTL_MS = 14 * DAY_MS;
+/** …is renewed when it is used with fewer than 7 days left… */
+export const SESSION_RENEW_BEFORE_MS = 7 * DAY_MS;
+/** …but never beyond 30 days from its sign-in, however often it is used: then sign in again. */
+export const SESSION_MAX_AGE_MS = 30 * DAY_MS;
+/** A user has at most this many sessions; a new sign-in ends the oldest. */
+export const MAX_SESSIONS_PER_USER = 10;
+
+/** The expiry a session used at `now` gets: idle limit, capped by the absolute one. */
+function expiryAt(createdAt: Date, now: Date): Date {
+	return new Date(
+		Math.min(now.getTime() + SESSION_TTL_MS, createdAt.getTime() + SESSION_MAX_AGE_MS)
+	);
+}
 
 export interface ValidSession {
 	session: Session;
@@ -35,7 +46,11 @@ export function sessionIdOf(token: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
-/** Starts a session for a user; the returned token goes into the cookie and nowhere else. */
+/**
+ * Starts a session for a user; the returned token goes into the cookie and nowhere else. On the
+ * way, every expired session (of anyone) is deleted and the user's oldest sessions beyond
+ * MAX_SESSIONS_PER_USER are ended.
+ */
 export async function createSession(
 	userId: number,
 	conn: Conn = db(),
@@ -45,17 +60,24 @@ export async function createSession(
 	const session: Session = {
 		id: sessionIdOf(token),
 		userId,
-		expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+		expiresAt: expiryAt(now, now),
 		createdAt: now
 	};
-	await conn.insert(sessions).values(session);
+	await conn.transaction(async (tx) => {
+		await tx.delete(sessions).where(lte(sessions.expiresAt, now));
+		await tx.insert(sessions).values(session);
+		// Newest first by sign-in time, then by insertion for sign-ins in the same millisecond.
+		await tx.run(sql`DELETE FROM sessions WHERE user_id = ${userId} AND id NOT IN (
+			SELECT id FROM sessions WHERE user_id = ${userId}
+			ORDER BY created_at DESC, rowid DESC LIMIT ${MAX_SESSIONS_PER_USER})`);
+	});
 	return { token, session };
 }
 
 /**
  * Resolves a cookie token to its session and user, or null when it is unknown, expired, or its
  * user is disabled (expired and disabled sessions are deleted on the way). Renews the expiry when
- * less than `SESSION_RENEW_BEFORE_MS` is left.
+ * less than `SESSION_RENEW_BEFORE_MS` is left, never past `SESSION_MAX_AGE_MS` from the sign-in.
  */
 export async function validateSessionToken(
 	token: string,
@@ -89,8 +111,12 @@ export async function validateSessionToken(
 		return null;
 	}
 	let renewed = false;
-	if (session.expiresAt.getTime() - now.getTime() < SESSION_RENEW_BEFORE_MS) {
-		session.expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+	const later = expiryAt(session.createdAt, now);
+	if (
+		session.expiresAt.getTime() - now.getTime() < SESSION_RENEW_BEFORE_MS &&
+		later.getTime() > session.expiresAt.getTime()
+	) {
+		session.expiresAt = later;
 		await conn.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, id));
 		renewed = true;
 	}

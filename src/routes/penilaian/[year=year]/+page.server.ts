@@ -8,6 +8,7 @@ import { matrixOf } from '$lib/server/matrix';
 import { matrixStageLocks } from '$lib/server/stages';
 import { actorOf } from '$lib/server/users';
 import { failFrom } from '$lib/server/workflow-error';
+import { readOptionalDate } from '$lib/validation/date';
 import { formValues } from '$lib/validation/form';
 import { CONFIRM_VALUE } from '$lib/workflow/readiness';
 import { parseCellFields, parseId } from '$lib/validation/cell';
@@ -117,15 +118,11 @@ export const actions: Actions = {
 	deadline: async ({ params, request }) => {
 		const user = requireCapability('cells.verify');
 		const period = await periodOrNotFound(params.year);
-		const raw = formValues(await request.formData()).deadline ?? '';
-		let deadline: Date | null = null;
-		if (raw) {
-			if (!/^\d{4}-\d{2}-\d{2}$/.test(raw))
-				return fail(400, { message: 'Tanggal batas harus berformat TTTT-BB-HH.' });
-			deadline = new Date(`${raw}T23:59:59+07:00`);
-		}
+		const raw = formValues(await request.formData()).deadline;
+		const read = readOptionalDate('Tanggal batas', raw, 'T23:59:59');
+		if (!read.ok) return fail(400, { message: read.message });
 		try {
-			await setSelfDeadline(period.id, deadline, actorOf(user));
+			await setSelfDeadline(period.id, read.date, actorOf(user));
 			return { deadlineSet: true };
 		} catch (e) {
 			return failFrom(e);

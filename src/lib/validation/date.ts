@@ -1,0 +1,68 @@
+/**
+ * The one strict reader of calendar dates typed into the app (TTTT-BB-HH, as `<input type="date">`
+ * sends them). `new Date()` is lenient where it matters: "2024-02-30" becomes 1 March and
+ * "2024-13-45" an Invalid Date that fails later as a server error. Pure, no framework.
+ */
+import * as v from 'valibot';
+
+const SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Years the app plans with; outside these a typo is far likelier than a real date. */
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+
+const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** True for a real calendar day written TTTT-BB-HH within MIN_YEAR…MAX_YEAR. */
+export function isCalendarDate(text: string): boolean {
+	const m = SHAPE.exec(text);
+	if (!m) return false;
+	const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+	return (
+		year >= MIN_YEAR &&
+		year <= MAX_YEAR &&
+		month >= 1 &&
+		month <= 12 &&
+		day >= 1 &&
+		day <= daysIn(year, month)
+	);
+}
+
+/** Why a date is refused, naming the field. */
+export function dateMessage(label: string, text: string): string {
+	if (!SHAPE.test(text)) return `${label} "${text}" harus berformat TTTT-BB-HH.`;
+	return `${label} "${text}" bukan tanggal yang ada di kalender (tahun ${MIN_YEAR}–${MAX_YEAR}).`;
+}
+
+/** A valibot schema for one required date field; the output is the trimmed text. */
+export function calendarDate(label: string) {
+	return v.pipe(
+		v.string(`Isi ${label.toLowerCase()}.`),
+		v.trim(),
+		v.check(isCalendarDate, (issue) => dateMessage(label, String(issue.input)))
+	);
+}
+
+/** WIB (UTC+7), the app's time zone for whole days. */
+const WIB = '+07:00';
+
+/** A checked calendar date at a time of day in WIB: the start ('T00:00:00') or end of the day. */
+export function wibDateTime(text: string, time: 'T00:00:00' | 'T23:59:59'): Date {
+	if (!isCalendarDate(text)) throw new RangeError(`not a calendar date: ${text}`);
+	return new Date(`${text}${time}${WIB}`);
+}
+
+/**
+ * Reads an optional date field: null when blank, the Date (at `time`, WIB) when valid, or the
+ * Indonesian message naming the field.
+ */
+export function readOptionalDate(
+	label: string,
+	raw: string | undefined,
+	time: 'T00:00:00' | 'T23:59:59'
+): { ok: true; date: Date | null } | { ok: false; message: string } {
+	const text = (raw ?? '').trim();
+	if (!text) return { ok: true, date: null };
+	const parsed = v.safeParse(calendarDate(label), text);
+	if (!parsed.success) return { ok: false, message: parsed.issues[0].message };
+	return { ok: true, date: wibDateTime(parsed.output, time) };
+}
