@@ -1,7 +1,9 @@
 import { readConfig } from './config';
 import { db } from './db';
 import { prepareDb } from './db/migrate';
+import { SYSTEM_ACTORS } from './audit';
 import { seedDemoIfEmpty } from './seed';
+import { disableDemoAccounts } from './users';
 
 let ready: Promise<void> | undefined;
 
@@ -17,6 +19,9 @@ export function ensureReady(): Promise<void> {
 			const seeded = await seedDemoIfEmpty(db(), config.seedsDir);
 			if (seeded)
 				console.error('[monev] basis data kosong: data demo Kota Serang 2020–2021 dimuat');
+		} else {
+			const disabled = await disableDemoAccounts(SYSTEM_ACTORS.cli, db());
+			if (disabled) console.error(`[monev] SEED_DEMO=0: ${disabled} akun demo dinonaktifkan`);
 		}
 	})();
 	return ready;

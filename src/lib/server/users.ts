@@ -186,6 +186,8 @@ export async function create(
 			{ action: 'user.created', entityType: 'user', entityId: row.id, after: values },
 			tx
 		);
+		// The first real administrator ends the demo: its accounts' passwords are public.
+		if (values.role === 'admin' && !values.isDemo) await disableDemoAccounts(actor, tx);
 		return row.id;
 	});
 	const created = await findById(id, conn);
@@ -366,6 +368,33 @@ export async function createDemoUsers(conn: Conn, operatorOpdId: number | null):
 			conn
 		);
 	}
+}
+
+/**
+ * Disables every demo account still enabled and ends its sessions (their passwords are in the
+ * README). Called when a real administrator is created and on a start with SEED_DEMO=0, so a real
+ * installation never keeps them by surprise. Audited per account; returns how many it disabled.
+ */
+export async function disableDemoAccounts(actor: Actor, conn: Conn = db()): Promise<number> {
+	const live = await conn
+		.select({ id: users.id, username: users.username })
+		.from(users)
+		.where(and(eq(users.isDemo, true), isNull(users.disabledAt)));
+	for (const account of live) {
+		await conn.update(users).set({ disabledAt: new Date() }).where(eq(users.id, account.id));
+		await invalidateUserSessions(account.id, conn);
+		await record(
+			actor,
+			{
+				action: 'user.disabled',
+				entityType: 'user',
+				entityId: account.id,
+				after: { reason: 'akun demo dinonaktifkan pada instalasi nyata' }
+			},
+			conn
+		);
+	}
+	return live.length;
 }
 
 /**
