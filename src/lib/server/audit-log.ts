@@ -1,6 +1,7 @@
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
+import { describeAuditEvent, type AuditEventInput, type AuditNames } from '../workflow/audit-text';
 import { db, type Conn } from './db';
-import { auditEvents, periods } from './db/schema';
+import { auditEvents, indicators, opds, periods, users } from './db/schema';
 
 export interface AuditFilter {
 	year?: number;
@@ -59,4 +60,51 @@ export async function auditFacets(conn: Conn = db()) {
 		conn.selectDistinct({ v: auditEvents.actor }).from(auditEvents)
 	]);
 	return { entityTypes: types.map((t) => t.v).sort(), actors: actors.map((a) => a.v).sort() };
+}
+
+/**
+ * The events of one page in sentences (workflow/audit-text.ts), with the names of the OPDs,
+ * categories and users they are about read in three queries for the whole page.
+ */
+export async function describeEvents<E extends AuditEventInput>(events: E[], conn: Conn = db()) {
+	const opdIds = new Set<number>();
+	const indicatorIds = new Set<number>();
+	const userIds = new Set<number>();
+	for (const e of events) {
+		if (e.entityType === 'cell') {
+			const [, opd, indicator] = e.entityId.split(':').map(Number);
+			if (Number.isInteger(opd)) opdIds.add(opd!);
+			if (Number.isInteger(indicator)) indicatorIds.add(indicator!);
+		} else if (e.entityType === 'opd' && /^\d+$/.test(e.entityId)) opdIds.add(Number(e.entityId));
+		else if (e.entityType === 'user' && /^\d+$/.test(e.entityId)) userIds.add(Number(e.entityId));
+	}
+	const [opdRows, indicatorRows, userRows] = await Promise.all([
+		opdIds.size
+			? conn
+					.select({ id: opds.id, name: opds.name })
+					.from(opds)
+					.where(inArray(opds.id, [...opdIds]))
+			: [],
+		indicatorIds.size
+			? conn
+					.select({ id: indicators.id, label: indicators.label })
+					.from(indicators)
+					.where(inArray(indicators.id, [...indicatorIds]))
+			: [],
+		userIds.size
+			? conn
+					.select({ id: users.id, username: users.username })
+					.from(users)
+					.where(inArray(users.id, [...userIds]))
+			: []
+	]);
+	const opdNames = new Map(opdRows.map((r) => [r.id, r.name]));
+	const indicatorNames = new Map(indicatorRows.map((r) => [r.id, r.label]));
+	const userNames = new Map(userRows.map((r) => [r.id, r.username]));
+	const names: AuditNames = {
+		opd: (id) => opdNames.get(id),
+		indicator: (id) => indicatorNames.get(id),
+		user: (id) => userNames.get(id)
+	};
+	return events.map((e) => ({ event: e, ...describeAuditEvent(e, names) }));
 }

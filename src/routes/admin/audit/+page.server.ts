@@ -1,5 +1,5 @@
 import { requireCapability } from '$lib/server/auth/guards';
-import { auditFacets, searchAudit } from '$lib/server/audit-log';
+import { auditFacets, describeEvents, searchAudit } from '$lib/server/audit-log';
 import * as periods from '$lib/server/periods';
 import type { PageServerLoad } from './$types';
 
@@ -19,6 +19,7 @@ export const load: PageServerLoad = async ({ url }) => {
 		auditFacets(),
 		periods.list()
 	]);
+	const described = await describeEvents(page.events);
 	return {
 		filter: {
 			tahun: q.get('tahun') ?? '',
@@ -28,11 +29,14 @@ export const load: PageServerLoad = async ({ url }) => {
 		years: all.map((p) => p.year),
 		facets,
 		next: page.next,
-		events: page.events.map((e) => ({
-			...e,
+		events: described.map(({ event: e, what, changes }) => ({
+			id: e.id,
 			at: e.at.toISOString(),
-			before: e.before === null ? null : JSON.stringify(e.before).slice(0, 300),
-			after: e.after === null ? null : JSON.stringify(e.after).slice(0, 300)
+			actor: e.actor,
+			action: e.action,
+			year: e.year,
+			what,
+			changes
 		}))
 	};
 };

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { describeAuditEvent, type AuditEventInput, type AuditNames } from './audit-text';
+
+const names: AuditNames = {
+	opd: (id) => ({ 4: 'Dinas Kesehatan' })[id],
+	indicator: (id) => ({ 38: 'Renja 2022' })[id],
+	user: (id) => ({ 7: 'budi' })[id]
+};
+const event = (e: Partial<AuditEventInput>): AuditEventInput => ({
+	action: 'cell.set',
+	entityType: 'cell',
+	entityId: '3:4:38',
+	year: 2022,
+	before: null,
+	after: null,
+	...e
+});
+const cell = (value: number | null, extra: Record<string, unknown> = {}) => ({
+	value,
+	notApplicable: 0,
+	evidenceUrl: null,
+	note: null,
+	reason: null,
+	version: 1,
+	...extra
+});
+
+describe('describeAuditEvent', () => {
+	it.each([
+		['a first tick', null, cell(1), ['nilai: belum dinilai → ada']],
+		['ada → tidak ada', cell(1), cell(0), ['nilai: ada → tidak ada']],
+		[
+			'not applicable',
+			cell(0),
+			cell(null, { notApplicable: 1 }),
+			['nilai: tidak ada → tidak berlaku']
+		],
+		[
+			'a note changed only',
+			cell(1, { note: 'lama' }),
+			cell(1, { note: 'baru' }),
+			['catatan diubah: "lama" → "baru"']
+		],
+		[
+			'evidence added',
+			cell(1),
+			cell(1, { evidenceUrl: 'https://dinkes.serangkota.go.id/renja' }),
+			['bukti ditambahkan: "https://dinkes.serangkota.go.id/renja"']
+		],
+		['nothing changed but the version', cell(1), cell(1, { version: 2 }), []]
+	])('a cell: %s', (_, before, after, changes) => {
+		const s = describeAuditEvent(event({ before, after }), names);
+		expect(s.what).toBe('Nilai Dinas Kesehatan · Renja 2022');
+		expect(s.changes).toEqual(changes);
+	});
+
+	it('names the self-assessment and unknown ids without raw ids', () => {
+		const s = describeAuditEvent(
+			event({ action: 'cell.self', entityId: '3:9:99', after: cell(1) }),
+			names
+		);
+		expect(s.what).toBe('Penilaian mandiri OPD #9 · kategori #99');
+	});
+
+	it('a period move says the statuses in words, with the reason', () => {
+		const s = describeAuditEvent(
+			event({
+				action: 'period.reopen',
+				entityType: 'period',
+				entityId: '2022',
+				before: { status: 'published' },
+				after: { status: 'evaluation', reason: 'Sanggahan Dinkes dikabulkan' }
+			}),
+			names
+		);
+		expect(s.what).toBe('Periode dibuka kembali: periode 2022');
+		expect(s.changes).toEqual([
+			'status: Dipublikasikan → Evaluasi',
+			'alasan: "Sanggahan Dinkes dikabulkan"'
+		]);
+	});
+
+	it('users and stages by name', () => {
+		expect(
+			describeAuditEvent(
+				event({
+					action: 'user.role_changed',
+					entityType: 'user',
+					entityId: '7',
+					before: { role: 'operator' },
+					after: { role: 'evaluator' }
+				}),
+				names
+			)
+		).toEqual({
+			what: 'Peran pengguna diubah: pengguna budi',
+			changes: ['peran: "operator" → "evaluator"']
+		});
+		expect(
+			describeAuditEvent(
+				event({
+					action: 'stage.start',
+					entityType: 'stage',
+					entityId: '3:visitasi',
+					after: { status: 'active' }
+				}),
+				names
+			).what
+		).toBe('Tahap "visitasi" dimulai');
+	});
+});

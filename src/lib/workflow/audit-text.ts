@@ -1,0 +1,169 @@
+/**
+ * The audit log in sentences: who did what to which OPD, category, period or user, and what
+ * changed, in Indonesian, instead of raw JSON and ids like "cell 3:4:38". Pure: the server
+ * resolves the names (OPD, category, user) and passes them in.
+ */
+import { STATUS_LABELS, type PeriodStatus } from './lifecycle';
+
+export interface AuditEventInput {
+	action: string;
+	entityType: string;
+	entityId: string;
+	year: number | null;
+	before: unknown;
+	after: unknown;
+}
+
+/** Names the server resolved for the events of one page. */
+export interface AuditNames {
+	opd(id: number): string | undefined;
+	indicator(id: number): string | undefined;
+	user(id: number): string | undefined;
+}
+
+export interface AuditSentence {
+	/** What happened, e.g. "Nilai Dinas Kesehatan · Renja diubah". */
+	what: string;
+	/** Before → after in words; empty when nothing to compare. */
+	changes: string[];
+}
+
+type Json = Record<string, unknown>;
+const obj = (v: unknown): Json => (v && typeof v === 'object' ? (v as Json) : {});
+
+/** A cell value in words: ada, tidak ada, tidak berlaku, belum dinilai, or a level/count. */
+export function cellValueText(state: Json): string {
+	if (state.notApplicable === 1 || state.notApplicable === true) return 'tidak berlaku';
+	const v = state.value;
+	if (v === null || v === undefined) return 'belum dinilai';
+	if (v === 1) return 'ada';
+	if (v === 0) return 'tidak ada';
+	return String(v);
+}
+
+const shortText = (v: unknown) => {
+	const s = v === null || v === undefined || v === '' ? '(kosong)' : String(v);
+	return s.length > 80 ? `${s.slice(0, 79)}…` : `"${s}"`;
+};
+
+/** What changed in a cell, field by field; "catatan diubah" rather than "1 → 1". */
+function cellChanges(before: Json, after: Json): string[] {
+	const changes: string[] = [];
+	const was = cellValueText(before);
+	const now = cellValueText(after);
+	if (was !== now) changes.push(`nilai: ${was} → ${now}`);
+	const fields: [string, string][] = [
+		['evidenceUrl', 'bukti'],
+		['note', 'catatan'],
+		['reason', 'alasan verifikasi']
+	];
+	for (const [key, label] of fields) {
+		const a = before[key] ?? null;
+		const b = after[key] ?? null;
+		if (a === b) continue;
+		if (a === null) changes.push(`${label} ditambahkan: ${shortText(b)}`);
+		else if (b === null) changes.push(`${label} dihapus`);
+		else changes.push(`${label} diubah: ${shortText(a)} → ${shortText(b)}`);
+	}
+	return changes;
+}
+
+const statusText = (s: unknown) =>
+	typeof s === 'string' && s in STATUS_LABELS ? STATUS_LABELS[s as PeriodStatus] : String(s);
+
+const ACTIONS: Record<string, string> = {
+	'appeal.answer': 'Sanggahan dijawab',
+	'appeal.file': 'Sanggahan diajukan',
+	'opd.merge': 'OPD digabung',
+	'opd.update': 'Data OPD diubah',
+	'period.create': 'Periode dibuat',
+	'period.deadline': 'Batas penilaian mandiri diatur',
+	'period.import': 'Data diimpor',
+	'period.import.revert': 'Impor dibatalkan',
+	'period.publish': 'Hasil dipublikasikan',
+	'period.unassessed-absent': 'Sel yang belum dinilai dihitung "tidak ada"',
+	'roster.add': 'OPD ditambahkan ke peserta',
+	'roster.remove': 'OPD dikeluarkan dari peserta',
+	'rubric.structure': 'Struktur rubrik diubah',
+	'rubric.update': 'Rubrik diubah',
+	'self.submit': 'Penilaian mandiri dikirim',
+	'stage.schedule': 'Jadwal tahap diatur',
+	'tie.decide': 'Urutan nilai seri diputuskan',
+	'user.created': 'Pengguna dibuat',
+	'user.disabled': 'Pengguna dinonaktifkan',
+	'user.enabled': 'Pengguna diaktifkan',
+	'user.password_changed': 'Kata sandi diganti sendiri',
+	'user.password_reset': 'Kata sandi direset',
+	'user.role_changed': 'Peran pengguna diubah'
+};
+
+/** The entity an event is about, in words ("Dinas Kesehatan · Renja", "pengguna budi"). */
+function subject(e: AuditEventInput, names: AuditNames): string {
+	if (e.entityType === 'cell') {
+		const [, opdId, indicatorId] = e.entityId.split(':').map(Number);
+		const opd = names.opd(opdId ?? 0) ?? `OPD #${opdId}`;
+		const indicator = names.indicator(indicatorId ?? 0) ?? `kategori #${indicatorId}`;
+		return `${opd} · ${indicator}`;
+	}
+	if (e.entityType === 'user') {
+		const id = Number(e.entityId);
+		return `pengguna ${names.user(id) ?? `#${e.entityId}`}`;
+	}
+	if (e.entityType === 'period') return `periode ${e.entityId}`;
+	if (e.entityType === 'stage') return `tahap "${e.entityId.split(':').slice(1).join(':')}"`;
+	if (e.entityType === 'opd') {
+		const id = Number(e.entityId);
+		return Number.isInteger(id) && names.opd(id) ? `OPD ${names.opd(id)}` : `OPD ${e.entityId}`;
+	}
+	return `${e.entityType} ${e.entityId}`;
+}
+
+/** One audit event as a sentence with its changes in words. */
+export function describeAuditEvent(e: AuditEventInput, names: AuditNames): AuditSentence {
+	const before = obj(e.before);
+	const after = obj(e.after);
+	const what = subject(e, names);
+	if (e.action === 'cell.set' || e.action === 'cell.self') {
+		const label = e.action === 'cell.set' ? 'Nilai' : 'Penilaian mandiri';
+		return { what: `${label} ${what}`, changes: cellChanges(before, after) };
+	}
+	if (e.action === 'period.transition' || e.action === 'period.reopen') {
+		const changes = [`status: ${statusText(before.status)} → ${statusText(after.status)}`];
+		if (typeof after.reason === 'string') changes.push(`alasan: ${shortText(after.reason)}`);
+		return {
+			what: `${e.action === 'period.reopen' ? 'Periode dibuka kembali' : 'Status periode diubah'}: ${what}`,
+			changes
+		};
+	}
+	if (e.action.startsWith('stage.') && e.action !== 'stage.schedule') {
+		const verbs: Record<string, string> = {
+			'stage.start': 'dimulai',
+			'stage.announce': 'diumumkan hasilnya',
+			'stage.close': 'ditutup'
+		};
+		const changes =
+			typeof after.appealEndsAt === 'string' ? [`masa sanggah sampai ${after.appealEndsAt}`] : [];
+		return { what: `Tahap ${what.replace(/^tahap /, '')} ${verbs[e.action] ?? e.action}`, changes };
+	}
+	const changes: string[] = [];
+	for (const key of ['reason', 'answer', 'role', 'status', 'cells', 'name']) {
+		const a = before[key];
+		const b = after[key];
+		if (b === undefined || a === b) continue;
+		const label: Record<string, string> = {
+			reason: 'alasan',
+			answer: 'jawaban',
+			role: 'peran',
+			status: 'status',
+			cells: 'sel',
+			name: 'nama'
+		};
+		changes.push(
+			a === undefined
+				? `${label[key]}: ${shortText(b)}`
+				: `${label[key]}: ${shortText(a)} → ${shortText(b)}`
+		);
+	}
+	const action = ACTIONS[e.action] ?? e.action;
+	return { what: `${action}: ${what}`, changes };
+}
