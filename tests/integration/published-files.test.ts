@@ -5,13 +5,16 @@ import { SYSTEM_ACTORS } from '../../src/lib/server/audit';
 import type { DB } from '../../src/lib/server/db';
 import { assessments, periodOpds, periods, publishedFiles } from '../../src/lib/server/db/schema';
 import {
+	publishedCsv,
 	publishedFile,
 	publishedMethod,
+	publishedXlsx,
 	latestPublishedYearOf,
 	publishedOpdPage,
 	publishedPage,
 	publishedReport
 } from '../../src/lib/server/open-data';
+import { readSheet } from 'read-excel-file/universal';
 import { buildOpdPage } from '../../src/lib/insights/opd-page';
 import { publishedYearViews } from '../../src/lib/server/year-views';
 import { awardParagraphs, reportTable } from '../../src/lib/insights';
@@ -189,7 +192,51 @@ describe('published files', () => {
 		).toBe(true);
 	});
 
+	it('stores the public CSVs with a UTF-8 BOM, so the ETag names the body Excel gets', async () => {
+		for (const name of ['results.csv', 'matrix.csv'] as const) {
+			const stored = (await publishedFile(2020, name, db))!;
+			expect(stored.body.startsWith('\ufeff'), name).toBe(true);
+			expect(await publishedCsv(2020, name, db)).toEqual(stored);
+		}
+	});
+
+	it('serves a CSV published before the BOM with one added, under an ETag of its own', async () => {
+		const [period] = await db.select().from(periods).where(eq(periods.year, 2021));
+		const where = and(
+			eq(publishedFiles.periodId, period!.id),
+			eq(publishedFiles.name, 'matrix.csv')
+		);
+		const [row] = await db.select().from(publishedFiles).where(where);
+		// As a year published by an earlier version was stored: no BOM.
+		await db
+			.update(publishedFiles)
+			.set({ body: row!.body.replace(/^\ufeff/, '') })
+			.where(where);
+		const served = (await publishedCsv(2021, 'matrix.csv', db))!;
+		expect(served.body).toBe(row!.body);
+		expect(served.etag).not.toBe(row!.etag);
+		expect(served.etag).toMatch(/^"[^"]+"$/);
+		expect(await publishedCsv(2021, 'matrix.csv', db)).toEqual(served);
+	});
+
+	it.each(['results', 'matrix'] as const)(
+		'%s.xlsx reads back to the rows of the CSV of the same name',
+		async (name) => {
+			for (const year of [2020, 2021]) {
+				const csv = (await publishedCsv(year, `${name}.csv`, db))!;
+				const rows = Papa.parse<string[]>(csv.body.slice(1), { skipEmptyLines: true }).data;
+				const xlsx = (await publishedXlsx(year, `${name}.xlsx`, db))!;
+				const sheet = await readSheet(xlsx.body.buffer as ArrayBuffer);
+				expect(sheet.map((r) => r.map((c) => (c == null ? '' : String(c))))).toEqual(rows);
+				// One ETag, one body: asked again, the same bytes.
+				expect((await publishedXlsx(year, `${name}.xlsx`, db))!).toEqual(xlsx);
+			}
+		}
+	);
+
 	it('has nothing for a year that is not published', async () => {
+		expect(await publishedCsv(2019, 'results.csv', db)).toBeNull();
+		expect(await publishedXlsx(2019, 'results.xlsx', db)).toBeNull();
 		expect(await publishedFile(2019, 'results.json', db)).toBeNull();
 		expect(await publishedPage(2019, db)).toBeNull();
 	});

@@ -21,6 +21,8 @@ export const EXPORT_VIEWS = ['matriks', 'rinci', 'peringkat', 'templat', 'templa
 export type ExportView = (typeof EXPORT_VIEWS)[number];
 export type ExportFormat = 'csv' | 'xlsx';
 
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export interface ExportFile {
 	body: string | Uint8Array;
 	contentType: string;
@@ -118,7 +120,7 @@ export async function exportFile(
 	if (format === 'xlsx') {
 		return {
 			body: await tablesToXlsx(tables),
-			contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			contentType: XLSX_TYPE,
 			filename
 		};
 	}

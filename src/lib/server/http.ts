@@ -7,7 +7,7 @@ import { getByYear } from './periods';
  */
 export function cachedResponse(
 	request: Request,
-	body: string,
+	body: string | Uint8Array,
 	etag: string,
 	contentType: string,
 	extraHeaders: Record<string, string> = {}
@@ -22,7 +22,7 @@ export function cachedResponse(
 	if (match && match.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
 		return new Response(null, { status: 304, headers });
 	}
-	return new Response(body, { headers: { ...headers, 'content-type': contentType } });
+	return new Response(body as BodyInit, { headers: { ...headers, 'content-type': contentType } });
 }
 
 /** The period of a `[year]` route parameter, or a 404 the user can read. */

@@ -10,9 +10,12 @@ import {
 	type OpdPage
 } from '../insights/opd-page';
 import type { OpdResult } from '../scoring/types';
+import { tablesToXlsx } from './export';
 import {
 	MARK_TEXT,
+	matrixTable,
 	methodData,
+	resultsTable,
 	opdFileName,
 	type PublicOpdData,
 	type PublicStandings,
@@ -42,6 +45,8 @@ interface Cache {
 	etags: Map<string, { etag: string | null; at: number }>;
 	/** Parsed JSON files by ETag. */
 	parsed: Map<string, unknown>;
+	/** Public workbooks by ETag. */
+	workbooks: Map<string, Uint8Array>;
 }
 
 /** One cache per database handle, so two databases in one process never share answers. */
@@ -51,7 +56,13 @@ function cacheOf(conn: Conn): Cache {
 	if (!cache)
 		caches.set(
 			conn,
-			(cache = { bodies: new Map(), bytes: 0, etags: new Map(), parsed: new Map() })
+			(cache = {
+				bodies: new Map(),
+				bytes: 0,
+				etags: new Map(),
+				parsed: new Map(),
+				workbooks: new Map()
+			})
 		);
 	return cache;
 }
@@ -93,10 +104,58 @@ export async function publishedFile(
 		if (cache.bytes + body.length > BODY_BUDGET) {
 			cache.bodies.clear();
 			cache.parsed.clear();
+			cache.workbooks.clear();
 			cache.bytes = 0;
 		}
 		cache.bodies.set(etag, body);
 		cache.bytes += body.length;
+	}
+	return { body, etag };
+}
+
+const BOM = '\ufeff';
+
+/**
+ * A public CSV of a year as served: always with a UTF-8 byte order mark (Excel then reads "√").
+ * Files published before the BOM was written get it here, under an ETag of their own, so one
+ * ETag always names one body. Null when the year is not published.
+ */
+export async function publishedCsv(
+	year: number,
+	name: 'results.csv' | 'matrix.csv',
+	conn: Conn = db()
+): Promise<Representation | null> {
+	const file = await publishedFile(year, name, conn);
+	if (!file || file.body.startsWith(BOM)) return file;
+	return { body: BOM + file.body, etag: `${file.etag.slice(0, -1)}-bom"` };
+}
+
+export interface BinaryRepresentation {
+	body: Uint8Array;
+	etag: string;
+}
+
+/**
+ * A public workbook of a year (`results.xlsx`, `matrix.xlsx`): the same rows as the CSV of the
+ * same name, written from the published page data and kept in memory under that file's ETag.
+ */
+export async function publishedXlsx(
+	year: number,
+	name: 'results.xlsx' | 'matrix.xlsx',
+	conn: Conn = db()
+): Promise<BinaryRepresentation | null> {
+	const source = await publishedFile(year, 'page.json', conn);
+	if (!source) return null;
+	const etag = `${source.etag.slice(0, -1)}-${name.replace('.', '-')}"`;
+	const { workbooks } = cacheOf(conn);
+	let body = workbooks.get(etag);
+	if (!body) {
+		const page = (await publishedPage(year, conn))!;
+		const table =
+			name === 'results.xlsx' ? resultsTable(page.rows) : matrixTable(page.indicators, page.matrix);
+		body = await tablesToXlsx([table]);
+		if (workbooks.size >= 32) workbooks.clear();
+		workbooks.set(etag, body);
 	}
 	return { body, etag };
 }

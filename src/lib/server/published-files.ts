@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { writeCsv } from '../import/csv-cells';
+import type { ExportTable } from '../import/export-tables';
 import { MARK } from '../import/ticks';
-import { resultsCsv, toResultRows, type ResultRow } from '../results-table';
+import { RESULT_CSV_COLUMNS, toResultRows, type ResultRow } from '../results-table';
 import { exampleOpd } from '../insights/method';
 import { explainScore } from '../scoring/explain';
 import type { AwardPosition, OpdResult, Rubric } from '../scoring/types';
@@ -142,6 +143,40 @@ export const MARK_TEXT: Record<string, string> = {
 	n: MARK.notApplicable
 };
 
+/** The public ranking as a table: the rows of results.csv and results.xlsx. */
+export function resultsTable(rows: readonly ResultRow[]): ExportTable {
+	return {
+		name: 'Peringkat',
+		columns: [...RESULT_CSV_COLUMNS],
+		rows: rows.map((r) =>
+			RESULT_CSV_COLUMNS.map((c) => {
+				const v = r[c];
+				return typeof v === 'boolean' ? String(v) : v;
+			})
+		)
+	};
+}
+
+/** The public report matrix as a table ("√" where met): the rows of matrix.csv and matrix.xlsx. */
+export function matrixTable(
+	indicators: readonly { label: string }[],
+	matrix: readonly MatrixRow[]
+): ExportTable {
+	return {
+		name: 'Matriks',
+		columns: ['No', 'OPD', ...indicators.map((i) => i.label)],
+		rows: matrix.map((m) => [m.number, m.name, ...[...m.marks].map((c) => MARK_TEXT[c] ?? '')])
+	};
+}
+
+/**
+ * A public CSV: UTF-8 with a byte order mark, so Excel opens "√" and Indonesian names correctly
+ * (the BOM is part of the stored body, hence of its ETag).
+ */
+export function openCsv(table: ExportTable): string {
+	return writeCsv(table.columns, table.rows, { bom: true });
+}
+
 /**
  * Builds every published representation of a period once, at publish time: the open-data JSON
  * and CSVs, and the public page's data. Each gets its own ETag.
@@ -163,11 +198,8 @@ export function buildPublishedFiles(
 			awards: view.result.awards,
 			officialAwards: view.officialAwards
 		}),
-		'results.csv': resultsCsv(rows),
-		'matrix.csv': writeCsv(
-			['No', 'OPD', ...indicators.map((i) => i.label)],
-			matrix.map((m) => [m.number, m.name, ...[...m.marks].map((c) => MARK_TEXT[c] ?? '')])
-		),
+		'results.csv': openCsv(resultsTable(rows)),
+		'matrix.csv': openCsv(matrixTable(indicators, matrix)),
 		'page.json': JSON.stringify(pageData(view, rows, matrix)),
 		'method.json': JSON.stringify(methodData(view)),
 		'standings.json': JSON.stringify({

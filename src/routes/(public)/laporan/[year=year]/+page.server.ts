@@ -14,7 +14,10 @@ const PAGE_SIZE = 1000;
 /** Static reading: no JavaScript is shipped (fast on a cheap phone); links and forms work without it. */
 export const csr = false;
 
-/** The printable annual-report section of a published year: the matrix, ranking and awards. */
+/**
+ * The printable annual-report section of a published year: the matrix, ranking and awards (or,
+ * with `?hanya=tabel`, the matrix and the official awards only).
+ */
 export const load: PageServerLoad = async ({ params, url }) => {
 	const year = Number(params.year);
 	const [report, years] = await Promise.all([publishedReport(year), publishedYears()]);
@@ -24,6 +27,11 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const ranks = pageWindow(ranking.length, PAGE_SIZE, url.searchParams.get('peringkat'));
 	return {
 		year,
+		// `?hanya=tabel`: the report table and the PPID's official awards only, as the annual report
+		// prints them; the app's ranking, bands and computed podium are left out.
+		tableOnly: url.searchParams.get('hanya') === 'tabel',
+		// Printed links are written out in full, from the address the page was asked for.
+		origin: url.origin,
 		organization: organizationName(),
 		years: years.map((y) => y.year),
 		...rest,

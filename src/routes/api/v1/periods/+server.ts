@@ -14,7 +14,9 @@ export const GET: RequestHandler = async ({ url }) => {
 				publishedAt: p.publishedAt?.toISOString() ?? null,
 				results: `${base}/results`,
 				resultsCsv: `${base}/results.csv`,
-				matrixCsv: `${base}/matrix.csv`
+				matrixCsv: `${base}/matrix.csv`,
+				resultsXlsx: `${base}/results.xlsx`,
+				matrixXlsx: `${base}/matrix.xlsx`
 			};
 		}),
 		{ headers: { 'cache-control': 'public, max-age=60', 'access-control-allow-origin': '*' } }

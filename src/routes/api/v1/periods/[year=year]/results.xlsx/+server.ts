@@ -1,0 +1,14 @@
+import { error } from '@sveltejs/kit';
+import { cachedResponse } from '$lib/server/http';
+import { publishedXlsx } from '$lib/server/open-data';
+import { XLSX_TYPE } from '$lib/server/export';
+import type { RequestHandler } from './$types';
+
+/** Open data: the published ranking of a year as an Excel workbook (the rows of results.csv). */
+export const GET: RequestHandler = async ({ params, request }) => {
+	const rep = await publishedXlsx(Number(params.year), 'results.xlsx');
+	if (!rep) error(404, `Hasil tahun ${params.year} belum diterbitkan.`);
+	return cachedResponse(request, rep.body, rep.etag, XLSX_TYPE, {
+		'content-disposition': `attachment; filename="monev-dip-${params.year}-hasil.xlsx"`
+	});
+};
