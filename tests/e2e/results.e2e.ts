@@ -71,6 +71,16 @@ test('the dashboard filters work without JavaScript, through the query string', 
 	const page = await context.newPage();
 	await loginAs(page, app.url, 'demo-evaluator', 'demo-evaluator-dip');
 	await page.goto(`${app.url}/dasbor/2021`);
+	// Year over year compares the year before with this one, and says which way a rank moved.
+	const moves = (await page.locator('table.yoy tbody tr td:nth-child(7)').allTextContents()).map(
+		(t) => t.trim()
+	);
+	assert.ok(moves.length > 20, `${moves.length} OPDs compared`);
+	for (const move of moves) assert.match(move, /^(naik \d+|turun \d+|tetap)$/);
+	assert.ok(moves.some((m) => m.startsWith('naik')) && moves.some((m) => m.startsWith('turun')));
+	await page.goto(`${app.url}/dasbor/2020`);
+	assert.match((await page.locator('table.yoy thead').textContent()) ?? '', /% 2020[\s\S]*% 2021/);
+	await page.goto(`${app.url}/dasbor/2021`);
 	await page.selectOption('select[name=jenis]', 'kecamatan');
 	await Promise.all([page.waitForURL(/jenis=kecamatan/), page.click('form.filters button')]);
 	const rows = page.locator('table:has(caption:text("Peringkat OPD")) tbody tr');

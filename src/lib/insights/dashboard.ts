@@ -89,11 +89,13 @@ function hasAspect(y: YearResult, aspect: string | null): boolean {
 function yoySection(
 	years: YearResult[],
 	params: { get(name: string): string | null },
-	filter: Filter
+	filter: Filter,
+	current: number
 ): YoySection | null {
 	const pick = pickYears(
 		params,
-		years.map((y) => y.year)
+		years.map((y) => y.year),
+		current
 	);
 	const before = years.find((y) => y.year === pick?.before);
 	const after = years.find((y) => y.year === pick?.after);
@@ -175,7 +177,7 @@ export function buildDashboard(
 		coverage: indicatorCoverage(result),
 		heatmap: heatmap(result),
 		average: ranking.length ? ranking.reduce((n, r) => n + r.percent, 0) / ranking.length : 0,
-		yoy: yoySection(years, params, filter),
+		yoy: yoySection(years, params, filter, year),
 		trend: trendOf(years, filter)
 	};
 }

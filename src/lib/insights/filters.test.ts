@@ -79,4 +79,17 @@ describe('pickYears', () => {
 	])('%j of %j', (text, years, expected) => {
 		expect(pickYears(q(text), years)).toEqual(expected);
 	});
+
+	it.each([
+		// The dashboard of 2021 compares 2020 → 2021 even when 2022 exists.
+		[2021, [2019, 2020, 2021, 2022], { before: 2020, after: 2021 }],
+		[2022, [2019, 2020, 2021, 2022], { before: 2021, after: 2022 }],
+		// The earliest year has no previous one: it is compared with the next.
+		[2019, [2019, 2020, 2021], { before: 2019, after: 2020 }]
+	])(
+		'by default the dashboard of %i compares the year before it (%j)',
+		(current, years, expected) => {
+			expect(pickYears(q(''), years, current)).toEqual(expected);
+		}
+	);
 });

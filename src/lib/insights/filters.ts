@@ -80,17 +80,23 @@ export function restrictionOf(
 
 /**
  * The two years to compare: `dari` and `ke` when both are known years in the right order,
- * otherwise the last two; null when fewer than two years exist.
+ * otherwise the `current` year (the dashboard's) against the year before it, or without a
+ * current year the last two; null when fewer than two years exist.
  */
 export function pickYears(
 	params: { get(name: string): string | null },
-	years: number[]
+	years: number[],
+	current?: number
 ): { before: number; after: number } | null {
 	const sorted = [...new Set(years)].sort((a, b) => a - b);
 	if (sorted.length < 2) return null;
 	const from = Number(params.get('dari'));
 	const to = Number(params.get('ke'));
 	if (sorted.includes(from) && sorted.includes(to) && from < to) return { before: from, after: to };
+	// The year on screen against the one before it; the earliest year against the next one.
+	const at = current === undefined ? -1 : sorted.indexOf(current);
+	if (at > 0) return { before: sorted[at - 1]!, after: current! };
+	if (at === 0) return { before: current!, after: sorted[1]! };
 	return { before: sorted[sorted.length - 2]!, after: sorted[sorted.length - 1]! };
 }
 
