@@ -46,6 +46,13 @@ describe('copying a period', () => {
 		const [p2022] = await db.select().from(periods).where(eq(periods.id, periodId));
 		expect(p2022?.status).toBe('draft');
 		expect(p2022?.title).toContain('2022');
+		// The copy is not a data source: the public page must not show an internal note.
+		expect(p2022?.source).toBeNull();
+		const [created] = await db
+			.select()
+			.from(auditEvents)
+			.where(eq(auditEvents.action, 'period.create'));
+		expect(created?.after).toMatchObject({ copiedFrom: 2021 });
 		const before = await db.select().from(indicators).where(eq(indicators.periodId, p2021!.id));
 		const after = await db.select().from(indicators).where(eq(indicators.periodId, periodId));
 		expect(after.map((i) => i.key)).toEqual(before.map((i) => i.key));

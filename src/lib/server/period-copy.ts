@@ -33,7 +33,9 @@ export async function copyPeriod(
 				title: labelForYear(source.title, fromYear, toYear),
 				status: 'draft',
 				rubricConfig: { ...config, tieBreak: { ...config.tieBreak, decisions: [] } },
-				source: `Salinan rubrik dan daftar OPD periode ${fromYear}`
+				// Where the rubric came from is the team's business (the audit keeps `copiedFrom`);
+				// `source` names the data's source, which the public results page shows.
+				source: null
 			})
 			.returning({ id: periods.id });
 		if (!created) throw new Error('period insert returned nothing');
