@@ -17,10 +17,11 @@ after(async () => {
 });
 
 const FIXTURE = 'tests/fixtures/import/template-2022.csv';
+// A new year (a new period, new OPDs) and a draft period are the admin's to import.
 
-test('an evaluator imports a CSV for a new year: preview, one corrected match, confirm, matrix', async () => {
+test('an admin imports a CSV for a new year: preview, one corrected match, confirm, matrix', async () => {
 	const page = await browser.newPage();
-	await loginAs(page, app.url, 'demo-evaluator', 'demo-evaluator-dip');
+	await loginAs(page, app.url, 'demo-admin', 'demo-admin-dip');
 	await page.goto(`${app.url}/impor`);
 	await page.fill('input[name=year]', '2022');
 	await page.setInputFiles('input[name=file]', FIXTURE);
@@ -33,7 +34,7 @@ test('an evaluator imports a CSV for a new year: preview, one corrected match, c
 	const setda = page.getByRole('row', { name: /Bagian Umum Sekretariat Daerah/ });
 	assert.match(await setda.innerText(), /baru/);
 
-	// The evaluator knows better: it is the Sekretariat Daerah. The preview refreshes.
+	// The admin knows better: it is the Sekretariat Daerah. The preview refreshes.
 	await setda.locator('select').selectOption('sekretariat-daerah');
 	await setda.getByText('dipilih pengguna').waitFor();
 
@@ -61,13 +62,13 @@ test('an evaluator imports a CSV for a new year: preview, one corrected match, c
 test('the same import works without JavaScript (server-side preview, hidden plan token)', async () => {
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
-	await loginAs(page, app.url, 'demo-evaluator', 'demo-evaluator-dip');
+	await loginAs(page, app.url, 'demo-admin', 'demo-admin-dip');
 	await page.goto(`${app.url}/impor`);
 	await page.fill('input[name=year]', '2023');
 	await page.setInputFiles('input[name=file]', 'tests/fixtures/import/semicolon-2022.csv');
 	await page.getByRole('button', { name: 'Pratinjau' }).click();
 	await page.getByRole('heading', { name: 'Pratinjau impor tahun 2023' }).waitFor();
-	// Known since the 2022 import; the evaluator says this one is a different body.
+	// Known since the 2022 import; the admin says this one is a different body.
 	const cipare = page.getByRole('row', { name: /Kelurahan Cipare/ });
 	assert.match(await cipare.innerText(), /persis/);
 	await cipare.locator('select').selectOption('new');
@@ -85,7 +86,7 @@ test('the same import works without JavaScript (server-side preview, hidden plan
 
 test('the template of a year exported and imported back changes nothing; undo asks first', async () => {
 	const page = await browser.newPage();
-	await loginAs(page, app.url, 'demo-evaluator', 'demo-evaluator-dip');
+	await loginAs(page, app.url, 'demo-admin', 'demo-admin-dip');
 	const csv = await page.request.get(`${app.url}/api/v1/periods/2022/ekspor/templat.csv`);
 	assert.equal(csv.status(), 200);
 	await page.goto(`${app.url}/impor`);
@@ -117,5 +118,27 @@ test('the template of a year exported and imported back changes nothing; undo as
 	const ask = page.getByRole('alertdialog');
 	await ask.waitFor();
 	assert.match(await ask.innerText(), /akan dihapus beserta 104 selnya/);
+	await page.close();
+});
+
+test("an evaluator's preview of a new year says it is the admin's, and cannot be confirmed", async () => {
+	const page = await browser.newPage();
+	await loginAs(page, app.url, 'demo-evaluator', 'demo-evaluator-dip');
+	await page.goto(`${app.url}/impor`);
+	await page.fill('input[name=year]', '2030');
+	// One OPD no import has created yet.
+	const text =
+		readFileSync(FIXTURE, 'utf8') + '9,Kelurahan Banjaragung Kota Serang,√,,,,,,,,,,,,\r\n';
+	await page.setInputFiles('input[name=file]', {
+		name: 'baru-2030.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(text)
+	});
+	await page.getByRole('button', { name: 'Pratinjau' }).click();
+	await page.getByRole('heading', { name: 'Pratinjau impor tahun 2030' }).waitFor();
+	const issues = await page.locator('.issues').innerText();
+	assert.match(issues, /Membuat periode baru hanya dapat dilakukan admin/);
+	assert.match(issues, /Membuat OPD baru hanya dapat dilakukan admin/);
+	assert.ok(await page.getByRole('button', { name: 'Impor ke 2030' }).isDisabled());
 	await page.close();
 });

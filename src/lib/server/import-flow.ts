@@ -27,7 +27,13 @@ export async function previewUpload(
 	if (!parsed.ok) return { ok: false, errors: parsed.errors };
 	const empty = input.empty ? { empty: input.empty } : {};
 	const plan = await planImport(
-		{ year: input.year, matrix: parsed.matrix, source: input.source, ...empty },
+		{
+			year: input.year,
+			matrix: parsed.matrix,
+			source: input.source,
+			actor: { userId: input.userId },
+			...empty
+		},
 		conn
 	);
 	const token = saveDraft({
@@ -49,6 +55,7 @@ const planOf = (draft: ImportDraft, overrides: MatchOverrides, conn: Conn, empty
 			matrix: draft.matrix,
 			source: draft.source,
 			overrides,
+			actor: { userId: draft.userId },
 			...(empty ? { empty } : {})
 		},
 		conn

@@ -18,11 +18,20 @@ import {
 	type ImportIssue,
 	type ParsedMatrix
 } from '../import';
-import { STATUS_LABELS } from '../workflow/lifecycle';
+import { isRole } from '../permissions';
+import {
+	importPeriodRefusal,
+	newOpdRefusal,
+	stageRefusals,
+	type Importer
+} from '../workflow/import-rules';
+import { cellsEditable } from '../workflow/lifecycle';
+import type { Actor } from './audit';
 import { db, type Conn } from './db';
-import { assessments, indicators, periods } from './db/schema';
+import { assessments, indicators, periods, users } from './db/schema';
 import { matchCandidates } from './opds';
 import { roster } from './periods';
+import { importStageContext } from './stages';
 
 export type { CellState, ChangeCounts, EmptyRule } from '../import';
 
@@ -41,6 +50,11 @@ export interface PlanInput {
 	overrides?: MatchOverrides;
 	/** What an empty cell means; by default `defaultEmptyRule(matrix)` (report: absent, else keep). */
 	empty?: EmptyRule;
+	/**
+	 * Who imports: the plan applies their rights (a new period, new OPDs and a draft period are the
+	 * admin's; a stage's cells are its evaluators'). Absent: a system actor (CLI, seed), an admin.
+	 */
+	actor?: Pick<Actor, 'userId'>;
 }
 
 export interface PlannedColumn {
@@ -81,6 +95,8 @@ export interface PlannedChange {
 	label: string;
 	before: CellState | null;
 	after: CellState;
+	/** Why the cell may not be written (a stage not running, …), or null; see `errors`. */
+	refused: string | null;
 }
 
 export interface ImportPlan {
@@ -113,7 +129,16 @@ export interface ImportPlan {
 	digest: string;
 }
 
-const LOCKED = new Set(['final', 'published']);
+/** The importer's id and role; a system actor (no id) imports as an admin. */
+async function importerOf(actor: Pick<Actor, 'userId'> | undefined, conn: Conn): Promise<Importer> {
+	if (!actor || actor.userId === null) return { userId: null, role: 'admin' };
+	const [user] = await conn
+		.select({ role: users.role })
+		.from(users)
+		.where(eq(users.id, actor.userId))
+		.limit(1);
+	return { userId: actor.userId, role: user && isRole(user.role) ? user.role : null };
+}
 
 const issue = issueAt;
 
@@ -279,17 +304,9 @@ export async function planImport(input: PlanInput, conn: Conn = db()): Promise<I
 		empty,
 		emptyDefault
 	};
-	if (period && LOCKED.has(period.status)) {
-		errors.push(
-			issue(
-				0,
-				null,
-				null,
-				`Periode ${year} berstatus "${STATUS_LABELS[period.status]}" dan terkunci; buka kembali periode itu ` +
-					'sebelum mengimpor.'
-			)
-		);
-	}
+	const who = await importerOf(input.actor, conn);
+	const periodRefusal = importPeriodRefusal(year, period?.status ?? null, who);
+	if (periodRefusal) errors.push(issue(0, null, null, periodRefusal));
 
 	let columns: PlannedColumn[];
 	let candidates: Candidate[];
@@ -356,6 +373,10 @@ export async function planImport(input: PlanInput, conn: Conn = db()): Promise<I
 	}
 
 	const rows = planRows(matrix, candidates, !period, overrides, year, errors);
+	for (const row of rows) {
+		const refusal = row.isNew ? newOpdRefusal(row.name, who) : null;
+		if (refusal) errors.push(issue(row.line, 2, 'NAMA OPD', refusal));
+	}
 	const changes: PlannedChange[] = [];
 	const counts = noChanges();
 	const blanks = { cells: 0, wouldMarkAbsent: 0 };
@@ -404,10 +425,31 @@ export async function planImport(input: PlanInput, conn: Conn = db()): Promise<I
 					indicatorId: column.indicatorId!,
 					label: column.label,
 					before,
-					after
+					after,
+					refused: null
 				});
 			});
 		});
+		// A running period: each change is checked as a cell save of this importer would be.
+		const stages = cellsEditable(period.status) ? await importStageContext(period.id, conn) : null;
+		if (stages && changes.length) {
+			const nameOf = new Map(rows.map((r) => [r.line, r.name]));
+			const { reasons, issues } = stageRefusals(
+				changes.map((c) => ({
+					line: c.line,
+					name: nameOf.get(c.line) ?? c.opd,
+					opdId: c.opdId,
+					label: c.label,
+					stageKey: stages.stageOfIndicatorId.get(c.indicatorId) ?? ''
+				})),
+				stages.states,
+				who,
+				(opdId) => stages.stoppedAt.get(opdId) ?? null,
+				stages.decimals
+			);
+			reasons.forEach((reason, i) => (changes[i]!.refused = reason));
+			errors.push(...issues);
+		}
 	}
 	const choices = candidates
 		.map((c) => ({ slug: c.key, name: c.names[0] ?? c.key }))

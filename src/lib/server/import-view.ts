@@ -20,6 +20,11 @@ export function previewView(plan: ImportPlan, token: string) {
 	const attention = plan.rows.filter((r) => r.isNew || !r.exact || r.opd === null);
 	const rows = plan.rows.length <= SHOW.rows ? plan.rows : attention.slice(0, SHOW.rows);
 	const nameByLine = new Map(plan.rows.map((r) => [r.line, r.name]));
+	// Refused cells first, so that a long list still shows them.
+	const refused = plan.changes.filter((c) => c.refused !== null);
+	const changes = refused.length
+		? [...refused, ...plan.changes.filter((c) => c.refused === null)]
+		: plan.changes;
 	return {
 		token,
 		digest: plan.digest,
@@ -62,14 +67,16 @@ export function previewView(plan: ImportPlan, token: string) {
 			newOpds: plan.rows.filter((r) => r.isNew).length,
 			cells: plan.cellsTotal,
 			changes: plan.createsPeriod ? plan.cellsTotal : plan.changes.length,
-			errors: plan.errors.length
+			errors: plan.errors.length,
+			refused: refused.length
 		},
-		changes: plan.changes.slice(0, SHOW.changes).map((c) => ({
+		changes: changes.slice(0, SHOW.changes).map((c) => ({
 			line: c.line,
 			name: nameByLine.get(c.line) ?? c.opd,
 			label: c.label,
 			before: describeState(c.before),
-			after: describeState(c.after)
+			after: describeState(c.after),
+			refused: c.refused
 		})),
 		errors: plan.errors.slice(0, SHOW.errors)
 	};

@@ -174,6 +174,35 @@ export async function cellStageBlock(
 	);
 }
 
+/**
+ * What the import planner needs to check cells as `cellStageBlock` does, read once for the whole
+ * file: the stages, each indicator's stage and where each OPD stopped. Null for a flat rubric.
+ */
+export async function importStageContext(
+	periodId: number,
+	conn: Conn = db()
+): Promise<{
+	states: StageState[];
+	stageOfIndicatorId: Map<number, string>;
+	stoppedAt: Map<number, { stageKey: string; score: number }>;
+	decimals: number;
+} | null> {
+	const { rubric, rows, staged, states } = await stagesOf(periodId, conn);
+	if (!staged) return null;
+	const stageOf = stageOfIndicator(rubric);
+	const stoppedAt = new Map<number, { stageKey: string; score: number }>();
+	for (const [opdId, result] of await scoresByOpdId(periodId, rubric, conn)) {
+		const stop = stopOf(rubric, result);
+		if (stop) stoppedAt.set(opdId, { stageKey: stop.stage.key, score: stop.score });
+	}
+	return {
+		states,
+		stageOfIndicatorId: new Map(rows.map((r) => [r.id, stageOf.get(r.key) ?? ''])),
+		stoppedAt,
+		decimals: rubric.decimals
+	};
+}
+
 /** The stage a cell of a staged period belongs to (by its indicator key), or null. */
 export async function cellStage(
 	periodId: number,

@@ -179,11 +179,50 @@ export interface StoppedAt {
 	score: number;
 }
 
+/** Why a cell of a stage may not be set, as data (the import groups refusals by it). */
+export type CellStageCheck =
+	| { ok: true }
+	| { ok: false; kind: 'unknown' }
+	| { ok: false; kind: 'inactive'; stage: StageState }
+	| { ok: false; kind: 'unassigned'; stage: StageState }
+	| { ok: false; kind: 'stopped'; stage: StageState; stoppedAt: StageState; score: number };
+
 /**
- * Why an evaluator may not set a cell of `stage` for an OPD, or null when they may. Only the
- * running stage takes values; a stage with assigned evaluators takes them only from those (or an
- * admin); an OPD that missed an earlier stage's minimum does not go on.
+ * Whether an evaluator may set a cell of `stage` for an OPD. Only the running stage takes values;
+ * a stage with assigned evaluators takes them only from those (or an admin); an OPD that missed an
+ * earlier stage's minimum does not go on.
  */
+export function cellStageCheck(
+	states: readonly StageState[],
+	stageKey: string,
+	who: { userId: number | null; isAdmin: boolean },
+	stoppedAt: StoppedAt | null
+): CellStageCheck {
+	const index = states.findIndex((s) => s.key === stageKey);
+	const stage = states[index];
+	if (!stage) return { ok: false, kind: 'unknown' };
+	if (stage.status !== 'active') return { ok: false, kind: 'inactive', stage };
+	if (
+		stage.evaluatorIds.length > 0 &&
+		!who.isAdmin &&
+		(who.userId === null || !stage.evaluatorIds.includes(who.userId))
+	)
+		return { ok: false, kind: 'unassigned', stage };
+	if (stoppedAt) {
+		const stopIndex = states.findIndex((s) => s.key === stoppedAt.stageKey);
+		if (stopIndex >= 0 && stopIndex < index)
+			return {
+				ok: false,
+				kind: 'stopped',
+				stage,
+				stoppedAt: states[stopIndex]!,
+				score: stoppedAt.score
+			};
+	}
+	return { ok: true };
+}
+
+/** `cellStageCheck` as the message a refused cell save reads, or null when the cell may be set. */
 export function cellStageRefusal(
 	states: readonly StageState[],
 	stageKey: string,
@@ -191,23 +230,18 @@ export function cellStageRefusal(
 	stoppedAt: StoppedAt | null,
 	decimals = 2
 ): string | null {
-	const index = states.findIndex((s) => s.key === stageKey);
-	const stage = states[index];
-	if (!stage) return 'Indikator ini tidak termasuk tahap mana pun pada rubrik periode ini.';
-	if (stage.status !== 'active')
-		return `Indikator ini dinilai pada tahap "${stage.label}", yang berstatus "${STAGE_STATUS_LABELS[stage.status]}". Hanya tahap yang sedang berjalan yang dapat diisi.`;
-	if (
-		stage.evaluatorIds.length > 0 &&
-		!who.isAdmin &&
-		(who.userId === null || !stage.evaluatorIds.includes(who.userId))
-	)
-		return `Anda tidak ditugaskan sebagai penilai tahap "${stage.label}".`;
-	if (stoppedAt) {
-		const stopIndex = states.findIndex((s) => s.key === stoppedAt.stageKey);
-		if (stopIndex >= 0 && stopIndex < index)
-			return stopReason(states[stopIndex]!, stoppedAt.score, decimals);
+	const check = cellStageCheck(states, stageKey, who, stoppedAt);
+	if (check.ok) return null;
+	switch (check.kind) {
+		case 'unknown':
+			return 'Indikator ini tidak termasuk tahap mana pun pada rubrik periode ini.';
+		case 'inactive':
+			return `Indikator ini dinilai pada tahap "${check.stage.label}", yang berstatus "${STAGE_STATUS_LABELS[check.stage.status]}". Hanya tahap yang sedang berjalan yang dapat diisi.`;
+		case 'unassigned':
+			return `Anda tidak ditugaskan sebagai penilai tahap "${check.stage.label}".`;
+		case 'stopped':
+			return stopReason(check.stoppedAt, check.score, decimals);
 	}
-	return null;
 }
 
 /** "Tidak lanjut: nilai tahap X 45,00 di bawah batas minimum 60." for an OPD that stopped. */
