@@ -30,7 +30,7 @@
  * that support staff can enter data on an OPD's behalf; every such write is audited.
  */
 
-/** Must equal `ROLES` in `server/db/schema.ts` (a test compares them). */
+/** The roles; `server/db/schema.ts` takes the users.role column's values from here. */
 export const ROLES = ['admin', 'evaluator', 'operator', 'pimpinan'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -57,3 +57,55 @@ describe('marks are defined once', () => {
 		);
 	});
 });
+
+// One definition of each column vocabulary: roles (permissions.ts), period statuses
+// (workflow/lifecycle.ts), indicator kinds (scoring/types.ts), OPD kinds (insights/filters.ts),
+// appeal and stage statuses (workflow/). The schema imports them and never spells a list itself,
+// so a value added to the pure module cannot be missing from the database column, or the reverse.
+describe('the schema declares no value list of its own', () => {
+	const code = readFileSync('src/lib/server/db/schema.ts', 'utf8')
+		.split('\n')
+		.filter((line) => !/^\s*(?:\/\/|\/?\*)/.test(line))
+		.join('\n');
+
+	it('has no const array of string literals', () => {
+		expect(code).not.toMatch(/\[\s*'[^']*'\s*(?:,\s*'[^']*'\s*)*\]\s*as\s+const/);
+	});
+
+	it('gives every enum column an imported list', () => {
+		const enums = [...code.matchAll(/\{\s*enum:\s*([^}\s]+)\s*\}/g)].map((m) => m[1]!);
+		expect(enums.length).toBeGreaterThanOrEqual(6);
+		for (const name of enums) {
+			expect(name, `enum ${name} is a name, not a literal`).toMatch(/^[A-Z_]+$/);
+			expect(code, `${name} is imported`).toMatch(
+				new RegExp(`import \\{[^}]*\\b${name}\\b[^}]*\\} from '\\.\\./\\.\\./`)
+			);
+		}
+	});
+
+	it('spells no role, period status, indicator kind, OPD kind or appeal status itself', () => {
+		for (const value of [
+			'evaluator',
+			'pimpinan',
+			'evaluation',
+			'published',
+			'scale',
+			'kecamatan',
+			'granted'
+		]) {
+			expect(code, `schema.ts spells '${value}'`).not.toContain(`'${value}'`);
+		}
+	});
+});
+
+// One way to read the period of a `[year]` route: `periodOrNotFound` (server/http.ts), the same
+// 404 everywhere. The OPD page of a year is the exception: it also shows published years whose
+// files outlive their period row, so a missing period is not an error there.
+describe('routes with a [year] parameter find their period one way', () => {
+	const yearRoutes = tsFiles('src/routes').filter(
+		(f) => f.includes('[year') && !f.includes(join('opd', '[slug]', '[year=year]'))
+	);
+	it.each(yearRoutes)('%s does not look the period up by hand', (file) => {
+		expect(readFileSync(file, 'utf8')).not.toMatch(/getByYear\(/);
+	});
+});

@@ -381,3 +381,19 @@ describe.each(CASES)('$name', (c) => {
 		expect(await fingerprint()).toEqual(before);
 	});
 });
+
+// Every `[year]` page reads its period through `periodOrNotFound`: an unknown year is the same
+// readable 404 on each, never a page about a missing OPD or cell.
+describe('an unknown year', () => {
+	type Loader = { load: (e: RequestEvent) => Promise<unknown> };
+	it.each([
+		['opdForm', 'demo-evaluator', () => ({ year: '2031', slug: ctx.slug })],
+		['cellPage', 'demo-evaluator', () => ({ year: '2031', slug: ctx.slug, key: ctx.key })],
+		['selfForm', 'demo-operator', () => ({ year: '2031' })]
+	] as const)('%s answers 404 naming the period', async (route, username, params) => {
+		const event = post(await sessionUser(db, username), '/x', {}, params());
+		const outcome = await (routes[route] as unknown as Loader).load(event).catch((e) => e);
+		expect(isHttpError(outcome) && outcome.status).toBe(404);
+		expect(isHttpError(outcome) && outcome.body.message).toBe('Periode 2031 tidak ditemukan.');
+	});
+});

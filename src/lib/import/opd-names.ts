@@ -2,11 +2,12 @@
  * OPD names: normalising, slugs, kind and short-name guesses, and fuzzy matching of a name
  * written in a file ("Kec. Kasemen", "Satpol PP") to the OPDs already known.
  */
+import type { OpdKind } from '../insights/filters';
 import { KNOWN_OPDS } from './known-opds';
 import { wordSimilarity } from './similarity';
 
-/** Kinds of OPD the app groups results by. */
-export type OpdKind = 'dinas' | 'badan' | 'kecamatan' | 'sekretariat' | 'lainnya';
+/** Kinds of OPD the app groups results by (declared in insights/filters.ts). */
+export type { OpdKind };
 
 /** An OPD that a written name may refer to: a stable key and every name it is known by. */
 export interface OpdCandidate {

@@ -5,14 +5,18 @@
 import type { Rubric } from '../scoring/types';
 import type { Restriction } from './rescore';
 
-/** Indonesian labels of the OPD kinds the roster uses. */
+/** The OPD kinds; `server/db/schema.ts` takes the opds.kind column's values from here. */
+export const OPD_KINDS = ['dinas', 'badan', 'kecamatan', 'sekretariat', 'lainnya'] as const;
+export type OpdKind = (typeof OPD_KINDS)[number];
+
+/** Indonesian labels of the OPD kinds. */
 export const KIND_LABELS: Record<string, string> = {
 	dinas: 'Dinas',
 	badan: 'Badan',
 	kecamatan: 'Kecamatan',
 	sekretariat: 'Sekretariat',
 	lainnya: 'Lainnya (Satpol PP, Inspektorat, …)'
-};
+} satisfies Record<OpdKind, string>;
 
 export interface Option {
 	value: string;
@@ -24,7 +28,7 @@ export interface Option {
 export function kindOptions(roster: { kind: string }[]): Option[] {
 	const counts = new Map<string, number>();
 	for (const r of roster) counts.set(r.kind, (counts.get(r.kind) ?? 0) + 1);
-	const known = Object.keys(KIND_LABELS);
+	const known: string[] = [...OPD_KINDS];
 	return [...counts.keys()]
 		.sort((a, b) => rankOf(known, a) - rankOf(known, b) || a.localeCompare(b))
 		.map((value) => ({ value, label: KIND_LABELS[value] ?? value, count: counts.get(value) ?? 0 }));

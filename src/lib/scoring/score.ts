@@ -5,6 +5,7 @@
  */
 import { awardsFromParts, orderParts, type AwardCandidate } from './awards';
 import { roundTo } from './number';
+import { POINTS_RULE } from './points-rule';
 import { qualify, rankInPlace } from './rank';
 import { indicatorMaxPoints } from './rubric';
 import type {
@@ -29,33 +30,16 @@ export function percentOf(points: number, max: number): number {
 	return max === 0 ? 0 : (points / max) * 100;
 }
 
-function clamp(x: number, low: number, high: number): number {
-	return Math.min(high, Math.max(low, x));
-}
-
 function sumBy<T>(items: T[], pick: (item: T) => number): number {
 	let total = 0;
 	for (const item of items) total += pick(item);
 	return total;
 }
 
-/** Earned points, by kind; the value is assumed finite and assessed. */
-function earned(ind: Indicator, value: number): number {
-	if (ind.kind === 'check') return value >= 1 ? ind.weight : 0;
-	if (ind.kind === 'scale') {
-		const max = ind.maxLevel ?? 0;
-		if (!(max >= 1)) return 0;
-		const level = clamp(value, 0, max);
-		// The top level earns the weight itself, not weight × max / max with its rounding error.
-		return level === max ? ind.weight : (ind.weight * level) / max;
-	}
-	return Math.min(Math.max(0, value) * (ind.pointsPerUnit ?? 0), indicatorMaxPoints(ind));
-}
-
 /**
- * Scores one indicator for one OPD. check: the weight when value ≥ 1; scale: weight ×
- * level ÷ maxLevel (level clamped to 0..maxLevel); count: min(units × pointsPerUnit, cap).
- * Not assessed: 0 points, still in the maximum. Not applicable: 0 points and 0 maximum, never met.
+ * Scores one indicator for one OPD by the rule of its kind ({@link POINTS_RULE}: check, scale,
+ * count). Not assessed: 0 points, still in the maximum. Not applicable: 0 points and 0 maximum,
+ * never met.
  */
 export function indicatorPoints(ind: Indicator, cell: CellValue): IndicatorScore {
 	const value = cell?.value ?? null;
@@ -63,13 +47,14 @@ export function indicatorPoints(ind: Indicator, cell: CellValue): IndicatorScore
 		return { key: ind.key, value, notApplicable: true, points: 0, maxPoints: 0, met: false };
 	}
 	const assessed = value !== null && Number.isFinite(value);
+	const rule = POINTS_RULE[ind.kind];
 	return {
 		key: ind.key,
 		value,
 		notApplicable: false,
-		points: assessed ? earned(ind, value) : 0,
+		points: assessed ? rule.points(ind, value) : 0,
 		maxPoints: indicatorMaxPoints(ind),
-		met: assessed && (ind.kind === 'check' ? value >= 1 : value > 0)
+		met: assessed && rule.met(value)
 	};
 }
 

@@ -4,7 +4,9 @@
  * published score can be recomputed by hand from the result alone.
  */
 
-export type IndicatorKind = 'check' | 'scale' | 'count';
+/** The indicator kinds; the database column, the rubric editor and the points rule all read this. */
+export const INDICATOR_KINDS = ['check', 'scale', 'count'] as const;
+export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
 
 export interface Indicator {
 	/** Stable across years ("renja" is "Renja 2020" in 2020 and "Renja 2021" in 2021). */

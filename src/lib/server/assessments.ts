@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { evidenceProblem } from '../evidence';
-import type { Cell } from '../scoring/types';
+import type { Cell, IndicatorKind } from '../scoring/types';
 import { cellValueProblem } from '../workflow/cell-value';
 import { cellsEditable, lockedMessage, type PeriodStatus } from '../workflow/lifecycle';
 import type { Actor } from './audit';
@@ -143,7 +143,7 @@ export async function setCell(
 ): Promise<SetCellResult> {
 	const [target] = await conn.all<{
 		status: PeriodStatus;
-		kind: 'check' | 'scale' | 'count';
+		kind: IndicatorKind;
 		max_level: number | null;
 		in_roster: number | null;
 		stage_count: number | null;

@@ -1,5 +1,6 @@
 import { NOT_APPLICABLE } from '../workflow/cell-value';
 import { and, asc, eq } from 'drizzle-orm';
+import type { IndicatorKind } from '../scoring/types';
 import type { PeriodStatus } from '../workflow/lifecycle';
 import { historyOf } from './audit';
 import { cellEntityId, getCell } from './assessments';
@@ -13,7 +14,7 @@ export interface MatrixIndicator {
 	id: number;
 	key: string;
 	label: string;
-	kind: 'check' | 'scale' | 'count';
+	kind: IndicatorKind;
 	maxLevel: number | null;
 	levelLabels: string[] | null;
 }

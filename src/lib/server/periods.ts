@@ -1,7 +1,14 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Indicator, Rubric } from '../scoring/types';
 import { db, type Conn } from './db';
-import { indicators, opds, periodOpds, periods, type IndicatorRow } from './db/schema';
+import {
+	indicators,
+	opds,
+	periodOpds,
+	periods,
+	type IndicatorRow,
+	type RubricConfig
+} from './db/schema';
 
 /** All periods, newest year first. */
 export async function list(conn: Conn = db()) {
@@ -42,8 +49,12 @@ export async function indicatorRows(periodId: number, conn: Conn = db()) {
 export async function rubricOf(periodId: number, conn: Conn = db()): Promise<Rubric> {
 	const [period] = await conn.select().from(periods).where(eq(periods.id, periodId)).limit(1);
 	if (!period) throw new Error(`period ${periodId} not found`);
-	const rows = await indicatorRows(periodId, conn);
-	return { ...period.rubricConfig, indicators: rows.map(toIndicator) };
+	return rubricFrom(period.rubricConfig, await indicatorRows(periodId, conn));
+}
+
+/** A rubric from its stored configuration and its indicator rows (in display order). */
+export function rubricFrom(config: RubricConfig, rows: IndicatorRow[]): Rubric {
+	return { ...config, indicators: rows.map(toIndicator) };
 }
 
 export interface RosterEntry {

@@ -15,10 +15,11 @@ import {
 	type OpdSums,
 	type PeriodSummary
 } from '../scoring';
+import { POINTS_RULE, type SqlExpr } from '../scoring/points-rule';
 import type { Rubric } from '../scoring/types';
 import { db, type Conn } from './db';
 import type { IndicatorRow, Period } from './db/schema';
-import { indicatorRows, toIndicator, type RosterEntry } from './periods';
+import { indicatorRows, rubricFrom, toIndicator, type RosterEntry } from './periods';
 
 export interface RankingView {
 	year: number;
@@ -31,17 +32,13 @@ export interface RankingView {
 /** A bound number that SQLite computes with as a float, as JavaScript does. */
 const real = (x: number) => sql`CAST(${x} AS REAL)`;
 
-/** The points one cell of `row` earns, as `indicatorPoints` computes them (value not null). */
-function pointsExpr(row: IndicatorRow): SQL {
-	if (row.kind === 'check') return sql`(value >= 1) * ${real(row.weight)}`;
-	if (row.kind === 'scale') {
-		const max = row.maxLevel ?? 0;
-		if (!(max >= 1)) return sql`0.0`;
-		// The top level earns the weight itself; below it weight × level ÷ max, in that order.
-		return sql`CASE WHEN value >= ${max} THEN ${real(row.weight)} WHEN value > 0 THEN ${real(row.weight)} * value / ${real(max)} ELSE 0.0 END`;
-	}
-	return sql`min(max(value, 0.0) * ${real(row.pointsPerUnit ?? 0)}, ${real(row.cap ?? 0)})`;
-}
+/** A SQL expression of the points rule as drizzle SQL, its numbers bound as floats. */
+const toSql = (expr: SqlExpr): SQL =>
+	sql.join(expr.map((p) => (typeof p === 'number' ? real(p) : sql.raw(p))));
+
+/** The points one cell of `row` earns, by the rule `indicatorPoints` follows (value not null). */
+const pointsExpr = (row: IndicatorRow): SQL =>
+	toSql(POINTS_RULE[row.kind].pointsSql(toIndicator(row), 'value'));
 
 /** Indicators with the same key of this get the same expression (see {@link perIndicator}). */
 const formulaOf = (r: IndicatorRow) =>
@@ -97,17 +94,9 @@ type PackedRow = [
 	...sums: (number | string | null)[]
 ];
 
-/**
- * True when every cell can only earn whole points (checks of whole weight; scales without
- * levels), so every sum is an integer. Counts may be fractional and scales divide.
- */
-function wholePoints(rows: IndicatorRow[]): boolean {
-	return rows.every((r) =>
-		r.kind === 'check'
-			? Number.isInteger(r.weight)
-			: r.kind === 'scale' && !((r.maxLevel ?? 0) >= 1)
-	);
-}
+/** True when every cell can only earn whole points, so every sum is an integer. */
+const wholePoints = (rows: IndicatorRow[]) =>
+	rows.every((r) => POINTS_RULE[r.kind].wholePoints(toIndicator(r)));
 
 /**
  * The roster of a period with each OPD's sums (see {@link OpdSums}) from one aggregate query:
@@ -173,8 +162,8 @@ export async function rosterSums(
 	const met = perIndicator(
 		rows,
 		all,
-		(r) => String(r.kind === 'check'),
-		(r) => (r.kind === 'check' ? sql`value >= 1` : sql`value > 0`)
+		(r) => JSON.stringify(POINTS_RULE[r.kind].metSql('value')),
+		(r) => toSql(POINTS_RULE[r.kind].metSql('value'))
 	);
 	const exact = wholePoints(rows);
 	const packed = columns.map((_, i) =>
@@ -243,7 +232,7 @@ export async function rosterSums(
  */
 export async function computeRanking(period: Period, conn: Conn = db()): Promise<RankingView> {
 	const rows = await indicatorRows(period.id, conn);
-	const rubric: Rubric = { ...period.rubricConfig, indicators: rows.map(toIndicator) };
+	const rubric = rubricFrom(period.rubricConfig, rows);
 	const { roster, sums } = await rosterSums(period.id, rubric, rows, conn);
 	const participants = roster.map((e) => ({ key: e.slug, name: e.displayName }));
 	return {

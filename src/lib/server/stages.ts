@@ -31,7 +31,7 @@ import {
 	type IndicatorRow
 } from './db/schema';
 import { notifyOpd, notifyRoles, notifyRoster, notifyUsers } from './notifications';
-import { indicatorRows, toIndicator } from './periods';
+import { indicatorRows, rubricFrom } from './periods';
 import { WorkflowError } from './workflow-error';
 
 /**
@@ -47,7 +47,7 @@ export async function stagesOf(
 		indicatorRows(periodId, conn)
 	]);
 	if (!period) throw new WorkflowError(404, 'Periode tidak ditemukan.');
-	const rubric: Rubric = { ...period.config, indicators: rows.map(toIndicator) };
+	const rubric = rubricFrom(period.config, rows);
 	if (!isStaged(rubric.stages)) return { rubric, rows, staged: false, states: [] };
 	const [stored, evaluators] = await Promise.all([
 		conn.select().from(periodStages).where(eq(periodStages.periodId, periodId)),

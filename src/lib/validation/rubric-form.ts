@@ -5,14 +5,14 @@
  */
 import { indicatorKey } from '../import/indicator-keys';
 import { lengthProblem, TEXT_LIMITS } from './text-limits';
-import type { Indicator, IndicatorKind } from '../scoring/types';
+import { INDICATOR_KINDS, type Indicator, type IndicatorKind } from '../scoring/types';
 
 /** An indicator as edited: `id` null for a new one. */
 export interface IndicatorDraft extends Indicator {
 	id: number | null;
 }
 
-const KINDS: IndicatorKind[] = ['check', 'scale', 'count'];
+const KINDS: readonly IndicatorKind[] = INDICATOR_KINDS;
 
 function num(raw: string | undefined): number | undefined {
 	const text = (raw ?? '').trim().replace(',', '.');

@@ -3,8 +3,10 @@
  * count a whole number of units ≥ 0; null means "not assessed yet". Pure, shared by the server
  * (which refuses anything else) and the matrix (which cycles through the same values).
  */
+import type { IndicatorKind } from '../scoring/types';
+
 export interface CellIndicator {
-	kind: 'check' | 'scale' | 'count';
+	kind: IndicatorKind;
 	maxLevel?: number | null;
 }
 

@@ -9,8 +9,19 @@ import {
 	uniqueIndex,
 	type AnySQLiteColumn
 } from 'drizzle-orm/sqlite-core';
-import type { Rubric } from '../../scoring/types';
+import { OPD_KINDS } from '../../insights/filters';
+import { ROLES } from '../../permissions';
+import { INDICATOR_KINDS, type Rubric } from '../../scoring/types';
+import { APPEAL_STATUSES } from '../../workflow/appeal-statuses';
+import { PERIOD_STATUSES } from '../../workflow/lifecycle';
 import { STAGE_STATUSES } from '../../workflow/stages';
+
+// Each column's values are declared once, in the pure module that owns the concept; re-exported
+// here for the server modules that already read them from the schema.
+export { APPEAL_STATUSES, INDICATOR_KINDS, OPD_KINDS, PERIOD_STATUSES, ROLES };
+export type { OpdKind } from '../../insights/filters';
+export type { Role } from '../../permissions';
+export type { PeriodStatus } from '../../workflow/lifecycle';
 
 /** The rubric minus its indicator rows, which live in their own table. */
 export type RubricConfig = Omit<Rubric, 'indicators'>;
@@ -20,11 +31,6 @@ const createdAt = () =>
 	integer('created_at', { mode: 'timestamp_ms' })
 		.notNull()
 		.default(sql`(unixepoch('subsec') * 1000)`);
-
-export const OPD_KINDS = ['dinas', 'badan', 'kecamatan', 'sekretariat', 'lainnya'] as const;
-export const PERIOD_STATUSES = ['draft', 'open', 'evaluation', 'final', 'published'] as const;
-export const INDICATOR_KINDS = ['check', 'scale', 'count'] as const;
-export const ROLES = ['admin', 'evaluator', 'operator', 'pimpinan'] as const;
 
 /** An OPD keeps its identity (slug) across years; names and rosters change per period. */
 export const opds = sqliteTable(
@@ -266,8 +272,6 @@ export const auditEvents = sqliteTable(
 	]
 );
 
-export const APPEAL_STATUSES = ['pending', 'granted', 'rejected'] as const;
-
 /** An operator's objection (keberatan) to one verified cell of a final period, and its answer. */
 export const appeals = sqliteTable(
 	'appeals',
@@ -367,6 +371,3 @@ export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type OfficialAward = typeof officialAwards.$inferSelect;
-export type Role = (typeof ROLES)[number];
-export type PeriodStatus = (typeof PERIOD_STATUSES)[number];
-export type OpdKind = (typeof OPD_KINDS)[number];

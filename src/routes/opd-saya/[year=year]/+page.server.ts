@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guards';
-import * as periods from '$lib/server/periods';
+import { periodOrNotFound } from '$lib/server/http';
 import { appealsOf, fileAppeal } from '$lib/server/appeals';
 import {
 	saveSelf,
@@ -22,8 +22,7 @@ import type { Actions, PageServerLoad } from './$types';
 /** The operator's own OPD in one period; the OPD always comes from the session, never the form. */
 async function own(year: string, opdId: number | null) {
 	if (!opdId) error(400, 'Akun ini tidak terikat ke OPD mana pun.');
-	const period = await periods.getByYear(Number(year));
-	if (!period) error(404, `Periode ${year} tidak ditemukan.`);
+	const period = await periodOrNotFound(year);
 	return { period, opdId };
 }
 

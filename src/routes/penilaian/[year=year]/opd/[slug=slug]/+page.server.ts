@@ -3,7 +3,7 @@ import { setOpdCells, type OpdFormCell } from '$lib/server/assessments';
 import { requireCapability } from '$lib/server/auth/guards';
 import { opdCells } from '$lib/server/matrix';
 import { matrixStageLocks } from '$lib/server/stages';
-import * as periods from '$lib/server/periods';
+import { periodOrNotFound } from '$lib/server/http';
 import { actorOf } from '$lib/server/users';
 import { failFrom } from '$lib/server/workflow-error';
 import { parseCellFields } from '$lib/validation/cell';
@@ -12,9 +12,9 @@ import { cellsEditable, STATUS_LABELS } from '$lib/workflow/lifecycle';
 import type { Actions, PageServerLoad } from './$types';
 
 async function target(year: string, slug: string) {
-	const period = await periods.getByYear(Number(year));
-	const found = period && (await opdCells(period.id, slug));
-	if (!period || !found) error(404, `OPD ${slug} tidak ada di periode ${year}.`);
+	const period = await periodOrNotFound(year);
+	const found = await opdCells(period.id, slug);
+	if (!found) error(404, `OPD ${slug} tidak ada di periode ${year}.`);
 	return { period, ...found };
 }
 

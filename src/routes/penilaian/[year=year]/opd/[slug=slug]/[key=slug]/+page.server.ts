@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { setCell } from '$lib/server/assessments';
 import { requireCapability } from '$lib/server/auth/guards';
 import { cellDetail } from '$lib/server/matrix';
-import * as periods from '$lib/server/periods';
+import { periodOrNotFound } from '$lib/server/http';
 import { actorOf } from '$lib/server/users';
 import { failFrom } from '$lib/server/workflow-error';
 import { parseCellFields } from '$lib/validation/cell';
@@ -11,9 +11,9 @@ import { cellsEditable, STATUS_LABELS } from '$lib/workflow/lifecycle';
 import type { Actions, PageServerLoad } from './$types';
 
 async function target(params: { year: string; slug: string; key: string }) {
-	const period = await periods.getByYear(Number(params.year));
-	const detail = period && (await cellDetail(period.id, params.slug, params.key));
-	if (!period || !detail) error(404, 'Sel tidak ditemukan.');
+	const period = await periodOrNotFound(params.year);
+	const detail = await cellDetail(period.id, params.slug, params.key);
+	if (!detail) error(404, 'Sel tidak ditemukan.');
 	return { period, detail };
 }
 
