@@ -8,7 +8,7 @@ import { transition } from '../../src/lib/server/lifecycle';
 import { openTies, recordTieDecision } from '../../src/lib/server/ties';
 import { WorkflowError } from '../../src/lib/server/workflow-error';
 import { createTestDb } from './helpers/test-db';
-import { seedWithDraft2022 } from './helpers/workflow';
+import { seedWithDraft2022, sessionUser } from './helpers/workflow';
 
 let db: DB;
 let cleanup: () => Promise<void>;
@@ -44,6 +44,17 @@ beforeEach(async () => {
 afterEach(() => cleanup());
 
 describe('tie decisions', () => {
+	it('publish a role, never the login of who decided (the audit log keeps the login)', async () => {
+		const evaluator = await sessionUser(db, 'demo-evaluator');
+		const who = { userId: evaluator.id, name: evaluator.username };
+		await recordTieDecision(periodId, [slugs[1]!, slugs[0]!], 'Presentasi lebih lengkap', who, db);
+		const [period] = await db.select().from(periods).where(eq(periods.id, periodId));
+		expect(period?.rubricConfig.tieBreak.decisions[0]?.decidedBy).toBe('Evaluator (tim monev)');
+		expect(JSON.stringify(period?.rubricConfig)).not.toContain('demo-evaluator');
+		const [audit] = await db.select().from(auditEvents).where(eq(auditEvents.action, 'tie.decide'));
+		expect(audit?.actor).toBe('demo-evaluator');
+	});
+
 	it('records the order and reason; the podium then shows it as decided by the team', async () => {
 		const { ties } = await openTies(periodId, db);
 		expect(ties[0]?.opds.sort()).toEqual([...slugs].sort());
@@ -57,7 +68,7 @@ describe('tie decisions', () => {
 		const [period] = await db.select().from(periods).where(eq(periods.id, periodId));
 		expect(period?.rubricConfig.tieBreak.decisions[0]).toMatchObject({
 			order,
-			decidedBy: 'demo-evaluator'
+			decidedBy: 'Tim monev'
 		});
 		expect(
 			await db.select().from(auditEvents).where(eq(auditEvents.action, 'tie.decide'))

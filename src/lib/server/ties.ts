@@ -3,7 +3,8 @@ import { validateRubric } from '../scoring';
 import * as audit from './audit';
 import type { Actor } from './audit';
 import { db, type Conn } from './db';
-import { periods } from './db/schema';
+import { periods, users } from './db/schema';
+import { ROLE_LABELS } from '../permissions';
 import { rubricOf } from './periods';
 import { computeView } from './results';
 import { WorkflowError } from './workflow-error';
@@ -23,6 +24,16 @@ export async function openTies(periodId: number, conn: Conn = db()) {
 		groups.set(key, group);
 	}
 	return { view, ties: [...groups.values()] };
+}
+
+/** How the public reads who decided: the role's label, or "Tim monev" for the CLI. */
+async function publicNameOf(actor: Actor, conn: Conn): Promise<string> {
+	if (actor.userId === null) return 'Tim monev';
+	const [row] = await conn
+		.select({ role: users.role })
+		.from(users)
+		.where(eq(users.id, actor.userId));
+	return row ? ROLE_LABELS[row.role] : 'Tim monev';
 }
 
 /**
@@ -61,7 +72,9 @@ export async function recordTieDecision(
 		const decision = {
 			order,
 			reason: why,
-			decidedBy: actor.name,
+			// The decision is published with the rubric: it names a role, never a login (the
+			// audit log keeps who it was).
+			decidedBy: await publicNameOf(actor, tx),
 			decidedAt: new Date().toISOString()
 		};
 		const tieBreak = { ...rubric.tieBreak, decisions: [...rubric.tieBreak.decisions, decision] };
