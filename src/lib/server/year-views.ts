@@ -2,9 +2,37 @@
  * Every year's results for signed-in readers (dashboard, OPD pages): the published snapshot of a
  * published year (what the public saw), live scores of every other year.
  */
+import { isNull, sql } from 'drizzle-orm';
 import * as periods from './periods';
 import { computeView, publishedView, type ResultsView } from './results';
 import { db, type Conn } from './db';
+import { auditEvents } from './db/schema';
+
+/**
+ * Views computed once per change, not per request: a 40,000-OPD year scored on every dashboard
+ * load made every page wait. Every change is in the audit log (a rule of this codebase, kept by
+ * the tests of each write), so a period's view is still valid while the newest audit event of
+ * that period and the newest event without a period (OPD master, users) are the ones it was
+ * computed under. Per process and per database handle; safe with several app instances, since
+ * the key is read from the database on every request.
+ */
+const caches = new WeakMap<Conn, Map<number, { key: string; view: Promise<ResultsView> }>>();
+
+async function changeKeys(conn: Conn): Promise<{ byPeriod: Map<number, number>; global: number }> {
+	const [perPeriod, [global]] = await Promise.all([
+		conn
+			.select({ periodId: auditEvents.periodId, last: sql<number>`max(${auditEvents.id})` })
+			.from(auditEvents)
+			.groupBy(auditEvents.periodId),
+		conn
+			.select({ last: sql<number | null>`max(${auditEvents.id})` })
+			.from(auditEvents)
+			.where(isNull(auditEvents.periodId))
+	]);
+	const byPeriod = new Map<number, number>();
+	for (const r of perPeriod) if (r.periodId !== null) byPeriod.set(r.periodId, Number(r.last));
+	return { byPeriod, global: Number(global?.last ?? 0) };
+}
 
 /** The view of one period: its snapshot when published, otherwise computed from its cells. */
 export async function viewOf(
@@ -18,10 +46,28 @@ export async function viewOf(
 	return computeView(period, conn);
 }
 
-/** Every period's view, oldest year first (including unpublished ones: callers must guard). */
+/**
+ * Every period's view, oldest year first (including unpublished ones: callers must guard),
+ * each recomputed only when its period (or the OPD master) changed since.
+ */
 export async function allYearViews(conn: Conn = db()): Promise<ResultsView[]> {
-	const all = await periods.list(conn);
-	const views = await Promise.all(all.map((p) => viewOf(p, conn)));
+	const [all, keys] = await Promise.all([periods.list(conn), changeKeys(conn)]);
+	let cache = caches.get(conn);
+	if (!cache) caches.set(conn, (cache = new Map()));
+	const live = new Set(all.map((p) => p.id));
+	for (const id of cache.keys()) if (!live.has(id)) cache.delete(id);
+	const views = await Promise.all(
+		all.map((p) => {
+			const key = `${p.status}:${p.publishedAt?.getTime() ?? ''}:${keys.byPeriod.get(p.id) ?? 0}:${keys.global}`;
+			const hit = cache.get(p.id);
+			if (hit && hit.key === key) return hit.view;
+			const view = viewOf(p, conn);
+			cache.set(p.id, { key, view });
+			// A failed computation is not remembered.
+			view.catch(() => cache.get(p.id)?.view === view && cache.delete(p.id));
+			return view;
+		})
+	);
 	return views.sort((a, b) => a.year - b.year);
 }
 
