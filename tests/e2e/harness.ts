@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -98,4 +99,21 @@ export async function loginAs(page: Page, url: string, username: string, passwor
 		page.waitForURL((u) => !u.pathname.startsWith('/login')),
 		page.click('button[type=submit]')
 	]);
+}
+
+/**
+ * Starts the built app (fresh database) and Chromium before a test file's tests and stops both
+ * after them. Read `app` and `browser` from the returned object inside the tests.
+ */
+export function useAppAndBrowser(): { readonly app: RunningApp; readonly browser: Browser } {
+	const running = {} as { app: RunningApp; browser: Browser };
+	before(async () => {
+		running.app = await startApp();
+		running.browser = await launchBrowser();
+	});
+	after(async () => {
+		await running.browser?.close();
+		await running.app?.stop();
+	});
+	return running;
 }

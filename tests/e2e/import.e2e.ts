@@ -1,28 +1,17 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, loginAs, startApp, type RunningApp } from './harness';
+import { after, test } from 'node:test';
+import { loginAs, useAppAndBrowser } from './harness';
 
-let app: RunningApp;
-let browser: Browser;
-
-before(async () => {
-	app = await startApp();
-	browser = await launchBrowser();
-});
-after(async () => {
-	await browser?.close();
-	await app?.stop();
-});
+const run = useAppAndBrowser();
 
 const FIXTURE = 'tests/fixtures/import/template-2022.csv';
 // A new year (a new period, new OPDs) and a draft period are the admin's to import.
 
 test('an admin imports a CSV for a new year: preview, one corrected match, confirm, matrix', async () => {
-	const page = await browser.newPage();
-	await loginAs(page, app.url, 'demo-admin', 'demo-admin-dip');
-	await page.goto(`${app.url}/impor`);
+	const page = await run.browser.newPage();
+	await loginAs(page, run.app.url, 'demo-admin', 'demo-admin-dip');
+	await page.goto(`${run.app.url}/impor`);
 	await page.fill('input[name=year]', '2022');
 	await page.setInputFiles('input[name=file]', FIXTURE);
 	await page.getByRole('button', { name: 'Pratinjau' }).click();
@@ -51,7 +40,7 @@ test('an admin imports a CSV for a new year: preview, one corrected match, confi
 	await matrix.getByRole('rowheader', { name: 'Bagian Umum Sekretariat Daerah' }).waitFor();
 
 	// The import is listed and can be undone.
-	await page.goto(`${app.url}/impor`);
+	await page.goto(`${run.app.url}/impor`);
 	assert.match(
 		await page.locator('section', { hasText: 'Riwayat impor' }).innerText(),
 		/template-2022\.csv/
@@ -60,10 +49,10 @@ test('an admin imports a CSV for a new year: preview, one corrected match, confi
 });
 
 test('the same import works without JavaScript (server-side preview, hidden plan token)', async () => {
-	const context = await browser.newContext({ javaScriptEnabled: false });
+	const context = await run.browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
-	await loginAs(page, app.url, 'demo-admin', 'demo-admin-dip');
-	await page.goto(`${app.url}/impor`);
+	await loginAs(page, run.app.url, 'demo-admin', 'demo-admin-dip');
+	await page.goto(`${run.app.url}/impor`);
 	await page.fill('input[name=year]', '2023');
 	await page.setInputFiles('input[name=file]', 'tests/fixtures/import/semicolon-2022.csv');
 	await page.getByRole('button', { name: 'Pratinjau' }).click();
@@ -85,11 +74,11 @@ test('the same import works without JavaScript (server-side preview, hidden plan
 });
 
 test('the template of a year exported and imported back changes nothing; undo asks first', async () => {
-	const page = await browser.newPage();
-	await loginAs(page, app.url, 'demo-admin', 'demo-admin-dip');
-	const csv = await page.request.get(`${app.url}/api/v1/periods/2022/ekspor/templat.csv`);
+	const page = await run.browser.newPage();
+	await loginAs(page, run.app.url, 'demo-admin', 'demo-admin-dip');
+	const csv = await page.request.get(`${run.app.url}/api/v1/periods/2022/ekspor/templat.csv`);
 	assert.equal(csv.status(), 200);
-	await page.goto(`${app.url}/impor`);
+	await page.goto(`${run.app.url}/impor`);
 	await page.fill('input[name=year]', '2022');
 	await page.setInputFiles('input[name=file]', {
 		name: 'templat-2022.csv',
@@ -110,7 +99,7 @@ test('the template of a year exported and imported back changes nothing; undo as
 	assert.ok(await page.locator('input[name=ackAbsent]').isVisible());
 
 	// Undo of the import that created 2022 asks first, with the number of cells.
-	await page.goto(`${app.url}/impor`);
+	await page.goto(`${run.app.url}/impor`);
 	const first = page
 		.locator('section', { hasText: 'Riwayat impor' })
 		.locator('tbody tr', { hasText: 'template-2022.csv' });
@@ -122,9 +111,9 @@ test('the template of a year exported and imported back changes nothing; undo as
 });
 
 test("an evaluator's preview of a new year says it is the admin's, and cannot be confirmed", async () => {
-	const page = await browser.newPage();
-	await loginAs(page, app.url, 'demo-evaluator', 'demo-evaluator-dip');
-	await page.goto(`${app.url}/impor`);
+	const page = await run.browser.newPage();
+	await loginAs(page, run.app.url, 'demo-evaluator', 'demo-evaluator-dip');
+	await page.goto(`${run.app.url}/impor`);
 	await page.fill('input[name=year]', '2030');
 	// One OPD no import has created yet.
 	const text =

@@ -1,25 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, loginAs, startApp, type RunningApp } from './harness';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { loginAs, useAppAndBrowser } from './harness';
 
-let app: RunningApp;
-let browser: Browser;
-
-before(async () => {
-	app = await startApp();
-	browser = await launchBrowser();
-});
-after(async () => {
-	await browser?.close();
-	await app?.stop();
-});
+const run = useAppAndBrowser();
 
 const PHONE = { width: 390, height: 844 };
 
 /** The page itself never scrolls sideways; a wide table scrolls inside its own box. */
 async function assertNoSidewaysScroll(page: Page, path: string) {
-	const response = await page.goto(`${app.url}${path}`);
+	const response = await page.goto(`${run.app.url}${path}`);
 	assert.equal(response?.status(), 200, path);
 	const overflow = await page.evaluate(() => {
 		const doc = document.documentElement;
@@ -37,7 +27,7 @@ async function assertNoSidewaysScroll(page: Page, path: string) {
 }
 
 test('the public pages fit a 390 px phone', async () => {
-	const page = await browser.newPage({ viewport: PHONE });
+	const page = await run.browser.newPage({ viewport: PHONE });
 	for (const path of [
 		'/',
 		'/hasil',
@@ -53,9 +43,9 @@ test('the public pages fit a 390 px phone', async () => {
 
 test('an operator finds its gaps for the year it works on, on a phone', async () => {
 	// The admin opens 2022 (copied from 2021); the operator self-assesses it.
-	const admin = await browser.newPage();
-	await loginAs(admin, app.url, 'demo-admin', 'demo-admin-dip');
-	await admin.goto(`${app.url}/admin/periode`);
+	const admin = await run.browser.newPage();
+	await loginAs(admin, run.app.url, 'demo-admin', 'demo-admin-dip');
+	await admin.goto(`${run.app.url}/admin/periode`);
 	await admin.fill('form.copy input[name=from]', '2021');
 	await admin.fill('form.copy input[name=to]', '2022');
 	await admin.getByRole('button', { name: 'Buat periode' }).click();
@@ -64,9 +54,9 @@ test('an operator finds its gaps for the year it works on, on a phone', async ()
 	await admin.getByText(/Status 2022: Dibuka/).waitFor();
 	await admin.close();
 
-	const context = await browser.newContext({ viewport: PHONE });
+	const context = await run.browser.newContext({ viewport: PHONE });
 	const operator = await context.newPage();
-	await loginAs(operator, app.url, 'demo-operator', 'demo-operator-dip');
+	await loginAs(operator, run.app.url, 'demo-operator', 'demo-operator-dip');
 	await assertNoSidewaysScroll(operator, '/opd-saya');
 	await operator.getByRole('heading', { name: /OPD saya: .*Komunikasi/ }).waitFor();
 	await assertNoSidewaysScroll(operator, '/opd-saya/2022');

@@ -1,23 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import Papa from 'papaparse';
-import type { Browser } from 'playwright-core';
 import { readSheet } from 'read-excel-file/universal';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { launchBrowser, startApp, type RunningApp } from './harness';
+import { useAppAndBrowser } from './harness';
 
-let app: RunningApp;
-let browser: Browser;
-
-before(async () => {
-	app = await startApp();
-	browser = await launchBrowser();
-});
-after(async () => {
-	await browser?.close();
-	await app?.stop();
-});
+const run = useAppAndBrowser();
 
 /** The report tables of the seed files: ticks, and the last category's header, per year. */
 const SEEDS = {
@@ -33,9 +22,9 @@ function seedTicks(year: 2020 | 2021): number {
 
 /** Prints a page as the visitor would on A4 landscape and returns the PDF's text. */
 async function printedText(path: string): Promise<string> {
-	const page = await browser.newPage();
+	const page = await run.browser.newPage();
 	try {
-		const response = await page.goto(`${app.url}${path}`);
+		const response = await page.goto(`${run.app.url}${path}`);
 		assert.equal(response?.status(), 200, path);
 		const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
 		const doc = await getDocumentProxy(new Uint8Array(pdf));
@@ -55,14 +44,16 @@ for (const year of [2020, 2021] as const) {
 		const text = await printedText(`/laporan/${year}`);
 		assert.equal((text.match(/√/g) ?? []).length, expected);
 		// The last category's header is printed (its words may wrap, so compare without blanks).
-		const periods = (await (await fetch(`${app.url}/api/v1/periods/${year}/results`)).json()) as {
+		const periods = (await (
+			await fetch(`${run.app.url}/api/v1/periods/${year}/results`)
+		).json()) as {
 			rubric: { indicators: { label: string; order: number }[] };
 		};
 		const labels = [...periods.rubric.indicators].sort((a, b) => a.order - b.order);
 		assert.ok(squash(text).includes(squash(labels.at(-1)!.label)), labels.at(-1)!.label);
 		// Printed links carry their full address.
-		assert.ok(squash(text).includes(`${app.url}/metode/${year}`), 'full method link');
-		assert.ok(squash(text).includes(`${app.url}/laporan/${year}`), 'full report link');
+		assert.ok(squash(text).includes(`${run.app.url}/metode/${year}`), 'full method link');
+		assert.ok(squash(text).includes(`${run.app.url}/laporan/${year}`), 'full report link');
 		// The full print has the app's ranking, bands and computed podium.
 		assert.match(text, /Kualifikasi/);
 		assert.match(text, /dihitung aplikasi/);
@@ -70,8 +61,8 @@ for (const year of [2020, 2021] as const) {
 }
 
 test('"hanya tabel" prints the report table and the official awards only', async () => {
-	const page = await browser.newPage();
-	await page.goto(`${app.url}/laporan/2021`);
+	const page = await run.browser.newPage();
+	await page.goto(`${run.app.url}/laporan/2021`);
 	await page.getByRole('link', { name: 'hanya tabel laporan' }).click();
 	await page.waitForURL(/hanya=tabel/);
 	await page.close();
@@ -90,12 +81,12 @@ test('"hanya tabel" prints the report table and the official awards only', async
 	}
 	assert.match(text, /Penghargaan resmi yang diumumkan PPID/);
 	assert.match(text, /OPD terbaik I: Satuan Polisi Pamong Praja Pemerintah Kota Serang/);
-	assert.ok(squash(text).includes(`${app.url}/laporan/2021?hanya=tabel`));
+	assert.ok(squash(text).includes(`${run.app.url}/laporan/2021?hanya=tabel`));
 });
 
 /** The bytes of a public file, with its status and content type checked. */
 async function download(path: string, type: RegExp): Promise<Uint8Array> {
-	const res = await fetch(`${app.url}${path}`);
+	const res = await fetch(`${run.app.url}${path}`);
 	assert.equal(res.status, 200, path);
 	assert.match(res.headers.get('content-type') ?? '', type);
 	return new Uint8Array(await res.arrayBuffer());
@@ -120,10 +111,10 @@ for (const name of ['results', 'matrix'] as const) {
 			}
 
 			// The ETag names the body with its BOM: a revalidation answers 304.
-			const first = await fetch(`${app.url}/api/v1/periods/${year}/${name}.csv`);
+			const first = await fetch(`${run.app.url}/api/v1/periods/${year}/${name}.csv`);
 			const etag = first.headers.get('etag')!;
 			await first.arrayBuffer();
-			const again = await fetch(`${app.url}/api/v1/periods/${year}/${name}.csv`, {
+			const again = await fetch(`${run.app.url}/api/v1/periods/${year}/${name}.csv`, {
 				headers: { 'if-none-match': etag }
 			});
 			assert.equal(again.status, 304);
@@ -136,20 +127,20 @@ for (const name of ['results', 'matrix'] as const) {
 }
 
 test('the open-data page and the period list link the workbooks', async () => {
-	const list = (await (await fetch(`${app.url}/api/v1/periods`)).json()) as Record<
+	const list = (await (await fetch(`${run.app.url}/api/v1/periods`)).json()) as Record<
 		string,
 		unknown
 	>[];
 	const y2021 = list.find((p) => p.year === 2021)!;
-	assert.equal(y2021.resultsXlsx, `${app.url}/api/v1/periods/2021/results.xlsx`);
-	assert.equal(y2021.matrixXlsx, `${app.url}/api/v1/periods/2021/matrix.xlsx`);
+	assert.equal(y2021.resultsXlsx, `${run.app.url}/api/v1/periods/2021/results.xlsx`);
+	assert.equal(y2021.matrixXlsx, `${run.app.url}/api/v1/periods/2021/matrix.xlsx`);
 
-	const page = await browser.newPage();
-	await page.goto(`${app.url}/data-terbuka`);
+	const page = await run.browser.newPage();
+	await page.goto(`${run.app.url}/data-terbuka`);
 	const link = page.locator('a[href="/api/v1/periods/2020/matrix.xlsx"]');
 	assert.equal(await link.count(), 1);
 	const [dl] = await Promise.all([page.waitForEvent('download'), link.click()]);
 	assert.equal(dl.suggestedFilename(), 'monev-dip-2020-matriks.xlsx');
 	await page.close();
-	assert.equal((await fetch(`${app.url}/api/v1/periods/2019/matrix.xlsx`)).status, 404);
+	assert.equal((await fetch(`${run.app.url}/api/v1/periods/2019/matrix.xlsx`)).status, 404);
 });

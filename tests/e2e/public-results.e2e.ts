@@ -1,25 +1,14 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import Papa from 'papaparse';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, startApp, type RunningApp } from './harness';
+import { useAppAndBrowser } from './harness';
 
-let app: RunningApp;
-let browser: Browser;
-
-before(async () => {
-	app = await startApp();
-	browser = await launchBrowser();
-});
-after(async () => {
-	await browser?.close();
-	await app?.stop();
-});
+const run = useAppAndBrowser();
 
 test('a visitor opens the 2021 results: ranking, podium, official awards and the matrix', async () => {
-	const page = await browser.newPage();
-	const response = await page.goto(`${app.url}/hasil/2021`);
+	const page = await run.browser.newPage();
+	const response = await page.goto(`${run.app.url}/hasil/2021`);
 	assert.equal(response?.status(), 200);
 	await page
 		.getByRole('heading', { name: /Monev Daftar Informasi Publik OPD Kota Serang 2021/ })
@@ -44,8 +33,8 @@ test('a visitor opens the 2021 results: ranking, podium, official awards and the
 });
 
 test('the year switcher leads to 2020, which has 33 OPDs and 14 categories', async () => {
-	const page = await browser.newPage();
-	await page.goto(`${app.url}/hasil/2021`);
+	const page = await run.browser.newPage();
+	await page.goto(`${run.app.url}/hasil/2021`);
 	await page.getByRole('link', { name: '2020' }).click();
 	await page.waitForURL(/\/hasil\/2020$/);
 	assert.equal(await page.locator('table.matrix tbody tr').count(), 33);
@@ -54,17 +43,17 @@ test('the year switcher leads to 2020, which has 33 OPDs and 14 categories', asy
 });
 
 test('an unpublished year is not found', async () => {
-	const res = await fetch(`${app.url}/hasil/2019`);
+	const res = await fetch(`${run.app.url}/hasil/2019`);
 	assert.equal(res.status, 404);
 });
 
 test('open data: JSON and CSV carry the same ranking, with ETag and 304, and 404 for an unpublished year', async () => {
-	const list = (await (await fetch(`${app.url}/api/v1/periods`)).json()) as { year: number }[];
+	const list = (await (await fetch(`${run.app.url}/api/v1/periods`)).json()) as { year: number }[];
 	assert.deepEqual(
 		list.map((p) => p.year),
 		[2020, 2021]
 	);
-	const res = await fetch(`${app.url}/api/v1/periods/2021/results`);
+	const res = await fetch(`${run.app.url}/api/v1/periods/2021/results`);
 	assert.equal(res.status, 200);
 	const etag = res.headers.get('etag');
 	assert.ok(etag);
@@ -72,12 +61,12 @@ test('open data: JSON and CSV carry the same ranking, with ETag and 304, and 404
 		results: { rank: number; opd: string; percent: number; score: number; maxScore: number }[];
 	};
 	assert.equal(body.results.length, 32);
-	const again = await fetch(`${app.url}/api/v1/periods/2021/results`, {
+	const again = await fetch(`${run.app.url}/api/v1/periods/2021/results`, {
 		headers: { 'if-none-match': etag }
 	});
 	assert.equal(again.status, 304);
 
-	const csv = await (await fetch(`${app.url}/api/v1/periods/2021/results.csv`)).text();
+	const csv = await (await fetch(`${run.app.url}/api/v1/periods/2021/results.csv`)).text();
 	const parsed = Papa.parse<Record<string, string>>(csv.trim(), { header: true });
 	assert.deepEqual(parsed.errors, []);
 	assert.deepEqual(
@@ -85,12 +74,12 @@ test('open data: JSON and CSV carry the same ranking, with ETag and 304, and 404
 		body.results.map((r) => [r.rank, r.opd, r.percent, r.score])
 	);
 
-	const matrix = await (await fetch(`${app.url}/api/v1/periods/2020/matrix.csv`)).text();
+	const matrix = await (await fetch(`${run.app.url}/api/v1/periods/2020/matrix.csv`)).text();
 	assert.equal(matrix.trim().split(/\r?\n/).length, 34);
 	assert.equal((matrix.match(/√/g) ?? []).length, body2020Ticks());
 
-	assert.equal((await fetch(`${app.url}/api/v1/periods/2019/results`)).status, 404);
-	assert.equal((await fetch(`${app.url}/api/v1/periods/2019/results.csv`)).status, 404);
+	assert.equal((await fetch(`${run.app.url}/api/v1/periods/2019/results`)).status, 404);
+	assert.equal((await fetch(`${run.app.url}/api/v1/periods/2019/results.csv`)).status, 404);
 });
 
 /** Ticks in the 2020 report table, counted straight from the seed file. */
@@ -103,15 +92,15 @@ function body2020Ticks(): number {
 }
 
 test('errors speak Indonesian and help the visitor on', async () => {
-	const page = await browser.newPage();
-	const missing = await page.goto(`${app.url}/halaman-yang-tidak-ada`);
+	const page = await run.browser.newPage();
+	const missing = await page.goto(`${run.app.url}/halaman-yang-tidak-ada`);
 	assert.equal(missing?.status(), 404);
 	await page.getByRole('heading', { name: 'Halaman tidak ditemukan' }).waitFor();
 	assert.match(await page.locator('main').innerText(), /Halaman ini tidak ada\./);
 	await page.getByRole('link', { name: 'Hasil monev per tahun' }).click();
 	await page.waitForURL(/\/hasil(\/\d{4})?$/);
 
-	const year = await page.goto(`${app.url}/hasil/1999`);
+	const year = await page.goto(`${run.app.url}/hasil/1999`);
 	assert.equal(year?.status(), 404);
 	await page.getByRole('heading', { name: 'Halaman tidak ditemukan' }).waitFor();
 	assert.doesNotMatch(await page.locator('main').innerText(), /Not Found/);

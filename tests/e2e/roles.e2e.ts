@@ -1,19 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launchBrowser, loginAs, startApp, type RunningApp } from './harness';
+import { after, describe, test } from 'node:test';
+import type { BrowserContext } from 'playwright-core';
+import { loginAs, useAppAndBrowser } from './harness';
 
-let app: RunningApp;
-let browser: Browser;
-
-before(async () => {
-	app = await startApp();
-	browser = await launchBrowser();
-});
-after(async () => {
-	await browser?.close();
-	await app?.stop();
-});
+const run = useAppAndBrowser();
 
 type Who = 'anonymous' | 'admin' | 'evaluator' | 'operator' | 'pimpinan';
 
@@ -41,10 +31,10 @@ const PASSWORDS: Record<Exclude<Who, 'anonymous'>, string> = {
 };
 
 async function contextFor(who: Who): Promise<BrowserContext> {
-	const context = await browser.newContext();
+	const context = await run.browser.newContext();
 	if (who !== 'anonymous') {
 		const page = await context.newPage();
-		await loginAs(page, app.url, `demo-${who}`, PASSWORDS[who]);
+		await loginAs(page, run.app.url, `demo-${who}`, PASSWORDS[who]);
 		await page.close();
 	}
 	return context;
@@ -56,7 +46,7 @@ describe('each role sees what it may and is refused what it may not', () => {
 			const context = await contextFor(who);
 			const page = await context.newPage();
 			for (const [path, expected] of Object.entries(ACCESS)) {
-				const response = await page.goto(`${app.url}${path}`);
+				const response = await page.goto(`${run.app.url}${path}`);
 				const want = expected[who];
 				if (want === 'login') {
 					assert.equal(new URL(page.url()).pathname, '/login', `${who} ${path}`);
@@ -66,7 +56,7 @@ describe('each role sees what it may and is refused what it may not', () => {
 				}
 			}
 			if (who !== 'anonymous') {
-				await page.goto(`${app.url}/hasil/2021`);
+				await page.goto(`${run.app.url}/hasil/2021`);
 				await page.getByText('DEMO', { exact: true }).waitFor();
 			}
 			await context.close();
@@ -75,9 +65,9 @@ describe('each role sees what it may and is refused what it may not', () => {
 });
 
 test('after sign-in the user lands where they were going', async () => {
-	const context = await browser.newContext();
+	const context = await run.browser.newContext();
 	const page = await context.newPage();
-	await page.goto(`${app.url}/admin/pengguna`);
+	await page.goto(`${run.app.url}/admin/pengguna`);
 	assert.equal(new URL(page.url()).pathname, '/login');
 	await page.fill('input[name=username]', 'demo-admin');
 	await page.fill('input[name=password]', PASSWORDS.admin);
@@ -87,9 +77,9 @@ test('after sign-in the user lands where they were going', async () => {
 });
 
 test('a wrong password is refused with a message and no session', async () => {
-	const context = await browser.newContext();
+	const context = await run.browser.newContext();
 	const page = await context.newPage();
-	await page.goto(`${app.url}/login`);
+	await page.goto(`${run.app.url}/login`);
 	await page.fill('input[name=username]', 'demo-admin');
 	await page.fill('input[name=password]', 'not-the-password');
 	await page.click('button[type=submit]');
@@ -102,7 +92,7 @@ test('a wrong password is refused with a message and no session', async () => {
 });
 
 test('responses carry a Content-Security-Policy without unsafe-inline scripts', async () => {
-	const res = await fetch(`${app.url}/hasil/2021`);
+	const res = await fetch(`${run.app.url}/hasil/2021`);
 	const csp = res.headers.get('content-security-policy') ?? '';
 	assert.match(csp, /script-src 'self'/);
 	assert.doesNotMatch(csp, /script-src[^;]*unsafe-inline/);
@@ -110,7 +100,7 @@ test('responses carry a Content-Security-Policy without unsafe-inline scripts', 
 });
 
 test('a cross-site form post is refused by the origin check', async () => {
-	const res = await fetch(`${app.url}/login`, {
+	const res = await fetch(`${run.app.url}/login`, {
 		method: 'POST',
 		headers: {
 			origin: 'https://evil.example',

@@ -1,25 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, loginAs, startApp, type RunningApp } from './harness';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { loginAs, useAppAndBrowser } from './harness';
 
-let app: RunningApp;
-let browser: Browser;
-
-before(async () => {
-	app = await startApp();
-	browser = await launchBrowser();
-});
-after(async () => {
-	await browser?.close();
-	await app?.stop();
-});
+const run = useAppAndBrowser();
 
 async function admin(javaScriptEnabled: boolean): Promise<Page> {
-	const context = await browser.newContext({ javaScriptEnabled });
+	const context = await run.browser.newContext({ javaScriptEnabled });
 	const page = await context.newPage();
 	page.setDefaultTimeout(10_000);
-	await loginAs(page, app.url, 'demo-admin', 'demo-admin-dip');
+	await loginAs(page, run.app.url, 'demo-admin', 'demo-admin-dip');
 	return page;
 }
 
@@ -30,12 +20,12 @@ const stageLabels = (page: Page) =>
 
 test('the admin gives a draft the KIP stages, adds an aspect and uses it for an indicator', async () => {
 	const page = await admin(true);
-	await page.goto(`${app.url}/admin/periode`);
+	await page.goto(`${run.app.url}/admin/periode`);
 	await page.fill('form.copy input[name=from]', '2021');
 	await page.fill('form.copy input[name=to]', '2022');
 	await page.getByRole('button', { name: 'Buat periode' }).click();
 	await page.getByText('Periode 2022 dibuat sebagai draf').waitFor();
-	await page.goto(`${app.url}/admin/periode/2022`, { waitUntil: 'networkidle' });
+	await page.goto(`${run.app.url}/admin/periode/2022`, { waitUntil: 'networkidle' });
 
 	await page.getByRole('button', { name: 'Pakai tahapan monev KIP' }).click();
 	await page.getByText('Tahapan monev KIP diisikan').waitFor();
@@ -72,7 +62,7 @@ test('the admin gives a draft the KIP stages, adds an aspect and uses it for an 
 
 test('without JavaScript a bad share is refused naming the row, and the typed rows come back', async () => {
 	const page = await admin(false);
-	await page.goto(`${app.url}/admin/periode/2022`);
+	await page.goto(`${run.app.url}/admin/periode/2022`);
 	await page.fill('input[name=stageShare_1]', 'tiga puluh');
 	await page.getByRole('button', { name: 'Simpan struktur rubrik' }).click();
 	await page.getByText('Tahap baris 2 (Penilaian mandiri (SAQ)): bobot harus angka.').waitFor();

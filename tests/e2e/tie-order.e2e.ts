@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import type { Browser } from 'playwright-core';
 import { setCell } from '../../src/lib/server/assessments';
 import { SYSTEM_ACTORS } from '../../src/lib/server/audit';
 import { openDb } from '../../src/lib/server/db';
@@ -11,24 +10,14 @@ import { markUnassessedAbsent } from '../../src/lib/server/readiness';
 import { copyPeriod } from '../../src/lib/server/period-copy';
 import { roster } from '../../src/lib/server/periods';
 import { recordTieDecision } from '../../src/lib/server/ties';
-import { launchBrowser, startApp, type RunningApp } from './harness';
+import { useAppAndBrowser } from './harness';
 
-let app: RunningApp;
-let browser: Browser;
-
-before(async () => {
-	app = await startApp();
-	browser = await launchBrowser();
-});
-after(async () => {
-	await browser?.close();
-	await app?.stop();
-});
+const run = useAppAndBrowser();
 
 test('a decided tie reads in the decided order on /hasil and /laporan, with distinct ranks', async () => {
 	// 2022: Diskominfo ticks everything, Distan and Bappeda tie for second; the team puts Distan
 	// first (against the alphabet), then the year is published.
-	const db = openDb(app.databaseUrl);
+	const db = openDb(run.app.databaseUrl);
 	const actor = { userId: null, name: 'demo-evaluator' };
 	const admin = { actor, role: 'admin' as const };
 	const { periodId } = await copyPeriod(2021, 2022, SYSTEM_ACTORS.seed, db);
@@ -64,8 +53,8 @@ test('a decided tie reads in the decided order on /hasil and /laporan, with dist
 	}
 	db.$client.close();
 
-	const page = await browser.newPage();
-	await page.goto(`${app.url}/hasil/2022`);
+	const page = await run.browser.newPage();
+	await page.goto(`${run.app.url}/hasil/2022`);
 	const rows = page.locator('table:not(.matrix) tbody tr');
 	const top = await rows.evaluateAll((trs) =>
 		trs.slice(0, 3).map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()))
@@ -81,7 +70,7 @@ test('a decided tie reads in the decided order on /hasil and /laporan, with dist
 	const podium = await page.locator('ol.podium .who').allInnerTexts();
 	assert.deepEqual(podium.slice(0, 3), ['Diskominfo', 'Distan', 'Bappeda']);
 
-	await page.goto(`${app.url}/laporan/2022`);
+	await page.goto(`${run.app.url}/laporan/2022`);
 	const report = await page
 		.locator('table.report-ranking tbody tr')
 		.evaluateAll((trs) =>

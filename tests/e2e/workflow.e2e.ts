@@ -1,25 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, loginAs, startApp, type RunningApp } from './harness';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { loginAs, useAppAndBrowser } from './harness';
 
-let app: RunningApp;
-let browser: Browser;
-
-before(async () => {
-	app = await startApp();
-	browser = await launchBrowser();
-});
-after(async () => {
-	await browser?.close();
-	await app?.stop();
-});
+const run = useAppAndBrowser();
 
 async function signedIn(username: string): Promise<Page> {
-	const context = await browser.newContext();
+	const context = await run.browser.newContext();
 	const page = await context.newPage();
 	page.setDefaultTimeout(10_000);
-	await loginAs(page, app.url, username, `${username}-dip`);
+	await loginAs(page, run.app.url, username, `${username}-dip`);
 	return page;
 }
 
@@ -29,7 +19,7 @@ const cells = (page: Page) =>
 test('an evaluator day: copy 2021 into 2022, tick by keyboard, resolve a conflict, finalize, publish', async () => {
 	// The admin copies last year and opens the new period.
 	const admin = await signedIn('demo-admin');
-	await admin.goto(`${app.url}/admin/periode`);
+	await admin.goto(`${run.app.url}/admin/periode`);
 	await admin.fill('form.copy input[name=from]', '2021');
 	await admin.fill('form.copy input[name=to]', '2022');
 	await admin.getByRole('button', { name: 'Buat periode' }).click();
@@ -39,7 +29,7 @@ test('an evaluator day: copy 2021 into 2022, tick by keyboard, resolve a conflic
 
 	// The evaluator ticks two cells with the keyboard; each shows as saved.
 	const evaluator = await signedIn('demo-evaluator');
-	await evaluator.goto(`${app.url}/penilaian/2022`);
+	await evaluator.goto(`${run.app.url}/penilaian/2022`);
 	const first = cells(evaluator).nth(0);
 	const second = cells(evaluator).nth(1);
 	await first.click();
@@ -62,7 +52,7 @@ test('an evaluator day: copy 2021 into 2022, tick by keyboard, resolve a conflic
 		return th?.getAttribute('title') ?? '';
 	});
 	assert.ok(opdHref && firstKey);
-	await admin.goto(`${app.url}${opdHref}`);
+	await admin.goto(`${run.app.url}${opdHref}`);
 	await admin.getByRole('link', { name: firstKey }).click();
 	await admin.selectOption('select[name=value]', '0');
 	await admin.getByRole('button', { name: 'Simpan' }).click();
@@ -113,8 +103,8 @@ test('an evaluator day: copy 2021 into 2022, tick by keyboard, resolve a conflic
 	await evaluator.getByRole('button', { name: 'Publikasikan' }).click();
 	await evaluator.getByRole('button', { name: 'Publikasikan' }).waitFor({ state: 'detached' });
 	await evaluator.getByText('Dipublikasikan').first().waitFor();
-	const visitor = await browser.newPage();
-	const response = await visitor.goto(`${app.url}/hasil/2022`);
+	const visitor = await run.browser.newPage();
+	const response = await visitor.goto(`${run.app.url}/hasil/2022`);
 	assert.equal(response?.status(), 200);
 	await visitor.getByRole('heading', { name: /2022/ }).first().waitFor();
 	assert.equal(await visitor.locator('table:not(.matrix) tbody tr').count(), 32);
@@ -122,7 +112,7 @@ test('an evaluator day: copy 2021 into 2022, tick by keyboard, resolve a conflic
 
 test('an operator self-assesses its own OPD; the evaluator sees the difference and accepts it', async () => {
 	const admin = await signedIn('demo-admin');
-	await admin.goto(`${app.url}/admin/periode`);
+	await admin.goto(`${run.app.url}/admin/periode`);
 	await admin.fill('form.copy input[name=from]', '2021');
 	await admin.fill('form.copy input[name=to]', '2023');
 	await admin.getByRole('button', { name: 'Buat periode' }).click();
@@ -131,7 +121,7 @@ test('an operator self-assesses its own OPD; the evaluator sees the difference a
 	await admin.getByText(/Status 2023: Dibuka/).waitFor();
 
 	const operator = await signedIn('demo-operator');
-	await operator.goto(`${app.url}/opd-saya/2023`);
+	await operator.goto(`${run.app.url}/opd-saya/2023`);
 	const firstValue = operator.locator('select[name^=value_]').first();
 	await firstValue.selectOption('1');
 	await operator
@@ -144,9 +134,9 @@ test('an operator self-assesses its own OPD; the evaluator sees the difference a
 	await operator.getByText('Terkirim ke tim monev').waitFor();
 
 	const evaluator = await signedIn('demo-evaluator');
-	await evaluator.goto(`${app.url}/notifikasi`);
+	await evaluator.goto(`${run.app.url}/notifikasi`);
 	await evaluator.getByText(/mengirim penilaian mandiri 2023/).waitFor();
-	await evaluator.goto(`${app.url}/penilaian/2023`);
+	await evaluator.goto(`${run.app.url}/penilaian/2023`);
 	await evaluator.getByLabel('Berbeda dengan penilaian mandiri').check();
 	const rows = evaluator.locator('table[role=grid] tbody tr:not([aria-hidden])');
 	await evaluator.waitForFunction(
@@ -160,7 +150,7 @@ test('an operator self-assesses its own OPD; the evaluator sees the difference a
 	await evaluator.waitForFunction(
 		() => document.querySelectorAll('table[role=grid] tbody tr:not([aria-hidden])').length === 0
 	);
-	await operator.goto(`${app.url}/opd-saya/2023`);
+	await operator.goto(`${run.app.url}/opd-saya/2023`);
 	assert.match(
 		await operator.locator('form[action="?/save"] tbody tr').first().innerText(),
 		/Ya\s*$/

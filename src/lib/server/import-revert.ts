@@ -66,10 +66,8 @@ export async function recentImports(limit = 20, conn: Conn = db()) {
 	return events.map((e) => importEntry(e, reverted.has(e.id)));
 }
 
-/** One import of the history (for the revert confirmation), or null when there is none. */
-export async function findImport(eventId: number, conn: Conn = db()): Promise<ImportEntry | null> {
-	const [event] = await conn.select().from(auditEvents).where(eq(auditEvents.id, eventId));
-	if (!event || event.action !== 'period.import') return null;
+/** True when the import `eventId` was undone already (its revert event exists). */
+async function wasReverted(eventId: number, conn: Conn): Promise<boolean> {
 	const [again] = await conn
 		.select({ id: auditEvents.id })
 		.from(auditEvents)
@@ -80,7 +78,14 @@ export async function findImport(eventId: number, conn: Conn = db()): Promise<Im
 			)
 		)
 		.limit(1);
-	return importEntry(event, !!again);
+	return !!again;
+}
+
+/** One import of the history (for the revert confirmation), or null when there is none. */
+export async function findImport(eventId: number, conn: Conn = db()): Promise<ImportEntry | null> {
+	const [event] = await conn.select().from(auditEvents).where(eq(auditEvents.id, eventId));
+	if (!event || event.action !== 'period.import') return null;
+	return importEntry(event, await wasReverted(eventId, conn));
 }
 
 /**
@@ -99,17 +104,8 @@ export async function revertImport(
 			const [event] = await tx.select().from(auditEvents).where(eq(auditEvents.id, eventId));
 			if (!event || event.action !== 'period.import')
 				throw new Refused(`Impor #${eventId} tidak ditemukan.`);
-			const [again] = await tx
-				.select({ id: auditEvents.id })
-				.from(auditEvents)
-				.where(
-					and(
-						eq(auditEvents.action, 'period.import.revert'),
-						sql`json_extract(${auditEvents.after}, '$.revertedEvent') = ${eventId}`
-					)
-				)
-				.limit(1);
-			if (again) throw new Refused(`Impor #${eventId} sudah dibatalkan sebelumnya.`);
+			if (await wasReverted(eventId, tx))
+				throw new Refused(`Impor #${eventId} sudah dibatalkan sebelumnya.`);
 			const [period] = event.periodId
 				? await tx.select().from(periods).where(eq(periods.id, event.periodId))
 				: [];
