@@ -13,7 +13,7 @@ import { SYSTEM_ACTORS } from '../src/lib/server/audit';
 import { opds, periods } from '../src/lib/server/db/schema';
 import { openDb, type DB } from '../src/lib/server/db';
 import { prepareDb } from '../src/lib/server/db/migrate';
-import { importMatrix } from '../src/lib/server/import-matrix';
+import { importMatrix } from '../src/lib/server/import/matrix';
 import { getByYear } from '../src/lib/server/periods';
 import { computeRanking } from '../src/lib/server/ranking';
 import { computeView, publish } from '../src/lib/server/results';

@@ -13,8 +13,8 @@ import Papa from 'papaparse';
 import { SYSTEM_ACTORS } from '../../src/lib/server/audit';
 import { openDb } from '../../src/lib/server/db';
 import { prepareDb } from '../../src/lib/server/db/migrate';
-import { readImportFile } from '../../src/lib/server/import-file';
-import { commitImport, planImport } from '../../src/lib/server/import-matrix';
+import { readImportFile } from '../../src/lib/server/import/file';
+import { commitImport, planImport } from '../../src/lib/server/import/matrix';
 import { bigCsv } from './big-csv';
 
 export interface ImportBench {

@@ -4,8 +4,8 @@ import { parseArgs } from 'node:util';
 import { noChanges, parseEmptyRule, type ImportIssue } from '../../src/lib/import';
 import { SYSTEM_ACTORS } from '../../src/lib/server/audit';
 import type { DB } from '../../src/lib/server/db';
-import { readImportFile } from '../../src/lib/server/import-file';
-import { commitImport, planImport, type ImportPlan } from '../../src/lib/server/import-matrix';
+import { readImportFile } from '../../src/lib/server/import/file';
+import { commitImport, planImport, type ImportPlan } from '../../src/lib/server/import/matrix';
 
 function printIssues(file: string, issues: ImportIssue[]): void {
 	for (const issue of issues) console.error(`${file}: ${issue.message}`);

@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { parseReportTable } from '../../src/lib/import';
 import { openDb } from '../../src/lib/server/db';
 import { assessments, indicators, opds, periods } from '../../src/lib/server/db/schema';
-import { importMatrix } from '../../src/lib/server/import-matrix';
+import { importMatrix } from '../../src/lib/server/import/matrix';
 import { shippedJs } from '../../scripts/bench/js-size';
 import { naiveSeedMatrix, SEED_FILES } from '../integration/helpers/seed-reader';
 import { launchBrowser, loginAs, startApp, type RunningApp } from './harness';

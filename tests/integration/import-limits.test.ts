@@ -6,7 +6,7 @@ import type { SessionUser } from '../../src/lib/server/auth/types';
 import { readImportLimits } from '../../src/lib/server/config';
 import { useDb, type DB } from '../../src/lib/server/db';
 import { users } from '../../src/lib/server/db/schema';
-import { readImportFile } from '../../src/lib/server/import-file';
+import { readImportFile } from '../../src/lib/server/import/file';
 import { seedDemo } from '../../src/lib/server/seed';
 import {
 	part,

@@ -11,7 +11,7 @@ import {
 	opds,
 	periods
 } from '../../src/lib/server/db/schema';
-import { importMatrix } from '../../src/lib/server/import-matrix';
+import { importMatrix } from '../../src/lib/server/import/matrix';
 import { seedDemo } from '../../src/lib/server/seed';
 import { SEED_FILES } from './helpers/seed-reader';
 import { createTestDb } from './helpers/test-db';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseReportTable } from '../../src/lib/import';
 import { awardParagraphs, buildDashboard, opdGaps, reportTable } from '../../src/lib/insights';
 import type { DB } from '../../src/lib/server/db';
-import { importMatrix } from '../../src/lib/server/import-matrix';
+import { importMatrix } from '../../src/lib/server/import/matrix';
 import { publishedView } from '../../src/lib/server/results';
 import { seedDemo } from '../../src/lib/server/seed';
 import { allYearViews, publishedYearViews } from '../../src/lib/server/year-views';

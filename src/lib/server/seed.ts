@@ -5,7 +5,7 @@ import { matchOpd, parseReportTable } from '../import';
 import { SYSTEM_ACTORS } from './audit';
 import { db, type Conn } from './db';
 import { officialAwards, periods } from './db/schema';
-import { importMatrix } from './import-matrix';
+import { importMatrix } from './import/matrix';
 import { findBySlug } from './opds';
 import { roster } from './periods';
 import { publish } from './results';

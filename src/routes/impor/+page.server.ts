@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guards';
-import { choicesFromForm, confirm, previewUpload, replan } from '$lib/server/import-flow';
-import { findImport, recentImports, revertImport } from '$lib/server/import-revert';
-import { importPageData, readUpload, stepResult } from '$lib/server/import-page';
+import { choicesFromForm, confirm, previewUpload, replan } from '$lib/server/import/flow';
+import { findImport, recentImports, revertImport } from '$lib/server/import/revert';
+import { importPageData, readUpload, stepResult } from '$lib/server/import/page';
 import { actorOf } from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
 

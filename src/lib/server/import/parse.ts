@@ -1,6 +1,6 @@
 import { readSheet, SheetNotFoundError } from 'read-excel-file/universal';
-import { parseImportText, parseSheetRows, type ImportIssue, type ParseResult } from '../import';
-import type { ImportLimits } from './config';
+import { parseImportText, parseSheetRows, type ImportIssue, type ParseResult } from '../../import';
+import type { ImportLimits } from '../config';
 import {
 	checkExtent,
 	inflateEntries,

@@ -1,11 +1,11 @@
-import { parseEmptyRule, type EmptyRule, type ImportIssue } from '../import';
-import type { Actor } from './audit';
-import { db, type Conn } from './db';
-import { dropDraft, getDraft, saveDraft, updateDraft, type ImportDraft } from './import-drafts';
-import { readImportFile, type ImportFile } from './import-file';
-import { commitImport, type ImportSummary } from './import-matrix';
-import { NEW_OPD, planImport, type ImportPlan, type MatchOverrides } from './import-plan';
-import { needsAbsentAck, previewView, type PreviewView } from './import-view';
+import { parseEmptyRule, type EmptyRule, type ImportIssue } from '../../import';
+import type { Actor } from '../audit';
+import { db, type Conn } from '../db';
+import { dropDraft, getDraft, saveDraft, updateDraft, type ImportDraft } from './drafts';
+import { readImportFile, type ImportFile } from './file';
+import { commitImport, type ImportSummary } from './matrix';
+import { NEW_OPD, planImport, type ImportPlan, type MatchOverrides } from './plan';
+import { needsAbsentAck, previewView, type PreviewView } from './view';
 
 /**
  * The web import as three steps over a draft: upload → preview, correct matches → preview

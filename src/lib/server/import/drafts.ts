@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { EmptyRule, ParsedMatrix } from '../import';
-import type { MatchOverrides } from './import-plan';
+import type { EmptyRule, ParsedMatrix } from '../../import';
+import type { MatchOverrides } from './plan';
 
 /**
  * Parsed uploads waiting for the user's confirmation, keyed by a random token that the preview

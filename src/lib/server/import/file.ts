@@ -1,13 +1,13 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ParseResult } from '../import';
-import { readImportLimits, type ImportLimits } from './config';
-import { fileIssue, isZip, type ImportFile } from './import-parse';
-import type { WorkerInput } from './import-worker';
+import type { ParseResult } from '../../import';
+import { readImportLimits, type ImportLimits } from '../config';
+import { fileIssue, isZip, type ImportFile } from './parse';
+import type { WorkerInput } from './worker';
 import { inspectZip } from './xlsx-zip';
 
-export type { ImportFile } from './import-parse';
+export type { ImportFile } from './parse';
 
 /** Wall time of one parse (the largest file within the caps takes a few seconds). */
 export const PARSE_TIMEOUT_MS = 120_000;
@@ -23,7 +23,7 @@ let queue: Promise<unknown> = Promise.resolve();
 
 /** The code a parse thread starts with: load the worker module (via tsx when it is TypeScript). */
 async function bootstrap(): Promise<string> {
-	const { workerUrl } = await import('./import-worker');
+	const { workerUrl } = await import('./worker');
 	const load = `import(${JSON.stringify(workerUrl)})`;
 	if (!/\.[cm]?ts$/.test(new URL(workerUrl).pathname)) return `${load};`;
 	// Running from source (vitest, tsx): the thread registers tsx before loading the module.

@@ -1,14 +1,14 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { effectiveCell, guessOpdKind, guessShortName, type ImportIssue } from '../import';
-import { flatRubric } from '../scoring';
-import * as audit from './audit';
-import type { Actor } from './audit';
-import { db, type Conn } from './db';
-import { bulkInsert, insertMatrixCells } from './db/bulk';
-import { assessments, auditEvents, indicators, opds, periodOpds, periods } from './db/schema';
-import { planImport, type CellState, type ImportPlan, type PlanInput } from './import-plan';
+import { effectiveCell, guessOpdKind, guessShortName, type ImportIssue } from '../../import';
+import { flatRubric } from '../../scoring';
+import * as audit from '../audit';
+import type { Actor } from '../audit';
+import { db, type Conn } from '../db';
+import { bulkInsert, insertMatrixCells } from '../db/bulk';
+import { assessments, auditEvents, indicators, opds, periodOpds, periods } from '../db/schema';
+import { planImport, type CellState, type ImportPlan, type PlanInput } from './plan';
 
-export { planImport, NEW_OPD, type ImportPlan, type MatchOverrides } from './import-plan';
+export { planImport, NEW_OPD, type ImportPlan, type MatchOverrides } from './plan';
 
 export interface ImportRequest extends PlanInput {
 	actor: Actor;

@@ -1,8 +1,8 @@
 import { and, desc, eq, gt, inArray, isNotNull, or, sql } from 'drizzle-orm';
-import { STATUS_LABELS } from '../workflow/lifecycle';
-import * as audit from './audit';
-import type { Actor } from './audit';
-import { db, type Conn } from './db';
+import { STATUS_LABELS } from '../../workflow/lifecycle';
+import * as audit from '../audit';
+import type { Actor } from '../audit';
+import { db, type Conn } from '../db';
 import {
 	assessments,
 	auditEvents,
@@ -12,8 +12,8 @@ import {
 	periodOpds,
 	periods,
 	users
-} from './db/schema';
-import type { AuditedChange } from './import-matrix';
+} from '../db/schema';
+import type { AuditedChange } from './matrix';
 
 export type RevertOutcome = { ok: true; restored: number } | { ok: false; message: string };
 

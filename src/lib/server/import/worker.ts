@@ -1,6 +1,6 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import type { ImportLimits } from './config';
-import { parseImportBytes, type ImportFile } from './import-parse';
+import type { ImportLimits } from '../config';
+import { parseImportBytes, type ImportFile } from './parse';
 
 /**
  * The worker thread that parses an upload (started by import-file.ts). The thread loads this

@@ -1,5 +1,5 @@
 import { crc32, inflateRawSync } from 'node:zlib';
-import type { ImportLimits } from './config';
+import type { ImportLimits } from '../config';
 
 /**
  * Opens an .xlsx (a zip) under caps, so that a zip bomb or a huge sheet is refused before it can

@@ -1,6 +1,6 @@
-import { describeState, type ImportIssue } from '../import';
-import { STATUS_LABELS, type PeriodStatus } from '../workflow/lifecycle';
-import type { ImportPlan } from './import-plan';
+import { describeState, type ImportIssue } from '../../import';
+import { STATUS_LABELS, type PeriodStatus } from '../../workflow/lifecycle';
+import type { ImportPlan } from './plan';
 
 /** How many rows, changes and errors a preview shows; the rest are counted. */
 const SHOW = { rows: 300, changes: 500, errors: 200, choices: 500 };

@@ -17,23 +17,23 @@ import {
 	type EmptyRule,
 	type ImportIssue,
 	type ParsedMatrix
-} from '../import';
-import { isRole } from '../permissions';
+} from '../../import';
+import { isRole } from '../../permissions';
 import {
 	importPeriodRefusal,
 	newOpdRefusal,
 	stageRefusals,
 	type Importer
-} from '../workflow/import-rules';
-import { cellsEditable } from '../workflow/lifecycle';
-import type { Actor } from './audit';
-import { db, type Conn } from './db';
-import { assessments, indicators, periods, users } from './db/schema';
-import { matchCandidates } from './opds';
-import { roster } from './periods';
-import { importStageContext } from './stages';
+} from '../../workflow/import-rules';
+import { cellsEditable } from '../../workflow/lifecycle';
+import type { Actor } from '../audit';
+import { db, type Conn } from '../db';
+import { assessments, indicators, periods, users } from '../db/schema';
+import { matchCandidates } from '../opds';
+import { roster } from '../periods';
+import { importStageContext } from '../stages';
 
-export type { CellState, ChangeCounts, EmptyRule } from '../import';
+export type { CellState, ChangeCounts, EmptyRule } from '../../import';
 
 /** A user's correction of a row's OPD: the chosen OPD's slug, or NEW_OPD to create one. */
 export type MatchOverrides = Record<number, string>;
