@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { DB } from '../../src/lib/server/db';
-import { EXPORT_VIEWS, exportFile, type ExportView } from '../../src/lib/server/export';
+import { EXPORT_VIEWS, exportFile, type ExportView } from '../../src/lib/server/results/export';
 
 const VIEWS = [...EXPORT_VIEWS, 'semua'] as const;
 

@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util';
 import { resultsCsv, toResultRows } from '../../src/lib/results-table';
 import type { DB } from '../../src/lib/server/db';
 import { getByYear } from '../../src/lib/server/periods';
-import { computeRanking } from '../../src/lib/server/ranking';
-import { publishedByYear } from '../../src/lib/server/results';
+import { computeRanking } from '../../src/lib/server/results/ranking';
+import { publishedByYear } from '../../src/lib/server/results/results';
 
 /** `results --year Y --format json|csv`: the ranking on stdout (the published snapshot when there is one). */
 export async function resultsCommand(args: string[], conn: DB): Promise<number> {

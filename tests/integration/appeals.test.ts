@@ -6,7 +6,7 @@ import type { DB } from '../../src/lib/server/db';
 import { auditEvents, indicators, notifications } from '../../src/lib/server/db/schema';
 import { markUnassessedAbsent } from '../../src/lib/server/readiness';
 import { transition } from '../../src/lib/server/lifecycle';
-import { computeView, publishedView } from '../../src/lib/server/results';
+import { computeView, publishedView } from '../../src/lib/server/results/results';
 import { getByYear } from '../../src/lib/server/periods';
 import { WorkflowError } from '../../src/lib/server/workflow-error';
 import { createTestDb } from './helpers/test-db';

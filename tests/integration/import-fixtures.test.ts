@@ -6,7 +6,7 @@ import type { ParsedMatrix, ParseResult } from '../../src/lib/import';
 import { SYSTEM_ACTORS } from '../../src/lib/server/audit';
 import type { DB } from '../../src/lib/server/db';
 import { periods } from '../../src/lib/server/db/schema';
-import { exportFile } from '../../src/lib/server/export';
+import { exportFile } from '../../src/lib/server/results/export';
 import { readImportFile } from '../../src/lib/server/import/file';
 import { commitImport, planImport } from '../../src/lib/server/import/matrix';
 import { seedDemo } from '../../src/lib/server/seed';

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTORS } from '../../src/lib/server/audit';
 import type { DB } from '../../src/lib/server/db';
 import { assessments, periods } from '../../src/lib/server/db/schema';
-import { exportFile } from '../../src/lib/server/export';
+import { exportFile } from '../../src/lib/server/results/export';
 import { readImportFile } from '../../src/lib/server/import/file';
 import { confirm, previewUpload, replan } from '../../src/lib/server/import/flow';
 import { commitImport, planImport } from '../../src/lib/server/import/matrix';

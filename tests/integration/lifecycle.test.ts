@@ -6,7 +6,7 @@ import { auditEvents, indicators, periodOpds, periods } from '../../src/lib/serv
 import { transition, type Mover } from '../../src/lib/server/lifecycle';
 import { copyPeriod } from '../../src/lib/server/period-copy';
 import { markUnassessedAbsent } from '../../src/lib/server/readiness';
-import { publishedView } from '../../src/lib/server/results';
+import { publishedView } from '../../src/lib/server/results/results';
 import { WorkflowError } from '../../src/lib/server/workflow-error';
 import type { PeriodStatus } from '../../src/lib/workflow/lifecycle';
 import { createTestDb } from './helpers/test-db';

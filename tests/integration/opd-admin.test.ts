@@ -6,7 +6,7 @@ import { opds, periodOpds, users } from '../../src/lib/server/db/schema';
 import { mergeOpds, setRetired, updateOpd } from '../../src/lib/server/opd-admin';
 import { copyPeriod } from '../../src/lib/server/period-copy';
 import { removeFromRoster } from '../../src/lib/server/rubric';
-import { publishedView } from '../../src/lib/server/results';
+import { publishedView } from '../../src/lib/server/results/results';
 import { seedDemo } from '../../src/lib/server/seed';
 import { WorkflowError } from '../../src/lib/server/workflow-error';
 import { createTestDb } from './helpers/test-db';

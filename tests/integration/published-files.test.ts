@@ -13,14 +13,14 @@ import {
 	publishedOpdPage,
 	publishedPage,
 	publishedReport
-} from '../../src/lib/server/open-data';
+} from '../../src/lib/server/results/open-data';
 import { readSheet } from 'read-excel-file/universal';
 import { buildOpdPage } from '../../src/lib/insights/opd-page';
-import { publishedYearViews } from '../../src/lib/server/year-views';
+import { publishedYearViews } from '../../src/lib/server/results/year-views';
 import { awardParagraphs, reportTable } from '../../src/lib/insights';
 import { toResultRows } from '../../src/lib/results-table';
 import { explainScore } from '../../src/lib/scoring/explain';
-import { publish, publishedView } from '../../src/lib/server/results';
+import { publish, publishedView } from '../../src/lib/server/results/results';
 import { seedDemo } from '../../src/lib/server/seed';
 import { naiveSeedMatrix, SEED_FILES } from './helpers/seed-reader';
 import { createTestDb } from './helpers/test-db';

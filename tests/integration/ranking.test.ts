@@ -14,8 +14,8 @@ import {
 	type RubricConfig
 } from '../../src/lib/server/db/schema';
 import { getByYear } from '../../src/lib/server/periods';
-import { computeRanking } from '../../src/lib/server/ranking';
-import { computeView } from '../../src/lib/server/results';
+import { computeRanking } from '../../src/lib/server/results/ranking';
+import { computeView } from '../../src/lib/server/results/results';
 import { seedDemo } from '../../src/lib/server/seed';
 import { createTestDb } from './helpers/test-db';
 

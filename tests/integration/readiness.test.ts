@@ -11,7 +11,7 @@ import {
 } from '../../src/lib/server/db/schema';
 import { moveFromForm, transition, type Mover } from '../../src/lib/server/lifecycle';
 import { markUnassessedAbsent, readinessOfPeriod } from '../../src/lib/server/readiness';
-import { publishedView } from '../../src/lib/server/results';
+import { publishedView } from '../../src/lib/server/results/results';
 import { WorkflowError } from '../../src/lib/server/workflow-error';
 import { createTestDb } from './helpers/test-db';
 import { seedWithDraft2022 } from './helpers/workflow';

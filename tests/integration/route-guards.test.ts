@@ -312,9 +312,9 @@ describe('the guard checker itself', () => {
 
 	it('lets public folders serve published data, and nothing else', () => {
 		const published =
-			"import * as results from '$lib/server/results';\nexport const GET = async () => Response.json(await results.publishedSnapshot(2021));";
+			"import * as results from '$lib/server/results/results';\nexport const GET = async () => Response.json(await results.publishedSnapshot(2021));";
 		const drafts =
-			"import * as results from '$lib/server/results';\nexport const GET = async () => Response.json(await results.draftScores(2021));";
+			"import * as results from '$lib/server/results/results';\nexport const GET = async () => Response.json(await results.draftScores(2021));";
 		expect(check('api/v1/hasil/+server.ts', published)).toEqual([]);
 		expect(check('(public)/hasil/+page.server.ts', published)).toEqual([]);
 		expect(check('api/v1/hasil/+server.ts', drafts)).not.toEqual([]);

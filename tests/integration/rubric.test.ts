@@ -5,7 +5,7 @@ import type { DB } from '../../src/lib/server/db';
 import { auditEvents, opds, periodOpds } from '../../src/lib/server/db/schema';
 import { transition } from '../../src/lib/server/lifecycle';
 import { getByYear, indicatorRows, rubricOf } from '../../src/lib/server/periods';
-import { computeView } from '../../src/lib/server/results';
+import { computeView } from '../../src/lib/server/results/results';
 import { compareYears } from '../../src/lib/scoring/yoy';
 import {
 	addToRoster,

@@ -17,16 +17,16 @@ import type { Cell, PeriodResult, Rubric, TieDecision } from '../../src/lib/scor
 import { setCell } from '../../src/lib/server/assessments';
 import type { DB } from '../../src/lib/server/db';
 import { indicators } from '../../src/lib/server/db/schema';
-import { exportFile } from '../../src/lib/server/export';
+import { exportFile } from '../../src/lib/server/results/export';
 import { transition } from '../../src/lib/server/lifecycle';
 import { markUnassessedAbsent } from '../../src/lib/server/readiness';
-import { publishedFile, publishedPage, publishedReport } from '../../src/lib/server/open-data';
+import { publishedFile, publishedPage, publishedReport } from '../../src/lib/server/results/open-data';
 import { getByYear, roster } from '../../src/lib/server/periods';
-import { buildPublishedFiles, type PublicPageData } from '../../src/lib/server/published-files';
-import { computeRanking } from '../../src/lib/server/ranking';
-import { computeView, publishedView, type ResultsView } from '../../src/lib/server/results';
+import { buildPublishedFiles, type PublicPageData } from '../../src/lib/server/results/published-files';
+import { computeRanking } from '../../src/lib/server/results/ranking';
+import { computeView, publishedView, type ResultsView } from '../../src/lib/server/results/results';
 import { openTies, recordTieDecision } from '../../src/lib/server/ties';
-import { allYearViews } from '../../src/lib/server/year-views';
+import { allYearViews } from '../../src/lib/server/results/year-views';
 import { createTestDb } from './helpers/test-db';
 import { seedWithDraft2022 } from './helpers/workflow';
 

@@ -5,7 +5,7 @@ import type { DB } from '../../src/lib/server/db';
 import { indicators, opds, periodOpds } from '../../src/lib/server/db/schema';
 import { transition } from '../../src/lib/server/lifecycle';
 import { updateOpd } from '../../src/lib/server/opd-admin';
-import { allYearViews } from '../../src/lib/server/year-views';
+import { allYearViews } from '../../src/lib/server/results/year-views';
 import { createTestDb } from './helpers/test-db';
 import { seedWithDraft2022 } from './helpers/workflow';
 

@@ -15,7 +15,7 @@ import { periods } from './db/schema';
 import { notifyRoster } from './notifications';
 import { rubricOf } from './periods';
 import { unassessedCount } from './readiness';
-import { publish } from './results';
+import { publish } from './results/results';
 import { stagesOf } from './stages';
 import { STAGE_STATUS_LABELS } from '../workflow/stages';
 import { WorkflowError } from './workflow-error';

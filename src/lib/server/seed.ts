@@ -8,7 +8,7 @@ import { officialAwards, periods } from './db/schema';
 import { importMatrix } from './import/matrix';
 import { findBySlug } from './opds';
 import { roster } from './periods';
-import { publish } from './results';
+import { publish } from './results/results';
 import { createDemoUsers } from './users';
 
 /** The demo operator answers for Diskominfo, the office that usually runs the PPID. */

@@ -9,7 +9,7 @@ import { db, type Conn } from './db';
 import { assessments, indicators, opds, periodOpds, periods, type Period } from './db/schema';
 import { workingGaps } from '../insights/working-gaps';
 import { notifyRoles } from './notifications';
-import { computeView } from './results';
+import { computeView } from './results/results';
 import { WorkflowError } from './workflow-error';
 
 /** The periods an OPD takes part in, newest first. */

@@ -6,7 +6,7 @@ import { db, type Conn } from './db';
 import { periods, users } from './db/schema';
 import { ROLE_LABELS } from '../permissions';
 import { rubricOf } from './periods';
-import { computeView } from './results';
+import { computeView } from './results/results';
 import { WorkflowError } from './workflow-error';
 import { lengthProblem, TEXT_LIMITS } from '../validation/text-limits';
 

@@ -1,4 +1,4 @@
-import { publishedYears } from '$lib/server/results';
+import { publishedYears } from '$lib/server/results/results';
 import type { PageServerLoad } from './$types';
 
 /** Static reading: no JavaScript is shipped. */

@@ -1,12 +1,12 @@
 import { fail } from '@sveltejs/kit';
 import { db, type Conn } from '../db';
 import { STATUS_LABELS } from '../../workflow/lifecycle';
-import { EXPORT_VIEWS } from '../export';
+import { EXPORT_VIEWS } from '../results/export';
 import { EXPIRED, type StepOutcome } from './flow';
 import type { ImportFile } from './file';
 import { list as listPeriods, getByYear } from '../periods';
-import { matrixRows } from '../published-files';
-import { computeView } from '../results';
+import { matrixRows } from '../results/published-files';
+import { computeView } from '../results/results';
 
 /** Matrices larger than this are not drawn after an import (the export has them). */
 const MATRIX_LIMIT = 300;

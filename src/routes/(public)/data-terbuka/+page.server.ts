@@ -1,4 +1,4 @@
-import { publishedYears } from '$lib/server/results';
+import { publishedYears } from '$lib/server/results/results';
 import type { PageServerLoad } from './$types';
 
 /** The open-data page: the addresses, and the files of every published year to download. */

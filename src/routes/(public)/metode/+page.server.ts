@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { publishedYears } from '$lib/server/results';
+import { publishedYears } from '$lib/server/results/results';
 import type { PageServerLoad } from './$types';
 
 /** /metode goes to the method of the latest published year. */

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { buildDashboard } from '$lib/insights';
 import { requireCapability } from '$lib/server/auth/guards';
-import { allYearViews } from '$lib/server/year-views';
+import { allYearViews } from '$lib/server/results/year-views';
 import type { PageServerLoad } from './$types';
 
 /** Leadership dashboard of one year, unpublished years included; filters in the query string. */

@@ -2,8 +2,8 @@ import { error, redirect } from '@sveltejs/kit';
 import { can } from '$lib/permissions';
 import { requireUser, requireOwnOpd } from '$lib/server/auth/guards';
 import { findBySlug } from '$lib/server/opds';
-import { latestPublishedYearOf } from '$lib/server/open-data';
-import { allYearViews } from '$lib/server/year-views';
+import { latestPublishedYearOf } from '$lib/server/results/open-data';
+import { allYearViews } from '$lib/server/results/year-views';
 import type { PageServerLoad } from './$types';
 
 /** /opd/{slug} goes to the latest year the OPD took part in that the reader may see. */

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { pageWindow } from '$lib/pagination';
-import { publishedPage } from '$lib/server/open-data';
-import { publishedYears } from '$lib/server/results';
+import { publishedPage } from '$lib/server/results/open-data';
+import { publishedYears } from '$lib/server/results/results';
 import type { PageServerLoad } from './$types';
 
 /** Rows per page of the ranking and of the matrix: a city fits on one, a province pages. */

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
-import { organizationName } from '$lib/server/report-settings';
-import { publishedReport } from '$lib/server/open-data';
-import { publishedYears } from '$lib/server/results';
+import { organizationName } from '$lib/server/results/report-settings';
+import { publishedReport } from '$lib/server/results/open-data';
+import { publishedYears } from '$lib/server/results/results';
 import { pageWindow } from '$lib/pagination';
 import type { PageServerLoad } from './$types';
 

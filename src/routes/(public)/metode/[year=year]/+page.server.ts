@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { bandRanges, isFlat, rubricRows, tieRule } from '$lib/insights';
-import { publishedMethod } from '$lib/server/open-data';
-import { publishedYears } from '$lib/server/results';
+import { publishedMethod } from '$lib/server/results/open-data';
+import { publishedYears } from '$lib/server/results/results';
 import type { PageServerLoad } from './$types';
 
 /** Static reading: no JavaScript is shipped (fast on a cheap phone); links and forms work without it. */

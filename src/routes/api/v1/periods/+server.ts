@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { publishedYears } from '$lib/server/results';
+import { publishedYears } from '$lib/server/results/results';
 import type { RequestHandler } from './$types';
 
 /** Open data: the years whose results are published, with links to their data. */

@@ -5,8 +5,8 @@ import { requireUser, requireOwnOpd } from '$lib/server/auth/guards';
 import { cellDetails } from '$lib/server/opd-details';
 import { findBySlug } from '$lib/server/opds';
 import { getByYear } from '$lib/server/periods';
-import { publishedOpdPage } from '$lib/server/open-data';
-import { allYearViews } from '$lib/server/year-views';
+import { publishedOpdPage } from '$lib/server/results/open-data';
+import { allYearViews } from '$lib/server/results/year-views';
 import type { PageServerLoad } from './$types';
 
 /**

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { publishedOpdPage } from '$lib/server/open-data';
+import { publishedOpdPage } from '$lib/server/results/open-data';
 import type { PageServerLoad } from './$types';
 
 /** Static reading: no JavaScript is shipped (fast on a cheap phone); links and forms work without it. */

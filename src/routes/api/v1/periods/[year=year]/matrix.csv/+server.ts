@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { cachedResponse } from '$lib/server/http';
-import { publishedCsv } from '$lib/server/open-data';
+import { publishedCsv } from '$lib/server/results/open-data';
 import type { RequestHandler } from './$types';
 
 /** Open data: the published OPD × category matrix of a year, "√" where present, as in the report. */

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { cachedResponse } from '$lib/server/http';
-import { publishedXlsx } from '$lib/server/open-data';
-import { XLSX_TYPE } from '$lib/server/export';
+import { publishedXlsx } from '$lib/server/results/open-data';
+import { XLSX_TYPE } from '$lib/server/results/export';
 import type { RequestHandler } from './$types';
 
 /** Open data: the published OPD × category matrix of a year as an Excel workbook (as matrix.csv). */

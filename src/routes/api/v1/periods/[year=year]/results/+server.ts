@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { cachedResponse } from '$lib/server/http';
-import { publishedFile } from '$lib/server/open-data';
+import { publishedFile } from '$lib/server/results/open-data';
 import type { RequestHandler } from './$types';
 
 /** Open data: the published ranking of a year as JSON (unpublished years do not exist here). */

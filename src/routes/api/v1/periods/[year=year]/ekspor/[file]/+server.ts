@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guards';
-import { exportFile, parseExportName } from '$lib/server/export';
+import { exportFile, parseExportName } from '$lib/server/results/export';
 import type { RequestHandler } from './$types';
 
 /** A period's matrix, detail, ranking or template as CSV or .xlsx (signed-in, export.run). */

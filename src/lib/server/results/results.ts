@@ -1,10 +1,10 @@
 import { asc, eq } from 'drizzle-orm';
-import { scorePeriod } from '../scoring';
-import type { PeriodResult } from '../scoring/types';
-import * as audit from './audit';
-import type { Actor } from './audit';
-import { cellsOf } from './assessments';
-import { db, type Conn } from './db';
+import { scorePeriod } from '../../scoring';
+import type { PeriodResult } from '../../scoring/types';
+import * as audit from '../audit';
+import type { Actor } from '../audit';
+import { cellsOf } from '../assessments';
+import { db, type Conn } from '../db';
 import {
 	officialAwards,
 	opds,
@@ -12,10 +12,10 @@ import {
 	publishedFiles,
 	publishedSnapshots,
 	type Period
-} from './db/schema';
+} from '../db/schema';
 import { buildOpdFiles, buildPublishedFiles, etagOf, FILE_NAMES } from './published-files';
-import { bulkInsert } from './db/bulk';
-import { roster, rubricOf, type RosterEntry } from './periods';
+import { bulkInsert } from '../db/bulk';
+import { roster, rubricOf, type RosterEntry } from '../periods';
 
 /** An official award as the PPID published it, beside (never inside) the computed ranking. */
 export interface OfficialAwardView {

@@ -14,12 +14,12 @@ import {
 	rankFromSums,
 	type OpdSums,
 	type PeriodSummary
-} from '../scoring';
-import { POINTS_RULE, type SqlExpr } from '../scoring/points-rule';
-import type { Rubric } from '../scoring/types';
-import { db, type Conn } from './db';
-import type { IndicatorRow, Period } from './db/schema';
-import { indicatorRows, rubricFrom, toIndicator, type RosterEntry } from './periods';
+} from '../../scoring';
+import { POINTS_RULE, type SqlExpr } from '../../scoring/points-rule';
+import type { Rubric } from '../../scoring/types';
+import { db, type Conn } from '../db';
+import type { IndicatorRow, Period } from '../db/schema';
+import { indicatorRows, rubricFrom, toIndicator, type RosterEntry } from '../periods';
 
 export interface RankingView {
 	year: number;

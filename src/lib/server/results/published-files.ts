@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { writeCsv } from '../import/csv-cells';
-import type { ExportTable } from '../import/export-tables';
-import { MARK } from '../import/ticks';
-import { RESULT_CSV_COLUMNS, toResultRows, type ResultRow } from '../results-table';
-import { exampleOpd } from '../insights/method';
-import { explainScore } from '../scoring/explain';
-import type { AwardPosition, OpdResult, Rubric } from '../scoring/types';
+import { writeCsv } from '../../import/csv-cells';
+import type { ExportTable } from '../../import/export-tables';
+import { MARK } from '../../import/ticks';
+import { RESULT_CSV_COLUMNS, toResultRows, type ResultRow } from '../../results-table';
+import { exampleOpd } from '../../insights/method';
+import { explainScore } from '../../scoring/explain';
+import type { AwardPosition, OpdResult, Rubric } from '../../scoring/types';
 import type { OfficialAwardView, ResultsView } from './results';
 
 export const FILE_NAMES = [

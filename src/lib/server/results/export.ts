@@ -9,11 +9,11 @@ import {
 	type ExportCell,
 	type ExportPeriod,
 	type ExportTable
-} from '../import';
-import { RESULT_CSV_COLUMNS, toResultRows } from '../results-table';
-import { db, type Conn } from './db';
-import { assessments, indicators, opds } from './db/schema';
-import { getByYear, indicatorRows, roster } from './periods';
+} from '../../import';
+import { RESULT_CSV_COLUMNS, toResultRows } from '../../results-table';
+import { db, type Conn } from '../db';
+import { assessments, indicators, opds } from '../db/schema';
+import { getByYear, indicatorRows, roster } from '../periods';
 import { computeRanking } from './ranking';
 
 /** The views a period exports; `semua` is every view as sheets of one workbook. */

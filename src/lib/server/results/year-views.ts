@@ -3,10 +3,10 @@
  * published year (what the public saw), live scores of every other year.
  */
 import { isNull, sql } from 'drizzle-orm';
-import * as periods from './periods';
+import * as periods from '../periods';
 import { computeView, publishedView, type ResultsView } from './results';
-import { db, type Conn } from './db';
-import { auditEvents } from './db/schema';
+import { db, type Conn } from '../db';
+import { auditEvents } from '../db/schema';
 
 /**
  * Views computed once per change, not per request: a 40,000-OPD year scored on every dashboard

@@ -1,15 +1,15 @@
 import { and, eq } from 'drizzle-orm';
-import { db, type Conn } from './db';
-import { periods, publishedFiles } from './db/schema';
-import { awardParagraphs } from '../insights/report';
+import { db, type Conn } from '../db';
+import { periods, publishedFiles } from '../db/schema';
+import { awardParagraphs } from '../../insights/report';
 import {
 	buildOpdPage,
 	opdYearPage,
 	type CellDetail,
 	type OpdHistoryPoint,
 	type OpdPage
-} from '../insights/opd-page';
-import type { OpdResult } from '../scoring/types';
+} from '../../insights/opd-page';
+import type { OpdResult } from '../../scoring/types';
 import { tablesToXlsx } from './export';
 import {
 	MARK_TEXT,
