@@ -3,8 +3,8 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { SYSTEM_ACTORS } from '../../src/lib/server/audit';
 import { openDb } from '../../src/lib/server/db';
-import { transition } from '../../src/lib/server/lifecycle';
-import { copyPeriod } from '../../src/lib/server/period-copy';
+import { transition } from '../../src/lib/server/workflow/lifecycle';
+import { copyPeriod } from '../../src/lib/server/workflow/period-copy';
 import { makeTwoStages } from '../integration/helpers/workflow';
 import { launchBrowser, loginAs, startApp, type RunningApp } from './harness';
 

@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { answerAppeal, appealsOf, fileAppeal } from '../../src/lib/server/appeals';
-import { getCell, setCell } from '../../src/lib/server/assessments';
+import { answerAppeal, appealsOf, fileAppeal } from '../../src/lib/server/workflow/appeals';
+import { getCell, setCell } from '../../src/lib/server/workflow/assessments';
 import type { DB } from '../../src/lib/server/db';
 import { auditEvents, indicators, notifications } from '../../src/lib/server/db/schema';
-import { markUnassessedAbsent } from '../../src/lib/server/readiness';
-import { transition } from '../../src/lib/server/lifecycle';
+import { markUnassessedAbsent } from '../../src/lib/server/workflow/readiness';
+import { transition } from '../../src/lib/server/workflow/lifecycle';
 import { computeView, publishedView } from '../../src/lib/server/results/results';
 import { getByYear } from '../../src/lib/server/periods';
-import { WorkflowError } from '../../src/lib/server/workflow-error';
+import { WorkflowError } from '../../src/lib/server/workflow/error';
 import { createTestDb } from './helpers/test-db';
 import { seedWithDraft2022, sessionUser } from './helpers/workflow';
 

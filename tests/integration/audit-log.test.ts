@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { setCell } from '../../src/lib/server/assessments';
+import { setCell } from '../../src/lib/server/workflow/assessments';
 import { describeEvents, searchAudit } from '../../src/lib/server/audit-log';
 import type { DB } from '../../src/lib/server/db';
 import { indicators, opds, periodOpds } from '../../src/lib/server/db/schema';
-import { transition } from '../../src/lib/server/lifecycle';
+import { transition } from '../../src/lib/server/workflow/lifecycle';
 import { createTestDb } from './helpers/test-db';
 import { seedWithDraft2022 } from './helpers/workflow';
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 import { useDb, type DB } from '../../src/lib/server/db';
 import { auditEvents, periods } from '../../src/lib/server/db/schema';
-import { transition } from '../../src/lib/server/lifecycle';
+import { transition } from '../../src/lib/server/workflow/lifecycle';
 import { createTestDb } from './helpers/test-db';
 import { seedWithDraft2022, sessionUser } from './helpers/workflow';
 

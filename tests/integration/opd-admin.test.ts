@@ -4,11 +4,11 @@ import { searchAudit, AUDIT_PAGE_SIZE } from '../../src/lib/server/audit-log';
 import type { DB } from '../../src/lib/server/db';
 import { opds, periodOpds, users } from '../../src/lib/server/db/schema';
 import { mergeOpds, setRetired, updateOpd } from '../../src/lib/server/opd-admin';
-import { copyPeriod } from '../../src/lib/server/period-copy';
+import { copyPeriod } from '../../src/lib/server/workflow/period-copy';
 import { removeFromRoster } from '../../src/lib/server/rubric';
 import { publishedView } from '../../src/lib/server/results/results';
 import { seedDemo } from '../../src/lib/server/seed';
-import { WorkflowError } from '../../src/lib/server/workflow-error';
+import { WorkflowError } from '../../src/lib/server/workflow/error';
 import { createTestDb } from './helpers/test-db';
 
 let db: DB;

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setCell } from '../../src/lib/server/assessments';
+import { setCell } from '../../src/lib/server/workflow/assessments';
 import type { DB } from '../../src/lib/server/db';
 import {
 	assessments,
@@ -9,10 +9,10 @@ import {
 	periodOpds,
 	periods
 } from '../../src/lib/server/db/schema';
-import { moveFromForm, transition, type Mover } from '../../src/lib/server/lifecycle';
-import { markUnassessedAbsent, readinessOfPeriod } from '../../src/lib/server/readiness';
+import { moveFromForm, transition, type Mover } from '../../src/lib/server/workflow/lifecycle';
+import { markUnassessedAbsent, readinessOfPeriod } from '../../src/lib/server/workflow/readiness';
 import { publishedView } from '../../src/lib/server/results/results';
-import { WorkflowError } from '../../src/lib/server/workflow-error';
+import { WorkflowError } from '../../src/lib/server/workflow/error';
 import { createTestDb } from './helpers/test-db';
 import { seedWithDraft2022 } from './helpers/workflow';
 

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setCell } from '../../src/lib/server/assessments';
+import { setCell } from '../../src/lib/server/workflow/assessments';
 import type { DB } from '../../src/lib/server/db';
 import { auditEvents, opds, periodOpds } from '../../src/lib/server/db/schema';
-import { transition } from '../../src/lib/server/lifecycle';
+import { transition } from '../../src/lib/server/workflow/lifecycle';
 import { getByYear, indicatorRows, rubricOf } from '../../src/lib/server/periods';
 import { computeView } from '../../src/lib/server/results/results';
 import { compareYears } from '../../src/lib/scoring/yoy';
@@ -13,7 +13,7 @@ import {
 	RubricInvalid,
 	saveIndicators
 } from '../../src/lib/server/rubric';
-import { WorkflowError } from '../../src/lib/server/workflow-error';
+import { WorkflowError } from '../../src/lib/server/workflow/error';
 import { parseRubricForm, type IndicatorDraft } from '../../src/lib/validation/rubric-form';
 import { createTestDb } from './helpers/test-db';
 import { seedWithDraft2022 } from './helpers/workflow';

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getCell, setCell } from '../../src/lib/server/assessments';
+import { getCell, setCell } from '../../src/lib/server/workflow/assessments';
 import type { DB } from '../../src/lib/server/db';
 import {
 	auditEvents,
@@ -9,15 +9,15 @@ import {
 	opds,
 	periods
 } from '../../src/lib/server/db/schema';
-import { setSelfDeadline, transition } from '../../src/lib/server/lifecycle';
-import { listFor } from '../../src/lib/server/notifications';
+import { setSelfDeadline, transition } from '../../src/lib/server/workflow/lifecycle';
+import { listFor } from '../../src/lib/server/workflow/notifications';
 import {
 	saveSelf,
 	selfView,
 	submitSelf,
 	workingGapsOf
-} from '../../src/lib/server/self-assessment';
-import { WorkflowError } from '../../src/lib/server/workflow-error';
+} from '../../src/lib/server/workflow/self-assessment';
+import { WorkflowError } from '../../src/lib/server/workflow/error';
 import { createTestDb } from './helpers/test-db';
 import { seedWithDraft2022, sessionUser } from './helpers/workflow';
 
@@ -183,7 +183,7 @@ describe('a first verification over a self-assessed cell', () => {
 
 describe('deadline reminders', () => {
 	it("remind the operator within three days of an open period's deadline, not before or after", async () => {
-		const { deadlineReminders } = await import('../../src/lib/server/notifications');
+		const { deadlineReminders } = await import('../../src/lib/server/workflow/notifications');
 		await transition(periodId, 'open', admin, '', db);
 		const now = new Date('2030-05-10T00:00:00Z');
 		for (const [deadline, expected] of [

@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cellEntityId, getCell, setCell, setOpdCells } from '../../src/lib/server/assessments';
+import { cellEntityId, getCell, setCell, setOpdCells } from '../../src/lib/server/workflow/assessments';
 import { historyOf } from '../../src/lib/server/audit';
 import type { DB } from '../../src/lib/server/db';
 import { auditEvents, indicators, periodOpds } from '../../src/lib/server/db/schema';
-import { transition } from '../../src/lib/server/lifecycle';
-import { WorkflowError } from '../../src/lib/server/workflow-error';
+import { transition } from '../../src/lib/server/workflow/lifecycle';
+import { WorkflowError } from '../../src/lib/server/workflow/error';
 import { createTestDb } from './helpers/test-db';
 import { seedWithDraft2022 } from './helpers/workflow';
 

@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { answerAppeal, fileAppeal } from '../../src/lib/server/appeals';
-import { getCell, setCell, type CellInput } from '../../src/lib/server/assessments';
+import { answerAppeal, fileAppeal } from '../../src/lib/server/workflow/appeals';
+import { getCell, setCell, type CellInput } from '../../src/lib/server/workflow/assessments';
 import type { DB } from '../../src/lib/server/db';
 import { auditEvents, notifications, periodOpds, periods } from '../../src/lib/server/db/schema';
-import { transition } from '../../src/lib/server/lifecycle';
-import { deadlineReminders } from '../../src/lib/server/notifications';
+import { transition } from '../../src/lib/server/workflow/lifecycle';
+import { deadlineReminders } from '../../src/lib/server/workflow/notifications';
 import {
 	matrixStageLocks,
 	moveStage,
@@ -13,8 +13,8 @@ import {
 	saveSchedule,
 	stagesOf,
 	stoppedOpds
-} from '../../src/lib/server/stages';
-import { WorkflowError } from '../../src/lib/server/workflow-error';
+} from '../../src/lib/server/workflow/stages';
+import { WorkflowError } from '../../src/lib/server/workflow/error';
 import { createTestDb } from './helpers/test-db';
 import { makeTwoStages, seedWithDraft2022, sessionUser } from './helpers/workflow';
 

@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setCell } from '../../src/lib/server/assessments';
+import { setCell } from '../../src/lib/server/workflow/assessments';
 import type { DB } from '../../src/lib/server/db';
 import { auditEvents, indicators, opds, periodOpds, periods } from '../../src/lib/server/db/schema';
-import { markUnassessedAbsent } from '../../src/lib/server/readiness';
-import { transition } from '../../src/lib/server/lifecycle';
-import { openTies, recordTieDecision } from '../../src/lib/server/ties';
-import { WorkflowError } from '../../src/lib/server/workflow-error';
+import { markUnassessedAbsent } from '../../src/lib/server/workflow/readiness';
+import { transition } from '../../src/lib/server/workflow/lifecycle';
+import { openTies, recordTieDecision } from '../../src/lib/server/workflow/ties';
+import { WorkflowError } from '../../src/lib/server/workflow/error';
 import { createTestDb } from './helpers/test-db';
 import { seedWithDraft2022, sessionUser } from './helpers/workflow';
 

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { setCell } from '../../src/lib/server/assessments';
+import { setCell } from '../../src/lib/server/workflow/assessments';
 import type { DB } from '../../src/lib/server/db';
 import { indicators, opds, periodOpds } from '../../src/lib/server/db/schema';
-import { transition } from '../../src/lib/server/lifecycle';
+import { transition } from '../../src/lib/server/workflow/lifecycle';
 import { updateOpd } from '../../src/lib/server/opd-admin';
 import { allYearViews } from '../../src/lib/server/results/year-views';
 import { createTestDb } from './helpers/test-db';

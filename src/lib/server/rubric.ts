@@ -7,7 +7,7 @@ import type { Actor } from './audit';
 import { db, type Conn, type Tx } from './db';
 import { assessments, indicators, opds, periodOpds, periods } from './db/schema';
 import { indicatorRows, toIndicator } from './periods';
-import { WorkflowError } from './workflow-error';
+import { WorkflowError } from './workflow/error';
 
 /** A rubric the editor cannot save, with every problem in Indonesian. */
 export class RubricInvalid extends Error {

@@ -1,5 +1,5 @@
 import { requireUser } from '$lib/server/auth/guards';
-import * as notifications from '$lib/server/notifications';
+import * as notifications from '$lib/server/workflow/notifications';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The signed-in user's own notifications (the user id is in the query). */

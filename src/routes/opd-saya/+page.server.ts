@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guards';
-import { periodsOfOpd } from '$lib/server/self-assessment';
+import { periodsOfOpd } from '$lib/server/workflow/self-assessment';
 import { STATUS_LABELS } from '$lib/workflow/lifecycle';
 import type { PageServerLoad } from './$types';
 

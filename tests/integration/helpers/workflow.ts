@@ -4,7 +4,7 @@ import type { SessionUser } from '../../../src/lib/server/auth/types';
 import type { DB } from '../../../src/lib/server/db';
 import { seedDemo } from '../../../src/lib/server/seed';
 import * as users from '../../../src/lib/server/users';
-import { copyPeriod } from '../../../src/lib/server/period-copy';
+import { copyPeriod } from '../../../src/lib/server/workflow/period-copy';
 import { SYSTEM_ACTORS } from '../../../src/lib/server/audit';
 
 /** The demo database (2020, 2021 published, demo users) plus 2022 copied from 2021 as a draft. */

@@ -31,7 +31,7 @@ import { db, type Conn } from '../db';
 import { assessments, indicators, periods, users } from '../db/schema';
 import { matchCandidates } from '../opds';
 import { roster } from '../periods';
-import { importStageContext } from '../stages';
+import { importStageContext } from '../workflow/stages';
 
 export type { CellState, ChangeCounts, EmptyRule } from '../../import';
 

@@ -3,7 +3,7 @@ import { scorePeriod } from '../../scoring';
 import type { PeriodResult } from '../../scoring/types';
 import * as audit from '../audit';
 import type { Actor } from '../audit';
-import { cellsOf } from '../assessments';
+import { cellsOf } from '../workflow/assessments';
 import { db, type Conn } from '../db';
 import {
 	officialAwards,

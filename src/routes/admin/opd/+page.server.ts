@@ -3,7 +3,7 @@ import { requireCapability } from '$lib/server/auth/guards';
 import { mergeOpds, OPD_KINDS, setRetired, updateOpd, type OpdKind } from '$lib/server/opd-admin';
 import * as opds from '$lib/server/opds';
 import { actorOf } from '$lib/server/users';
-import { failFrom } from '$lib/server/workflow-error';
+import { failFrom } from '$lib/server/workflow/error';
 import { parseId } from '$lib/validation/cell';
 import { formValues } from '$lib/validation/form';
 

@@ -1,10 +1,10 @@
 import { fail } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guards';
-import { moveFromForm } from '$lib/server/lifecycle';
-import { copyPeriod } from '$lib/server/period-copy';
+import { moveFromForm } from '$lib/server/workflow/lifecycle';
+import { copyPeriod } from '$lib/server/workflow/period-copy';
 import * as periods from '$lib/server/periods';
 import { actorOf } from '$lib/server/users';
-import { failFrom } from '$lib/server/workflow-error';
+import { failFrom } from '$lib/server/workflow/error';
 import { formValues } from '$lib/validation/form';
 import { needsConfirmation, STATUS_LABELS, transitionsFor } from '$lib/workflow/lifecycle';
 import type { Actions, PageServerLoad } from './$types';

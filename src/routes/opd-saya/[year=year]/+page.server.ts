@@ -1,18 +1,18 @@
 import { error, fail } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guards';
 import { periodOrNotFound } from '$lib/server/http';
-import { appealsOf, fileAppeal } from '$lib/server/appeals';
+import { appealsOf, fileAppeal } from '$lib/server/workflow/appeals';
 import {
 	saveSelf,
 	selfView,
 	submitSelf,
 	workingGapsOf,
 	type SelfInput
-} from '$lib/server/self-assessment';
-import { opdStageStanding } from '$lib/server/stages';
+} from '$lib/server/workflow/self-assessment';
+import { opdStageStanding } from '$lib/server/workflow/stages';
 import { actorOf } from '$lib/server/users';
 import { STAGE_STATUS_LABELS } from '$lib/workflow/stages';
-import { failFrom } from '$lib/server/workflow-error';
+import { failFrom } from '$lib/server/workflow/error';
 import { parseCellFields } from '$lib/validation/cell';
 import { formValues } from '$lib/validation/form';
 import { parseId } from '$lib/validation/cell';

@@ -5,7 +5,7 @@ import * as periods from '$lib/server/periods';
 import { addToRoster, removeFromRoster, RubricInvalid, saveIndicators } from '$lib/server/rubric';
 import { saveStructure, structureView } from '$lib/server/rubric-structure';
 import { actorOf } from '$lib/server/users';
-import { failFrom } from '$lib/server/workflow-error';
+import { failFrom } from '$lib/server/workflow/error';
 import { formValues } from '$lib/validation/form';
 import { parseId } from '$lib/validation/cell';
 import { parseRubricForm } from '$lib/validation/rubric-form';

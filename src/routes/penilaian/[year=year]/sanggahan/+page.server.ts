@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
-import { answerAppeal, appealsOf } from '$lib/server/appeals';
+import { answerAppeal, appealsOf } from '$lib/server/workflow/appeals';
 import { requireCapability } from '$lib/server/auth/guards';
 import { actorOf } from '$lib/server/users';
-import { failFrom } from '$lib/server/workflow-error';
+import { failFrom } from '$lib/server/workflow/error';
 import { parseId } from '$lib/validation/cell';
 import { formValues } from '$lib/validation/form';
 import { STATUS_LABELS } from '$lib/workflow/lifecycle';

@@ -1,10 +1,10 @@
 import { fail } from '@sveltejs/kit';
 import { can } from '$lib/permissions';
 import { requireCapability } from '$lib/server/auth/guards';
-import { moveStage, saveSchedule, stageBoard } from '$lib/server/stages';
+import { moveStage, saveSchedule, stageBoard } from '$lib/server/workflow/stages';
 import * as users from '$lib/server/users';
 import { actorOf } from '$lib/server/users';
-import { failFrom } from '$lib/server/workflow-error';
+import { failFrom } from '$lib/server/workflow/error';
 import { formValues } from '$lib/validation/form';
 import { parseStageSchedule, toDateInput } from '$lib/validation/stage-form';
 import {

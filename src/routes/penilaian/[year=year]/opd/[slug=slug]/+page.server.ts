@@ -1,11 +1,11 @@
 import { error, fail } from '@sveltejs/kit';
-import { setOpdCells, type OpdFormCell } from '$lib/server/assessments';
+import { setOpdCells, type OpdFormCell } from '$lib/server/workflow/assessments';
 import { requireCapability } from '$lib/server/auth/guards';
-import { opdCells } from '$lib/server/matrix';
-import { matrixStageLocks } from '$lib/server/stages';
+import { opdCells } from '$lib/server/workflow/matrix';
+import { matrixStageLocks } from '$lib/server/workflow/stages';
 import { periodOrNotFound } from '$lib/server/http';
 import { actorOf } from '$lib/server/users';
-import { failFrom } from '$lib/server/workflow-error';
+import { failFrom } from '$lib/server/workflow/error';
 import { parseCellFields } from '$lib/validation/cell';
 import { formValues } from '$lib/validation/form';
 import { cellsEditable, STATUS_LABELS } from '$lib/workflow/lifecycle';

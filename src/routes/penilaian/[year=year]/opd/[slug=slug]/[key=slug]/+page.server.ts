@@ -1,10 +1,10 @@
 import { error, fail } from '@sveltejs/kit';
-import { setCell } from '$lib/server/assessments';
+import { setCell } from '$lib/server/workflow/assessments';
 import { requireCapability } from '$lib/server/auth/guards';
-import { cellDetail } from '$lib/server/matrix';
+import { cellDetail } from '$lib/server/workflow/matrix';
 import { periodOrNotFound } from '$lib/server/http';
 import { actorOf } from '$lib/server/users';
-import { failFrom } from '$lib/server/workflow-error';
+import { failFrom } from '$lib/server/workflow/error';
 import { parseCellFields } from '$lib/validation/cell';
 import { formValues } from '$lib/validation/form';
 import { cellsEditable, STATUS_LABELS } from '$lib/workflow/lifecycle';

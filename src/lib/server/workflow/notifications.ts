@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
-import type { Role } from '../permissions';
-import { db, type Conn } from './db';
-import { notifications, periodOpds, periodStages, periods, users } from './db/schema';
+import type { Role } from '../../permissions';
+import { db, type Conn } from '../db';
+import { notifications, periodOpds, periodStages, periods, users } from '../db/schema';
 
 export interface NotificationInput {
 	kind:

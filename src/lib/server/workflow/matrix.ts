@@ -1,11 +1,11 @@
-import { NOT_APPLICABLE } from '../workflow/cell-value';
+import { NOT_APPLICABLE } from '../../workflow/cell-value';
 import { and, asc, eq } from 'drizzle-orm';
-import type { IndicatorKind } from '../scoring/types';
-import type { PeriodStatus } from '../workflow/lifecycle';
-import { historyOf } from './audit';
+import type { IndicatorKind } from '../../scoring/types';
+import type { PeriodStatus } from '../../workflow/lifecycle';
+import { historyOf } from '../audit';
 import { cellEntityId, getCell } from './assessments';
-import { db, type Conn } from './db';
-import { assessments, indicators, opds, periodOpds, type OpdKind } from './db/schema';
+import { db, type Conn } from '../db';
+import { assessments, indicators, opds, periodOpds, type OpdKind } from '../db/schema';
 
 /** Not applicable travels as -1 in the compact matrix (see cell-value.ts). */
 export const NA = NOT_APPLICABLE;

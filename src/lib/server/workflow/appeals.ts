@@ -1,16 +1,16 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { cellValueProblem } from '../workflow/cell-value';
-import { appealsOpen } from '../workflow/lifecycle';
-import * as audit from './audit';
-import type { Actor } from './audit';
+import { cellValueProblem } from '../../workflow/cell-value';
+import { appealsOpen } from '../../workflow/lifecycle';
+import * as audit from '../audit';
+import type { Actor } from '../audit';
 import { cellEntityId } from './assessments';
-import { db, type Conn } from './db';
-import { appeals, assessments, indicators, opds, periodOpds, periods } from './db/schema';
+import { db, type Conn } from '../db';
+import { appeals, assessments, indicators, opds, periodOpds, periods } from '../db/schema';
 import { notifyOpd, notifyRoles } from './notifications';
 import { cellStage } from './stages';
-import { stageAppealOpen } from '../workflow/stages';
-import { WorkflowError } from './workflow-error';
-import { lengthProblem, TEXT_LIMITS } from '../validation/text-limits';
+import { stageAppealOpen } from '../../workflow/stages';
+import { WorkflowError } from './error';
+import { lengthProblem, TEXT_LIMITS } from '../../validation/text-limits';
 
 export interface AppealInput {
 	indicatorId: number;

@@ -1,16 +1,16 @@
-import { evidenceProblem } from '../evidence';
+import { evidenceProblem } from '../../evidence';
 import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
-import { cellValueProblem } from '../workflow/cell-value';
-import { selfAssessmentOpen } from '../workflow/lifecycle';
-import * as audit from './audit';
-import type { Actor } from './audit';
+import { cellValueProblem } from '../../workflow/cell-value';
+import { selfAssessmentOpen } from '../../workflow/lifecycle';
+import * as audit from '../audit';
+import type { Actor } from '../audit';
 import { cellEntityId } from './assessments';
-import { db, type Conn } from './db';
-import { assessments, indicators, opds, periodOpds, periods, type Period } from './db/schema';
-import { workingGaps } from '../insights/working-gaps';
+import { db, type Conn } from '../db';
+import { assessments, indicators, opds, periodOpds, periods, type Period } from '../db/schema';
+import { workingGaps } from '../../insights/working-gaps';
 import { notifyRoles } from './notifications';
-import { computeView } from './results/results';
-import { WorkflowError } from './workflow-error';
+import { computeView } from '../results/results';
+import { WorkflowError } from './error';
 
 /** The periods an OPD takes part in, newest first. */
 export async function periodsOfOpd(opdId: number, conn: Conn = db()) {

@@ -1,7 +1,7 @@
 import { and, count, eq, inArray } from 'drizzle-orm';
-import { roundTo, scoreOpd } from '../scoring';
-import type { CellValue } from '../scoring/score';
-import type { OpdResult, Rubric, Stage } from '../scoring/types';
+import { roundTo, scoreOpd } from '../../scoring';
+import type { CellValue } from '../../scoring/score';
+import type { OpdResult, Rubric, Stage } from '../../scoring/types';
 import {
 	cellStageRefusal,
 	checkStageAction,
@@ -14,10 +14,10 @@ import {
 	type ScheduleDates,
 	type StageAction,
 	type StageState
-} from '../workflow/stages';
-import * as audit from './audit';
-import type { Actor } from './audit';
-import { db, type Conn } from './db';
+} from '../../workflow/stages';
+import * as audit from '../audit';
+import type { Actor } from '../audit';
+import { db, type Conn } from '../db';
 import {
 	appeals,
 	assessments,
@@ -29,10 +29,10 @@ import {
 	stageEvaluators,
 	users,
 	type IndicatorRow
-} from './db/schema';
+} from '../db/schema';
 import { notifyOpd, notifyRoles, notifyRoster, notifyUsers } from './notifications';
-import { indicatorRows, rubricFrom } from './periods';
-import { WorkflowError } from './workflow-error';
+import { indicatorRows, rubricFrom } from '../periods';
+import { WorkflowError } from './error';
 
 /**
  * The stages of a period with their schedule and state (an empty list for a flat rubric), with

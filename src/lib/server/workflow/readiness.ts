@@ -1,13 +1,13 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { readinessOf, type Readiness } from '../workflow/readiness';
+import { readinessOf, type Readiness } from '../../workflow/readiness';
 import { stageOfIndicator, stagesOf, stoppedOpds } from './stages';
-import * as audit from './audit';
-import type { Actor } from './audit';
-import { db, type Conn } from './db';
-import { appeals, assessments, indicators, periodOpds, periods } from './db/schema';
+import * as audit from '../audit';
+import type { Actor } from '../audit';
+import { db, type Conn } from '../db';
+import { appeals, assessments, indicators, periodOpds, periods } from '../db/schema';
 import { openTies } from './ties';
-import { lengthProblem, TEXT_LIMITS } from '../validation/text-limits';
-import { WorkflowError } from './workflow-error';
+import { lengthProblem, TEXT_LIMITS } from '../../validation/text-limits';
+import { WorkflowError } from './error';
 
 /**
  * The cells of a period that have no verified value yet, as (OPD, indicator) pairs with the OPD's

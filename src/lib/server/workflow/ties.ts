@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm';
-import { validateRubric } from '../scoring';
-import * as audit from './audit';
-import type { Actor } from './audit';
-import { db, type Conn } from './db';
-import { periods, users } from './db/schema';
-import { ROLE_LABELS } from '../permissions';
-import { rubricOf } from './periods';
-import { computeView } from './results/results';
-import { WorkflowError } from './workflow-error';
-import { lengthProblem, TEXT_LIMITS } from '../validation/text-limits';
+import { validateRubric } from '../../scoring';
+import * as audit from '../audit';
+import type { Actor } from '../audit';
+import { db, type Conn } from '../db';
+import { periods, users } from '../db/schema';
+import { ROLE_LABELS } from '../../permissions';
+import { rubricOf } from '../periods';
+import { computeView } from '../results/results';
+import { WorkflowError } from './error';
+import { lengthProblem, TEXT_LIMITS } from '../../validation/text-limits';
 
 /** The podium positions the tie-break leaves open, each with the OPDs that share it. */
 export async function openTies(periodId: number, conn: Conn = db()) {

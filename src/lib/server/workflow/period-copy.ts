@@ -1,11 +1,11 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { labelForYear } from '../import';
-import * as audit from './audit';
-import type { Actor } from './audit';
-import { db, type Conn } from './db';
-import { indicators, opds, periodOpds, periods } from './db/schema';
-import { getByYear } from './periods';
-import { WorkflowError } from './workflow-error';
+import { labelForYear } from '../../import';
+import * as audit from '../audit';
+import type { Actor } from '../audit';
+import { db, type Conn } from '../db';
+import { indicators, opds, periodOpds, periods } from '../db/schema';
+import { getByYear } from '../periods';
+import { WorkflowError } from './error';
 
 /**
  * Creates the period of `toYear` as a draft copy of `fromYear`: the same rubric structure (tie

@@ -1,25 +1,25 @@
 import { eq } from 'drizzle-orm';
-import type { Role } from '../permissions';
-import { rubricGaps } from '../scoring';
+import type { Role } from '../../permissions';
+import { rubricGaps } from '../../scoring';
 import {
 	checkTransition,
 	needsConfirmation,
 	PERIOD_STATUSES,
 	type PeriodStatus
-} from '../workflow/lifecycle';
-import { CONFIRM_VALUE } from '../workflow/readiness';
-import * as audit from './audit';
-import type { Actor } from './audit';
-import { db, type Conn } from './db';
-import { periods } from './db/schema';
+} from '../../workflow/lifecycle';
+import { CONFIRM_VALUE } from '../../workflow/readiness';
+import * as audit from '../audit';
+import type { Actor } from '../audit';
+import { db, type Conn } from '../db';
+import { periods } from '../db/schema';
 import { notifyRoster } from './notifications';
-import { rubricOf } from './periods';
+import { rubricOf } from '../periods';
 import { unassessedCount } from './readiness';
-import { publish } from './results/results';
+import { publish } from '../results/results';
 import { stagesOf } from './stages';
-import { STAGE_STATUS_LABELS } from '../workflow/stages';
-import { WorkflowError } from './workflow-error';
-import { lengthProblem, TEXT_LIMITS } from '../validation/text-limits';
+import { STAGE_STATUS_LABELS } from '../../workflow/stages';
+import { WorkflowError } from './error';
+import { lengthProblem, TEXT_LIMITS } from '../../validation/text-limits';
 
 /** Who moves a period: the audit actor plus the role the transition table checks. */
 export interface Mover {
