@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { SYSTEM_ACTORS } from '../../src/lib/server/audit';
+import { SYSTEM_ACTORS } from '../../src/lib/server/audit/audit';
 import { setCell } from '../../src/lib/server/workflow/assessments';
 import type { DB } from '../../src/lib/server/db';
 import { assessments, periods } from '../../src/lib/server/db/schema';

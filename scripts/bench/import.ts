@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
-import { SYSTEM_ACTORS } from '../../src/lib/server/audit';
+import { SYSTEM_ACTORS } from '../../src/lib/server/audit/audit';
 import { openDb } from '../../src/lib/server/db';
 import { prepareDb } from '../../src/lib/server/db/migrate';
 import { readImportFile } from '../../src/lib/server/import/file';

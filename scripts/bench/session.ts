@@ -1,6 +1,6 @@
-import { SYSTEM_ACTORS } from '../../src/lib/server/audit';
+import { SYSTEM_ACTORS } from '../../src/lib/server/audit/audit';
 import type { DB } from '../../src/lib/server/db';
-import { create } from '../../src/lib/server/users';
+import { create } from '../../src/lib/server/accounts/users';
 
 const PASSWORD = 'bench-password-not-secret';
 type BenchRole = 'pimpinan' | 'evaluator';

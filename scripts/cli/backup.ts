@@ -1,7 +1,7 @@
 import { open, readFile, rename } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { DB } from '../../src/lib/server/db';
-import { BackupError, restoreBackup, writeBackup } from '../../src/lib/server/backup';
+import { BackupError, restoreBackup, writeBackup } from '../../src/lib/server/db/backup';
 
 /**
  * `backup --file F`: every table as JSON lines (written to F.tmp, then renamed: never half a

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { noChanges, parseEmptyRule, type ImportIssue } from '../../src/lib/import';
-import { SYSTEM_ACTORS } from '../../src/lib/server/audit';
+import { SYSTEM_ACTORS } from '../../src/lib/server/audit/audit';
 import type { DB } from '../../src/lib/server/db';
 import { readImportFile } from '../../src/lib/server/import/file';
 import { commitImport, planImport, type ImportPlan } from '../../src/lib/server/import/matrix';

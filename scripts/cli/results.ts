@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { resultsCsv, toResultRows } from '../../src/lib/results-table';
 import type { DB } from '../../src/lib/server/db';
-import { getByYear } from '../../src/lib/server/periods';
+import { getByYear } from '../../src/lib/server/periods/periods';
 import { computeRanking } from '../../src/lib/server/results/ranking';
 import { publishedByYear } from '../../src/lib/server/results/results';
 

@@ -1,7 +1,7 @@
 import { count } from 'drizzle-orm';
 import type { DB } from '../../src/lib/server/db';
 import { periods } from '../../src/lib/server/db/schema';
-import { seedDemo } from '../../src/lib/server/seed';
+import { seedDemo } from '../../src/lib/server/db/seed';
 
 /** `seed-demo`: loads the two Kota Serang years into an empty database. */
 export async function seedCommand(_args: string[], conn: DB, seedsDir: string): Promise<number> {

@@ -2,9 +2,9 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
-import { SYSTEM_ACTORS } from '../../src/lib/server/audit';
+import { SYSTEM_ACTORS } from '../../src/lib/server/audit/audit';
 import type { DB } from '../../src/lib/server/db';
-import * as users from '../../src/lib/server/users';
+import * as users from '../../src/lib/server/accounts/users';
 import { newPassword } from '../../src/lib/validation/password';
 import { displayName, role, username } from '../../src/lib/validation/user';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { SYSTEM_ACTORS } from '../../src/lib/server/audit';
+import { SYSTEM_ACTORS } from '../../src/lib/server/audit/audit';
 import { openDb } from '../../src/lib/server/db';
 import { transition } from '../../src/lib/server/workflow/lifecycle';
 import { copyPeriod } from '../../src/lib/server/workflow/period-copy';

@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { setCell } from '../../src/lib/server/workflow/assessments';
-import { SYSTEM_ACTORS } from '../../src/lib/server/audit';
+import { SYSTEM_ACTORS } from '../../src/lib/server/audit/audit';
 import { openDb } from '../../src/lib/server/db';
 import { indicators } from '../../src/lib/server/db/schema';
 import { transition } from '../../src/lib/server/workflow/lifecycle';
 import { markUnassessedAbsent } from '../../src/lib/server/workflow/readiness';
 import { copyPeriod } from '../../src/lib/server/workflow/period-copy';
-import { roster } from '../../src/lib/server/periods';
+import { roster } from '../../src/lib/server/periods/periods';
 import { recordTieDecision } from '../../src/lib/server/workflow/ties';
 import { useAppAndBrowser } from './harness';
 

@@ -7,7 +7,7 @@ import { auditEvents, indicators, notifications } from '../../src/lib/server/db/
 import { markUnassessedAbsent } from '../../src/lib/server/workflow/readiness';
 import { transition } from '../../src/lib/server/workflow/lifecycle';
 import { computeView, publishedView } from '../../src/lib/server/results/results';
-import { getByYear } from '../../src/lib/server/periods';
+import { getByYear } from '../../src/lib/server/periods/periods';
 import { WorkflowError } from '../../src/lib/server/workflow/error';
 import { createTestDb } from './helpers/test-db';
 import { seedWithDraft2022, sessionUser } from './helpers/workflow';

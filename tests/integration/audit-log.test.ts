@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { setCell } from '../../src/lib/server/workflow/assessments';
-import { describeEvents, searchAudit } from '../../src/lib/server/audit-log';
+import { describeEvents, searchAudit } from '../../src/lib/server/audit/audit-log';
 import type { DB } from '../../src/lib/server/db';
 import { indicators, opds, periodOpds } from '../../src/lib/server/db/schema';
 import { transition } from '../../src/lib/server/workflow/lifecycle';

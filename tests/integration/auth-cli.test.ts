@@ -5,7 +5,7 @@ import { signIn } from '../../src/lib/server/auth/login';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
 import type { DB } from '../../src/lib/server/db';
 import { auditEvents, users as usersTable } from '../../src/lib/server/db/schema';
-import * as users from '../../src/lib/server/users';
+import * as users from '../../src/lib/server/accounts/users';
 import { insertOpd } from './helpers/auth';
 import { createTestDb } from './helpers/test-db';
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 import { useDb, type DB } from '../../src/lib/server/db';
 import { auditEvents, users as usersTable } from '../../src/lib/server/db/schema';
-import * as users from '../../src/lib/server/users';
+import * as users from '../../src/lib/server/accounts/users';
 import { addUser, insertOpd } from './helpers/auth';
 import { createTestDb } from './helpers/test-db';
 

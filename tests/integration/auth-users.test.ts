@@ -3,10 +3,10 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signIn } from '../../src/lib/server/auth/login';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
-import { SYSTEM_ACTORS } from '../../src/lib/server/audit';
+import { SYSTEM_ACTORS } from '../../src/lib/server/audit/audit';
 import type { DB } from '../../src/lib/server/db';
 import { auditEvents, sessions, users as usersTable } from '../../src/lib/server/db/schema';
-import * as users from '../../src/lib/server/users';
+import * as users from '../../src/lib/server/accounts/users';
 import { addUser, insertOpd, PASSWORD } from './helpers/auth';
 import { createTestDb } from './helpers/test-db';
 

@@ -11,8 +11,8 @@ import {
 	restoreBackup,
 	tableCounts,
 	writeBackup
-} from '../../src/lib/server/backup';
-import { seedDemo } from '../../src/lib/server/seed';
+} from '../../src/lib/server/db/backup';
+import { seedDemo } from '../../src/lib/server/db/seed';
 import { createTestDb } from './helpers/test-db';
 
 let source: { db: DB; cleanup(): Promise<void> };

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { SYSTEM_ACTORS } from '../../src/lib/server/audit';
+import { SYSTEM_ACTORS } from '../../src/lib/server/audit/audit';
 import type { DB } from '../../src/lib/server/db';
-import { seedDemo } from '../../src/lib/server/seed';
+import { seedDemo } from '../../src/lib/server/db/seed';
 import { signIn } from '../../src/lib/server/auth/login';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
 import {
@@ -11,7 +11,7 @@ import {
 	findByUsername,
 	resetPassword,
 	usableDemoAccounts
-} from '../../src/lib/server/users';
+} from '../../src/lib/server/accounts/users';
 import { createTestDb } from './helpers/test-db';
 
 let db: DB;

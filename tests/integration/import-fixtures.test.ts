@@ -3,13 +3,13 @@ import { eq } from 'drizzle-orm';
 import { readSheet } from 'read-excel-file/universal';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParsedMatrix, ParseResult } from '../../src/lib/import';
-import { SYSTEM_ACTORS } from '../../src/lib/server/audit';
+import { SYSTEM_ACTORS } from '../../src/lib/server/audit/audit';
 import type { DB } from '../../src/lib/server/db';
 import { periods } from '../../src/lib/server/db/schema';
 import { exportFile } from '../../src/lib/server/results/export';
 import { readImportFile } from '../../src/lib/server/import/file';
 import { commitImport, planImport } from '../../src/lib/server/import/matrix';
-import { seedDemo } from '../../src/lib/server/seed';
+import { seedDemo } from '../../src/lib/server/db/seed';
 import { bigCsv } from './helpers/big-csv';
 import { createTestDb } from './helpers/test-db';
 

@@ -7,7 +7,7 @@ import { readImportLimits } from '../../src/lib/server/config';
 import { useDb, type DB } from '../../src/lib/server/db';
 import { users } from '../../src/lib/server/db/schema';
 import { readImportFile } from '../../src/lib/server/import/file';
-import { seedDemo } from '../../src/lib/server/seed';
+import { seedDemo } from '../../src/lib/server/db/seed';
 import {
 	part,
 	SHEET_HEAD,

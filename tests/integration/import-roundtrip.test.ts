@@ -1,14 +1,14 @@
 import { and, eq, isNotNull, or } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTORS } from '../../src/lib/server/audit';
+import { SYSTEM_ACTORS } from '../../src/lib/server/audit/audit';
 import type { DB } from '../../src/lib/server/db';
 import { assessments, periods } from '../../src/lib/server/db/schema';
 import { exportFile } from '../../src/lib/server/results/export';
 import { readImportFile } from '../../src/lib/server/import/file';
 import { confirm, previewUpload, replan } from '../../src/lib/server/import/flow';
 import { commitImport, planImport } from '../../src/lib/server/import/matrix';
-import { indicatorRows, roster } from '../../src/lib/server/periods';
+import { indicatorRows, roster } from '../../src/lib/server/periods/periods';
 import { seedWithDraft2022, sessionUser } from './helpers/workflow';
 import { createTestDb } from './helpers/test-db';
 

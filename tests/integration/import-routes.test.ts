@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 import { useDb, type DB } from '../../src/lib/server/db';
 import { assessments, periods, users } from '../../src/lib/server/db/schema';
-import { seedDemo } from '../../src/lib/server/seed';
+import { seedDemo } from '../../src/lib/server/db/seed';
 import { snapshotTables } from './helpers/snapshot';
 import { createTestDb } from './helpers/test-db';
 

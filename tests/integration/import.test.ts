@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseReportTable } from '../../src/lib/import';
-import { SYSTEM_ACTORS } from '../../src/lib/server/audit';
+import { SYSTEM_ACTORS } from '../../src/lib/server/audit/audit';
 import type { DB } from '../../src/lib/server/db';
 import {
 	assessments,
@@ -12,7 +12,7 @@ import {
 	periods
 } from '../../src/lib/server/db/schema';
 import { importMatrix } from '../../src/lib/server/import/matrix';
-import { seedDemo } from '../../src/lib/server/seed';
+import { seedDemo } from '../../src/lib/server/db/seed';
 import { SEED_FILES } from './helpers/seed-reader';
 import { createTestDb } from './helpers/test-db';
 

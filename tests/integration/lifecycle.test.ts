@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTORS } from '../../src/lib/server/audit';
+import { SYSTEM_ACTORS } from '../../src/lib/server/audit/audit';
 import type { DB } from '../../src/lib/server/db';
 import { auditEvents, indicators, periodOpds, periods } from '../../src/lib/server/db/schema';
 import { transition, type Mover } from '../../src/lib/server/workflow/lifecycle';

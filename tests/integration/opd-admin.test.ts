@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { searchAudit, AUDIT_PAGE_SIZE } from '../../src/lib/server/audit-log';
+import { searchAudit, AUDIT_PAGE_SIZE } from '../../src/lib/server/audit/audit-log';
 import type { DB } from '../../src/lib/server/db';
 import { opds, periodOpds, users } from '../../src/lib/server/db/schema';
-import { mergeOpds, setRetired, updateOpd } from '../../src/lib/server/opd-admin';
+import { mergeOpds, setRetired, updateOpd } from '../../src/lib/server/opds/admin';
 import { copyPeriod } from '../../src/lib/server/workflow/period-copy';
-import { removeFromRoster } from '../../src/lib/server/rubric';
+import { removeFromRoster } from '../../src/lib/server/periods/rubric';
 import { publishedView } from '../../src/lib/server/results/results';
-import { seedDemo } from '../../src/lib/server/seed';
+import { seedDemo } from '../../src/lib/server/db/seed';
 import { WorkflowError } from '../../src/lib/server/workflow/error';
 import { createTestDb } from './helpers/test-db';
 

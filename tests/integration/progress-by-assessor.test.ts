@@ -3,8 +3,8 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { progressByAssessor, setCell } from '../../src/lib/server/workflow/assessments';
 import type { DB } from '../../src/lib/server/db';
 import { assessments, periods } from '../../src/lib/server/db/schema';
-import { seedDemo } from '../../src/lib/server/seed';
-import { actorOf, findByUsername } from '../../src/lib/server/users';
+import { seedDemo } from '../../src/lib/server/db/seed';
+import { actorOf, findByUsername } from '../../src/lib/server/accounts/users';
 import { createTestDb } from './helpers/test-db';
 
 let db: DB;

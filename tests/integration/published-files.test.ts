@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTORS } from '../../src/lib/server/audit';
+import { SYSTEM_ACTORS } from '../../src/lib/server/audit/audit';
 import type { DB } from '../../src/lib/server/db';
 import { assessments, periodOpds, periods, publishedFiles } from '../../src/lib/server/db/schema';
 import {
@@ -21,7 +21,7 @@ import { awardParagraphs, reportTable } from '../../src/lib/insights';
 import { toResultRows } from '../../src/lib/results-table';
 import { explainScore } from '../../src/lib/scoring/explain';
 import { publish, publishedView } from '../../src/lib/server/results/results';
-import { seedDemo } from '../../src/lib/server/seed';
+import { seedDemo } from '../../src/lib/server/db/seed';
 import { naiveSeedMatrix, SEED_FILES } from './helpers/seed-reader';
 import { createTestDb } from './helpers/test-db';
 

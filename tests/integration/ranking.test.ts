@@ -13,10 +13,10 @@ import {
 	periods,
 	type RubricConfig
 } from '../../src/lib/server/db/schema';
-import { getByYear } from '../../src/lib/server/periods';
+import { getByYear } from '../../src/lib/server/periods/periods';
 import { computeRanking } from '../../src/lib/server/results/ranking';
 import { computeView } from '../../src/lib/server/results/results';
-import { seedDemo } from '../../src/lib/server/seed';
+import { seedDemo } from '../../src/lib/server/db/seed';
 import { createTestDb } from './helpers/test-db';
 
 let db: DB;

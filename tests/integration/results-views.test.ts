@@ -5,7 +5,7 @@ import { awardParagraphs, buildDashboard, opdGaps, reportTable } from '../../src
 import type { DB } from '../../src/lib/server/db';
 import { importMatrix } from '../../src/lib/server/import/matrix';
 import { publishedView } from '../../src/lib/server/results/results';
-import { seedDemo } from '../../src/lib/server/seed';
+import { seedDemo } from '../../src/lib/server/db/seed';
 import { allYearViews, publishedYearViews } from '../../src/lib/server/results/year-views';
 import { naiveSeedMatrix, SEED_FILES } from './helpers/seed-reader';
 import { createTestDb } from './helpers/test-db';

@@ -4,7 +4,7 @@ import { setCell } from '../../src/lib/server/workflow/assessments';
 import type { DB } from '../../src/lib/server/db';
 import { auditEvents, opds, periodOpds } from '../../src/lib/server/db/schema';
 import { transition } from '../../src/lib/server/workflow/lifecycle';
-import { getByYear, indicatorRows, rubricOf } from '../../src/lib/server/periods';
+import { getByYear, indicatorRows, rubricOf } from '../../src/lib/server/periods/periods';
 import { computeView } from '../../src/lib/server/results/results';
 import { compareYears } from '../../src/lib/scoring/yoy';
 import {
@@ -12,7 +12,7 @@ import {
 	removeFromRoster,
 	RubricInvalid,
 	saveIndicators
-} from '../../src/lib/server/rubric';
+} from '../../src/lib/server/periods/rubric';
 import { WorkflowError } from '../../src/lib/server/workflow/error';
 import { parseRubricForm, type IndicatorDraft } from '../../src/lib/validation/rubric-form';
 import { createTestDb } from './helpers/test-db';

@@ -11,7 +11,7 @@ import {
 	periods,
 	publishedSnapshots
 } from '../../src/lib/server/db/schema';
-import { seedDemo, seedDemoIfEmpty } from '../../src/lib/server/seed';
+import { seedDemo, seedDemoIfEmpty } from '../../src/lib/server/db/seed';
 import { createTestDb } from './helpers/test-db';
 import { naiveSeedMatrix, SEED_FILES } from './helpers/seed-reader';
 

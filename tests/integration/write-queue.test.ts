@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../src/lib/server/db';
-import { submitWrite } from '../../src/lib/server/write-queue';
+import { submitWrite } from '../../src/lib/server/db/write-queue';
 import { createTestDb } from './helpers/test-db';
 
 let db: DB;

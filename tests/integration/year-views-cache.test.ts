@@ -4,7 +4,7 @@ import { setCell } from '../../src/lib/server/workflow/assessments';
 import type { DB } from '../../src/lib/server/db';
 import { indicators, opds, periodOpds } from '../../src/lib/server/db/schema';
 import { transition } from '../../src/lib/server/workflow/lifecycle';
-import { updateOpd } from '../../src/lib/server/opd-admin';
+import { updateOpd } from '../../src/lib/server/opds/admin';
 import { allYearViews } from '../../src/lib/server/results/year-views';
 import { createTestDb } from './helpers/test-db';
 import { seedWithDraft2022 } from './helpers/workflow';

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { getByYear } from './periods';
+import { getByYear } from './periods/periods';
 
 /**
  * A cache-friendly response: published data never changes under the same ETag, so a client that

@@ -1,9 +1,9 @@
 import { readConfig } from './config';
 import { db } from './db';
 import { prepareDb } from './db/migrate';
-import { SYSTEM_ACTORS } from './audit';
-import { seedDemoIfEmpty } from './seed';
-import { disableDemoAccounts } from './users';
+import { SYSTEM_ACTORS } from './audit/audit';
+import { seedDemoIfEmpty } from './db/seed';
+import { disableDemoAccounts } from './accounts/users';
 
 let ready: Promise<void> | undefined;
 

@@ -4,7 +4,7 @@ import { ROLE_LABELS } from '$lib/permissions';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { requireUser } from '$lib/server/auth/guards';
 import { throttleMessage } from '$lib/server/auth/throttle';
-import * as users from '$lib/server/users';
+import * as users from '$lib/server/accounts/users';
 import { fieldErrors, formValues } from '$lib/validation/form';
 import { passwordChangeSchema } from '$lib/validation/password';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guards';
-import * as periods from '$lib/server/periods';
+import * as periods from '$lib/server/periods/periods';
 import type { PageServerLoad } from './$types';
 
 /** /dasbor goes to the latest year, published or not. */

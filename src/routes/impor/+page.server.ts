@@ -3,7 +3,7 @@ import { requireCapability } from '$lib/server/auth/guards';
 import { choicesFromForm, confirm, previewUpload, replan } from '$lib/server/import/flow';
 import { findImport, recentImports, revertImport } from '$lib/server/import/revert';
 import { importPageData, readUpload, stepResult } from '$lib/server/import/page';
-import { actorOf } from '$lib/server/users';
+import { actorOf } from '$lib/server/accounts/users';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {

@@ -4,7 +4,7 @@ import { setSessionCookie } from '$lib/server/auth/cookies';
 import { ACCOUNT_DISABLED, INVALID_CREDENTIALS, signIn } from '$lib/server/auth/login';
 import { safeRedirectTarget } from '$lib/server/auth/redirect';
 import { throttleMessage } from '$lib/server/auth/throttle';
-import { usableDemoAccounts } from '$lib/server/users';
+import { usableDemoAccounts } from '$lib/server/accounts/users';
 import { loginSchema } from '$lib/validation/login';
 import { fieldErrors, formValues } from '$lib/validation/form';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,5 +1,5 @@
 import { requireCapability } from '$lib/server/auth/guards';
-import * as periods from '$lib/server/periods';
+import * as periods from '$lib/server/periods/periods';
 import { STATUS_LABELS } from '$lib/workflow/lifecycle';
 import type { PageServerLoad } from './$types';
 

@@ -1,8 +1,8 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { DB } from '../../../src/lib/server/db';
 import { opds, type Role } from '../../../src/lib/server/db/schema';
-import * as users from '../../../src/lib/server/users';
-import { SYSTEM_ACTORS } from '../../../src/lib/server/audit';
+import * as users from '../../../src/lib/server/accounts/users';
+import { SYSTEM_ACTORS } from '../../../src/lib/server/audit/audit';
 
 /** An OPD row for binding operators. */
 export async function insertOpd(db: DB, slug: string, retired = false): Promise<number> {

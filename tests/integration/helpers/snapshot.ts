@@ -1,5 +1,5 @@
 import type { DB } from '../../../src/lib/server/db';
-import { writeBackup } from '../../../src/lib/server/backup';
+import { writeBackup } from '../../../src/lib/server/db/backup';
 
 /**
  * Every table of the database (rows and AUTOINCREMENT counters), to compare a database before

@@ -2,10 +2,10 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import { indicators, periods } from '../../../src/lib/server/db/schema';
 import type { SessionUser } from '../../../src/lib/server/auth/types';
 import type { DB } from '../../../src/lib/server/db';
-import { seedDemo } from '../../../src/lib/server/seed';
-import * as users from '../../../src/lib/server/users';
+import { seedDemo } from '../../../src/lib/server/db/seed';
+import * as users from '../../../src/lib/server/accounts/users';
 import { copyPeriod } from '../../../src/lib/server/workflow/period-copy';
-import { SYSTEM_ACTORS } from '../../../src/lib/server/audit';
+import { SYSTEM_ACTORS } from '../../../src/lib/server/audit/audit';
 
 /** The demo database (2020, 2021 published, demo users) plus 2022 copied from 2021 as a draft. */
 export async function seedWithDraft2022(db: DB): Promise<{ periodId: number }> {

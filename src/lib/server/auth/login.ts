@@ -1,6 +1,6 @@
 import { db, type Conn } from '../db';
 import type { Session } from '../db/schema';
-import { findByUsername } from '../users';
+import { findByUsername } from '../accounts/users';
 import { verifyDummyPassword, verifyPassword } from './password';
 import { createSession } from './session';
 import { throttledCheck } from './throttle';

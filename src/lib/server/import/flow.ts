@@ -1,5 +1,5 @@
 import { parseEmptyRule, type EmptyRule, type ImportIssue } from '../../import';
-import type { Actor } from '../audit';
+import type { Actor } from '../audit/audit';
 import { db, type Conn } from '../db';
 import { dropDraft, getDraft, saveDraft, updateDraft, type ImportDraft } from './drafts';
 import { readImportFile, type ImportFile } from './file';

@@ -1,8 +1,8 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { effectiveCell, guessOpdKind, guessShortName, type ImportIssue } from '../../import';
 import { flatRubric } from '../../scoring';
-import * as audit from '../audit';
-import type { Actor } from '../audit';
+import * as audit from '../audit/audit';
+import type { Actor } from '../audit/audit';
 import { db, type Conn } from '../db';
 import { bulkInsert, insertMatrixCells } from '../db/bulk';
 import { assessments, auditEvents, indicators, opds, periodOpds, periods } from '../db/schema';

@@ -4,7 +4,7 @@ import { STATUS_LABELS } from '../../workflow/lifecycle';
 import { EXPORT_VIEWS } from '../results/export';
 import { EXPIRED, type StepOutcome } from './flow';
 import type { ImportFile } from './file';
-import { list as listPeriods, getByYear } from '../periods';
+import { list as listPeriods, getByYear } from '../periods/periods';
 import { matrixRows } from '../results/published-files';
 import { computeView } from '../results/results';
 

@@ -26,11 +26,11 @@ import {
 	type Importer
 } from '../../workflow/import-rules';
 import { cellsEditable } from '../../workflow/lifecycle';
-import type { Actor } from '../audit';
+import type { Actor } from '../audit/audit';
 import { db, type Conn } from '../db';
 import { assessments, indicators, periods, users } from '../db/schema';
-import { matchCandidates } from '../opds';
-import { roster } from '../periods';
+import { matchCandidates } from '../opds/master';
+import { roster } from '../periods/periods';
 import { importStageContext } from '../workflow/stages';
 
 export type { CellState, ChangeCounts, EmptyRule } from '../../import';

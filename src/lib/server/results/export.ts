@@ -13,7 +13,7 @@ import {
 import { RESULT_CSV_COLUMNS, toResultRows } from '../../results-table';
 import { db, type Conn } from '../db';
 import { assessments, indicators, opds } from '../db/schema';
-import { getByYear, indicatorRows, roster } from '../periods';
+import { getByYear, indicatorRows, roster } from '../periods/periods';
 import { computeRanking } from './ranking';
 
 /** The views a period exports; `semua` is every view as sheets of one workbook. */

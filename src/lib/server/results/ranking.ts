@@ -19,7 +19,7 @@ import { POINTS_RULE, type SqlExpr } from '../../scoring/points-rule';
 import type { Rubric } from '../../scoring/types';
 import { db, type Conn } from '../db';
 import type { IndicatorRow, Period } from '../db/schema';
-import { indicatorRows, rubricFrom, toIndicator, type RosterEntry } from '../periods';
+import { indicatorRows, rubricFrom, toIndicator, type RosterEntry } from '../periods/periods';
 
 export interface RankingView {
 	year: number;

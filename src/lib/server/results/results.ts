@@ -1,8 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
 import { scorePeriod } from '../../scoring';
 import type { PeriodResult } from '../../scoring/types';
-import * as audit from '../audit';
-import type { Actor } from '../audit';
+import * as audit from '../audit/audit';
+import type { Actor } from '../audit/audit';
 import { cellsOf } from '../workflow/assessments';
 import { db, type Conn } from '../db';
 import {
@@ -15,7 +15,7 @@ import {
 } from '../db/schema';
 import { buildOpdFiles, buildPublishedFiles, etagOf, FILE_NAMES } from './published-files';
 import { bulkInsert } from '../db/bulk';
-import { roster, rubricOf, type RosterEntry } from '../periods';
+import { roster, rubricOf, type RosterEntry } from '../periods/periods';
 
 /** An official award as the PPID published it, beside (never inside) the computed ranking. */
 export interface OfficialAwardView {

@@ -3,7 +3,7 @@
  * published year (what the public saw), live scores of every other year.
  */
 import { isNull, sql } from 'drizzle-orm';
-import * as periods from '../periods';
+import * as periods from '../periods/periods';
 import { computeView, publishedView, type ResultsView } from './results';
 import { db, type Conn } from '../db';
 import { auditEvents } from '../db/schema';

@@ -1,8 +1,8 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { cellValueProblem } from '../../workflow/cell-value';
 import { appealsOpen } from '../../workflow/lifecycle';
-import * as audit from '../audit';
-import type { Actor } from '../audit';
+import * as audit from '../audit/audit';
+import type { Actor } from '../audit/audit';
 import { cellEntityId } from './assessments';
 import { db, type Conn } from '../db';
 import { appeals, assessments, indicators, opds, periodOpds, periods } from '../db/schema';

@@ -3,12 +3,12 @@ import { evidenceProblem } from '../../evidence';
 import type { Cell, IndicatorKind } from '../../scoring/types';
 import { cellValueProblem } from '../../workflow/cell-value';
 import { cellsEditable, lockedMessage, type PeriodStatus } from '../../workflow/lifecycle';
-import type { Actor } from '../audit';
+import type { Actor } from '../audit/audit';
 import { db, type Conn } from '../db';
 import { assessments, indicators, opds, periods, users, type Assessment } from '../db/schema';
 import { notifyOpd } from './notifications';
 import { cellStageBlock } from './stages';
-import { submitWrite } from '../write-queue';
+import { submitWrite } from '../db/write-queue';
 import { WorkflowError } from './error';
 
 async function yearOf(periodId: number, conn: Conn) {

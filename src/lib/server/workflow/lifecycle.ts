@@ -8,12 +8,12 @@ import {
 	type PeriodStatus
 } from '../../workflow/lifecycle';
 import { CONFIRM_VALUE } from '../../workflow/readiness';
-import * as audit from '../audit';
-import type { Actor } from '../audit';
+import * as audit from '../audit/audit';
+import type { Actor } from '../audit/audit';
 import { db, type Conn } from '../db';
 import { periods } from '../db/schema';
 import { notifyRoster } from './notifications';
-import { rubricOf } from '../periods';
+import { rubricOf } from '../periods/periods';
 import { unassessedCount } from './readiness';
 import { publish } from '../results/results';
 import { stagesOf } from './stages';

@@ -2,7 +2,7 @@ import { NOT_APPLICABLE } from '../../workflow/cell-value';
 import { and, asc, eq } from 'drizzle-orm';
 import type { IndicatorKind } from '../../scoring/types';
 import type { PeriodStatus } from '../../workflow/lifecycle';
-import { historyOf } from '../audit';
+import { historyOf } from '../audit/audit';
 import { cellEntityId, getCell } from './assessments';
 import { db, type Conn } from '../db';
 import { assessments, indicators, opds, periodOpds, type OpdKind } from '../db/schema';

@@ -1,10 +1,10 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { labelForYear } from '../../import';
-import * as audit from '../audit';
-import type { Actor } from '../audit';
+import * as audit from '../audit/audit';
+import type { Actor } from '../audit/audit';
 import { db, type Conn } from '../db';
 import { indicators, opds, periodOpds, periods } from '../db/schema';
-import { getByYear } from '../periods';
+import { getByYear } from '../periods/periods';
 import { WorkflowError } from './error';
 
 /**

@@ -1,8 +1,8 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { readinessOf, type Readiness } from '../../workflow/readiness';
 import { stageOfIndicator, stagesOf, stoppedOpds } from './stages';
-import * as audit from '../audit';
-import type { Actor } from '../audit';
+import * as audit from '../audit/audit';
+import type { Actor } from '../audit/audit';
 import { db, type Conn } from '../db';
 import { appeals, assessments, indicators, periodOpds, periods } from '../db/schema';
 import { openTies } from './ties';

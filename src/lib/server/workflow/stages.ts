@@ -15,8 +15,8 @@ import {
 	type StageAction,
 	type StageState
 } from '../../workflow/stages';
-import * as audit from '../audit';
-import type { Actor } from '../audit';
+import * as audit from '../audit/audit';
+import type { Actor } from '../audit/audit';
 import { db, type Conn } from '../db';
 import {
 	appeals,
@@ -31,7 +31,7 @@ import {
 	type IndicatorRow
 } from '../db/schema';
 import { notifyOpd, notifyRoles, notifyRoster, notifyUsers } from './notifications';
-import { indicatorRows, rubricFrom } from '../periods';
+import { indicatorRows, rubricFrom } from '../periods/periods';
 import { WorkflowError } from './error';
 
 /**

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { validateRubric } from '../../scoring';
-import * as audit from '../audit';
-import type { Actor } from '../audit';
+import * as audit from '../audit/audit';
+import type { Actor } from '../audit/audit';
 import { db, type Conn } from '../db';
 import { periods, users } from '../db/schema';
 import { ROLE_LABELS } from '../../permissions';
-import { rubricOf } from '../periods';
+import { rubricOf } from '../periods/periods';
 import { computeView } from '../results/results';
 import { WorkflowError } from './error';
 import { lengthProblem, TEXT_LIMITS } from '../../validation/text-limits';

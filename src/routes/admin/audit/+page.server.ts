@@ -1,6 +1,6 @@
 import { requireCapability } from '$lib/server/auth/guards';
-import { auditFacets, describeEvents, searchAudit } from '$lib/server/audit-log';
-import * as periods from '$lib/server/periods';
+import { auditFacets, describeEvents, searchAudit } from '$lib/server/audit/audit-log';
+import * as periods from '$lib/server/periods/periods';
 import type { PageServerLoad } from './$types';
 
 /** The audit log with filters (period, entity, actor), newest first, 50 a page. */

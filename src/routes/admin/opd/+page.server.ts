@@ -1,8 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guards';
-import { mergeOpds, OPD_KINDS, setRetired, updateOpd, type OpdKind } from '$lib/server/opd-admin';
-import * as opds from '$lib/server/opds';
-import { actorOf } from '$lib/server/users';
+import { mergeOpds, OPD_KINDS, setRetired, updateOpd, type OpdKind } from '$lib/server/opds/admin';
+import * as opds from '$lib/server/opds/master';
+import { actorOf } from '$lib/server/accounts/users';
 import { failFrom } from '$lib/server/workflow/error';
 import { parseId } from '$lib/validation/cell';
 import { formValues } from '$lib/validation/form';

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { ROLE_LABELS, ROLES } from '$lib/permissions';
 import { requireCapability } from '$lib/server/auth/guards';
-import * as users from '$lib/server/users';
+import * as users from '$lib/server/accounts/users';
 import { fieldErrors, formValues } from '$lib/validation/form';
 import { userCreateSchema } from '$lib/validation/user';
 import type { Actions, PageServerLoad } from './$types';

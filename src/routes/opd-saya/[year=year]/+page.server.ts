@@ -10,7 +10,7 @@ import {
 	type SelfInput
 } from '$lib/server/workflow/self-assessment';
 import { opdStageStanding } from '$lib/server/workflow/stages';
-import { actorOf } from '$lib/server/users';
+import { actorOf } from '$lib/server/accounts/users';
 import { STAGE_STATUS_LABELS } from '$lib/workflow/stages';
 import { failFrom } from '$lib/server/workflow/error';
 import { parseCellFields } from '$lib/validation/cell';

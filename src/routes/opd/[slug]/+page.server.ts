@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { can } from '$lib/permissions';
 import { requireUser, requireOwnOpd } from '$lib/server/auth/guards';
-import { findBySlug } from '$lib/server/opds';
+import { findBySlug } from '$lib/server/opds/master';
 import { latestPublishedYearOf } from '$lib/server/results/open-data';
 import { allYearViews } from '$lib/server/results/year-views';
 import type { PageServerLoad } from './$types';

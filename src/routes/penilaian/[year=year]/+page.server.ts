@@ -6,7 +6,7 @@ import { moveFromForm, setSelfDeadline } from '$lib/server/workflow/lifecycle';
 import { markUnassessedAbsent, readinessOfPeriod } from '$lib/server/workflow/readiness';
 import { matrixOf } from '$lib/server/workflow/matrix';
 import { matrixStageLocks } from '$lib/server/workflow/stages';
-import { actorOf } from '$lib/server/users';
+import { actorOf } from '$lib/server/accounts/users';
 import { failFrom } from '$lib/server/workflow/error';
 import { readOptionalDate } from '$lib/validation/date';
 import { formValues } from '$lib/validation/form';

@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { ROLE_LABELS, ROLES } from '$lib/permissions';
 import { requireCapability } from '$lib/server/auth/guards';
-import * as users from '$lib/server/users';
+import * as users from '$lib/server/accounts/users';
 import { fieldErrors, formValues } from '$lib/validation/form';
 import { passwordResetSchema } from '$lib/validation/password';
 import { roleAssignSchema } from '$lib/validation/user';

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guards';
 import { openTies, recordTieDecision } from '$lib/server/workflow/ties';
-import { actorOf } from '$lib/server/users';
+import { actorOf } from '$lib/server/accounts/users';
 import { failFrom } from '$lib/server/workflow/error';
 import { periodOrNotFound } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { answerAppeal, appealsOf } from '$lib/server/workflow/appeals';
 import { requireCapability } from '$lib/server/auth/guards';
-import { actorOf } from '$lib/server/users';
+import { actorOf } from '$lib/server/accounts/users';
 import { failFrom } from '$lib/server/workflow/error';
 import { parseId } from '$lib/validation/cell';
 import { formValues } from '$lib/validation/form';

@@ -4,7 +4,7 @@ import { requireCapability } from '$lib/server/auth/guards';
 import { opdCells } from '$lib/server/workflow/matrix';
 import { matrixStageLocks } from '$lib/server/workflow/stages';
 import { periodOrNotFound } from '$lib/server/http';
-import { actorOf } from '$lib/server/users';
+import { actorOf } from '$lib/server/accounts/users';
 import { failFrom } from '$lib/server/workflow/error';
 import { parseCellFields } from '$lib/validation/cell';
 import { formValues } from '$lib/validation/form';

@@ -3,7 +3,7 @@ import { setCell } from '$lib/server/workflow/assessments';
 import { requireCapability } from '$lib/server/auth/guards';
 import { cellDetail } from '$lib/server/workflow/matrix';
 import { periodOrNotFound } from '$lib/server/http';
-import { actorOf } from '$lib/server/users';
+import { actorOf } from '$lib/server/accounts/users';
 import { failFrom } from '$lib/server/workflow/error';
 import { parseCellFields } from '$lib/validation/cell';
 import { formValues } from '$lib/validation/form';

@@ -1,8 +1,8 @@
 import type { InArgs, InValue, ResultSet } from '@libsql/client';
 import { getTableName, is } from 'drizzle-orm';
 import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { DB } from './db';
-import * as schema from './db/schema';
+import type { DB } from '.';
+import * as schema from './schema';
 
 /**
  * Whole-database backup as JSON lines: a header line (format, version, migrations), then per

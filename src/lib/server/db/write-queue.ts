@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { openDb, type DB } from './db';
+import { openDb, type DB } from '.';
 
 type BatchItem = Parameters<DB['batch']>[0][number];
 

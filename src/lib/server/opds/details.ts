@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import type { CellDetail } from '../insights/opd-page';
-import { db, type Conn } from './db';
-import { assessments, indicators } from './db/schema';
+import type { CellDetail } from '../../insights/opd-page';
+import { db, type Conn } from '../db';
+import { assessments, indicators } from '../db/schema';
 
 /**
  * Evidence and notes of one OPD's cells in a period, by indicator key: what the evaluators and the

@@ -1,13 +1,13 @@
 import { and, count, eq, inArray, isNotNull, isNull, notInArray } from 'drizzle-orm';
-import { validateRubric } from '../scoring';
-import type { IndicatorDraft } from '../validation/rubric-form';
-import { rubricEditable, STATUS_LABELS } from '../workflow/lifecycle';
-import * as audit from './audit';
-import type { Actor } from './audit';
-import { db, type Conn, type Tx } from './db';
-import { assessments, indicators, opds, periodOpds, periods } from './db/schema';
+import { validateRubric } from '../../scoring';
+import type { IndicatorDraft } from '../../validation/rubric-form';
+import { rubricEditable, STATUS_LABELS } from '../../workflow/lifecycle';
+import * as audit from '../audit/audit';
+import type { Actor } from '../audit/audit';
+import { db, type Conn, type Tx } from '../db';
+import { assessments, indicators, opds, periodOpds, periods } from '../db/schema';
 import { indicatorRows, toIndicator } from './periods';
-import { WorkflowError } from './workflow/error';
+import { WorkflowError } from '../workflow/error';
 
 /** A rubric the editor cannot save, with every problem in Indonesian. */
 export class RubricInvalid extends Error {

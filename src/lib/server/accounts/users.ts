@@ -1,11 +1,11 @@
 import { and, asc, count, eq, isNull, ne } from 'drizzle-orm';
-import { PASSWORD_MIN_LENGTH } from '../validation/password';
-import { record, SYSTEM_ACTORS, type Actor } from './audit';
-import { hashPassword, verifyPassword } from './auth/password';
-import { createSession, invalidateUserSessions } from './auth/session';
-import { throttledCheck } from './auth/throttle';
-import { db, type Conn } from './db';
-import { opds, users, type Role, type Session, type User } from './db/schema';
+import { PASSWORD_MIN_LENGTH } from '../../validation/password';
+import { record, SYSTEM_ACTORS, type Actor } from '../audit/audit';
+import { hashPassword, verifyPassword } from '../auth/password';
+import { createSession, invalidateUserSessions } from '../auth/session';
+import { throttledCheck } from '../auth/throttle';
+import { db, type Conn } from '../db';
+import { opds, users, type Role, type Session, type User } from '../db/schema';
 
 /**
  * Users: accounts, roles, OPD binding, passwords. Every change writes its audit event in the same

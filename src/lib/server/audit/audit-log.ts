@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
-import { describeAuditEvent, type AuditEventInput, type AuditNames } from '../workflow/audit-text';
-import { db, type Conn } from './db';
-import { auditEvents, indicators, opds, periods, users } from './db/schema';
+import { describeAuditEvent, type AuditEventInput, type AuditNames } from '../../workflow/audit-text';
+import { db, type Conn } from '../db';
+import { auditEvents, indicators, opds, periods, users } from '../db/schema';
 
 export interface AuditFilter {
 	year?: number;

@@ -1,15 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { count } from 'drizzle-orm';
-import { matchOpd, parseReportTable } from '../import';
-import { SYSTEM_ACTORS } from './audit';
-import { db, type Conn } from './db';
-import { officialAwards, periods } from './db/schema';
-import { importMatrix } from './import/matrix';
-import { findBySlug } from './opds';
-import { roster } from './periods';
-import { publish } from './results/results';
-import { createDemoUsers } from './users';
+import { matchOpd, parseReportTable } from '../../import';
+import { SYSTEM_ACTORS } from '../audit/audit';
+import { db, type Conn } from '.';
+import { officialAwards, periods } from './schema';
+import { importMatrix } from '../import/matrix';
+import { findBySlug } from '../opds/master';
+import { roster } from '../periods/periods';
+import { publish } from '../results/results';
+import { createDemoUsers } from '../accounts/users';
 
 /** The demo operator answers for Diskominfo, the office that usually runs the PPID. */
 export const DEMO_OPERATOR_OPD = 'dinas-komunikasi-dan-informatika';

@@ -1,10 +1,10 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import * as audit from './audit';
-import type { Actor } from './audit';
-import { db, type Conn } from './db';
-import { OPD_KINDS, opds, periodOpds, periods, users, type OpdKind } from './db/schema';
-import { WorkflowError } from './workflow/error';
-import { lengthProblem, TEXT_LIMITS } from '../validation/text-limits';
+import * as audit from '../audit/audit';
+import type { Actor } from '../audit/audit';
+import { db, type Conn } from '../db';
+import { OPD_KINDS, opds, periodOpds, periods, users, type OpdKind } from '../db/schema';
+import { WorkflowError } from '../workflow/error';
+import { lengthProblem, TEXT_LIMITS } from '../../validation/text-limits';
 
 export interface OpdEdit {
 	name: string;

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
-import { db, type Conn } from './db';
-import { opds, periodOpds } from './db/schema';
+import { db, type Conn } from '../db';
+import { opds, periodOpds } from '../db/schema';
 
 /** All OPDs, for matching and admin lists, by name. */
 export async function list(conn: Conn = db()) {

@@ -1,6 +1,6 @@
 import { asc, desc, eq } from 'drizzle-orm';
-import type { Indicator, Rubric } from '../scoring/types';
-import { db, type Conn } from './db';
+import type { Indicator, Rubric } from '../../scoring/types';
+import { db, type Conn } from '../db';
 import {
 	indicators,
 	opds,
@@ -8,7 +8,7 @@ import {
 	periods,
 	type IndicatorRow,
 	type RubricConfig
-} from './db/schema';
+} from '../db/schema';
 
 /** All periods, newest year first. */
 export async function list(conn: Conn = db()) {

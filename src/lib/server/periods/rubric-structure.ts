@@ -5,13 +5,13 @@
  * them), labels may change.
  */
 import { eq } from 'drizzle-orm';
-import { rubricGaps, validateRubric } from '../scoring';
-import type { Indicator } from '../scoring/types';
-import { structureFields, type StructureDraft } from '../validation/structure-form';
-import * as audit from './audit';
-import type { Actor } from './audit';
-import { db, type Conn } from './db';
-import { periods, type RubricConfig } from './db/schema';
+import { rubricGaps, validateRubric } from '../../scoring';
+import type { Indicator } from '../../scoring/types';
+import { structureFields, type StructureDraft } from '../../validation/structure-form';
+import * as audit from '../audit/audit';
+import type { Actor } from '../audit/audit';
+import { db, type Conn } from '../db';
+import { periods, type RubricConfig } from '../db/schema';
 import { indicatorRows, toIndicator } from './periods';
 import { editablePeriod, RubricInvalid } from './rubric';
 

@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { db, type Conn } from './db';
-import { auditEvents } from './db/schema';
+import { db, type Conn } from '../db';
+import { auditEvents } from '../db/schema';
 
 /** Who is acting: a signed-in user, or a named system actor ("cli", "seed"). */
 export interface Actor {
