@@ -6,14 +6,11 @@ import type { DB } from '../../src/lib/server/db';
 import { auditEvents, notifications, periodOpds, periods } from '../../src/lib/server/db/schema';
 import { transition } from '../../src/lib/server/workflow/lifecycle';
 import { deadlineReminders } from '../../src/lib/server/workflow/notifications';
-import {
-	matrixStageLocks,
-	moveStage,
-	opdStageStanding,
-	saveSchedule,
-	stagesOf,
-	stoppedOpds
-} from '../../src/lib/server/workflow/stages';
+import { matrixStageLocks } from '../../src/lib/server/workflow/stages/locks';
+import { moveStage } from '../../src/lib/server/workflow/stages/moves';
+import { opdStageStanding } from '../../src/lib/server/workflow/stages/board';
+import { saveSchedule } from '../../src/lib/server/workflow/stages/schedule';
+import { stagesOf, stoppedOpds } from '../../src/lib/server/workflow/stages/read';
 import { WorkflowError } from '../../src/lib/server/workflow/error';
 import { createTestDb } from './helpers/test-db';
 import { makeTwoStages, seedWithDraft2022, sessionUser } from './helpers/workflow';

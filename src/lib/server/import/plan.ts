@@ -31,7 +31,7 @@ import { db, type Conn } from '../db';
 import { assessments, indicators, periods, users } from '../db/schema';
 import { matchCandidates } from '../opds/master';
 import { roster } from '../periods/periods';
-import { importStageContext } from '../workflow/stages';
+import { importStageContext } from '../workflow/stages/locks';
 
 export type { CellState, ChangeCounts, EmptyRule } from '../../import';
 

@@ -7,7 +7,7 @@ import { cellEntityId } from './assessments';
 import { db, type Conn } from '../db';
 import { appeals, assessments, indicators, opds, periodOpds, periods } from '../db/schema';
 import { notifyOpd, notifyRoles } from './notifications';
-import { cellStage } from './stages';
+import { cellStage } from './stages/locks';
 import { stageAppealOpen } from '../../workflow/stages';
 import { WorkflowError } from './error';
 import { lengthProblem, TEXT_LIMITS } from '../../validation/text-limits';

@@ -7,7 +7,7 @@ import type { Actor } from '../audit/audit';
 import { db, type Conn } from '../db';
 import { assessments, indicators, opds, periods, users, type Assessment } from '../db/schema';
 import { notifyOpd } from './notifications';
-import { cellStageBlock } from './stages';
+import { cellStageBlock } from './stages/locks';
 import { submitWrite } from '../db/write-queue';
 import { WorkflowError } from './error';
 

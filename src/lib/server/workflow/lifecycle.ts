@@ -16,7 +16,7 @@ import { notifyRoster } from './notifications';
 import { rubricOf } from '../periods/periods';
 import { unassessedCount } from './readiness';
 import { publish } from '../results/results';
-import { stagesOf } from './stages';
+import { stagesOf } from './stages/read';
 import { STAGE_STATUS_LABELS } from '../../workflow/stages';
 import { WorkflowError } from './error';
 import { lengthProblem, TEXT_LIMITS } from '../../validation/text-limits';

@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { readinessOf, type Readiness } from '../../workflow/readiness';
-import { stageOfIndicator, stagesOf, stoppedOpds } from './stages';
+import { stageOfIndicator, stagesOf, stoppedOpds } from './stages/read';
 import * as audit from '../audit/audit';
 import type { Actor } from '../audit/audit';
 import { db, type Conn } from '../db';

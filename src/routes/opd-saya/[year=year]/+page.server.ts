@@ -9,7 +9,7 @@ import {
 	workingGapsOf,
 	type SelfInput
 } from '$lib/server/workflow/self-assessment';
-import { opdStageStanding } from '$lib/server/workflow/stages';
+import { opdStageStanding } from '$lib/server/workflow/stages/board';
 import { actorOf } from '$lib/server/accounts/users';
 import { STAGE_STATUS_LABELS } from '$lib/workflow/stages';
 import { failFrom } from '$lib/server/workflow/error';

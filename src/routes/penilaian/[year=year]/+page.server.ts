@@ -5,7 +5,7 @@ import { requireCapability, requireUser } from '$lib/server/auth/guards';
 import { moveFromForm, setSelfDeadline } from '$lib/server/workflow/lifecycle';
 import { markUnassessedAbsent, readinessOfPeriod } from '$lib/server/workflow/readiness';
 import { matrixOf } from '$lib/server/workflow/matrix';
-import { matrixStageLocks } from '$lib/server/workflow/stages';
+import { matrixStageLocks } from '$lib/server/workflow/stages/locks';
 import { actorOf } from '$lib/server/accounts/users';
 import { failFrom } from '$lib/server/workflow/error';
 import { readOptionalDate } from '$lib/validation/date';

@@ -1,7 +1,9 @@
 import { fail } from '@sveltejs/kit';
 import { can } from '$lib/permissions';
 import { requireCapability } from '$lib/server/auth/guards';
-import { moveStage, saveSchedule, stageBoard } from '$lib/server/workflow/stages';
+import { moveStage } from '$lib/server/workflow/stages/moves';
+import { saveSchedule } from '$lib/server/workflow/stages/schedule';
+import { stageBoard } from '$lib/server/workflow/stages/board';
 import * as users from '$lib/server/accounts/users';
 import { actorOf } from '$lib/server/accounts/users';
 import { failFrom } from '$lib/server/workflow/error';

@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { setOpdCells, type OpdFormCell } from '$lib/server/workflow/assessments';
 import { requireCapability } from '$lib/server/auth/guards';
 import { opdCells } from '$lib/server/workflow/matrix';
-import { matrixStageLocks } from '$lib/server/workflow/stages';
+import { matrixStageLocks } from '$lib/server/workflow/stages/locks';
 import { periodOrNotFound } from '$lib/server/http';
 import { actorOf } from '$lib/server/accounts/users';
 import { failFrom } from '$lib/server/workflow/error';
