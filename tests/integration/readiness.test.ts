@@ -10,7 +10,14 @@ import {
 	periods
 } from '../../src/lib/server/db/schema';
 import { moveFromForm, transition, type Mover } from '../../src/lib/server/workflow/lifecycle';
-import { markUnassessedAbsent, readinessOfPeriod } from '../../src/lib/server/workflow/readiness';
+import {
+	markUnassessedAbsent,
+	readinessOfPeriod,
+	setOpdNotRated
+} from '../../src/lib/server/workflow/readiness';
+import { computeRanking } from '../../src/lib/server/results/ranking';
+import { publishedPage, publishedReport } from '../../src/lib/server/results/open-data';
+import { opds } from '../../src/lib/server/db/schema';
 import { publishedView } from '../../src/lib/server/results/results';
 import { WorkflowError } from '../../src/lib/server/workflow/error';
 import { createTestDb } from './helpers/test-db';
@@ -138,5 +145,102 @@ describe('readiness before finalising and publishing', () => {
 		expect(
 			(await refusal(markUnassessedAbsent(periodId, 'terlalu dini', admin.actor, db))).status
 		).toBe(409);
+	});
+});
+
+describe('an OPD the team decides "tidak dinilai"', () => {
+	/** The second OPD on the roster (the first gets ticks in some tests), with its slug. */
+	async function secondOpd() {
+		const [, entry] = await db
+			.select({ opdId: periodOpds.opdId, name: periodOpds.displayName, slug: opds.slug })
+			.from(periodOpds)
+			.innerJoin(opds, eq(opds.id, periodOpds.opdId))
+			.where(eq(periodOpds.periodId, periodId))
+			.orderBy(periodOpds.displayNumber);
+		return entry!;
+	}
+	const reason = 'Situs OPD tidak dapat diakses sepanjang masa penilaian';
+
+	it('leaves the ranking and the readiness count, is listed apart, and publishes', async () => {
+		const first = await tickFirst(2);
+		const left = await secondOpd();
+		await transition(periodId, 'evaluation', admin, '', db);
+		const before = await readinessOfPeriod(periodId, db);
+
+		await setOpdNotRated(periodId, left.slug, reason, admin.actor, db);
+		const after = await readinessOfPeriod(periodId, db);
+		expect(after.unassessedCells).toBe(before.unassessedCells - first.indicators);
+		expect(after.totalCells).toBe(before.totalCells - first.indicators);
+		expect(after.notRated).toEqual([{ slug: left.slug, opd: left.name, reason }]);
+		expect(after.opdsWithGaps.map((g) => g.slug)).not.toContain(left.slug);
+		expect(after.lines).toContain(`1 OPD tidak dinilai dan tidak masuk peringkat: ${left.name}.`);
+
+		// Deciding the rest as "tidak ada" writes no cell of the OPD left out.
+		await markUnassessedAbsent(periodId, 'keputusan rapat tim', admin.actor, db);
+		const leftCells = await db
+			.select()
+			.from(assessments)
+			.where(and(eq(assessments.periodId, periodId), eq(assessments.opdId, left.opdId)));
+		expect(leftCells).toHaveLength(0);
+
+		await transition(periodId, 'final', admin, '', db);
+		await transition(periodId, 'published', admin, '', db);
+		const view = await publishedView(2022, db);
+		expect(view?.notRated).toEqual([{ slug: left.slug, name: left.name, reason }]);
+		// The public page and the printable report list it apart.
+		expect((await publishedPage(2022, db))?.notRated).toEqual(view?.notRated);
+		expect((await publishedReport(2022, db))?.notRated).toEqual(view?.notRated);
+		expect((await publishedPage(2022, db))?.rows.map((r) => r.slug)).not.toContain(left.slug);
+		expect(view?.roster).toHaveLength(31);
+		expect(view?.roster.map((r) => r.slug)).not.toContain(left.slug);
+		expect(view?.result.opds).toHaveLength(31);
+		expect(view?.result.opds.map((r) => r.opd)).not.toContain(left.slug);
+		// The SQL ranking path agrees.
+		const [period] = await db.select().from(periods).where(eq(periods.id, periodId));
+		const ranking = await computeRanking(period!, db);
+		expect(ranking.roster.map((r) => r.slug)).not.toContain(left.slug);
+		expect(ranking.roster).toHaveLength(31);
+
+		const [event] = await db
+			.select()
+			.from(auditEvents)
+			.where(eq(auditEvents.action, 'period.opd-not-rated'));
+		expect(event?.entityId).toBe(left.slug);
+		expect(event?.after).toMatchObject({ notRatedReason: reason });
+		// Once published, the decision is fixed.
+		expect((await refusal(setOpdNotRated(periodId, left.slug, null, admin.actor, db))).status).toBe(
+			409
+		);
+	});
+
+	it('can be rated again before publishing, audited both ways', async () => {
+		const left = await secondOpd();
+		await transition(periodId, 'evaluation', admin, '', db);
+		const start = (await readinessOfPeriod(periodId, db)).unassessedCells;
+		await setOpdNotRated(periodId, left.slug, reason, admin.actor, db);
+		await setOpdNotRated(periodId, left.slug, null, admin.actor, db);
+		const back = await readinessOfPeriod(periodId, db);
+		expect(back.unassessedCells).toBe(start);
+		expect(back.notRated).toEqual([]);
+		const actions = (
+			await db.select().from(auditEvents).where(eq(auditEvents.entityId, left.slug))
+		).map((e) => e.action);
+		expect(actions).toEqual(['period.opd-not-rated', 'period.opd-rated']);
+	});
+
+	it('refuses without a reason, for an OPD not in the year, and in an open period', async () => {
+		const left = await secondOpd();
+		expect(
+			(await refusal(setOpdNotRated(periodId, left.slug, reason, admin.actor, db))).status
+		).toBe(409);
+		await transition(periodId, 'evaluation', admin, '', db);
+		expect((await refusal(setOpdNotRated(periodId, left.slug, 'x', admin.actor, db))).status).toBe(
+			400
+		);
+		const unknown = await refusal(setOpdNotRated(periodId, 'tidak-ada', reason, admin.actor, db));
+		expect(unknown.status).toBe(404);
+		expect(unknown.message).toMatch(/tidak-ada/);
+		const rows = await db.select().from(periodOpds).where(eq(periodOpds.periodId, periodId));
+		expect(rows.filter((r) => r.notRatedReason !== null)).toHaveLength(0);
 	});
 });

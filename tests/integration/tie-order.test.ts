@@ -110,7 +110,8 @@ function viewOf(result: PeriodResult): ResultsView {
 			displayName: o.name
 		})),
 		result,
-		officialAwards: []
+		officialAwards: [],
+		notRated: []
 	};
 }
 

@@ -166,6 +166,14 @@ const CASES: Case[] = [
 		fields: () => ({ reason: 'sel kosong dihitung tidak ada', confirm: 'ya' })
 	},
 	{
+		name: 'matrix ?/notRated',
+		route: 'matrix',
+		action: 'notRated',
+		path: () => '/penilaian/2022',
+		params: () => ({ year: '2022' }),
+		fields: () => ({ opd: ctx.slug, reason: 'situs tidak dapat diakses' })
+	},
+	{
 		name: 'matrix ?/deadline',
 		route: 'matrix',
 		action: 'deadline',

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { readinessOf } from './readiness';
 
-const none = { openAppeals: 0, unsettledTies: 0, unverifiedSelf: 0 };
+const none = { openAppeals: 0, unsettledTies: 0, unverifiedSelf: 0, notRated: [] };
 
 describe('readinessOf', () => {
 	it('is ready with nothing to say when every cell is assessed', () => {
-		const r = readinessOf({ ...none, opds: [{ opd: 'Dinkes', unassessed: 0, cells: 13 }] });
+		const r = readinessOf({
+			...none,
+			opds: [{ slug: 'dinkes', opd: 'Dinkes', unassessed: 0, cells: 13 }]
+		});
 		expect(r.lines).toEqual([]);
 		expect(r.blocksPublishing).toBe(false);
 		expect(r.totalCells).toBe(13);
@@ -13,13 +16,14 @@ describe('readinessOf', () => {
 
 	it('orders OPDs by how much is missing and names those with no value at all', () => {
 		const r = readinessOf({
+			...none,
 			openAppeals: 2,
 			unsettledTies: 1,
 			unverifiedSelf: 3,
 			opds: [
-				{ opd: 'Bappeda', unassessed: 2, cells: 13 },
-				{ opd: 'Distan', unassessed: 13, cells: 13 },
-				{ opd: 'Dinkes', unassessed: 0, cells: 13 }
+				{ slug: 'bappeda', opd: 'Bappeda', unassessed: 2, cells: 13 },
+				{ slug: 'distan', opd: 'Distan', unassessed: 13, cells: 13 },
+				{ slug: 'dinkes', opd: 'Dinkes', unassessed: 0, cells: 13 }
 			]
 		});
 		expect(r.opdsWithGaps.map((o) => o.opd)).toEqual(['Distan', 'Bappeda']);
@@ -36,7 +40,24 @@ describe('readinessOf', () => {
 	});
 
 	it('writes thousands the Indonesian way', () => {
-		const r = readinessOf({ ...none, opds: [{ opd: 'X', unassessed: 1500, cells: 2000 }] });
+		const r = readinessOf({
+			...none,
+			opds: [{ slug: 'x', opd: 'X', unassessed: 1500, cells: 2000 }]
+		});
 		expect(r.lines[0]).toBe('1.500 dari 2.000 sel belum dinilai, di 1 OPD.');
+	});
+
+	it('names the OPDs left out of the ranking without blocking publishing', () => {
+		const r = readinessOf({
+			...none,
+			opds: [{ slug: 'dinkes', opd: 'Dinkes', unassessed: 0, cells: 13 }],
+			notRated: [
+				{ slug: 'distan', opd: 'Distan', reason: 'Situs tidak dapat diakses sepanjang periode' },
+				{ slug: 'bappeda', opd: 'Bappeda', reason: 'OPD dilebur pada pertengahan tahun' }
+			]
+		});
+		expect(r.lines).toEqual(['2 OPD tidak dinilai dan tidak masuk peringkat: Distan, Bappeda.']);
+		expect(r.blocksPublishing).toBe(false);
+		expect(r.totalCells).toBe(13);
 	});
 });

@@ -6,6 +6,8 @@
  */
 
 export interface OpdGap {
+	/** The OPD's key (slug), for forms that act on it. */
+	slug: string;
 	opd: string;
 	/** Cells of this OPD with no verified value (not-applicable counts as assessed). */
 	unassessed: number;
@@ -13,8 +15,17 @@ export interface OpdGap {
 	cells: number;
 }
 
+export interface NotRatedOpd {
+	slug: string;
+	opd: string;
+	reason: string;
+}
+
 export interface ReadinessCounts {
+	/** The OPDs taking part in scoring (those the team decided "tidak dinilai" are apart). */
 	opds: OpdGap[];
+	/** OPDs left out of scoring and ranking this year, with the reason. */
+	notRated: NotRatedOpd[];
 	openAppeals: number;
 	unsettledTies: number;
 	/** Cells an OPD self-assessed that no evaluator has verified yet. */
@@ -50,6 +61,10 @@ export function readinessOf(counts: ReadinessCounts): Readiness {
 		);
 	if (opdsWithoutValues.length > 0)
 		lines.push(`${fmt(opdsWithoutValues.length)} OPD belum punya nilai sama sekali.`);
+	if (counts.notRated.length > 0)
+		lines.push(
+			`${fmt(counts.notRated.length)} OPD tidak dinilai dan tidak masuk peringkat: ${counts.notRated.map((o) => o.opd).join(', ')}.`
+		);
 	if (counts.openAppeals > 0) lines.push(`${fmt(counts.openAppeals)} sanggahan belum dijawab.`);
 	if (counts.unsettledTies > 0)
 		lines.push(`${fmt(counts.unsettledTies)} posisi podium masih seri tanpa keputusan urutan.`);

@@ -82,7 +82,12 @@ export const periodOpds = sqliteTable(
 			.references(() => opds.id, { onDelete: 'restrict' }),
 		displayNumber: integer('display_number').notNull(),
 		/** The name as printed that year (reports spell OPDs differently from year to year). */
-		displayName: text('display_name').notNull()
+		displayName: text('display_name').notNull(),
+		/**
+		 * Set when the team decided this OPD is "tidak dinilai" this year (the reason, shown with
+		 * it): left out of scoring and ranking and listed apart. Null: the OPD is rated.
+		 */
+		notRatedReason: text('not_rated_reason')
 	},
 	(t) => [primaryKey({ columns: [t.periodId, t.opdId] }), index('period_opds_opd_idx').on(t.opdId)]
 );

@@ -66,6 +66,8 @@ export interface RosterEntry {
 	websiteUrl: string | null;
 	displayNumber: number;
 	displayName: string;
+	/** Why the team left this OPD out of this year's ranking, or null when it is rated. */
+	notRatedReason: string | null;
 }
 
 /** The OPDs taking part in a period, in the order of the period's table. */
@@ -79,7 +81,8 @@ export async function roster(periodId: number, conn: Conn = db()): Promise<Roste
 			kind: opds.kind,
 			websiteUrl: opds.websiteUrl,
 			displayNumber: periodOpds.displayNumber,
-			displayName: periodOpds.displayName
+			displayName: periodOpds.displayName,
+			notRatedReason: periodOpds.notRatedReason
 		})
 		.from(periodOpds)
 		.innerJoin(opds, eq(opds.id, periodOpds.opdId))

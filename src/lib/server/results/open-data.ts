@@ -228,7 +228,8 @@ export async function publishedReport(year: number, conn: Conn = db()) {
 			names,
 			page.officialAwards
 		),
-		officialSource: page.officialAwards[0]?.source ?? null
+		officialSource: page.officialAwards[0]?.source ?? null,
+		notRated: page.notRated ?? []
 	};
 }
 

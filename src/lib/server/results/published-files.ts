@@ -6,7 +6,7 @@ import { RESULT_CSV_COLUMNS, toResultRows, type ResultRow } from '../../results-
 import { exampleOpd } from '../../insights/method';
 import { explainScore } from '../../scoring/explain';
 import type { AwardPosition, OpdResult, Rubric } from '../../scoring/types';
-import type { OfficialAwardView, ResultsView } from './results';
+import type { NotRatedView, OfficialAwardView, ResultsView } from './results';
 
 export const FILE_NAMES = [
 	'results.json',
@@ -38,6 +38,8 @@ export interface PublicPageData {
 	average: number;
 	awards: AwardPosition[];
 	officialAwards: OfficialAwardView[];
+	/** OPDs left out of the ranking that year, with the reason (absent in files published before). */
+	notRated?: NotRatedView[];
 	/** Short names of the OPDs on the podium. */
 	podiumNames: Record<string, string>;
 	rows: ResultRow[];
@@ -128,6 +130,7 @@ function pageData(view: ResultsView, rows: ResultRow[], matrix: MatrixRow[]): Pu
 		average: rows.length ? rows.reduce((sum, r) => sum + r.percent, 0) / rows.length : 0,
 		awards: view.result.awards,
 		officialAwards: view.officialAwards,
+		notRated: view.notRated,
 		podiumNames: Object.fromEntries(
 			view.roster.filter((r) => onPodium.has(r.slug)).map((r) => [r.slug, r.shortName])
 		),
@@ -196,7 +199,8 @@ export function buildPublishedFiles(
 			rubric: view.result.rubric,
 			results: rows,
 			awards: view.result.awards,
-			officialAwards: view.officialAwards
+			officialAwards: view.officialAwards,
+			notRated: view.notRated
 		}),
 		'results.csv': openCsv(resultsTable(rows)),
 		'matrix.csv': openCsv(matrixTable(indicators, matrix)),

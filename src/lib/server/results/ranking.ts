@@ -201,7 +201,7 @@ export async function rosterSums(
 				total(not_applicable) AS na${sql.join(aggregates)}
 			FROM assessments WHERE period_id = ${periodId} GROUP BY opd_id
 		) g ON g.opd_id = r.opd_id
-		WHERE r.period_id = ${periodId}`);
+		WHERE r.period_id = ${periodId} AND r.not_rated_reason IS NULL`);
 	const found = JSON.parse(result?.rows ?? '[]') as PackedRow[];
 	// Roster order (as periods.roster: by number, then name), sorted here rather than by SQLite.
 	found.sort((a, b) => a[3] - b[3] || (a[6] < b[6] ? -1 : a[6] > b[6] ? 1 : 0));

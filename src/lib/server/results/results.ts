@@ -34,9 +34,18 @@ export interface ResultsView {
 	status: Period['status'];
 	source: string | null;
 	publishedAt: string | null;
-	roster: Omit<RosterEntry, 'opdId'>[];
+	/** The OPDs scored and ranked (those the team left out are in `notRated`). */
+	roster: Omit<RosterEntry, 'opdId' | 'notRatedReason'>[];
 	result: PeriodResult;
 	officialAwards: OfficialAwardView[];
+	/** OPDs of the year's roster the team decided not to rate, with the reason: shown apart. */
+	notRated: NotRatedView[];
+}
+
+export interface NotRatedView {
+	slug: string;
+	name: string;
+	reason: string;
 }
 
 async function officialAwardsOf(periodId: number, conn: Conn): Promise<OfficialAwardView[]> {
@@ -63,16 +72,22 @@ export async function computeView(period: Period, conn: Conn = db()): Promise<Re
 		cellsOf(period.id, conn),
 		officialAwardsOf(period.id, conn)
 	]);
-	const participants = entries.map((e) => ({ key: e.slug, name: e.displayName }));
+	const rated = entries.filter((e) => e.notRatedReason === null);
+	const participants = rated.map((e) => ({ key: e.slug, name: e.displayName }));
 	return {
 		year: period.year,
 		title: period.title,
 		status: period.status,
 		source: period.source,
 		publishedAt: period.publishedAt ? period.publishedAt.toISOString() : null,
-		roster: entries.map(({ opdId: _opdId, ...rest }) => rest),
+		roster: rated.map(({ opdId: _opdId, notRatedReason: _reason, ...rest }) => rest),
 		result: scorePeriod(rubric, participants, cells),
-		officialAwards: awards
+		officialAwards: awards,
+		notRated: entries.flatMap((e) =>
+			e.notRatedReason === null
+				? []
+				: [{ slug: e.slug, name: e.displayName, reason: e.notRatedReason }]
+		)
 	};
 }
 
@@ -142,7 +157,14 @@ export async function publishedByYear(
 		.where(eq(periods.year, year))
 		.limit(1);
 	if (!row) return null;
-	return { ...row, view: () => JSON.parse(row.body) as ResultsView };
+	// Snapshots published before `notRated` existed read as having none.
+	return {
+		...row,
+		view: () => {
+			const view = JSON.parse(row.body) as ResultsView;
+			return { ...view, notRated: view.notRated ?? [] };
+		}
+	};
 }
 
 /** The years whose results are public, newest first. */

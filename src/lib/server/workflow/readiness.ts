@@ -4,7 +4,7 @@ import { stageOfIndicator, stagesOf, stoppedOpds } from './stages/read';
 import * as audit from '../audit/audit';
 import type { Actor } from '../audit/audit';
 import { db, type Conn } from '../db';
-import { appeals, assessments, indicators, periodOpds, periods } from '../db/schema';
+import { appeals, assessments, indicators, opds, periodOpds, periods } from '../db/schema';
 import { openTies } from './ties';
 import { lengthProblem, TEXT_LIMITS } from '../../validation/text-limits';
 import { WorkflowError } from './error';
@@ -35,6 +35,7 @@ async function unassessedCells(periodId: number, conn: Conn) {
 		.where(
 			and(
 				eq(periodOpds.periodId, periodId),
+				isNull(periodOpds.notRatedReason),
 				sql`(${assessments.id} is null or (${assessments.value} is null and ${assessments.notApplicable} = 0))`
 			)
 		);
@@ -55,8 +56,14 @@ async function unassessedCells(periodId: number, conn: Conn) {
 export async function readinessOfPeriod(periodId: number, conn: Conn = db()): Promise<Readiness> {
 	const [roster, [indicatorCount], missing, [openAppeals], [unverified], ties] = await Promise.all([
 		conn
-			.select({ opdId: periodOpds.opdId, opd: periodOpds.displayName })
+			.select({
+				opdId: periodOpds.opdId,
+				slug: opds.slug,
+				opd: periodOpds.displayName,
+				notRatedReason: periodOpds.notRatedReason
+			})
 			.from(periodOpds)
+			.innerJoin(opds, eq(opds.id, periodOpds.opdId))
 			.where(eq(periodOpds.periodId, periodId)),
 		conn
 			.select({ n: sql<number>`count(*)` })
@@ -82,8 +89,13 @@ export async function readinessOfPeriod(periodId: number, conn: Conn = db()): Pr
 	]);
 	const gaps = new Map<number, number>();
 	for (const r of missing.rows) gaps.set(r.opdId, (gaps.get(r.opdId) ?? 0) + 1);
+	const rated = roster.filter((o) => o.notRatedReason === null);
 	return readinessOf({
-		opds: roster.map((o) => ({
+		notRated: roster.flatMap((o) =>
+			o.notRatedReason === null ? [] : [{ slug: o.slug, opd: o.opd, reason: o.notRatedReason }]
+		),
+		opds: rated.map((o) => ({
+			slug: o.slug,
 			opd: o.opd,
 			unassessed: gaps.get(o.opdId) ?? 0,
 			cells: Number(indicatorCount?.n ?? 0)
@@ -166,5 +178,63 @@ export async function markUnassessedAbsent(
 			tx
 		);
 		return rows.length;
+	});
+}
+
+/**
+ * The team's other decision for an OPD it could not assess: "tidak dinilai" this year, with a
+ * reason. The OPD leaves scoring and ranking (its cells stay as they are) and is listed apart on
+ * the results; `reason` null rates it again. Audited; only before the year is published.
+ */
+export async function setOpdNotRated(
+	periodId: number,
+	opdSlug: string,
+	reason: string | null,
+	actor: Actor,
+	conn: Conn = db()
+): Promise<void> {
+	const why = reason?.trim() ?? null;
+	if (why !== null) {
+		if (why.length < 5)
+			throw new WorkflowError(400, 'Tuliskan alasan OPD tidak dinilai (minimal 5 karakter).');
+		const tooLong = lengthProblem('Alasan', why, TEXT_LIMITS.text);
+		if (tooLong) throw new WorkflowError(400, tooLong);
+	}
+	await conn.transaction(async (tx) => {
+		const [period] = await tx.select().from(periods).where(eq(periods.id, periodId));
+		if (!period) throw new WorkflowError(404, 'Periode tidak ditemukan.');
+		if (period.status !== 'final' && period.status !== 'evaluation')
+			throw new WorkflowError(
+				409,
+				'OPD hanya dapat dinyatakan tidak dinilai saat periode dalam evaluasi atau final.'
+			);
+		const [entry] = await tx
+			.select({
+				opdId: periodOpds.opdId,
+				name: periodOpds.displayName,
+				notRatedReason: periodOpds.notRatedReason
+			})
+			.from(periodOpds)
+			.innerJoin(opds, eq(opds.id, periodOpds.opdId))
+			.where(and(eq(periodOpds.periodId, periodId), eq(opds.slug, opdSlug)));
+		if (!entry)
+			throw new WorkflowError(404, `OPD "${opdSlug}" tidak ada dalam daftar OPD periode ini.`);
+		if (entry.notRatedReason === why) return;
+		await tx
+			.update(periodOpds)
+			.set({ notRatedReason: why })
+			.where(and(eq(periodOpds.periodId, periodId), eq(periodOpds.opdId, entry.opdId)));
+		await audit.record(
+			actor,
+			{
+				action: why === null ? 'period.opd-rated' : 'period.opd-not-rated',
+				entityType: 'opd',
+				entityId: opdSlug,
+				periodId,
+				before: { opd: entry.name, notRatedReason: entry.notRatedReason },
+				after: { opd: entry.name, notRatedReason: why }
+			},
+			tx
+		);
 	});
 }

@@ -3,7 +3,11 @@ import { can } from '$lib/permissions';
 import * as assessments from '$lib/server/workflow/assessments';
 import { requireCapability, requireUser } from '$lib/server/auth/guards';
 import { moveFromForm, setSelfDeadline } from '$lib/server/workflow/lifecycle';
-import { markUnassessedAbsent, readinessOfPeriod } from '$lib/server/workflow/readiness';
+import {
+	markUnassessedAbsent,
+	readinessOfPeriod,
+	setOpdNotRated
+} from '$lib/server/workflow/readiness';
 import { matrixOf } from '$lib/server/workflow/matrix';
 import { matrixStageLocks } from '$lib/server/workflow/stages/locks';
 import { actorOf } from '$lib/server/accounts/users';
@@ -62,7 +66,8 @@ export const load: PageServerLoad = async ({ params }) => {
 			unassessedCells: readiness.unassessedCells,
 			blocksPublishing: readiness.blocksPublishing,
 			opdsWithGaps: readiness.opdsWithGaps.slice(0, 50),
-			moreOpds: Math.max(0, readiness.opdsWithGaps.length - 50)
+			moreOpds: Math.max(0, readiness.opdsWithGaps.length - 50),
+			notRated: readiness.notRated
 		},
 		canDecideUnassessed: can(user.role, 'period.finalize'),
 		matrix,
@@ -153,6 +158,28 @@ export const actions: Actions = {
 		try {
 			const cells = await markUnassessedAbsent(period.id, values.reason ?? '', actorOf(user));
 			return { decided: cells };
+		} catch (e) {
+			return failFrom(e);
+		}
+	},
+	/**
+	 * The other decision for an OPD the team could not assess: "tidak dinilai" this year, with a
+	 * reason (out of the ranking, listed apart), or rated again (`reason` absent). Audited.
+	 */
+	notRated: async ({ params, request }) => {
+		const user = requireCapability('period.finalize');
+		const period = await periodOrNotFound(params.year);
+		const values = formValues(await request.formData());
+		const rateAgain = values.rate === CONFIRM_VALUE;
+		if (!values.opd) return fail(400, { message: 'Pilih OPD.' });
+		try {
+			await setOpdNotRated(
+				period.id,
+				values.opd,
+				rateAgain ? null : (values.reason ?? ''),
+				actorOf(user)
+			);
+			return { notRatedChanged: values.opd };
 		} catch (e) {
 			return failFrom(e);
 		}
