@@ -26,9 +26,13 @@ test('a visitor opens the 2021 results: ranking, podium, official awards and the
 	// The wrapped report row is one OPD with its full name.
 	await page.getByRole('rowheader', { name: 'Kecamatan Kasemen Kota Serang' }).waitFor();
 	// The awards the report published stand beside the computed ranking.
-	const official = page.locator('section.official');
-	assert.match(await official.innerText(), /Satuan Polisi Pamong Praja|Satpol PP/);
-	assert.match(await official.innerText(), /250/);
+	// Each line names the OPD, its title and the points the report printed, in the report's order.
+	const official = await page.locator('section.official li').allInnerTexts();
+	assert.deepEqual(official, [
+		'Satuan Polisi Pamong Praja Pemerintah Kota Serang — OPD terbaik I, nilai 250',
+		'Badan Penanggulangan Bencana Daerah Kota Serang — OPD terbaik II, nilai 219',
+		'Badan Kepegawaian Pengembangan Sumber Daya Manusia — OPD terbaik III, nilai 102'
+	]);
 	await page.close();
 });
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answerAppeal, appealsOf, fileAppeal } from '../../src/lib/server/workflow/appeals';
 import { getCell, setCell } from '../../src/lib/server/workflow/assessments';
 import type { DB } from '../../src/lib/server/db';
-import { auditEvents, indicators, notifications } from '../../src/lib/server/db/schema';
+import { auditEvents, indicators, notifications, opds } from '../../src/lib/server/db/schema';
 import { markUnassessedAbsent } from '../../src/lib/server/workflow/readiness';
 import { transition } from '../../src/lib/server/workflow/lifecycle';
 import { computeView, publishedView } from '../../src/lib/server/results/results';
@@ -129,7 +129,14 @@ describe('appeals', () => {
 		expect(await getCell(periodId, opdId, indicatorId, db)).toMatchObject({ value: 1, version: 2 });
 		const period = await getByYear(2022, db);
 		const view = await computeView(period!, db);
-		expect(view.result.opds.find((o) => o.indicators.some((i) => i.value === 1))).toBeDefined();
+		// The appealed cell itself now counts in the live result.
+		const [opd] = await db.select().from(opds).where(eq(opds.id, opdId));
+		const [indicator] = await db.select().from(indicators).where(eq(indicators.id, indicatorId));
+		const scored = view.result.opds.find((o) => o.opd === opd!.slug);
+		expect(scored?.indicators.find((i) => i.key === indicator!.key)).toMatchObject({
+			value: 1,
+			met: true
+		});
 		const answers = await db
 			.select()
 			.from(auditEvents)

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { isActionFailure, isHttpError, isRedirect, type RequestEvent } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 import { useDb, type DB } from '../../src/lib/server/db';
-import { assessments, periods, users } from '../../src/lib/server/db/schema';
+import { assessments, opds, periodOpds, periods, users } from '../../src/lib/server/db/schema';
 import { seedDemo } from '../../src/lib/server/db/seed';
 import { snapshotTables } from './helpers/snapshot';
 import { createTestDb } from './helpers/test-db';
@@ -187,8 +187,22 @@ describe('the import page, as an evaluator', () => {
 				digest: refreshed.preview.digest,
 				[`match-${line}`]: 'sekretariat-daerah'
 			})
-		)) as { committed: unknown };
-		expect(done.committed).toBeTruthy();
+		)) as { committed: { year: number; cellsChanged: number } };
+		expect(done.committed).toMatchObject({ year: 2022, cellsChanged: 8 * 13 });
+		// The corrected row was written under the OPD the user chose, with the name as printed.
+		const written = await db
+			.select({ name: periodOpds.displayName, opdId: periodOpds.opdId })
+			.from(periodOpds)
+			.innerJoin(opds, eq(opds.id, periodOpds.opdId))
+			.innerJoin(periods, eq(periods.id, periodOpds.periodId))
+			.where(and(eq(periods.year, 2022), eq(opds.slug, 'sekretariat-daerah')));
+		expect(written.map((w) => w.name)).toEqual(['Bagian Umum Sekretariat Daerah']);
+		const [year2022] = await db.select().from(periods).where(eq(periods.year, 2022));
+		const cells = await db
+			.select()
+			.from(assessments)
+			.where(and(eq(assessments.periodId, year2022!.id), eq(assessments.opdId, written[0]!.opdId)));
+		expect(cells).toHaveLength(13);
 	});
 
 	it('a stale preview is refused and shown again; nothing is written', async () => {

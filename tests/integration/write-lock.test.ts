@@ -22,8 +22,14 @@ it('a batch on a second handle waits for an open transaction instead of failing 
 		await tx.insert(opds).values(opd('second'));
 	});
 	await pause(20);
+	const finished: string[] = [];
 	const batch = second.batch([second.insert(opds).values(opd('third'))]);
-	await expect(Promise.all([slow, batch])).resolves.toBeDefined();
+	await Promise.all([
+		slow.then(() => finished.push('transaction')),
+		batch.then(() => finished.push('batch'))
+	]);
+	// The batch finished, and only after the transaction it waited for.
+	expect(finished).toEqual(['transaction', 'batch']);
 	const [row] = await db.select({ n: count() }).from(opds);
 	expect(row!.n).toBe(3);
 	second.$client.close();
@@ -56,7 +62,12 @@ it('a single write on a second handle waits for an open transaction instead of f
 	const single = second.insert(opds).values(opd('third'));
 	const read = second.select({ n: count() }).from(opds); // reads never wait for the lock
 	await expect(read).resolves.toEqual([{ n: 0 }]);
-	await expect(Promise.all([slow, single])).resolves.toBeDefined();
+	const finished: string[] = [];
+	await Promise.all([
+		slow.then(() => finished.push('transaction')),
+		single.then(() => finished.push('single'))
+	]);
+	expect(finished).toEqual(['transaction', 'single']);
 	const [row] = await db.select({ n: count() }).from(opds);
 	expect(row!.n).toBe(3);
 	second.$client.close();

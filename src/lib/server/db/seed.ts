@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { count } from 'drizzle-orm';
 import { matchOpd, parseReportTable } from '../../import';
+import { parseReportAwards } from '../../import/report-awards';
 import { SYSTEM_ACTORS } from '../audit/audit';
 import { db, type Conn } from '.';
 import { officialAwards, periods } from './schema';
@@ -19,8 +20,11 @@ export interface SeedYear {
 	file: string;
 	title: string;
 	source: string;
-	/** The awards as the report published them (a richer "monev website" rubric than the ticks). */
-	awards: { position: number; title: string; name: string; points: number; source: string }[];
+	/**
+	 * Where the report announces its awards (a richer "monev website" rubric than the ticks); the
+	 * awards themselves are read from the report's text (parseReportAwards).
+	 */
+	awardSource: string;
 }
 
 /** The two Kota Serang annual reports the demo database is loaded from (data/seeds/README.md). */
@@ -33,44 +37,16 @@ export const SEED_YEARS: SeedYear[] = [
 		file: '001_fa7482990baaa3fb.txt',
 		title: 'Monev Daftar Informasi Publik OPD Kota Serang 2020',
 		source: `${REPORT_2020}, bagian 2.3`,
-		awards: awardsFrom(
-			`${REPORT_2020}, Bab I: hasil evaluasi pengelola dan pengunjung website, "3 OPD teraktif"`,
-			'OPD teraktif',
-			[
-				['Satuan Polisi Pamong Praja', 396],
-				['Kecamatan Kasemen', 284],
-				['Diskominfo', 154]
-			]
-		)
+		awardSource: `${REPORT_2020}, Bab I: hasil evaluasi pengelola dan pengunjung website, "3 OPD teraktif"`
 	},
 	{
 		year: 2021,
 		file: '000_98cb80431292019a.txt',
 		title: 'Monev Daftar Informasi Publik OPD Kota Serang 2021',
 		source: `${REPORT_2021}, bagian 2.3`,
-		awards: awardsFrom(
-			`${REPORT_2021}, Bab I: hasil evaluasi pengelola website, "OPD terbaik"`,
-			'OPD terbaik',
-			[
-				['Satpol PP', 250],
-				['BPBD', 219],
-				['BKPSDM', 102]
-			]
-		)
+		awardSource: `${REPORT_2021}, Bab I: hasil evaluasi pengelola website, "OPD terbaik"`
 	}
 ];
-
-/** Awards I, II, III in the order the report lists them, all citing the same passage. */
-function awardsFrom(source: string, title: string, ranked: [string, number][]): SeedYear['awards'] {
-	const roman = ['I', 'II', 'III'];
-	return ranked.map(([name, points], i) => ({
-		position: i + 1,
-		title: `${title} ${roman[i]}`,
-		name,
-		points,
-		source
-	}));
-}
 
 /**
  * Loads both seed years from the report files (not from a copied fixture), publishes them and
@@ -104,7 +80,9 @@ export async function seedDemo(seedsDir: string, conn: Conn = db()): Promise<voi
 				key: e.slug,
 				names: [e.name, e.shortName, e.displayName]
 			}));
-			for (const award of seed.awards) {
+			const awards = parseReportAwards(texts[i]!);
+			if (awards.length === 0) throw new Error(`${seed.file}: daftar penghargaan tidak terbaca`);
+			for (const award of awards) {
 				const match = matchOpd(award.name, candidates);
 				const entry = entries.find((e) => e.slug === match?.key);
 				if (!entry)
@@ -117,7 +95,7 @@ export async function seedDemo(seedsDir: string, conn: Conn = db()): Promise<voi
 					position: award.position,
 					title: award.title,
 					points: award.points,
-					source: award.source
+					source: seed.awardSource
 				});
 			}
 			await publish(periodId, SYSTEM_ACTORS.seed, tx);
