@@ -298,6 +298,12 @@ describe('assignments', () => {
 		const all = (await matrixPage.load(get(evaluator, '/penilaian/2022?semua=1'))) as typeof mine;
 		expect(all.matrix.rows.length).toBe(mine.tasks.all);
 		expect(all.matrix.rows.length).toBeGreaterThan(1);
+		// In the full view, the other OPDs are locked with the reason a save would give.
+		const locks = (all as unknown as { gridLocks: { stopped: Record<number, string> } }).gridLocks;
+		expect(locks.stopped[opdB.opdId]).toBe(
+			`${opdB.displayName} bukan OPD yang ditugaskan kepada Anda pada periode ini.`
+		);
+		expect(locks.stopped[opdA.opdId]).toBeUndefined();
 		// The admin always sees every OPD.
 		const adminView = (await matrixPage.load(get(admin, '/penilaian/2022'))) as {
 			tasks: unknown;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
 	assignmentConflictRefusal,
+	assignmentLocks,
 	assignmentRefusal,
+	combineLocks,
 	scopeCovers,
 	type AssignmentRules
 } from './assignments';
@@ -73,5 +75,53 @@ describe('scopeCovers', () => {
 		expect(scopeCovers({ opdIds: [], aspects: [] }, 1, 'a')).toBe(true);
 		expect(scopeCovers({ opdIds: [2], aspects: [] }, 1)).toBe(false);
 		expect(scopeCovers({ opdIds: [1], aspects: ['b'] }, 1, 'a')).toBe(false);
+	});
+});
+
+describe('assignmentLocks', () => {
+	const indicators = [
+		{ id: 1, aspect: 'web' },
+		{ id: 2, aspect: 'saq' }
+	];
+	const rows = [
+		{ id: 7, name: 'Dinas Kominfo' },
+		{ id: 9, name: 'Badan X' }
+	];
+
+	it('locks nothing without assignments or conflicts, nor for an admin without conflicts', () => {
+		expect(
+			assignmentLocks(rules({ periodAssigned: false, scope: null }), evaluator, indicators, rows)
+		).toBeNull();
+		expect(assignmentLocks(rules(), { isAdmin: true }, indicators, rows)).toBeNull();
+	});
+
+	it('closes rows outside the assignment or in conflict and columns outside the aspects', () => {
+		const locks = assignmentLocks(
+			rules({ scope: { opdIds: [7, 9], aspects: ['saq'] }, conflicts: new Map([[9, '']]) }),
+			evaluator,
+			indicators,
+			rows
+		)!;
+		expect(locks.openIndicatorIds).toEqual([2]);
+		expect(locks.stopped).toEqual({
+			9: 'Anda tercatat memiliki konflik kepentingan dengan Badan X pada periode ini: sel OPD ini harus dinilai penilai lain.'
+		});
+		const byOpd = assignmentLocks(rules(), evaluator, indicators, [
+			...rows,
+			{ id: 3, name: 'Camat' }
+		])!;
+		expect(byOpd.openIndicatorIds).toEqual([1, 2]);
+		expect(Object.keys(byOpd.stopped)).toEqual(['3', '9']);
+	});
+
+	it('combines with stage locks: a cell must pass both', () => {
+		const stage = { openIndicatorIds: [1, 2], columnReason: 'Tahap.', stopped: { 5: 'Berhenti.' } };
+		const own = { openIndicatorIds: [2], columnReason: 'Aspek.', stopped: { 9: 'Konflik.' } };
+		expect(combineLocks(stage, null)).toBe(stage);
+		expect(combineLocks(stage, own)).toEqual({
+			openIndicatorIds: [2],
+			columnReason: 'Tahap. Atau: aspek.',
+			stopped: { 5: 'Berhenti.', 9: 'Konflik.' }
+		});
 	});
 });

@@ -118,3 +118,58 @@ export function scopeCovers(scope: AssignmentScope, opdId: number, aspect?: stri
 		(aspect === undefined || scope.aspects.length === 0 || scope.aspects.includes(aspect))
 	);
 }
+
+/** What the matrix grid locks: open columns, why the others are closed, closed rows with why. */
+export interface GridLocks {
+	openIndicatorIds: number[];
+	columnReason: string;
+	stopped: Record<number, string>;
+}
+
+const ASPECT_COLUMN_REASON =
+	'Aspek kolom ini bukan kelompok indikator yang ditugaskan kepada Anda pada periode ini.';
+
+/**
+ * The matrix's locks from assignments and conflicts, the same rule a save obeys: columns outside
+ * the assigned aspects, rows of OPDs outside the assignment or in conflict (with the refusal as
+ * the reason). Null when nothing is locked for this user.
+ */
+export function assignmentLocks(
+	rules: AssignmentRules,
+	who: { isAdmin: boolean },
+	indicators: readonly { id: number; aspect: string }[],
+	rows: readonly { id: number; name: string }[]
+): GridLocks | null {
+	const limited = rules.periodAssigned && !who.isAdmin;
+	if (!limited && rules.conflicts.size === 0) return null;
+	const aspects = limited ? (rules.scope?.aspects ?? []) : [];
+	const open = indicators.filter((i) => aspects.length === 0 || aspects.includes(i.aspect));
+	// Rows are judged on a column the user may fill, so the reason is the row's own.
+	const aspect = open[0]?.aspect ?? indicators[0]?.aspect ?? '';
+	const stopped: Record<number, string> = {};
+	for (const row of rows) {
+		const reason = assignmentRefusal(rules, who, {
+			opdId: row.id,
+			opdName: row.name,
+			aspect,
+			aspectLabel: aspect
+		});
+		if (reason) stopped[row.id] = reason;
+	}
+	return { openIndicatorIds: open.map((i) => i.id), columnReason: ASPECT_COLUMN_REASON, stopped };
+}
+
+/** Both sets of locks at once (a staged period with assignments): a cell must pass both. */
+export function combineLocks(a: GridLocks | null, b: GridLocks | null): GridLocks | null {
+	if (!a || !b) return a ?? b;
+	const open = new Set(b.openIndicatorIds);
+	const narrowed = a.openIndicatorIds.filter((id) => open.has(id));
+	return {
+		openIndicatorIds: narrowed,
+		columnReason:
+			b.openIndicatorIds.length === 0 || narrowed.length === a.openIndicatorIds.length
+				? a.columnReason
+				: `${a.columnReason} Atau: ${b.columnReason.charAt(0).toLowerCase()}${b.columnReason.slice(1)}`,
+		stopped: { ...b.stopped, ...a.stopped }
+	};
+}

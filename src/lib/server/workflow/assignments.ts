@@ -1,7 +1,9 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import {
 	assignmentConflictRefusal,
+	assignmentLocks,
 	assignmentRefusal,
+	type GridLocks,
 	type AssignmentRules,
 	type AssignmentScope
 } from '../../workflow/assignments';
@@ -155,6 +157,23 @@ export async function importAssignmentContext(
 		aspectLabelsOf(periodId, conn)
 	]);
 	return { rules, aspectOfIndicatorId: new Map(rows.map((r) => [r.id, r.aspect])), aspectLabels };
+}
+
+/** What the matrix grid locks for this user under assignments and conflicts (see assignmentLocks). */
+export async function matrixAssignmentLocks(
+	periodId: number,
+	user: { id: number; role: string },
+	rows: readonly { id: number; name: string }[],
+	conn: Conn = db()
+): Promise<GridLocks | null> {
+	const [rules, inds] = await Promise.all([
+		rulesFor(periodId, user.id, conn),
+		conn
+			.select({ id: indicators.id, aspect: indicators.aspect })
+			.from(indicators)
+			.where(eq(indicators.periodId, periodId))
+	]);
+	return assignmentLocks(rules, { isAdmin: user.role === 'admin' }, inds, rows);
 }
 
 /** One user's scope for the matrix ("Tugas saya"): null when the period has no assignments. */

@@ -5,8 +5,8 @@ import { requireCapability, requireUser } from '$lib/server/auth/guards';
 import { moveFromForm, setSelfDeadline } from '$lib/server/workflow/lifecycle';
 import { markUnassessedAbsent, readinessOfPeriod } from '$lib/server/workflow/readiness';
 import { matrixOf } from '$lib/server/workflow/matrix';
-import { myAssignment } from '$lib/server/workflow/assignments';
-import { scopeCovers } from '$lib/workflow/assignments';
+import { matrixAssignmentLocks, myAssignment } from '$lib/server/workflow/assignments';
+import { combineLocks, scopeCovers } from '$lib/workflow/assignments';
 import { matrixStageLocks } from '$lib/server/workflow/stages/locks';
 import { actorOf } from '$lib/server/accounts/users';
 import { failFrom } from '$lib/server/workflow/error';
@@ -44,6 +44,9 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		!mine.conflictOpdIds.includes(opdId) &&
 		(mine.scope ? scopeCovers(mine.scope, opdId) : !mine.periodAssigned);
 	const matrix = mine && !showAll ? { ...full, rows: full.rows.filter((r) => isMine(r.id)) } : full;
+	// Columns outside the assigned aspects and rows outside the assignment (or in conflict) are
+	// shown locked with the reason a save would give.
+	const ownLocks = await matrixAssignmentLocks(period.id, user, matrix.rows);
 	return {
 		tasks: mine && {
 			showAll,
@@ -88,7 +91,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		},
 		canDecideUnassessed: can(user.role, 'period.finalize'),
 		matrix,
-		stageLocks
+		stageLocks,
+		gridLocks: combineLocks(stageLocks, ownLocks)
 	};
 };
 
