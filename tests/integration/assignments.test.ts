@@ -287,6 +287,28 @@ describe('assignments', () => {
 		expect(await snapshotTables(db)).toEqual(before);
 	});
 
+	it('page: the admin manages, an evaluator reads scopes and progress but only their own conflicts', async () => {
+		await declare(admin, second, opdA.opdId, 'catatan rahasia');
+		await declare(evaluator, evaluator, opdB.opdId, 'milik saya');
+		type View = {
+			manage: boolean;
+			evaluators: { userId: number; conflicts: { note: string }[] }[];
+		};
+		const asAdmin = (await penugasan.load(get(admin, '/penilaian/2022/penugasan'))) as View;
+		expect(asAdmin.manage).toBe(true);
+		expect(asAdmin.evaluators.find((e) => e.userId === second.id)?.conflicts).toHaveLength(1);
+		const asEvaluator = (await penugasan.load(get(evaluator, '/penilaian/2022/penugasan'))) as View;
+		expect(asEvaluator.manage).toBe(false);
+		expect(asEvaluator.evaluators.find((e) => e.userId === second.id)?.conflicts).toEqual([]);
+		expect(
+			asEvaluator.evaluators.find((e) => e.userId === evaluator.id)?.conflicts.map((c) => c.note)
+		).toEqual(['milik saya']);
+		for (const user of [await sessionUser(db, 'demo-operator'), null])
+			await expect(penugasan.load(get(user, '/penilaian/2022/penugasan'))).rejects.toSatisfy(
+				(e: unknown) => isHttpError(e) || (e as { status?: number }).status === 303
+			);
+	});
+
 	it('open the matrix on "Tugas saya" with a switch to all OPDs', async () => {
 		await assign(admin, evaluator, [opdA.opdId]);
 		const mine = (await matrixPage.load(get(evaluator, '/penilaian/2022'))) as {
