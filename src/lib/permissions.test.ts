@@ -35,7 +35,9 @@ const EXPECTED: Record<Capability, [boolean, boolean, boolean, boolean, boolean]
 	'opd.viewAny':             [X,    X,        _,       X,       _],
 	'import.run':              [X,    X,        _,       _,       _],
 	'export.run':              [X,    X,        _,       X,       _],
-	'audit.view':              [X,    X,        _,       _,       _]
+	'audit.view':              [X,    X,        _,       _,       _],
+	'assignments.manage':      [X,    _,        _,       _,       _],
+	'conflicts.declare':       [X,    X,        _,       _,       _]
 };
 
 const COLUMNS = ['admin', 'evaluator', 'operator', 'pimpinan', null] as const;

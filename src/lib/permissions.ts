@@ -24,6 +24,8 @@
  * | import.run              |   ✓   |     ✓     |          |          |           |
  * | export.run              |   ✓   |     ✓     |          |    ✓     |           |
  * | audit.view              |   ✓   |     ✓     |          |          |           |
+ * | assignments.manage      |   ✓   |           |          |          |           |
+ * | conflicts.declare (own) |   ✓   |     ✓     |          |          |           |
  *
  * The evaluator does not get the operator's side (self.assess, appeal.file): an evaluator who
  * could self-assess or appeal would be judging their own submissions. The admin keeps them so
@@ -52,7 +54,9 @@ export const CAPABILITIES = [
 	'opd.viewAny',
 	'import.run',
 	'export.run',
-	'audit.view'
+	'audit.view',
+	'assignments.manage',
+	'conflicts.declare'
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -68,7 +72,8 @@ const EVALUATOR: readonly Capability[] = [
 	'opd.viewAny',
 	'import.run',
 	'export.run',
-	'audit.view'
+	'audit.view',
+	'conflicts.declare'
 ];
 
 const GRANTS: Record<Role, ReadonlySet<Capability>> = {
@@ -122,5 +127,7 @@ export const CAPABILITY_LABELS: Record<Capability, string> = {
 	'opd.viewAny': 'melihat data OPD lain',
 	'import.run': 'mengimpor data',
 	'export.run': 'mengekspor data',
-	'audit.view': 'melihat jejak audit'
+	'audit.view': 'melihat jejak audit',
+	'assignments.manage': 'mengatur penugasan penilai',
+	'conflicts.declare': 'menyatakan konflik kepentingan'
 };

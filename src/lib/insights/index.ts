@@ -10,3 +10,4 @@ export * from './method';
 export * from './report';
 export * from './dashboard';
 export * from './opd-page';
+export * from './agreement';

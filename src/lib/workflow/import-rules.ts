@@ -7,6 +7,7 @@
 import { issueAt } from '../import/issues';
 import type { ImportIssue } from '../import/types';
 import { can, type Role } from '../permissions';
+import { assignmentCheck, assignmentRefusal, type AssignmentRules } from './assignments';
 import { STATUS_LABELS, type PeriodStatus } from './lifecycle';
 import { cellStageCheck, stopReason, type StageState, type StoppedAt } from './stages';
 
@@ -164,6 +165,59 @@ export function stageRefusals(
 		if (!found.labels.includes(change.label)) found.labels.push(change.label);
 		groups.set(key, found);
 		return reason;
+	});
+	const issues = [...groups.values()].map((g) =>
+		issueAt(g.line, null, null, g.message(g.count, columnList(g.labels)))
+	);
+	return { reasons, issues };
+}
+
+/** One cell an import would change, with what the assignment rule needs to know about it. */
+export interface AssignedChange {
+	line: number;
+	/** The OPD's name as written in the file. */
+	name: string;
+	opdId: number;
+	label: string;
+	aspect: string;
+	aspectLabel: string;
+}
+
+/**
+ * Checks each change as a cell save would (`assignmentRefusal`) and groups the refusals into
+ * issues: one per OPD row the importer has a conflict of interest with or is not assigned, one
+ * per aspect outside the assignment, one when the importer has no assignment at all.
+ * `reasons[i]` says why change `i` is refused (null: it may be written).
+ */
+export function assignmentRefusals(
+	changes: readonly AssignedChange[],
+	rules: AssignmentRules,
+	who: Importer
+): { reasons: (string | null)[]; issues: ImportIssue[] } {
+	const groups = new Map<string, Group>();
+	const isAdmin = who.userId === null || who.role === 'admin';
+	const reasons = changes.map((change) => {
+		const check = assignmentCheck(rules, { isAdmin }, change);
+		if (check.ok) return null;
+		const message = assignmentRefusal(rules, { isAdmin }, { ...change, opdName: change.name })!;
+		const key =
+			check.kind === 'aspect'
+				? `aspect:${change.aspect}`
+				: check.kind === 'unassigned'
+					? 'unassigned'
+					: `${check.kind}:${change.line}`;
+		const line = check.kind === 'conflict' || check.kind === 'opd' ? change.line : 0;
+		const found = groups.get(key) ?? {
+			line,
+			count: 0,
+			labels: [],
+			message: (n: number, cols: string) =>
+				`${message} ${n} sel tidak akan ditulis${line ? '' : ` (kolom ${cols})`}.`
+		};
+		found.count++;
+		if (!found.labels.includes(change.label)) found.labels.push(change.label);
+		groups.set(key, found);
+		return message;
 	});
 	const issues = [...groups.values()].map((g) =>
 		issueAt(g.line, null, null, g.message(g.count, columnList(g.labels)))

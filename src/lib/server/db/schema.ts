@@ -346,6 +346,76 @@ export const stageEvaluators = sqliteTable(
 	(t) => [primaryKey({ columns: [t.periodId, t.stageKey, t.userId] })]
 );
 
+/**
+ * Who scores what: an evaluator's assigned OPDs in a period. Together with `assignmentAspects`
+ * this is the evaluator's scope; a period with no rows in either table is open to every evaluator.
+ */
+export const assignmentOpds = sqliteTable(
+	'assignment_opds',
+	{
+		periodId: integer('period_id')
+			.notNull()
+			.references(() => periods.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		opdId: integer('opd_id')
+			.notNull()
+			.references(() => opds.id, { onDelete: 'cascade' })
+	},
+	(t) => [
+		primaryKey({ columns: [t.periodId, t.userId, t.opdId] }),
+		index('assignment_opds_user_idx').on(t.userId),
+		index('assignment_opds_opd_idx').on(t.opdId)
+	]
+);
+
+/** An evaluator's assigned aspects (indicator groups, by the rubric's aspect key) in a period. */
+export const assignmentAspects = sqliteTable(
+	'assignment_aspects',
+	{
+		periodId: integer('period_id')
+			.notNull()
+			.references(() => periods.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		aspect: text('aspect').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.periodId, t.userId, t.aspect] }),
+		index('assignment_aspects_user_idx').on(t.userId)
+	]
+);
+
+/**
+ * A conflict of interest: the user is linked to the OPD in this period (declared by themselves or
+ * recorded by the admin), so they may neither be assigned to it nor score it.
+ */
+export const evaluatorConflicts = sqliteTable(
+	'evaluator_conflicts',
+	{
+		periodId: integer('period_id')
+			.notNull()
+			.references(() => periods.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		opdId: integer('opd_id')
+			.notNull()
+			.references(() => opds.id, { onDelete: 'cascade' }),
+		/** The link in a few words ("kepala dinas adalah saudara kandung"), may be empty. */
+		note: text('note').notNull().default(''),
+		recordedBy: integer('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		primaryKey({ columns: [t.periodId, t.userId, t.opdId] }),
+		index('evaluator_conflicts_user_idx').on(t.userId),
+		index('evaluator_conflicts_opd_idx').on(t.opdId)
+	]
+);
+
 /** In-app notifications, one row per recipient. */
 export const notifications = sqliteTable(
 	'notifications',
@@ -376,3 +446,4 @@ export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type OfficialAward = typeof officialAwards.$inferSelect;
+export type EvaluatorConflict = typeof evaluatorConflicts.$inferSelect;

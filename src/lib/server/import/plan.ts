@@ -23,6 +23,7 @@ import {
 	importPeriodRefusal,
 	newOpdRefusal,
 	stageRefusals,
+	assignmentRefusals,
 	type Importer
 } from '../../workflow/import-rules';
 import { cellsEditable } from '../../workflow/lifecycle';
@@ -32,6 +33,7 @@ import { assessments, indicators, periods, users } from '../db/schema';
 import { matchCandidates } from '../opds/master';
 import { roster } from '../periods/periods';
 import { importStageContext } from '../workflow/stages/locks';
+import { importAssignmentContext } from '../workflow/assignments';
 
 export type { CellState, ChangeCounts, EmptyRule } from '../../import';
 
@@ -448,6 +450,31 @@ export async function planImport(input: PlanInput, conn: Conn = db()): Promise<I
 				stages.decimals
 			);
 			reasons.forEach((reason, i) => (changes[i]!.refused = reason));
+			errors.push(...issues);
+		}
+		// Assignments and conflicts of interest, as a cell save of this importer would check them.
+		const assigned = cellsEditable(period.status)
+			? await importAssignmentContext(period.id, who.userId, conn)
+			: null;
+		const open = changes.filter((c) => c.refused === null);
+		if (assigned && open.length) {
+			const nameOf = new Map(rows.map((r) => [r.line, r.name]));
+			const { reasons, issues } = assignmentRefusals(
+				open.map((c) => {
+					const aspect = assigned.aspectOfIndicatorId.get(c.indicatorId) ?? '';
+					return {
+						line: c.line,
+						name: nameOf.get(c.line) ?? c.opd,
+						opdId: c.opdId,
+						label: c.label,
+						aspect,
+						aspectLabel: assigned.aspectLabels.get(aspect) ?? aspect
+					};
+				}),
+				assigned.rules,
+				who
+			);
+			reasons.forEach((reason, i) => (open[i]!.refused = reason));
 			errors.push(...issues);
 		}
 	}

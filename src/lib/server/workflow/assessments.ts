@@ -8,6 +8,7 @@ import { db, type Conn } from '../db';
 import { assessments, indicators, opds, periods, users, type Assessment } from '../db/schema';
 import { notifyOpd } from './notifications';
 import { cellStageBlock } from './stages/locks';
+import { cellAssignmentBlock } from './assignments';
 import { submitWrite } from '../db/write-queue';
 import { WorkflowError } from './error';
 
@@ -147,8 +148,14 @@ export async function setCell(
 		max_level: number | null;
 		in_roster: number | null;
 		stage_count: number | null;
+		assigned: number | null;
+		conflicted: number | null;
 	}>(sql`SELECT p.status, i.kind, i.max_level, json_array_length(p.rubric_config, '$.stages') AS stage_count,
-			(SELECT 1 FROM period_opds r WHERE r.period_id = p.id AND r.opd_id = ${opdId}) AS in_roster
+			(SELECT 1 FROM period_opds r WHERE r.period_id = p.id AND r.opd_id = ${opdId}) AS in_roster,
+			coalesce((SELECT 1 FROM assignment_opds WHERE period_id = p.id LIMIT 1),
+				(SELECT 1 FROM assignment_aspects WHERE period_id = p.id LIMIT 1)) AS assigned,
+			(SELECT 1 FROM evaluator_conflicts c WHERE c.period_id = p.id AND c.user_id = ${actor.userId}
+				AND c.opd_id = ${opdId}) AS conflicted
 		FROM periods p JOIN indicators i ON i.period_id = p.id AND i.id = ${indicatorId}
 		WHERE p.id = ${periodId}`);
 	if (!target || !target.in_roster)
@@ -157,6 +164,11 @@ export async function setCell(
 			'Sel tidak ditemukan: OPD atau indikator bukan bagian periode ini.'
 		);
 	if (!cellsEditable(target.status)) throw new WorkflowError(409, lockedMessage(target.status));
+	// Assignments and conflicts: read in full only when the period has either for this actor.
+	if (target.assigned || target.conflicted) {
+		const refused = await cellAssignmentBlock(periodId, opdId, indicatorId, actor, conn);
+		if (refused) throw new WorkflowError(403, refused);
+	}
 	if ((target.stage_count ?? 0) > 1) {
 		const blocked = await cellStageBlock(periodId, opdId, indicatorId, actor, conn);
 		if (blocked) throw new WorkflowError(409, blocked);

@@ -9,6 +9,8 @@ import {
 	setOpdNotRated
 } from '$lib/server/workflow/readiness';
 import { matrixOf } from '$lib/server/workflow/matrix';
+import { matrixAssignmentLocks, myAssignment } from '$lib/server/workflow/assignments';
+import { combineLocks, scopeCovers } from '$lib/workflow/assignments';
 import { matrixStageLocks } from '$lib/server/workflow/stages/locks';
 import { actorOf } from '$lib/server/accounts/users';
 import { failFrom } from '$lib/server/workflow/error';
@@ -26,18 +28,41 @@ import { periodOrNotFound } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The evaluator's matrix: OPDs × indicators, compact (see matrixOf), plus the lifecycle moves. */
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, url }) => {
 	const user = requireCapability('cells.assess');
 	const period = await periodOrNotFound(params.year);
 	// The readiness summary is read only where a finalise or publish button is offered.
 	const locking = period.status === 'evaluation' || period.status === 'final';
-	const [matrix, assessors, stageLocks, readiness] = await Promise.all([
+	const [full, assessors, stageLocks, readiness, mine] = await Promise.all([
 		matrixOf(period.id),
 		assessments.progressByAssessor(period.id),
 		matrixStageLocks(period.id, user),
-		locking ? readinessOfPeriod(period.id) : null
+		locking ? readinessOfPeriod(period.id) : null,
+		user.role === 'admin' ? null : myAssignment(period.id, user.id)
 	]);
+	// "Tugas saya": an evaluator with an assignment (or a conflict) opens on their OPDs; ?semua=1
+	// shows every OPD (the server still refuses cells outside the assignment).
+	const showAll = url.searchParams.get('semua') === '1';
+	const isMine = (opdId: number) =>
+		!!mine &&
+		!mine.conflictOpdIds.includes(opdId) &&
+		(mine.scope ? scopeCovers(mine.scope, opdId) : !mine.periodAssigned);
+	const matrix = mine && !showAll ? { ...full, rows: full.rows.filter((r) => isMine(r.id)) } : full;
+	// Columns outside the assigned aspects and rows outside the assignment (or in conflict) are
+	// shown locked with the reason a save would give.
+	const ownLocks = await matrixAssignmentLocks(period.id, user, matrix.rows);
 	return {
+		tasks: mine && {
+			showAll,
+			mine: full.rows.filter((r) => isMine(r.id)).length,
+			all: full.rows.length,
+			unassigned: mine.periodAssigned && !mine.scope,
+			aspects: mine.scope?.aspects.length
+				? mine.scope.aspects.map(
+						(k) => period.rubricConfig.aspects.find((a) => a.key === k)?.label ?? k
+					)
+				: null
+		},
 		assessors: assessors.map((a) => ({
 			name: a.name ?? 'Impor / data awal',
 			username: a.username,
@@ -71,7 +96,8 @@ export const load: PageServerLoad = async ({ params }) => {
 		},
 		canDecideUnassessed: can(user.role, 'period.finalize'),
 		matrix,
-		stageLocks
+		stageLocks,
+		gridLocks: combineLocks(stageLocks, ownLocks)
 	};
 };
 
