@@ -92,6 +92,13 @@ test('an evaluator day: copy 2021 into 2022, tick by keyboard, resolve a conflic
 		.getByRole('alert')
 		.getByText(/belum dinilai: putuskan dulu/)
 		.waitFor();
+	// One OPD the team could not assess is left out of the ranking, with a reason.
+	await evaluator.getByText('Sel belum dinilai per OPD').click();
+	const leftOut = evaluator.locator('form.not-rated').first();
+	await leftOut.locator('input[name=reason]').fill('Situs OPD tidak dapat diakses');
+	await leftOut.getByRole('button', { name: 'Tidak dinilai' }).click();
+	await evaluator.getByText('Keputusan penilaian OPD disimpan.').waitFor();
+	await evaluator.getByRole('heading', { name: 'OPD tidak dinilai' }).waitFor();
 	await evaluator.fill(
 		'form.decide input[name=reason]',
 		'Rapat tim: sel kosong dihitung tidak ada'
@@ -107,7 +114,12 @@ test('an evaluator day: copy 2021 into 2022, tick by keyboard, resolve a conflic
 	const response = await visitor.goto(`${run.app.url}/hasil/2022`);
 	assert.equal(response?.status(), 200);
 	await visitor.getByRole('heading', { name: /2022/ }).first().waitFor();
-	assert.equal(await visitor.locator('table:not(.matrix) tbody tr').count(), 32);
+	assert.equal(await visitor.locator('table:not(.matrix) tbody tr').count(), 31);
+	await visitor.getByRole('heading', { name: 'OPD tidak dinilai' }).waitFor();
+	assert.match(
+		await visitor.locator('#tidak-dinilai + p + ul').innerText(),
+		/Situs OPD tidak dapat diakses/
+	);
 });
 
 test('an operator self-assesses its own OPD; the evaluator sees the difference and accepts it', async () => {
