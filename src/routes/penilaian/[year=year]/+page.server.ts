@@ -19,10 +19,11 @@ import {
 	transitionsFor
 } from '$lib/workflow/lifecycle';
 import { periodOrNotFound } from '$lib/server/http';
+import { readPage, readSearch } from '$lib/insights/matrix-view';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The evaluator's matrix: OPDs × indicators, compact (see matrixOf), plus the lifecycle moves. */
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, url }) => {
 	const user = requireCapability('cells.assess');
 	const period = await periodOrNotFound(params.year);
 	// The readiness summary is read only where a finalise or publish button is offered.
@@ -66,7 +67,10 @@ export const load: PageServerLoad = async ({ params }) => {
 		},
 		canDecideUnassessed: can(user.role, 'period.finalize'),
 		matrix,
-		stageLocks
+		stageLocks,
+		// The OPD search and the phone view's card page, from the query so they work without JS.
+		search: readSearch(url.searchParams.get('cari')),
+		cardPage: readPage(url.searchParams.get('hal'))
 	};
 };
 
