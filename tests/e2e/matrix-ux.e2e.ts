@@ -248,3 +248,58 @@ test('the rubric editor fits a 1366 px screen without sideways scrolling', async
 	);
 	await page.context().close();
 });
+
+test('history bars on an OPD page are as long as their values', async () => {
+	const page = await run.browser.newPage({ viewport: LAPTOP });
+	await page.goto(`${run.app.url}/hasil/2021`);
+	const href = await page.locator('a[href^="/hasil/2021/opd/"]').first().getAttribute('href');
+	await page.goto(`${run.app.url}${href}`);
+	const bars = await page.locator('table.history tbody tr').evaluateAll((rows) =>
+		rows
+			.map((row) => {
+				const track = row.querySelector('.track');
+				const bar = row.querySelector('.bar');
+				if (!track || !bar) return null;
+				const value = Number(
+					(bar.closest('td')?.textContent ?? '').trim().replace(/\./g, '').replace(',', '.')
+				);
+				return {
+					value,
+					share: bar.getBoundingClientRect().width / track.getBoundingClientRect().width
+				};
+			})
+			.filter((b) => b !== null)
+	);
+	assert.ok(bars.length >= 2, `${bars.length} history bars`);
+	for (const bar of bars)
+		assert.ok(Math.abs(bar.share * 100 - bar.value) < 1.5, `bar ${JSON.stringify(bar)}`);
+	// Different values, different lengths.
+	const values = new Set(bars.map((b) => b.value));
+	if (values.size > 1) assert.ok(new Set(bars.map((b) => b.share.toFixed(3))).size > 1);
+	await page.close();
+});
+
+test('the trend chart draws a chosen few; without JavaScript the tables show instead', async () => {
+	const page = await signedIn('demo-evaluator', { viewport: LAPTOP });
+	await page.goto(`${run.app.url}/dasbor/2021`, { waitUntil: 'networkidle' });
+	const trend = page.getByRole('img', { name: /^Tren nilai akhir/ });
+	assert.match((await trend.getAttribute('aria-label'))!, /Tren nilai akhir 10 OPD/);
+	await page.getByLabel('Garis yang digambar').selectOption({ label: '5 teratas' });
+	await page.getByRole('img', { name: /Tren nilai akhir 5 OPD/ }).waitFor();
+	assert.equal(await page.locator('canvas').first().getAttribute('data-rendered'), 'true');
+	if (SHOTS) await trend.screenshot({ path: `${SHOTS}/trend.png` });
+	await page.context().close();
+
+	const plain = await signedIn('demo-evaluator', { viewport: LAPTOP, javaScriptEnabled: false });
+	await plain.goto(`${run.app.url}/dasbor/2021`);
+	// No empty chart boxes; every numbers table is readable without a click.
+	const charts = plain.locator('.chart');
+	assert.ok((await charts.count()) > 0);
+	for (const chart of await charts.all()) assert.equal(await chart.isVisible(), false);
+	const tables = plain.locator('details.numbers table');
+	assert.ok((await tables.count()) > 0);
+	for (const table of await tables.all()) assert.equal(await table.isVisible(), true);
+	assert.equal(await plain.getByLabel('Garis yang digambar').isVisible(), false);
+	if (SHOTS) await plain.screenshot({ path: `${SHOTS}/dashboard-nojs.png` });
+	await plain.context().close();
+});
