@@ -3,6 +3,7 @@
  * their symbols and words, and the per-OPD cards of the phone view (paged). Pure, no framework.
  */
 import { normalizeOpdName } from '../import/opd-names';
+import { MARK } from '../import/ticks';
 import type { IndicatorKind } from '../scoring/types';
 import { NOT_APPLICABLE } from '../workflow/cell-value';
 
@@ -80,7 +81,7 @@ const UNASSESSED_MARK: Mark = { field: '', value: null, symbol: '–', label: 'b
 
 /** The legend of the matrix: what each symbol means, in the order the buttons show. */
 export const LEGEND: readonly Mark[] = [
-	{ field: '1', value: 1, symbol: '√', label: 'ada' },
+	{ field: '1', value: 1, symbol: MARK.present, label: 'ada' },
 	{ field: '0', value: 0, symbol: '✗', label: 'tidak ada' },
 	NOT_APPLICABLE_MARK,
 	UNASSESSED_MARK
