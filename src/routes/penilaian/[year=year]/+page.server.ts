@@ -25,6 +25,7 @@ import {
 	transitionsFor
 } from '$lib/workflow/lifecycle';
 import { periodOrNotFound } from '$lib/server/http';
+import { readPage, readSearch } from '$lib/insights/matrix-view';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The evaluator's matrix: OPDs × indicators, compact (see matrixOf), plus the lifecycle moves. */
@@ -97,7 +98,10 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		canDecideUnassessed: can(user.role, 'period.finalize'),
 		matrix,
 		stageLocks,
-		gridLocks: combineLocks(stageLocks, ownLocks)
+		gridLocks: combineLocks(stageLocks, ownLocks),
+		// The OPD search and the phone view's card page, from the query so they work without JS.
+		search: readSearch(url.searchParams.get('cari')),
+		cardPage: readPage(url.searchParams.get('hal'))
 	};
 };
 

@@ -9,6 +9,7 @@ import { failFrom } from '$lib/server/workflow/error';
 import { parseCellFields } from '$lib/validation/cell';
 import { formValues } from '$lib/validation/form';
 import { cellsEditable, STATUS_LABELS } from '$lib/workflow/lifecycle';
+import { cellLock } from '$lib/workflow/matrix-keys';
 import type { Actions, PageServerLoad } from './$types';
 
 async function target(year: string, slug: string) {
@@ -23,13 +24,6 @@ export const load: PageServerLoad = async ({ params }) => {
 	const user = requireCapability('cells.assess');
 	const { period, indicators, row, details } = await target(params.year, params.slug);
 	const locks = await matrixStageLocks(period.id, user);
-	const open = locks && new Set(locks.openIndicatorIds);
-	const lockOf = (indicatorId: number) =>
-		!locks || !open
-			? null
-			: !open.has(indicatorId)
-				? locks.columnReason
-				: (locks.stopped[row.id] ?? null);
 	return {
 		period: {
 			year: period.year,
@@ -45,7 +39,7 @@ export const load: PageServerLoad = async ({ params }) => {
 			self: row.s[c] ?? null,
 			evidenceUrl: details.get(ind.id)?.evidenceUrl ?? null,
 			note: details.get(ind.id)?.note ?? null,
-			lock: lockOf(ind.id)
+			lock: cellLock(locks, row.id, ind.id)
 		}))
 	};
 };
