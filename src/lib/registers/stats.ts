@@ -35,10 +35,9 @@ export interface ServiceStats {
 	survey: { responses: number; byLevel: Record<(typeof SURVEY_LEVELS)[number], number> };
 }
 
-interface Counted {
-	count?: number;
-}
-const weight = (r: Counted) => r.count ?? 1;
+/** A row counts `count` times (a recap row) or once (an entry, a dispute, a response). */
+type Counted = object;
+const weight = (r: Counted) => ('count' in r && typeof r.count === 'number' ? r.count : 1);
 
 /** Total of the rows, recap rows by their count. */
 export function total(rows: readonly Counted[]): number {

@@ -60,7 +60,7 @@ export interface DisputeRecord {
 	reason: string;
 	opd: string | null;
 	outcome: DisputeOutcome;
-	outcomeText: string;
+	outcomeText: string | null;
 	note: string | null;
 }
 

@@ -371,3 +371,6 @@ export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type OfficialAward = typeof officialAwards.$inferSelect;
+
+// The PPID's service registers (permohonan, keberatan, sengketa, kunjungan, survei).
+export * from './registers-schema';
