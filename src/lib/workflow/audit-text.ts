@@ -82,6 +82,8 @@ const ACTIONS: Record<string, string> = {
 	'period.import.revert': 'Impor dibatalkan',
 	'period.publish': 'Hasil dipublikasikan',
 	'period.unassessed-absent': 'Sel yang belum dinilai dihitung "tidak ada"',
+	'registers.loadReport': 'Register layanan informasi dimuat dari laporan',
+	'registers.request.add': 'Permohonan informasi dicatat',
 	'roster.add': 'OPD ditambahkan ke peserta',
 	'roster.remove': 'OPD dikeluarkan dari peserta',
 	'rubric.structure': 'Struktur rubrik diubah',
