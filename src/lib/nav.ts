@@ -10,6 +10,7 @@ const ITEMS: { href: string; label: string; capability: Capability }[] = [
 	{ href: '/penilaian', label: 'Penilaian', capability: 'cells.assess' },
 	{ href: '/opd-saya', label: 'OPD saya', capability: 'self.assess' },
 	{ href: '/impor', label: 'Impor & ekspor', capability: 'import.run' },
+	{ href: '/layanan', label: 'Register layanan', capability: 'registers.manage' },
 	{ href: '/admin/periode', label: 'Periode', capability: 'periods.manage' },
 	{ href: '/admin/opd', label: 'OPD', capability: 'opds.manage' },
 	{ href: '/admin/pengguna', label: 'Pengguna', capability: 'users.manage' },

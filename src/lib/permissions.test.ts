@@ -11,36 +11,37 @@ import {
 
 /**
  * The expected matrix, written out cell by cell so that changing one grant fails one row here.
- * Columns: admin, evaluator, operator, pimpinan, anonymous.
+ * Columns: admin, evaluator, operator, pimpinan, petugas, anonymous.
  */
 const X = true;
 const _ = false;
 // prettier-ignore
-const EXPECTED: Record<Capability, [boolean, boolean, boolean, boolean, boolean]> = {
-	//                          admin evaluator operator pimpinan anonymous
-	'users.manage':            [X,    _,        _,       _,       _],
-	'opds.manage':             [X,    _,        _,       _,       _],
-	'periods.manage':          [X,    _,        _,       _,       _],
-	'rubric.manage':           [X,    _,        _,       _,       _],
-	'cells.assess':            [X,    X,        _,       _,       _],
-	'cells.verify':            [X,    X,        _,       _,       _],
-	'period.finalize':         [X,    X,        _,       _,       _],
-	'period.publish':          [X,    X,        _,       _,       _],
-	'self.assess':             [X,    _,        X,       _,       _],
-	'appeal.file':             [X,    _,        X,       _,       _],
-	'appeal.answer':           [X,    X,        _,       _,       _],
-	'results.viewUnpublished': [X,    X,        _,       X,       _],
-	'results.viewPublished':   [X,    X,        X,       X,       X],
-	'dashboard.view':          [X,    X,        _,       X,       _],
-	'opd.viewAny':             [X,    X,        _,       X,       _],
-	'import.run':              [X,    X,        _,       _,       _],
-	'export.run':              [X,    X,        _,       X,       _],
-	'audit.view':              [X,    X,        _,       _,       _],
-	'assignments.manage':      [X,    _,        _,       _,       _],
-	'conflicts.declare':       [X,    X,        _,       _,       _]
+const EXPECTED: Record<Capability, [boolean, boolean, boolean, boolean, boolean, boolean]> = {
+	//                          admin evaluator operator pimpinan petugas anonymous
+	'users.manage':            [X,    _,        _,       _,       _,      _],
+	'opds.manage':             [X,    _,        _,       _,       _,      _],
+	'periods.manage':          [X,    _,        _,       _,       _,      _],
+	'rubric.manage':           [X,    _,        _,       _,       _,      _],
+	'cells.assess':            [X,    X,        _,       _,       _,      _],
+	'cells.verify':            [X,    X,        _,       _,       _,      _],
+	'period.finalize':         [X,    X,        _,       _,       _,      _],
+	'period.publish':          [X,    X,        _,       _,       _,      _],
+	'self.assess':             [X,    _,        X,       _,       _,      _],
+	'appeal.file':             [X,    _,        X,       _,       _,      _],
+	'appeal.answer':           [X,    X,        _,       _,       _,      _],
+	'results.viewUnpublished': [X,    X,        _,       X,       _,      _],
+	'results.viewPublished':   [X,    X,        X,       X,       X,      X],
+	'dashboard.view':          [X,    X,        _,       X,       _,      _],
+	'opd.viewAny':             [X,    X,        _,       X,       _,      _],
+	'import.run':              [X,    X,        _,       _,       _,      _],
+	'export.run':              [X,    X,        _,       X,       _,      _],
+	'audit.view':              [X,    X,        _,       _,       _,      _],
+	'registers.manage':        [X,    _,        _,       _,       X,      _],
+	'assignments.manage':      [X,    _,        _,       _,       _,      _],
+	'conflicts.declare':       [X,    X,        _,       _,       _,      _]
 };
 
-const COLUMNS = ['admin', 'evaluator', 'operator', 'pimpinan', null] as const;
+const COLUMNS = ['admin', 'evaluator', 'operator', 'pimpinan', 'petugas', null] as const;
 
 describe('permission matrix', () => {
 	it('lists every capability exactly once in the expected table', () => {

@@ -4,36 +4,39 @@
  * read the same table. Ownership (an operator acts for its own OPD only) is not decided here: the
  * queries and `requireOwnOpd` enforce it.
  *
- * | capability              | admin | evaluator | operator | pimpinan | anonymous |
- * | ----------------------- | :---: | :-------: | :------: | :------: | :-------: |
- * | users.manage            |   ✓   |           |          |          |           |
- * | opds.manage             |   ✓   |           |          |          |           |
- * | periods.manage          |   ✓   |           |          |          |           |
- * | rubric.manage           |   ✓   |           |          |          |           |
- * | cells.assess            |   ✓   |     ✓     |          |          |           |
- * | cells.verify            |   ✓   |     ✓     |          |          |           |
- * | period.finalize         |   ✓   |     ✓     |          |          |           |
- * | period.publish          |   ✓   |     ✓     |          |          |           |
- * | self.assess (own OPD)   |   ✓   |           |    ✓     |          |           |
- * | appeal.file (own OPD)   |   ✓   |           |    ✓     |          |           |
- * | appeal.answer           |   ✓   |     ✓     |          |          |           |
- * | results.viewUnpublished |   ✓   |     ✓     |          |    ✓     |           |
- * | results.viewPublished   |   ✓   |     ✓     |    ✓     |    ✓     |     ✓     |
- * | dashboard.view          |   ✓   |     ✓     |          |    ✓     |           |
- * | opd.viewAny             |   ✓   |     ✓     |          |    ✓     |           |
- * | import.run              |   ✓   |     ✓     |          |          |           |
- * | export.run              |   ✓   |     ✓     |          |    ✓     |           |
- * | audit.view              |   ✓   |     ✓     |          |          |           |
- * | assignments.manage      |   ✓   |           |          |          |           |
- * | conflicts.declare (own) |   ✓   |     ✓     |          |          |           |
+ * | capability              | admin | evaluator | operator | pimpinan | petugas | anonymous |
+ * | ----------------------- | :---: | :-------: | :------: | :------: | :-----: | :-------: |
+ * | users.manage            |   ✓   |           |          |          |         |           |
+ * | opds.manage             |   ✓   |           |          |          |         |           |
+ * | periods.manage          |   ✓   |           |          |          |         |           |
+ * | rubric.manage           |   ✓   |           |          |          |         |           |
+ * | cells.assess            |   ✓   |     ✓     |          |          |         |           |
+ * | cells.verify            |   ✓   |     ✓     |          |          |         |           |
+ * | period.finalize         |   ✓   |     ✓     |          |          |         |           |
+ * | period.publish          |   ✓   |     ✓     |          |          |         |           |
+ * | self.assess (own OPD)   |   ✓   |           |    ✓     |          |         |           |
+ * | appeal.file (own OPD)   |   ✓   |           |    ✓     |          |         |           |
+ * | appeal.answer           |   ✓   |     ✓     |          |          |         |           |
+ * | results.viewUnpublished |   ✓   |     ✓     |          |    ✓     |         |           |
+ * | results.viewPublished   |   ✓   |     ✓     |    ✓     |    ✓     |    ✓    |     ✓     |
+ * | dashboard.view          |   ✓   |     ✓     |          |    ✓     |         |           |
+ * | opd.viewAny             |   ✓   |     ✓     |          |    ✓     |         |           |
+ * | import.run              |   ✓   |     ✓     |          |          |         |           |
+ * | export.run              |   ✓   |     ✓     |          |    ✓     |         |           |
+ * | audit.view              |   ✓   |     ✓     |          |          |         |           |
+ * | assignments.manage      |   ✓   |           |          |          |         |           |
+ * | conflicts.declare (own) |   ✓   |     ✓     |          |          |         |           |
+ * | registers.manage        |   ✓   |           |          |          |    ✓    |           |
  *
  * The evaluator does not get the operator's side (self.assess, appeal.file): an evaluator who
  * could self-assess or appeal would be judging their own submissions. The admin keeps them so
- * that support staff can enter data on an OPD's behalf; every such write is audited.
+ * that support staff can enter data on an OPD's behalf; every such write is audited. The petugas
+ * keeps the PPID's service registers (requests, objections, disputes, visits, survey; they hold
+ * applicants' personal data) and nothing of the monev.
  */
 
 /** The roles; `server/db/schema.ts` takes the users.role column's values from here. */
-export const ROLES = ['admin', 'evaluator', 'operator', 'pimpinan'] as const;
+export const ROLES = ['admin', 'evaluator', 'operator', 'pimpinan', 'petugas'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const CAPABILITIES = [
@@ -56,7 +59,8 @@ export const CAPABILITIES = [
 	'export.run',
 	'audit.view',
 	'assignments.manage',
-	'conflicts.declare'
+	'conflicts.declare',
+	'registers.manage'
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -86,7 +90,8 @@ const GRANTS: Record<Role, ReadonlySet<Capability>> = {
 		'dashboard.view',
 		'opd.viewAny',
 		'export.run'
-	])
+	]),
+	petugas: new Set(['registers.manage', 'results.viewPublished'])
 };
 
 /** What an anonymous visitor may do: published results and the open-data API. */
@@ -105,7 +110,8 @@ export const ROLE_LABELS: Record<Role, string> = {
 	admin: 'Administrator',
 	evaluator: 'Evaluator (tim monev)',
 	operator: 'Operator OPD',
-	pimpinan: 'Pimpinan'
+	pimpinan: 'Pimpinan',
+	petugas: 'Petugas layanan informasi (PPID)'
 };
 
 /** Completes "Anda tidak berhak …" in refusals. */
@@ -129,5 +135,6 @@ export const CAPABILITY_LABELS: Record<Capability, string> = {
 	'export.run': 'mengekspor data',
 	'audit.view': 'melihat jejak audit',
 	'assignments.manage': 'mengatur penugasan penilai',
-	'conflicts.declare': 'menyatakan konflik kepentingan'
+	'conflicts.declare': 'menyatakan konflik kepentingan',
+	'registers.manage': 'mengelola register layanan informasi'
 };

@@ -20,7 +20,10 @@ export const displayName = v.pipe(
 	v.maxLength(100, 'Nama lengkap maksimal 100 karakter.')
 );
 
-export const role = v.picklist(ROLES, 'Pilih peran: admin, evaluator, operator atau pimpinan.');
+export const role = v.picklist(
+	ROLES,
+	'Pilih peran: admin, evaluator, operator, pimpinan atau petugas.'
+);
 
 /** The OPD select: empty means none. */
 export const opdId = v.pipe(

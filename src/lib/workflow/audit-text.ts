@@ -84,6 +84,8 @@ const ACTIONS: Record<string, string> = {
 	'period.unassessed-absent': 'Sel yang belum dinilai dihitung "tidak ada"',
 	'period.opd-not-rated': 'OPD dinyatakan tidak dinilai',
 	'period.opd-rated': 'OPD dinilai kembali',
+	'registers.loadReport': 'Register layanan informasi dimuat dari laporan',
+	'registers.request.add': 'Permohonan informasi dicatat',
 	'roster.add': 'OPD ditambahkan ke peserta',
 	'roster.remove': 'OPD dikeluarkan dari peserta',
 	'rubric.structure': 'Struktur rubrik diubah',

@@ -447,3 +447,6 @@ export type Session = typeof sessions.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type OfficialAward = typeof officialAwards.$inferSelect;
 export type EvaluatorConflict = typeof evaluatorConflicts.$inferSelect;
+
+// The PPID's service registers (permohonan, keberatan, sengketa, kunjungan, survei).
+export * from './registers-schema';

@@ -11,6 +11,7 @@ import { findBySlug } from '../opds/master';
 import { roster } from '../periods/periods';
 import { publish } from '../results/results';
 import { createDemoUsers } from '../accounts/users';
+import { loadServiceReportText } from '../registers/registers';
 
 /** The demo operator answers for Diskominfo, the office that usually runs the PPID. */
 export const DEMO_OPERATOR_OPD = 'dinas-komunikasi-dan-informatika';
@@ -99,6 +100,13 @@ export async function seedDemo(seedsDir: string, conn: Conn = db()): Promise<voi
 				});
 			}
 			await publish(periodId, SYSTEM_ACTORS.seed, tx);
+			await loadServiceReportText(
+				texts[i]!,
+				seed.year,
+				seed.source.replace('bagian 2.3', 'bagian III–V'),
+				SYSTEM_ACTORS.seed,
+				tx
+			);
 		}
 		const operatorOpd = await findBySlug(DEMO_OPERATOR_OPD, tx);
 		await createDemoUsers(tx, operatorOpd?.id ?? null);
