@@ -6,9 +6,14 @@ export default defineConfig({
 	server: { port: 3000 },
 	preview: { port: 3000 },
 	test: {
-		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 		environment: 'node',
 		testTimeout: 30_000,
-		hookTimeout: 30_000
+		hookTimeout: 30_000,
+		// Test rings (README "Tests"): `unit` is the co-located tests of the pure code, which open no
+		// database (seconds); `integration` runs against a real libSQL file (tests/integration).
+		projects: [
+			{ extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'] } },
+			{ extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'] } }
+		]
 	}
 });
