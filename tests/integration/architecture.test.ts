@@ -103,9 +103,31 @@ describe('the schema declares no value list of its own', () => {
 // files outlive their period row, so a missing period is not an error there.
 describe('routes with a [year] parameter find their period one way', () => {
 	const yearRoutes = tsFiles('src/routes').filter(
-		(f) => f.includes('[year') && !f.includes(join('opd', '[slug]', '[year=year]'))
+		(f) => f.includes('[year') && !f.includes(join('opd', '[slug=slug]', '[year=year]'))
 	);
 	it.each(yearRoutes)('%s does not look the period up by hand', (file) => {
 		expect(readFileSync(file, 'utf8')).not.toMatch(/getByYear\(/);
+	});
+});
+
+describe('route parameters and rendering are declared once', () => {
+	const dirsUnder = (dir: string): string[] =>
+		readdirSync(dir, { withFileTypes: true })
+			.filter((e) => e.isDirectory())
+			.flatMap((e) => [join(dir, e.name), ...dirsUnder(join(dir, e.name))]);
+
+	it('every [slug] and [key] parameter goes through the slug matcher', () => {
+		const loose = dirsUnder('src/routes').filter((d) => /\[(?:slug|key)\]$/.test(d));
+		expect(loose).toEqual([]);
+	});
+
+	it('the public pages ship no JavaScript, said once in (public)/+layout.ts', () => {
+		expect(readFileSync('src/routes/(public)/+layout.ts', 'utf8')).toMatch(
+			/^export const csr = false;$/m
+		);
+		const repeats = tsFiles('src/routes/(public)').filter((f) =>
+			/export const csr\b/.test(readFileSync(f, 'utf8'))
+		);
+		expect(repeats).toEqual([join('src/routes/(public)', '+layout.ts')]);
 	});
 });
