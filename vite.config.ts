@@ -1,5 +1,7 @@
+/// <reference types="vitest/config" />
+// `vite` rather than `vitest/config`: the build runs on a production install, which has no vitest.
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig } from 'vitest/config';
+import { defineConfig } from 'vite';
 
 export default defineConfig({
 	plugins: [sveltekit()],

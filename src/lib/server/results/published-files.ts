@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { writeCsv } from '../../import/csv-cells';
 import type { ExportTable } from '../../import/export-tables';
 import { MARK } from '../../import/ticks';
-import { RESULT_CSV_COLUMNS, toResultRows, type ResultRow } from '../../results-table';
+import { RESULT_CSV_COLUMNS, resultsCsv, toResultRows, type ResultRow } from '../../results-table';
 import { exampleOpd } from '../../insights/method';
 import { explainScore } from '../../scoring/explain';
 import type { AwardPosition, OpdResult, Rubric } from '../../scoring/types';
@@ -198,7 +198,7 @@ export function buildPublishedFiles(
 			awards: view.result.awards,
 			officialAwards: view.officialAwards
 		}),
-		'results.csv': openCsv(resultsTable(rows)),
+		'results.csv': resultsCsv(rows),
 		'matrix.csv': openCsv(matrixTable(indicators, matrix)),
 		'page.json': JSON.stringify(pageData(view, rows, matrix)),
 		'method.json': JSON.stringify(methodData(view)),
