@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** Every .ts file under a directory, recursively. */
@@ -129,5 +129,35 @@ describe('route parameters and rendering are declared once', () => {
 			/export const csr\b/.test(readFileSync(f, 'utf8'))
 		);
 		expect(repeats).toEqual([join('src/routes/(public)', '+layout.ts')]);
+	});
+});
+
+// Modules import one way, types included: a cycle (even a type-only one, as results.ts ↔
+// published-files.ts once was) means a shared piece belongs in a module of its own.
+describe('src/lib/server has no import cycle', () => {
+	const files = tsFiles('src/lib/server').filter((f) => !f.endsWith('.test.ts'));
+	const known = new Set(files);
+	const edges = new Map(
+		files.map((file) => [
+			file,
+			importsOf(file)
+				.filter((spec) => spec.startsWith('.'))
+				.map((spec) => join(dirname(file), spec))
+				.flatMap((base) => [`${base}.ts`, join(base, 'index.ts')].filter((f) => known.has(f)))
+		])
+	);
+
+	it('finds no module that reaches itself', () => {
+		const cycles: string[] = [];
+		const done = new Set<string>();
+		const visit = (file: string, path: string[]) => {
+			const at = path.indexOf(file);
+			if (at >= 0) return void cycles.push([...path.slice(at), file].join(' → '));
+			if (done.has(file)) return;
+			for (const next of edges.get(file) ?? []) visit(next, [...path, file]);
+			done.add(file);
+		};
+		for (const file of files) visit(file, []);
+		expect(cycles).toEqual([]);
 	});
 });

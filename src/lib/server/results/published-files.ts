@@ -6,7 +6,7 @@ import { RESULT_CSV_COLUMNS, resultsCsv, toResultRows, type ResultRow } from '..
 import { exampleOpd } from '../../insights/method';
 import { explainScore } from '../../scoring/explain';
 import type { AwardPosition, OpdResult, Rubric } from '../../scoring/types';
-import type { OfficialAwardView, ResultsView } from './results';
+import type { OfficialAwardView, ResultsView } from './view';
 
 export const FILE_NAMES = [
 	'results.json',

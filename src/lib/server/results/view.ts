@@ -1,0 +1,28 @@
+// The shape of one period's results, shared by the module that computes it (results.ts) and the
+// one that turns it into published files (published-files.ts): types only, so neither imports
+// the other for them.
+import type { PeriodResult } from '../../scoring/types';
+import type { Period } from '../db/schema';
+import type { RosterEntry } from '../periods/periods';
+
+/** An official award as the PPID published it, beside (never inside) the computed ranking. */
+export interface OfficialAwardView {
+	position: number;
+	title: string;
+	points: number | null;
+	source: string;
+	opd: string;
+	opdName: string;
+}
+
+/** Everything a results page, the API and the CLI need about one period's results. */
+export interface ResultsView {
+	year: number;
+	title: string;
+	status: Period['status'];
+	source: string | null;
+	publishedAt: string | null;
+	roster: Omit<RosterEntry, 'opdId'>[];
+	result: PeriodResult;
+	officialAwards: OfficialAwardView[];
+}
