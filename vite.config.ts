@@ -1,14 +1,21 @@
+/// <reference types="vitest/config" />
+// `vite` rather than `vitest/config`: the build runs on a production install, which has no vitest.
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig } from 'vitest/config';
+import { defineConfig } from 'vite';
 
 export default defineConfig({
 	plugins: [sveltekit()],
 	server: { port: 3000 },
 	preview: { port: 3000 },
 	test: {
-		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 		environment: 'node',
 		testTimeout: 30_000,
-		hookTimeout: 30_000
+		hookTimeout: 30_000,
+		// Test rings (README "Tests"): `unit` is the co-located tests of the pure code, which open no
+		// database (seconds); `integration` runs against a real libSQL file (tests/integration).
+		projects: [
+			{ extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'] } },
+			{ extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'] } }
+		]
 	}
 });

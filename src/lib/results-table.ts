@@ -80,10 +80,14 @@ export const RESULT_CSV_COLUMNS = [
 	'tier'
 ] as const satisfies readonly (keyof ResultRow)[];
 
-/** The ranking as CSV (open data and the CLI), through the app's one neutralising CSV writer. */
+/**
+ * The ranking as CSV, the one body of the published results.csv and of `monev results --format
+ * csv`: the app's neutralising CSV writer, UTF-8 with a byte order mark so Excel reads the names.
+ */
 export function resultsCsv(rows: readonly ResultRow[]): string {
 	return writeCsv(
 		RESULT_CSV_COLUMNS,
-		rows.map((r) => RESULT_CSV_COLUMNS.map((c) => r[c]))
+		rows.map((r) => RESULT_CSV_COLUMNS.map((c) => r[c])),
+		{ bom: true }
 	);
 }

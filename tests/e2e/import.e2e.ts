@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { loginAs, useAppAndBrowser } from './harness';
 
 const run = useAppAndBrowser();

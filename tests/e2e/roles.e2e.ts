@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
 import { loginAs, useAppAndBrowser } from './harness';
 

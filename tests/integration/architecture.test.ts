@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** Every .ts file under a directory, recursively. */
@@ -106,9 +106,61 @@ describe('the schema declares no value list of its own', () => {
 // files outlive their period row, so a missing period is not an error there.
 describe('routes with a [year] parameter find their period one way', () => {
 	const yearRoutes = tsFiles('src/routes').filter(
-		(f) => f.includes('[year') && !f.includes(join('opd', '[slug]', '[year=year]'))
+		(f) => f.includes('[year') && !f.includes(join('opd', '[slug=slug]', '[year=year]'))
 	);
 	it.each(yearRoutes)('%s does not look the period up by hand', (file) => {
 		expect(readFileSync(file, 'utf8')).not.toMatch(/getByYear\(/);
+	});
+});
+
+describe('route parameters and rendering are declared once', () => {
+	const dirsUnder = (dir: string): string[] =>
+		readdirSync(dir, { withFileTypes: true })
+			.filter((e) => e.isDirectory())
+			.flatMap((e) => [join(dir, e.name), ...dirsUnder(join(dir, e.name))]);
+
+	it('every [slug] and [key] parameter goes through the slug matcher', () => {
+		const loose = dirsUnder('src/routes').filter((d) => /\[(?:slug|key)\]$/.test(d));
+		expect(loose).toEqual([]);
+	});
+
+	it('the public pages ship no JavaScript, said once in (public)/+layout.ts', () => {
+		expect(readFileSync('src/routes/(public)/+layout.ts', 'utf8')).toMatch(
+			/^export const csr = false;$/m
+		);
+		const repeats = tsFiles('src/routes/(public)').filter((f) =>
+			/export const csr\b/.test(readFileSync(f, 'utf8'))
+		);
+		expect(repeats).toEqual([join('src/routes/(public)', '+layout.ts')]);
+	});
+});
+
+// Modules import one way, types included: a cycle (even a type-only one, as results.ts ↔
+// published-files.ts once was) means a shared piece belongs in a module of its own.
+describe('src/lib/server has no import cycle', () => {
+	const files = tsFiles('src/lib/server').filter((f) => !f.endsWith('.test.ts'));
+	const known = new Set(files);
+	const edges = new Map(
+		files.map((file) => [
+			file,
+			importsOf(file)
+				.filter((spec) => spec.startsWith('.'))
+				.map((spec) => join(dirname(file), spec))
+				.flatMap((base) => [`${base}.ts`, join(base, 'index.ts')].filter((f) => known.has(f)))
+		])
+	);
+
+	it('finds no module that reaches itself', () => {
+		const cycles: string[] = [];
+		const done = new Set<string>();
+		const visit = (file: string, path: string[]) => {
+			const at = path.indexOf(file);
+			if (at >= 0) return void cycles.push([...path.slice(at), file].join(' → '));
+			if (done.has(file)) return;
+			for (const next of edges.get(file) ?? []) visit(next, [...path, file]);
+			done.add(file);
+		};
+		for (const file of files) visit(file, []);
+		expect(cycles).toEqual([]);
 	});
 });

@@ -1,6 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cellEntityId, getCell, setCell, setOpdCells } from '../../src/lib/server/workflow/assessments';
+import {
+	cellEntityId,
+	getCell,
+	setCell,
+	setOpdCells
+} from '../../src/lib/server/workflow/assessments';
 import { historyOf } from '../../src/lib/server/audit/audit';
 import type { DB } from '../../src/lib/server/db';
 import { auditEvents, indicators, periodOpds } from '../../src/lib/server/db/schema';

@@ -20,9 +20,16 @@ import { indicators } from '../../src/lib/server/db/schema';
 import { exportFile } from '../../src/lib/server/results/export';
 import { transition } from '../../src/lib/server/workflow/lifecycle';
 import { markUnassessedAbsent } from '../../src/lib/server/workflow/readiness';
-import { publishedFile, publishedPage, publishedReport } from '../../src/lib/server/results/open-data';
+import {
+	publishedFile,
+	publishedPage,
+	publishedReport
+} from '../../src/lib/server/results/open-data';
 import { getByYear, roster } from '../../src/lib/server/periods/periods';
-import { buildPublishedFiles, type PublicPageData } from '../../src/lib/server/results/published-files';
+import {
+	buildPublishedFiles,
+	type PublicPageData
+} from '../../src/lib/server/results/published-files';
 import { computeRanking } from '../../src/lib/server/results/ranking';
 import { computeView, publishedView, type ResultsView } from '../../src/lib/server/results/results';
 import { openTies, recordTieDecision } from '../../src/lib/server/workflow/ties';

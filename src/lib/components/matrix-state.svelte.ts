@@ -28,6 +28,8 @@ export class MatrixEdits {
 	conflicts = $state<Conflict[]>([]);
 	/** Assessed cells gained (or lost) by local edits, so progress never re-counts every cell. */
 	assessedDelta = $state(0);
+	// Bookkeeping of pending saves, read by no template: deliberately not reactive.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#queue = new Map<string, Promise<void>>();
 
 	constructor(private readonly action: () => string) {}

@@ -185,8 +185,3 @@ export function awardsFromParts(rubric: Rubric, parts: OrderPart[]): AwardPositi
 	}
 	return awards;
 }
-
-/** Award positions for results in rank order (as `rankResults` returns them). */
-export function decideAwards(rubric: Rubric, ranked: AwardCandidate[]): AwardPosition[] {
-	return awardsFromParts(rubric, orderParts(rubric, ranked));
-}

@@ -61,7 +61,7 @@ describe('competition ranking', () => {
 				...na('c', ['x', 'y'])
 			]
 		);
-		const [a, b, c] = result.opds;
+		const [a, b] = result.opds;
 		expect(a?.total).toBeCloseTo(66.66667, 10);
 		expect(b?.total).toBeCloseTo(200 / 3, 10);
 		expect(a?.total).not.toBe(b?.total);

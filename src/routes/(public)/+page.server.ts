@@ -1,9 +1,6 @@
 import { publishedYears } from '$lib/server/results/results';
 import type { PageServerLoad } from './$types';
 
-/** Static reading: no JavaScript is shipped. */
-export const csr = false;
-
 /** Public landing page: which years have published results. */
 export const load: PageServerLoad = async () => {
 	const years = await publishedYears();

@@ -1,5 +1,9 @@
 import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
-import { describeAuditEvent, type AuditEventInput, type AuditNames } from '../../workflow/audit-text';
+import {
+	describeAuditEvent,
+	type AuditEventInput,
+	type AuditNames
+} from '../../workflow/audit-text';
 import { db, type Conn } from '../db';
 import { auditEvents, indicators, opds, periods, users } from '../db/schema';
 

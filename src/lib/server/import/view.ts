@@ -1,4 +1,4 @@
-import { describeState, type ImportIssue } from '../../import';
+import { describeState } from '../../import';
 import { STATUS_LABELS, type PeriodStatus } from '../../workflow/lifecycle';
 import type { ImportPlan } from './plan';
 
@@ -83,8 +83,3 @@ export function previewView(plan: ImportPlan, token: string) {
 }
 
 export type PreviewView = ReturnType<typeof previewView>;
-
-/** Parse errors shown in the same place as plan errors. */
-export function errorsView(errors: ImportIssue[]) {
-	return { errors: errors.slice(0, SHOW.errors), total: errors.length };
-}

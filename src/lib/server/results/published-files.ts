@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { writeCsv } from '../../import/csv-cells';
 import type { ExportTable } from '../../import/export-tables';
 import { MARK } from '../../import/ticks';
-import { RESULT_CSV_COLUMNS, toResultRows, type ResultRow } from '../../results-table';
+import { RESULT_CSV_COLUMNS, resultsCsv, toResultRows, type ResultRow } from '../../results-table';
 import { exampleOpd } from '../../insights/method';
 import { explainScore } from '../../scoring/explain';
 import type { AwardPosition, OpdResult, Rubric } from '../../scoring/types';
-import type { NotRatedView, OfficialAwardView, ResultsView } from './results';
+import type { NotRatedView, OfficialAwardView, ResultsView } from './view';
 
 export const FILE_NAMES = [
 	'results.json',
@@ -202,7 +202,7 @@ export function buildPublishedFiles(
 			officialAwards: view.officialAwards,
 			notRated: view.notRated
 		}),
-		'results.csv': openCsv(resultsTable(rows)),
+		'results.csv': resultsCsv(rows),
 		'matrix.csv': openCsv(matrixTable(indicators, matrix)),
 		'page.json': JSON.stringify(pageData(view, rows, matrix)),
 		'method.json': JSON.stringify(methodData(view)),

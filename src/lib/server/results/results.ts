@@ -1,6 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
 import { scorePeriod } from '../../scoring';
-import type { PeriodResult } from '../../scoring/types';
 import * as audit from '../audit/audit';
 import type { Actor } from '../audit/audit';
 import { cellsOf } from '../workflow/assessments';
@@ -15,38 +14,10 @@ import {
 } from '../db/schema';
 import { buildOpdFiles, buildPublishedFiles, etagOf, FILE_NAMES } from './published-files';
 import { bulkInsert } from '../db/bulk';
-import { roster, rubricOf, type RosterEntry } from '../periods/periods';
+import { roster, rubricOf } from '../periods/periods';
+import type { OfficialAwardView, ResultsView } from './view';
 
-/** An official award as the PPID published it, beside (never inside) the computed ranking. */
-export interface OfficialAwardView {
-	position: number;
-	title: string;
-	points: number | null;
-	source: string;
-	opd: string;
-	opdName: string;
-}
-
-/** Everything a results page, the API and the CLI need about one period's results. */
-export interface ResultsView {
-	year: number;
-	title: string;
-	status: Period['status'];
-	source: string | null;
-	publishedAt: string | null;
-	/** The OPDs scored and ranked (those the team left out are in `notRated`). */
-	roster: Omit<RosterEntry, 'opdId' | 'notRatedReason'>[];
-	result: PeriodResult;
-	officialAwards: OfficialAwardView[];
-	/** OPDs of the year's roster the team decided not to rate, with the reason: shown apart. */
-	notRated: NotRatedView[];
-}
-
-export interface NotRatedView {
-	slug: string;
-	name: string;
-	reason: string;
-}
+export type { NotRatedView, OfficialAwardView, ResultsView } from './view';
 
 async function officialAwardsOf(periodId: number, conn: Conn): Promise<OfficialAwardView[]> {
 	return conn

@@ -5,7 +5,7 @@ import { cellValueProblem } from '../../workflow/cell-value';
 import { cellsEditable, lockedMessage, type PeriodStatus } from '../../workflow/lifecycle';
 import type { Actor } from '../audit/audit';
 import { db, type Conn } from '../db';
-import { assessments, indicators, opds, periods, users, type Assessment } from '../db/schema';
+import { assessments, indicators, periods, users, type Assessment } from '../db/schema';
 import { notifyOpd } from './notifications';
 import { cellStageBlock } from './stages/locks';
 import { cellAssignmentBlock } from './assignments';

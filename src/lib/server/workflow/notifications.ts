@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
 import type { Role } from '../../permissions';
 import { db, type Conn } from '../db';
 import { notifications, periodOpds, periodStages, periods, users } from '../db/schema';
@@ -84,14 +84,6 @@ export async function listFor(userId: number, limit = 100, conn: Conn = db()) {
 		.where(eq(notifications.userId, userId))
 		.orderBy(desc(notifications.id))
 		.limit(limit);
-}
-
-export async function unreadCount(userId: number, conn: Conn = db()): Promise<number> {
-	const [row] = await conn
-		.select({ n: count() })
-		.from(notifications)
-		.where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
-	return row?.n ?? 0;
 }
 
 /** Marks all of a user's notifications read (only their own: the user id is in the query). */

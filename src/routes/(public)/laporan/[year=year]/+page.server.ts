@@ -11,9 +11,6 @@ import type { PageServerLoad } from './$types';
  */
 const PAGE_SIZE = 1000;
 
-/** Static reading: no JavaScript is shipped (fast on a cheap phone); links and forms work without it. */
-export const csr = false;
-
 /**
  * The printable annual-report section of a published year: the matrix, ranking and awards (or,
  * with `?hanya=tabel`, the matrix and the official awards only).

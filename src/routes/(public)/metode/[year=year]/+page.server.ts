@@ -4,9 +4,6 @@ import { publishedMethod } from '$lib/server/results/open-data';
 import { publishedYears } from '$lib/server/results/results';
 import type { PageServerLoad } from './$types';
 
-/** Static reading: no JavaScript is shipped (fast on a cheap phone); links and forms work without it. */
-export const csr = false;
-
 /** How the published scores of a year are made, with a worked example from a real OPD. */
 export const load: PageServerLoad = async ({ params }) => {
 	const year = Number(params.year);

@@ -2,7 +2,12 @@ import { fail } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guards';
 import * as opds from '$lib/server/opds/master';
 import * as periods from '$lib/server/periods/periods';
-import { addToRoster, removeFromRoster, RubricInvalid, saveIndicators } from '$lib/server/periods/rubric';
+import {
+	addToRoster,
+	removeFromRoster,
+	RubricInvalid,
+	saveIndicators
+} from '$lib/server/periods/rubric';
 import { saveStructure, structureView } from '$lib/server/periods/rubric-structure';
 import { actorOf } from '$lib/server/accounts/users';
 import { failFrom } from '$lib/server/workflow/error';

@@ -2,9 +2,6 @@ import { error } from '@sveltejs/kit';
 import { publishedOpdPage } from '$lib/server/results/open-data';
 import type { PageServerLoad } from './$types';
 
-/** Static reading: no JavaScript is shipped (fast on a cheap phone); links and forms work without it. */
-export const csr = false;
-
 /** One OPD's published result for anyone: ticks, gaps and history, without internal notes. */
 export const load: PageServerLoad = async ({ params }) => {
 	const year = Number(params.year);

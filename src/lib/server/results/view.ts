@@ -1,0 +1,37 @@
+// The shape of one period's results, shared by the module that computes it (results.ts) and the
+// one that turns it into published files (published-files.ts): types only, so neither imports
+// the other for them.
+import type { PeriodResult } from '../../scoring/types';
+import type { Period } from '../db/schema';
+import type { RosterEntry } from '../periods/periods';
+
+/** An official award as the PPID published it, beside (never inside) the computed ranking. */
+export interface OfficialAwardView {
+	position: number;
+	title: string;
+	points: number | null;
+	source: string;
+	opd: string;
+	opdName: string;
+}
+
+/** Everything a results page, the API and the CLI need about one period's results. */
+export interface ResultsView {
+	year: number;
+	title: string;
+	status: Period['status'];
+	source: string | null;
+	publishedAt: string | null;
+	/** The OPDs scored and ranked (those the team left out are in `notRated`). */
+	roster: Omit<RosterEntry, 'opdId' | 'notRatedReason'>[];
+	result: PeriodResult;
+	officialAwards: OfficialAwardView[];
+	/** OPDs of the year's roster the team decided not to rate, with the reason: shown apart. */
+	notRated: NotRatedView[];
+}
+
+export interface NotRatedView {
+	slug: string;
+	name: string;
+	reason: string;
+}
