@@ -62,7 +62,12 @@ const BIG_COLUMNS = 13; // bigCsv's categories
 
 const YEAR = { published: 2021, work: 2022, toPublish: 2023, smallImport: 2024, bigImport: 2025 };
 
-const log = (...parts: unknown[]) => console.error('[soak]', ...parts);
+/** The progress lines, also kept for bench/SOAK.md. */
+const progress: string[] = [];
+const log = (...parts: unknown[]) => {
+	progress.push(parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' '));
+	console.error('[soak]', ...parts);
+};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 const percentile = (xs: number[], p: number) => {
@@ -122,8 +127,10 @@ interface Counters {
 	connectionErrors: number;
 	/** 5xx answers, by path, for the report. */
 	errorPaths: Record<string, number>;
+	/** Answers to a form post that were not an action's JSON, by path, status and body. */
+	unreadable: Record<string, number>;
 }
-const counters: Counters = { errors5xx: 0, connectionErrors: 0, errorPaths: {} };
+const counters: Counters = { errors5xx: 0, connectionErrors: 0, errorPaths: {}, unreadable: {} };
 
 type ActionResult =
 	| { kind: 'success' | 'failure'; status: number; data: Record<string, unknown> }
@@ -168,7 +175,10 @@ async function action(path: string, cookie: string, body: FormData | URLSearchPa
 	try {
 		json = JSON.parse(text) as typeof json;
 	} catch {
-		return { kind: 'error', status: res.status, message: text.slice(0, 200) } as const;
+		// Not an action's answer at all (an empty or cut body): the client cannot tell what happened.
+		const key = `${path.replace(/\?.*/, '')} ${res.status} ${JSON.stringify(text.slice(0, 80))}`;
+		counters.unreadable[key] = (counters.unreadable[key] ?? 0) + 1;
+		return { kind: 'down' } as const;
 	}
 	if (json.type === 'success' || json.type === 'failure')
 		return {
@@ -275,10 +285,9 @@ async function writer(w: number, cookie: string, cells: CellState[], until: () =
 				}
 				break;
 			}
-			const message =
-				result.kind === 'error'
-					? result.message
-					: String(result.data.message ?? `status ${result.status}`);
+			const message = `${result.kind} ${result.status}: ${
+				result.kind === 'error' ? result.message : String(result.data.message ?? '')
+			}`;
 			writerStats.refused[message] = (writerStats.refused[message] ?? 0) + 1;
 			break;
 		}
@@ -321,14 +330,24 @@ async function reader(r: number, until: () => boolean) {
 	}
 }
 
+/**
+ * One health request every 50 ms on a fixed schedule, not waiting for the previous answer: a
+ * server that stalls for 5 s shows 100 slow samples, not one (no coordinated omission). Requests
+ * still unanswered when the server is killed are connection errors, not samples.
+ */
 async function healthSampler(until: () => boolean) {
+	const inFlight = new Set<Promise<void>>();
 	for (let i = 0; i < 100_000 && !until(); i++) {
-		if (!target.down) {
-			const res = await get('/api/v1/health');
-			if (res?.status === 200) healthLatencies.push(res.ms);
+		if (!target.down && inFlight.size < 1000) {
+			const sample: Promise<void> = get('/api/v1/health').then((res) => {
+				if (res?.status === 200) healthLatencies.push(res.ms);
+				inFlight.delete(sample);
+			});
+			inFlight.add(sample);
 		}
 		await sleep(50);
 	}
+	await Promise.all(inFlight);
 }
 
 // ─── Import and publish, as a user does them ─────────────────────────────────────────────────
@@ -724,6 +743,7 @@ async function main() {
 			readP99Ms: round(percentile(readerStats.latencies, 99)),
 			readsNon2xx: Object.values(readerStats.non2xx).reduce((a, b) => a + b, 0),
 			connectionErrors: counters.connectionErrors,
+			unreadableAnswers: Object.values(counters.unreadable).reduce((a, b) => a + b, 0),
 			killedAfterLockMs: killed.killedAfterLockMs,
 			loadSeconds: round(loadMs / 1000),
 			machineLoad1m: round(loadavg()[0] ?? 0),
@@ -731,6 +751,7 @@ async function main() {
 		};
 		if (Object.keys(counters.errorPaths).length) log('5xx:', counters.errorPaths);
 		if (Object.keys(writerStats.refused).length) log('refused saves:', writerStats.refused);
+		if (Object.keys(counters.unreadable).length) log('unreadable answers:', counters.unreadable);
 		if (Object.keys(readerStats.non2xx).length) log('non-2xx reads:', readerStats.non2xx);
 		if (!quick) writeSoakMd(figures);
 		console.log(JSON.stringify(figures));
@@ -751,9 +772,20 @@ function writeSoakMd(figures: Record<string, unknown>) {
 		`2 public API readers, health sampled every 50 ms, a publish and a ${CONFIG.smallRows}-row import together, then`,
 		`a ${CONFIG.importRows}-row import of a new year killed with SIGKILL mid-commit, restart, the import again).`,
 		'',
+		`Load average at the end of the run: ${loadavg()
+			.map((x) => round(x))
+			.join(', ')} (other jobs shared the machine): the latency figures measure the`,
+		'contention as much as the app; the correctness figures (lost writes, integrity, atomicity) do not depend on it.',
+		'',
 		'| figure | value |',
 		'| --- | --- |',
 		...Object.entries(figures).map(([k, v]) => `| \`${k}\` | ${String(v)} |`),
+		'',
+		'Progress (stderr of the run):',
+		'',
+		'```',
+		...progress,
+		'```',
 		'',
 		'Last line of the run:',
 		'',
