@@ -15,15 +15,19 @@ async function freePort(): Promise<number> {
 
 export interface Server {
 	url: string;
+	port: number;
 	pid: number;
 	/** Peak resident memory so far (VmHWM), in MB. */
 	peakRssMb(): number;
 	stop(): Promise<void>;
 }
 
-/** Starts the built app on a database, without the demo seed. */
-export async function startServer(databaseUrl: string): Promise<Server> {
-	const port = await freePort();
+/**
+ * Starts the built app on a database, without the demo seed; on `port` when given (a restart on
+ * the address the clients already use), else on a free one.
+ */
+export async function startServer(databaseUrl: string, port?: number): Promise<Server> {
+	port ??= await freePort();
 	const child = spawn(process.execPath, ['scripts/start.js'], {
 		env: {
 			...process.env,
@@ -49,6 +53,7 @@ export async function startServer(databaseUrl: string): Promise<Server> {
 	}
 	return {
 		url,
+		port,
 		pid: child.pid!,
 		peakRssMb() {
 			const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
@@ -56,8 +61,10 @@ export async function startServer(databaseUrl: string): Promise<Server> {
 			return Math.round(kb / 1024);
 		},
 		async stop() {
+			// A process already ended (also by a signal: then exitCode stays null) is not waited for.
+			if (child.exitCode !== null || child.signalCode !== null) return;
 			child.kill('SIGTERM');
-			await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+			await new Promise((r) => child.once('exit', r));
 		}
 	};
 }
