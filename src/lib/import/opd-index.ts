@@ -214,7 +214,10 @@ export function createOpdIndex(opds: readonly IndexedOpd[]): OpdIndex {
 		const used = grams.filter((list, i) => list.length <= commonGram || i < 3);
 		const touched: number[] = [];
 		for (const list of used) {
-			for (const e of list) if (shared[e]++ === 0) touched.push(e);
+			for (const e of list) {
+				if (shared[e] === 0) touched.push(e);
+				shared[e]!++;
+			}
 		}
 		const dice = (e: number) => (2 * shared[e]!) / (used.length + entryGrams[e]!);
 		const shortlist =
