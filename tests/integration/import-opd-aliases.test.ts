@@ -61,7 +61,7 @@ function table2021(renames: [string, string][]) {
 }
 
 /** Posts the aliases form of /admin/opd as a user of the given role. */
-async function postAliases(role: string, id: number, aliases: string) {
+async function postAliases(role: 'admin' | 'evaluator', id: number, aliases: string) {
 	const [row] = await db.select().from(users).where(eq(users.role, role));
 	const user = { ...row!, opdId: row!.opdId, isDemo: row!.isDemo } as SessionUser;
 	const url = new URL('http://localhost/admin/opd?/aliases');
