@@ -40,14 +40,14 @@ describe('planImport', () => {
 		const before = await snapshotTables(db);
 		const matrix = table2021((t) =>
 			t
-				.replace('Dinas Kependudukan dan Pencatatan Sipil Kota Serang', 'Dukcapil')
+				.replace('Dinas Kependudukan dan Pencatatan Sipil Kota Serang', 'Dinas Dukcapil')
 				.replace('32\tBadan Pendapatan Daerah Kota Serang', '32\tKelurahan Cipare Kota Serang')
 		);
 		const plan = await planImport({ year: 2022, matrix, source: 'x.txt' }, db);
 		expect(await snapshotTables(db)).toEqual(before);
 		expect(plan.createsPeriod).toBe(true);
 		expect(plan.errors).toEqual([]);
-		const sosial = plan.rows.find((r) => r.name === 'Dukcapil')!;
+		const sosial = plan.rows.find((r) => r.name === 'Dinas Dukcapil')!;
 		expect(sosial).toMatchObject({
 			opd: 'dinas-kependudukan-dan-pencatatan-sipil',
 			isNew: false,

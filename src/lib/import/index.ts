@@ -37,6 +37,16 @@ export {
 	type OpdMatch
 } from './opd-names';
 export { KNOWN_OPDS, type KnownOpd } from './known-opds';
+export { opdMatchKey, customaryAliases, lookupKeys } from './opd-normalize';
+export {
+	createOpdIndex,
+	nameSimilarity,
+	AMBIGUITY_MARGIN,
+	MAX_LISTED,
+	type IndexedOpd,
+	type OpdIndex,
+	type OpdLookup
+} from './opd-index';
 export {
 	indicatorKey,
 	matchIndicator,

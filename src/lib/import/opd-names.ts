@@ -128,6 +128,11 @@ KNOWN_OPDS.forEach((opd, index) => {
 	}
 });
 
+/** Index in KNOWN_OPDS of the known OPD a name (full, short or alias) refers to, or null. */
+export function knownOpdIndex(name: string): number | null {
+	return knownIndexOf(name);
+}
+
 function knownIndexOf(name: string): number | null {
 	return KNOWN_INDEX.get(compareForm(normalizeOpdName(name))) ?? null;
 }

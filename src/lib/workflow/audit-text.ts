@@ -74,6 +74,7 @@ const statusText = (s: unknown) =>
 const ACTIONS: Record<string, string> = {
 	'appeal.answer': 'Sanggahan dijawab',
 	'appeal.file': 'Sanggahan diajukan',
+	'opd.aliases': 'Nama lain (alias) OPD diubah',
 	'opd.merge': 'OPD digabung',
 	'opd.update': 'Data OPD diubah',
 	'period.create': 'Periode dibuat',
@@ -148,6 +149,14 @@ export function describeAuditEvent(e: AuditEventInput, names: AuditNames): Audit
 		const changes =
 			typeof after.appealEndsAt === 'string' ? [`masa sanggah sampai ${after.appealEndsAt}`] : [];
 		return { what: `Tahap ${what.replace(/^tahap /, '')} ${verbs[e.action] ?? e.action}`, changes };
+	}
+	if (e.action === 'opd.aliases') {
+		const list = (v: unknown) =>
+			Array.isArray(v) && v.length ? v.map((a) => shortText(a)).join(', ') : '(tidak ada)';
+		return {
+			what: `${ACTIONS[e.action]}: ${what}`,
+			changes: [`alias: ${list(before.aliases)} → ${list(after.aliases)}`]
+		};
 	}
 	const changes: string[] = [];
 	for (const key of ['reason', 'answer', 'role', 'status', 'cells', 'name']) {

@@ -53,6 +53,25 @@ export const opds = sqliteTable(
 	(t) => [index('opds_kind_idx').on(t.kind)]
 );
 
+/**
+ * Other names an OPD is written under in imported tables (abbreviations, former names), typed by
+ * the admin in the OPD master. `key` is the matcher's normalised form; its unique index makes an
+ * alias belong to one OPD only.
+ */
+export const opdAliases = sqliteTable(
+	'opd_aliases',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		opdId: integer('opd_id')
+			.notNull()
+			.references(() => opds.id, { onDelete: 'cascade' }),
+		alias: text('alias').notNull(),
+		key: text('key').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('opd_aliases_key_idx').on(t.key), index('opd_aliases_opd_idx').on(t.opdId)]
+);
+
 export const periods = sqliteTable('periods', {
 	id: integer('id').primaryKey({ autoIncrement: true }),
 	year: integer('year').notNull().unique(),

@@ -7,6 +7,7 @@ import { SYSTEM_ACTORS } from '../audit/audit';
 import { db, type Conn } from '.';
 import { officialAwards, periods } from './schema';
 import { importMatrix } from '../import/matrix';
+import { seedCustomaryAliases } from '../opds/aliases';
 import { findBySlug } from '../opds/master';
 import { roster } from '../periods/periods';
 import { publish } from '../results/results';
@@ -108,6 +109,7 @@ export async function seedDemo(seedsDir: string, conn: Conn = db()): Promise<voi
 				tx
 			);
 		}
+		await seedCustomaryAliases(tx);
 		const operatorOpd = await findBySlug(DEMO_OPERATOR_OPD, tx);
 		await createDemoUsers(tx, operatorOpd?.id ?? null);
 	});

@@ -10,7 +10,8 @@ import {
 	indicatorKey,
 	issueAt,
 	matchIndicator,
-	createOpdMatcher,
+	createOpdIndex,
+	type OpdLookup,
 	opdSlug,
 	type CellState,
 	type ChangeCounts,
@@ -30,7 +31,7 @@ import { cellsEditable } from '../../workflow/lifecycle';
 import type { Actor } from '../audit/audit';
 import { db, type Conn } from '../db';
 import { assessments, indicators, periods, users } from '../db/schema';
-import { matchCandidates } from '../opds/master';
+import { aliasesById, matchCandidates } from '../opds/master';
 import { roster } from '../periods/periods';
 import { importStageContext } from '../workflow/stages/locks';
 import { importAssignmentContext } from '../workflow/assignments';
@@ -156,6 +157,39 @@ interface Candidate {
 	key: string;
 	id: number;
 	names: string[];
+	aliases: string[];
+}
+
+/** "A", "B" dan "C" (+2 lainnya): the OPDs a message names. */
+function namesOf(keys: string[], count: number, byKey: Map<string, Candidate>): string {
+	const names = keys.map((k) => `"${byKey.get(k)?.names[0] ?? k}"`);
+	const listed =
+		names.length > 1 ? `${names.slice(0, -1).join(', ')} dan ${names[names.length - 1]}` : names[0];
+	return count > keys.length ? `${listed} (dan ${count - keys.length} OPD lain)` : `${listed}`;
+}
+
+/** Why a row found no OPD (or too many), in words, naming the candidates or suggestions. */
+function unresolvedMessage(
+	name: string,
+	lookup: OpdLookup,
+	allowNew: boolean,
+	year: number,
+	byKey: Map<string, Candidate>
+): string {
+	if (lookup.kind === 'ambiguous')
+		return (
+			`OPD "${name}" cocok dengan lebih dari satu OPD: ${namesOf(lookup.keys, lookup.count, byKey)}. ` +
+			'Nama ini tidak dipilihkan otomatis: pilih OPD yang dimaksud, tulis namanya lebih lengkap, ' +
+			'atau tambahkan alias di Daftar OPD.'
+		);
+	const hint =
+		lookup.kind === 'none' && lookup.suggestions.length
+			? ` Mungkin yang dimaksud: ${namesOf(lookup.suggestions, lookup.suggestions.length, byKey)}.`
+			: '';
+	return allowNew
+		? `OPD "${name}" tidak dikenal.${hint}`
+		: `OPD "${name}" tidak terdaftar di periode ${year}; pilih OPD yang dimaksud, ` +
+				`tambahkan OPD itu ke daftar peserta dulu, atau perbaiki namanya.${hint}`;
 }
 
 /** Resolves each row to an OPD: a user's choice first, else the fuzzy match, else new/unknown. */
@@ -168,8 +202,9 @@ function planRows(
 	errors: ImportIssue[]
 ): PlannedRow[] {
 	const byKey = new Map(candidates.map((c) => [c.key, c]));
-	// Exact names come from an index; only the rest pay for the fuzzy scan (25,000 rows: seconds, not hours).
-	const matchKnownOpd = createOpdMatcher(candidates);
+	// Exact names and aliases come from a map, the rest from a trigram shortlist: a row looks at
+	// a few OPDs, never the whole roster (opd-index.ts).
+	const index = createOpdIndex(candidates);
 	const taken = new Set(candidates.map((c) => c.key));
 	const rows: PlannedRow[] = [];
 	for (const row of matrix.rows) {
@@ -203,7 +238,9 @@ function planRows(
 			});
 			continue;
 		}
-		const match = chosen === NEW_OPD ? null : matchKnownOpd(row.name);
+		const lookup: OpdLookup =
+			chosen === NEW_OPD ? { kind: 'none', suggestions: [] } : index.lookup(row.name);
+		const match = lookup.kind === 'match' ? lookup : null;
 		const found = match ? byKey.get(match.key) : undefined;
 		if (found && match) {
 			rows.push({
@@ -216,7 +253,7 @@ function planRows(
 				matchedName: found.names[0] ?? found.key,
 				corrected: false
 			});
-		} else if (allowNew) {
+		} else if (allowNew && lookup.kind === 'none') {
 			const slug = uniqueSlug(opdSlug(row.name), taken);
 			rows.push({
 				...base,
@@ -230,13 +267,7 @@ function planRows(
 			});
 		} else {
 			errors.push(
-				issue(
-					row.line,
-					2,
-					'NAMA OPD',
-					`OPD "${row.name}" tidak terdaftar di periode ${year}; pilih OPD yang dimaksud, ` +
-						'tambahkan OPD itu ke daftar peserta dulu, atau perbaiki namanya.'
-				)
+				issue(row.line, 2, 'NAMA OPD', unresolvedMessage(row.name, lookup, allowNew, year, byKey))
 			);
 			rows.push({
 				...base,
@@ -367,10 +398,15 @@ export async function planImport(input: PlanInput, conn: Conn = db()): Promise<I
 			};
 		});
 		const entries = await roster(period.id, conn);
+		const aliases = await aliasesById(
+			entries.map((e) => e.opdId),
+			conn
+		);
 		candidates = entries.map((e) => ({
 			key: e.slug,
 			id: e.opdId,
-			names: [e.name, e.shortName, e.displayName]
+			names: [...new Set([e.name, e.shortName, e.displayName])],
+			aliases: aliases.get(e.opdId) ?? []
 		}));
 	}
 

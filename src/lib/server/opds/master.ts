@@ -1,6 +1,6 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { db, type Conn } from '../db';
-import { opds, periodOpds } from '../db/schema';
+import { opdAliases, opds, periodOpds } from '../db/schema';
 
 /** All OPDs, for matching and admin lists, by name. */
 export async function list(conn: Conn = db()) {
@@ -12,22 +12,65 @@ export async function findBySlug(slug: string, conn: Conn = db()) {
 	return row ?? null;
 }
 
+/** An OPD as the import matcher sees it: master name first, then every other name, and aliases. */
+export interface MatchCandidate {
+	key: string;
+	id: number;
+	names: string[];
+	aliases: string[];
+}
+
+/** Aliases by OPD id (all OPDs, or the given ones), in the order they were added. */
+export async function aliasesById(
+	opdIds: number[] | null = null,
+	conn: Conn = db()
+): Promise<Map<number, string[]>> {
+	const rows = await conn
+		.select({ opdId: opdAliases.opdId, alias: opdAliases.alias })
+		.from(opdAliases)
+		.where(opdIds === null ? undefined : inArray(opdAliases.opdId, opdIds))
+		.orderBy(asc(opdAliases.id));
+	const byId = new Map<number, string[]>();
+	for (const r of rows) byId.set(r.opdId, [...(byId.get(r.opdId) ?? []), r.alias]);
+	return byId;
+}
+
 /**
  * Every name an OPD has been known by (master name, short name, the names printed in each
- * period's roster), for matching names in imported tables against existing OPDs.
+ * period's roster, its aliases), for matching names in imported tables against existing OPDs.
+ * A merged OPD is no candidate of its own (it joins no new period): its names and aliases count
+ * as former names of the OPD it was merged into.
  */
-export async function matchCandidates(
-	conn: Conn = db()
-): Promise<{ key: string; id: number; names: string[] }[]> {
-	const [all, printed] = await Promise.all([
+export async function matchCandidates(conn: Conn = db()): Promise<MatchCandidate[]> {
+	const [all, printed, aliases] = await Promise.all([
 		conn.select().from(opds),
-		conn.select({ opdId: periodOpds.opdId, name: periodOpds.displayName }).from(periodOpds)
+		conn.select({ opdId: periodOpds.opdId, name: periodOpds.displayName }).from(periodOpds),
+		aliasesById(null, conn)
 	]);
 	const printedById = new Map<number, string[]>();
 	for (const p of printed) printedById.set(p.opdId, [...(printedById.get(p.opdId) ?? []), p.name]);
-	return all.map((o) => ({
-		key: o.slug,
-		id: o.id,
-		names: [...new Set([o.name, o.shortName, ...(printedById.get(o.id) ?? [])])]
+	const byId = new Map(all.map((o) => [o.id, o]));
+	/** Follows a chain of merges to the OPD that carries on. */
+	const survivor = (id: number) => {
+		let o = byId.get(id);
+		for (let hops = 0; o?.mergedIntoId && hops < all.length; hops++) o = byId.get(o.mergedIntoId);
+		return o;
+	};
+	const candidates = new Map<number, MatchCandidate>();
+	for (const o of all) {
+		if (!o.mergedIntoId) candidates.set(o.id, { key: o.slug, id: o.id, names: [], aliases: [] });
+	}
+	// Own names first, so the master name stays first; then the merged-in former names.
+	const ordered = [...all.filter((o) => !o.mergedIntoId), ...all.filter((o) => o.mergedIntoId)];
+	for (const o of ordered) {
+		const target = candidates.get(survivor(o.id)?.id ?? -1);
+		if (!target) continue;
+		target.names.push(o.name, o.shortName, ...(printedById.get(o.id) ?? []));
+		target.aliases.push(...(aliases.get(o.id) ?? []));
+	}
+	return [...candidates.values()].map((c) => ({
+		...c,
+		names: [...new Set(c.names)],
+		aliases: [...new Set(c.aliases)]
 	}));
 }

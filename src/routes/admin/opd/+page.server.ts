@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guards';
 import { mergeOpds, OPD_KINDS, setRetired, updateOpd, type OpdKind } from '$lib/server/opds/admin';
+import { setAliases } from '$lib/server/opds/aliases';
 import * as opds from '$lib/server/opds/master';
 import { actorOf } from '$lib/server/accounts/users';
 import { failFrom } from '$lib/server/workflow/error';
@@ -12,7 +13,7 @@ import type { Actions, PageServerLoad } from './$types';
 /** The OPD master list. */
 export const load: PageServerLoad = async () => {
 	requireCapability('opds.manage');
-	const all = await opds.list();
+	const [all, aliases] = await Promise.all([opds.list(), opds.aliasesById()]);
 	const names = new Map(all.map((o) => [o.id, o.name]));
 	return {
 		kinds: [...OPD_KINDS],
@@ -24,6 +25,7 @@ export const load: PageServerLoad = async () => {
 			kind: o.kind,
 			websiteUrl: o.websiteUrl,
 			retired: o.retiredAt !== null,
+			aliases: aliases.get(o.id) ?? [],
 			mergedInto: o.mergedIntoId ? (names.get(o.mergedIntoId) ?? null) : null
 		}))
 	};
@@ -49,6 +51,18 @@ export const actions: Actions = {
 			return { done: 'Perubahan disimpan.' };
 		} catch (e) {
 			return failFrom(e);
+		}
+	},
+	aliases: async ({ request }) => {
+		const user = requireCapability('opds.manage');
+		const v = formValues(await request.formData());
+		const id = parseId(v.id);
+		if (!id) return fail(400, { message: 'OPD tidak dikenal.' });
+		try {
+			await setAliases(id, v.aliases ?? '', actorOf(user));
+			return { done: 'Alias disimpan.' };
+		} catch (e) {
+			return failFrom(e, { aliasesFor: id, aliases: v.aliases ?? '' });
 		}
 	},
 	retire: async ({ request }) => {
