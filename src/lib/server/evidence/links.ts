@@ -3,7 +3,7 @@
  * results stored in `link_checks` (replacing the previous run's) and audited with the counts. The
  * matrix, the evaluator's OPD page and the operator's page read the dead ones back.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { linkTargets } from '../../validation/link-check';
 import * as audit from '../audit/audit';
 import type { Actor } from '../audit/audit';
@@ -147,4 +147,18 @@ export async function deadLinksByIndicator(periodId: number, opdId: number, conn
 	for (const d of dead)
 		(byIndicator[d.indicatorId] ??= []).push({ url: d.url, status: d.status, error: d.error });
 	return byIndicator;
+}
+
+/** The last run of a period in figures (null when links were never checked), for the matrix. */
+export async function lastLinkCheck(periodId: number, conn: Conn = db()) {
+	const [row] = await conn
+		.select({
+			links: sql<number>`count(*)`,
+			dead: sql<number>`coalesce(sum(case when ${linkChecks.ok} then 0 else 1 end), 0)`,
+			checkedAt: sql<number | null>`max(${linkChecks.checkedAt})`
+		})
+		.from(linkChecks)
+		.where(eq(linkChecks.periodId, periodId));
+	if (!row || !row.links || row.checkedAt === null) return null;
+	return { links: Number(row.links), dead: Number(row.dead), checkedAt: new Date(row.checkedAt) };
 }
