@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { checkLinksCommand } from '../../scripts/cli/links';
@@ -21,6 +22,7 @@ import { createTestDb } from './helpers/test-db';
 
 let server: Awaited<ReturnType<typeof startLinkServer>>;
 let db: DB;
+let url: string;
 let cleanup: () => Promise<void>;
 const options: LinkCheckOptions = {
 	...DEFAULT_LINK_CHECK,
@@ -34,7 +36,7 @@ beforeAll(async () => {
 });
 afterAll(async () => server.close());
 beforeEach(async () => {
-	({ db, cleanup } = await createTestDb());
+	({ db, url, cleanup } = await createTestDb());
 	await seedDemo('data/seeds', db);
 });
 afterEach(async () => cleanup());
@@ -166,3 +168,35 @@ it('prints a readable table by default and refuses an unknown year or format', a
 	expect(stdout).toBe('');
 	expect(await db.select().from(linkChecks).where(eq(linkChecks.ok, true))).toHaveLength(2);
 });
+
+it('npm run monev -- check-links --format json works as a separate process (stdout: JSON only)', async () => {
+	const { a } = await withEvidence();
+	// async spawn: the link server lives in this process and must keep answering
+	const child = spawn(
+		process.execPath,
+		['--import', 'tsx', 'scripts/monev.ts', 'check-links', '--year', '2021', '--format', 'json'],
+		{
+			env: {
+				...process.env,
+				DATABASE_URL: url,
+				MONEV_LINKCHECK_ALLOW_PRIVATE: '1',
+				MONEV_LINKCHECK_TIMEOUT_MS: '500'
+			}
+		}
+	);
+	let stdout = '';
+	let stderr = '';
+	child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+	child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+	const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+	expect(code, stderr).toBe(0);
+	expect(stderr).toMatch(/5 tautan diperiksa/);
+	const out = JSON.parse(stdout) as { links: JsonLink[] };
+	expect(out.links).toHaveLength(5);
+	expect(out.links.find((l) => l.url === `${server.base}/missing`)).toMatchObject({
+		opd: a.slug,
+		indicator: a.key,
+		status: 404,
+		ok: false
+	});
+}, 60_000);
