@@ -8,6 +8,7 @@ import { prepareDb } from '../src/lib/server/db/migrate';
 import { backupCommand, importBackupCommand } from './cli/backup';
 import { exportCommand } from './cli/export';
 import { importCommand } from './cli/import';
+import { checkLinksCommand } from './cli/links';
 import { resultsCommand } from './cli/results';
 import { seedCommand } from './cli/seed';
 import { userCommand } from './cli/user';
@@ -27,6 +28,9 @@ Perintah:
   backup --file F                      cadangkan seluruh basis data (JSON lines)
   import-backup --file F [--replace]   pulihkan cadangan ke basis data kosong (--replace: timpa)
   results --year Y [--format json|csv] cetak peringkat tahun Y ke stdout
+  check-links --year Y [--format text|json]
+                                       periksa semua tautan bukti tahun Y (status, pengalihan,
+                                       judul, SHA-256), simpan hasilnya dan cetak ke stdout
   user add --username U --role R [--name N] [--opd SLUG]
                                        buat pengguna (kata sandi dari MONEV_PASSWORD atau stdin)
   user passwd --username U             ganti kata sandi pengguna
@@ -59,6 +63,8 @@ async function main(argv: string[]): Promise<number> {
 			return importBackupCommand(args, database);
 		case 'results':
 			return resultsCommand(args, database);
+		case 'check-links':
+			return checkLinksCommand(args, database);
 		case 'user':
 			return userCommand(args, database);
 		default:

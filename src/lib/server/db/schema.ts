@@ -453,6 +453,43 @@ export const notifications = sqliteTable(
 	(t) => [index('notifications_user_idx').on(t.userId, t.readAt)]
 );
 
+/**
+ * The last link check of a period's evidence: one row per (cell, URL), replaced whole by each run
+ * (CLI `check-links` or the matrix button). `sha256` is the hash of the body read (at most the size
+ * cap), proof of what the link served at `checked_at`.
+ */
+export const linkChecks = sqliteTable(
+	'link_checks',
+	{
+		periodId: integer('period_id')
+			.notNull()
+			.references(() => periods.id, { onDelete: 'cascade' }),
+		opdId: integer('opd_id')
+			.notNull()
+			.references(() => opds.id, { onDelete: 'cascade' }),
+		indicatorId: integer('indicator_id')
+			.notNull()
+			.references(() => indicators.id, { onDelete: 'cascade' }),
+		url: text('url').notNull(),
+		/** HTTP status of the last response; null when there was none (refused, timeout, network). */
+		status: integer('status'),
+		ok: integer('ok', { mode: 'boolean' }).notNull(),
+		finalUrl: text('final_url'),
+		title: text('title'),
+		sha256: text('sha256'),
+		/** Bytes of the body read; `truncated` when the size cap stopped the read. */
+		bytes: integer('bytes').notNull().default(0),
+		truncated: integer('truncated', { mode: 'boolean' }).notNull().default(false),
+		/** Why the link failed without a usable status (Indonesian), e.g. "batas waktu habis". */
+		error: text('error'),
+		checkedAt: integer('checked_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.periodId, t.opdId, t.indicatorId, t.url] }),
+		index('link_checks_opd_idx').on(t.opdId)
+	]
+);
+
 export type Opd = typeof opds.$inferSelect;
 export type Appeal = typeof appeals.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
@@ -466,6 +503,7 @@ export type Session = typeof sessions.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type OfficialAward = typeof officialAwards.$inferSelect;
 export type EvaluatorConflict = typeof evaluatorConflicts.$inferSelect;
+export type LinkCheck = typeof linkChecks.$inferSelect;
 
 // The PPID's service registers (permohonan, keberatan, sengketa, kunjungan, survei).
 export * from './registers-schema';

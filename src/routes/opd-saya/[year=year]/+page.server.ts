@@ -1,6 +1,9 @@
 import { error, fail } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guards';
 import { periodOrNotFound } from '$lib/server/http';
+import { deadLinksByIndicator } from '$lib/server/evidence/links';
+import { linkStatusLabel } from '$lib/validation/link-check';
+import { evidenceLinks } from '$lib/evidence';
 import { appealsOf, fileAppeal } from '$lib/server/workflow/appeals';
 import {
 	saveSelf,
@@ -29,10 +32,11 @@ async function own(year: string, opdId: number | null) {
 export const load: PageServerLoad = async ({ params }) => {
 	const user = requireCapability('self.assess');
 	const { period, opdId } = await own(params.year, user.opdId);
-	const [view, appeals, standing] = await Promise.all([
+	const [view, appeals, standing, dead] = await Promise.all([
 		selfView(period, opdId),
 		appealsOf(period.id, opdId),
-		opdStageStanding(period.id, opdId)
+		opdStageStanding(period.id, opdId),
+		deadLinksByIndicator(period.id, opdId)
 	]);
 	if (!view) error(404, `OPD Anda bukan peserta periode ${params.year}.`);
 	const working = period.status === 'draft' ? null : await workingGapsOf(period, opdId, view.rows);
@@ -73,6 +77,13 @@ export const load: PageServerLoad = async ({ params }) => {
 			self: r.self,
 			selfEvidenceUrl: r.selfEvidenceUrl,
 			selfNote: r.selfNote,
+			// Only the operator's own links: the evaluator's evidence is not theirs to see.
+			deadLinks: (dead[r.indicator.id] ?? [])
+				.filter((d) => evidenceLinks(r.selfEvidenceUrl).includes(d.url))
+				.map((d) => ({
+					url: d.url,
+					status: linkStatusLabel(d)
+				})),
 			verified: r.verified,
 			verifyReason: r.verifyReason,
 			lastYear: r.lastYear

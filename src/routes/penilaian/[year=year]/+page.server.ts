@@ -26,6 +26,9 @@ import {
 } from '$lib/workflow/lifecycle';
 import { periodOrNotFound } from '$lib/server/http';
 import { readPage, readSearch } from '$lib/insights/matrix-view';
+import { readLinkCheckOptions } from '$lib/server/evidence/link-check';
+import { checkPeriodLinks, lastLinkCheck, linkChecksOf } from '$lib/server/evidence/links';
+import { linkStatusLabel } from '$lib/validation/link-check';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The evaluator's matrix: OPDs × indicators, compact (see matrixOf), plus the lifecycle moves. */
@@ -34,12 +37,15 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const period = await periodOrNotFound(params.year);
 	// The readiness summary is read only where a finalise or publish button is offered.
 	const locking = period.status === 'evaluation' || period.status === 'final';
-	const [full, assessors, stageLocks, readiness, mine] = await Promise.all([
+	const canCheckLinks = can(user.role, 'cells.verify');
+	const [full, assessors, stageLocks, readiness, mine, linkRun, deadLinks] = await Promise.all([
 		matrixOf(period.id),
 		assessments.progressByAssessor(period.id),
 		matrixStageLocks(period.id, user),
 		locking ? readinessOfPeriod(period.id) : null,
-		user.role === 'admin' ? null : myAssignment(period.id, user.id)
+		user.role === 'admin' ? null : myAssignment(period.id, user.id),
+		lastLinkCheck(period.id),
+		linkChecksOf(period.id, { deadOnly: true })
 	]);
 	// "Tugas saya": an evaluator with an assignment (or a conflict) opens on their OPDs; ?semua=1
 	// shows every OPD (the server still refuses cells outside the assignment).
@@ -78,6 +84,18 @@ export const load: PageServerLoad = async ({ params, url }) => {
 			deadline: period.selfAssessmentDeadline?.toISOString() ?? null
 		},
 		canSetDeadline: can(user.role, 'cells.verify'),
+		canCheckLinks,
+		links: linkRun && {
+			...linkRun,
+			checkedAt: linkRun.checkedAt.toISOString(),
+			deadList: deadLinks.slice(0, 200).map((d) => ({
+				opd: d.opdName,
+				opdSlug: d.opdSlug,
+				indicator: d.indicatorLabel,
+				url: d.url,
+				status: linkStatusLabel(d)
+			}))
+		},
 		// A staged period is finalized only after its last stage closes (the server refuses it too).
 		moves: transitionsFor(period.status, user.role)
 			.filter((t) => t.to !== 'final' || !stageLocks || stageLocks.allClosed)
@@ -171,6 +189,28 @@ export const actions: Actions = {
 		try {
 			return {
 				moved: await moveFromForm(period.id, values, { actor: actorOf(user), role: user.role })
+			};
+		} catch (e) {
+			return failFrom(e);
+		}
+	},
+	/**
+	 * Checks every evidence link of the period now (timeouts, size caps, redirect limit: see
+	 * link-check.ts), stores the results and audits the counts. Evaluators and admins only.
+	 */
+	checkLinks: async ({ params }) => {
+		const user = requireCapability('cells.verify');
+		const period = await periodOrNotFound(params.year);
+		try {
+			const summary = await checkPeriodLinks(period.id, readLinkCheckOptions(), actorOf(user));
+			return {
+				linksChecked: {
+					links: summary.links,
+					ok: summary.ok,
+					dead: summary.dead,
+					urls: summary.urls,
+					ms: summary.ms
+				}
 			};
 		} catch (e) {
 			return failFrom(e);

@@ -4,6 +4,8 @@ import { requireCapability } from '$lib/server/auth/guards';
 import { opdCells } from '$lib/server/workflow/matrix';
 import { matrixStageLocks } from '$lib/server/workflow/stages/locks';
 import { periodOrNotFound } from '$lib/server/http';
+import { deadLinksByIndicator } from '$lib/server/evidence/links';
+import { linkStatusLabel } from '$lib/validation/link-check';
 import { actorOf } from '$lib/server/accounts/users';
 import { failFrom } from '$lib/server/workflow/error';
 import { parseCellFields } from '$lib/validation/cell';
@@ -23,7 +25,10 @@ async function target(year: string, slug: string) {
 export const load: PageServerLoad = async ({ params }) => {
 	const user = requireCapability('cells.assess');
 	const { period, indicators, row, details } = await target(params.year, params.slug);
-	const locks = await matrixStageLocks(period.id, user);
+	const [locks, dead] = await Promise.all([
+		matrixStageLocks(period.id, user),
+		deadLinksByIndicator(period.id, row.id)
+	]);
 	return {
 		period: {
 			year: period.year,
@@ -39,7 +44,8 @@ export const load: PageServerLoad = async ({ params }) => {
 			self: row.s[c] ?? null,
 			evidenceUrl: details.get(ind.id)?.evidenceUrl ?? null,
 			note: details.get(ind.id)?.note ?? null,
-			lock: cellLock(locks, row.id, ind.id)
+			lock: cellLock(locks, row.id, ind.id),
+			deadLinks: (dead[ind.id] ?? []).map((d) => ({ url: d.url, status: linkStatusLabel(d) }))
 		}))
 	};
 };

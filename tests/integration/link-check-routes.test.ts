@@ -1,0 +1,142 @@
+import { isHttpError, type RequestEvent } from '@sveltejs/kit';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
+import type { SessionUser } from '../../src/lib/server/auth/types';
+import { useDb, type DB } from '../../src/lib/server/db';
+import {
+	assessments,
+	auditEvents,
+	linkChecks,
+	periods,
+	users
+} from '../../src/lib/server/db/schema';
+import { seedDemo } from '../../src/lib/server/db/seed';
+import { startLinkServer } from './helpers/link-server';
+import { createTestDb } from './helpers/test-db';
+
+let current: RequestEvent | undefined;
+vi.mock('$app/server', () => ({
+	getRequestEvent: () => {
+		if (!current) throw new Error('no request in progress');
+		return current;
+	}
+}));
+
+const matrixPage = await import('../../src/routes/penilaian/[year=year]/+page.server');
+const ownPage = await import('../../src/routes/opd-saya/[year=year]/+page.server');
+
+function request(user: SessionUser, method: string, path: string, params: Record<string, string>) {
+	const url = new URL(`http://localhost${path}`);
+	current = {
+		url,
+		params,
+		request: new Request(url, { method, body: method === 'POST' ? new FormData() : undefined }),
+		locals: { user, sessionId: null },
+		cookies: { set: () => {}, get: () => undefined, delete: () => {} },
+		getClientAddress: () => '127.0.0.1'
+	} as unknown as RequestEvent;
+	return current;
+}
+
+async function run(fn: unknown, event: RequestEvent): Promise<unknown> {
+	try {
+		return await (fn as (e: RequestEvent) => unknown)(event);
+	} catch (e) {
+		return e;
+	}
+}
+
+let server: Awaited<ReturnType<typeof startLinkServer>>;
+let db: DB;
+let cleanup: () => Promise<void>;
+let who: Record<string, SessionUser>;
+const env = { ...process.env };
+beforeAll(async () => {
+	server = await startLinkServer(3_000);
+	process.env.MONEV_LINKCHECK_ALLOW_PRIVATE = '1';
+	process.env.MONEV_LINKCHECK_TIMEOUT_MS = '500';
+});
+afterAll(async () => {
+	process.env = env;
+	await server.close();
+});
+beforeEach(async () => {
+	({ db, cleanup } = await createTestDb());
+	useDb(db);
+	await seedDemo('data/seeds', db);
+	const rows = await db.select().from(users);
+	who = Object.fromEntries(
+		rows.map((u) => [
+			u.role,
+			{
+				id: u.id,
+				username: u.username,
+				displayName: u.displayName,
+				role: u.role,
+				opdId: u.opdId,
+				isDemo: u.isDemo
+			}
+		])
+	);
+});
+afterEach(async () => {
+	current = undefined;
+	await cleanup();
+});
+
+it('"Periksa tautan" runs for an evaluator only, audits the counts and flags dead links for both sides', async () => {
+	const operator = who.operator!;
+	const [period] = await db.select().from(periods).where(eq(periods.year, 2021));
+	const [cell] = await db
+		.select()
+		.from(assessments)
+		.where(and(eq(assessments.periodId, period!.id), eq(assessments.opdId, operator.opdId!)))
+		.limit(1);
+	await db.update(assessments).set({ evidenceUrl: null, selfEvidenceUrl: null });
+	await db
+		.update(assessments)
+		.set({
+			selfEvidenceUrl: `${server.base}/missing`,
+			evidenceUrl: `${server.base}/ok\n${server.base}/broken`
+		})
+		.where(eq(assessments.id, cell!.id));
+	const params = { year: '2021' };
+
+	// an operator is refused on the server, and nothing is checked or recorded
+	const refused = await run(
+		matrixPage.actions.checkLinks,
+		request(operator, 'POST', '/penilaian/2021?/checkLinks', params)
+	);
+	expect(isHttpError(refused) && refused.status).toBe(403);
+	expect(await db.select().from(linkChecks)).toHaveLength(0);
+
+	const done = (await run(
+		matrixPage.actions.checkLinks,
+		request(who.evaluator!, 'POST', '/penilaian/2021?/checkLinks', params)
+	)) as { linksChecked: { links: number; ok: number; dead: number } };
+	expect(done.linksChecked).toMatchObject({ links: 3, ok: 1, dead: 2 });
+	const [event] = await db
+		.select()
+		.from(auditEvents)
+		.where(eq(auditEvents.action, 'links.checked'));
+	expect(event).toMatchObject({
+		userId: who.evaluator!.id,
+		after: { links: 3, ok: 1, dead: 2, urls: 3 }
+	});
+
+	// the evaluator's matrix lists the dead links
+	const matrix = (await run(
+		matrixPage.load,
+		request(who.evaluator!, 'GET', '/penilaian/2021', params)
+	)) as { links: { links: number; dead: number; deadList: { url: string; status: string }[] } };
+	expect(matrix.links).toMatchObject({ links: 3, dead: 2 });
+	expect(matrix.links.deadList.map((d) => d.status).sort()).toEqual(['404', '500']);
+
+	// the operator sees a badge on their own link only, not on the evaluator's evidence
+	const own = (await run(ownPage.load, request(operator, 'GET', '/opd-saya/2021', params))) as {
+		rows: { id: number; deadLinks: { url: string; status: string }[] }[];
+	};
+	const row = own.rows.find((r) => r.id === cell!.indicatorId)!;
+	expect(row.deadLinks).toEqual([{ url: `${server.base}/missing`, status: '404' }]);
+	expect(own.rows.filter((r) => r.deadLinks.length)).toHaveLength(1);
+});
