@@ -15,6 +15,9 @@ import {
 } from '../db/schema';
 import type { AuditedChange } from './matrix';
 
+/** OPD slugs per statement when undoing created OPDs (SQLite allows 32,766 variables). */
+const CREATED_CHUNK = 10_000;
+
 export type RevertOutcome = { ok: true; restored: number } | { ok: false; message: string };
 
 interface ImportAfter {
@@ -234,26 +237,26 @@ async function removeCreatedPeriod(
 	await tx.delete(periodOpds).where(eq(periodOpds.periodId, period.id));
 	await tx.delete(indicators).where(eq(indicators.periodId, period.id));
 	await tx.delete(periods).where(eq(periods.id, period.id));
+	// OPDs the import created go too, unless something else now refers to them. Set-based and in
+	// chunks: a national import creates more OPDs than SQLite takes variables in one statement.
+	// Each NOT IN list is read once (uncorrelated), not once per OPD.
+	const unused = (table: string, column: string) =>
+		sql`${opds.id} not in (select ${sql.identifier(column)} from ${sql.identifier(table)} where ${sql.identifier(column)} is not null)`;
 	const created = after.opdsCreated ?? [];
-	if (created.length) {
-		const rows = await tx.select({ id: opds.id }).from(opds).where(inArray(opds.slug, created));
-		for (const { id } of rows) {
-			const used = await Promise.all([
-				tx
-					.select({ x: periodOpds.opdId })
-					.from(periodOpds)
-					.where(eq(periodOpds.opdId, id))
-					.limit(1),
-				tx.select({ x: users.id }).from(users).where(eq(users.opdId, id)).limit(1),
-				tx
-					.select({ x: officialAwards.id })
-					.from(officialAwards)
-					.where(eq(officialAwards.opdId, id))
-					.limit(1),
-				tx.select({ x: opds.id }).from(opds).where(eq(opds.mergedIntoId, id)).limit(1)
-			]);
-			if (used.every((r) => r.length === 0)) await tx.delete(opds).where(eq(opds.id, id));
-		}
+	for (let i = 0; i < created.length; i += CREATED_CHUNK) {
+		await tx
+			.delete(opds)
+			.where(
+				and(
+					inArray(opds.slug, created.slice(i, i + CREATED_CHUNK)),
+					unused('period_opds', 'opd_id'),
+					unused('users', 'opd_id'),
+					unused('official_awards', 'opd_id'),
+					unused('assessments', 'opd_id'),
+					unused('appeals', 'opd_id'),
+					unused('opds', 'merged_into_id')
+				)
+			);
 	}
 	return Number(n);
 }

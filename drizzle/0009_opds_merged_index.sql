@@ -1,0 +1,1 @@
+CREATE INDEX `opds_merged_into_idx` ON `opds` (`merged_into_id`);
