@@ -3,16 +3,7 @@ import { STATUS_LABELS } from '../../workflow/lifecycle';
 import * as audit from '../audit/audit';
 import type { Actor } from '../audit/audit';
 import { db, type Conn } from '../db';
-import {
-	assessments,
-	auditEvents,
-	indicators,
-	officialAwards,
-	opds,
-	periodOpds,
-	periods,
-	users
-} from '../db/schema';
+import { assessments, auditEvents, indicators, opds, periodOpds, periods } from '../db/schema';
 import type { AuditedChange } from './matrix';
 
 /** OPD slugs per statement when undoing created OPDs (SQLite allows 32,766 variables). */
