@@ -9,7 +9,7 @@ import svelteConfig from './svelte.config.js';
 
 // The pure core (../shared/STYLE.md: routes → lib/server → pure modules) imports no database,
 // server or framework module. tests/integration/architecture.test.ts checks the same with a regex.
-const pureModules = ['scoring', 'import', 'insights', 'workflow', 'validation'].map(
+const pureModules = ['scoring', 'import', 'insights', 'workflow', 'validation', 'registers'].map(
 	(dir) => `src/lib/${dir}/**`
 );
 
