@@ -6,12 +6,14 @@ import { parseReportTable } from '../../src/lib/import';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 import { SYSTEM_ACTORS } from '../../src/lib/server/audit/audit';
 import { useDb, type DB } from '../../src/lib/server/db';
-import { auditEvents, opdAliases, opds, users } from '../../src/lib/server/db/schema';
+import { auditEvents, opdAliases, opds, periods, users } from '../../src/lib/server/db/schema';
 import { seedDemo } from '../../src/lib/server/db/seed';
 import { planImport } from '../../src/lib/server/import/plan';
 import { setAliases } from '../../src/lib/server/opds/aliases';
 import { aliasesById } from '../../src/lib/server/opds/master';
 import { WorkflowError } from '../../src/lib/server/workflow/error';
+import { matrixOf } from '../../src/lib/server/workflow/matrix';
+import { filterBySearch } from '../../src/lib/insights/matrix-view';
 import { snapshotTables } from './helpers/snapshot';
 import { createTestDb } from './helpers/test-db';
 
@@ -162,6 +164,21 @@ describe('editing aliases in the OPD master', () => {
 			opd: 'dinas-kesehatan',
 			exact: true
 		});
+	});
+
+	it("the matrix's OPD search (?cari=) finds an OPD by an alias the admin added", async () => {
+		const [period] = await db.select().from(periods).where(eq(periods.year, 2021));
+		const { rows } = await matrixOf(period!.id, db);
+		expect(rows.find((r) => r.slug === 'dinas-kesehatan')?.aliases).toEqual([
+			'Dinas Kesehatan dan KB',
+			'Dinkes Kota'
+		]);
+		const found = (search: string) => filterBySearch(rows, search).map((r) => r.slug);
+		// "KB" is in no OPD's name in 2021: only the alias answers it.
+		expect(found('kesehatan dan kb')).toEqual(['dinas-kesehatan']);
+		expect(found('dinkes kota')).toEqual(['dinas-kesehatan']);
+		// A seeded customary abbreviation works the same way.
+		expect(found('disdikbud')).toEqual([rows.find((r) => r.aliases?.includes('Disdikbud'))!.slug]);
 	});
 
 	it("refuses an alias of another OPD, or another OPD's name, naming it; nothing changes", async () => {

@@ -51,6 +51,24 @@ describe('matchesSearch', () => {
 		);
 	});
 
+	it('also finds an OPD by one of its aliases (short or former names)', () => {
+		const withAliases = [
+			{ ...rows[0], aliases: ['Dinkes', 'Dinas Kesehatan Kota Serang'] },
+			{ ...rows[1], aliases: ['Diskominfo', 'Kominfo'] },
+			{ ...rows[3], aliases: ['DPPKAD'] },
+			rows[2]
+		];
+		const found = (search: string) => filterBySearch(withAliases, search).map((r) => r.slug);
+		expect(found('dinkes')).toEqual(['dinas-kesehatan']);
+		expect(found('KOMINFO')).toEqual(['dinas-komunikasi-informatika']);
+		expect(found('diskom')).toEqual(['dinas-komunikasi-informatika']);
+		expect(found('dppkad')).toEqual(['bpkad']);
+		// Every word must answer the name or one alias: not a mix of two aliases.
+		expect(found('dinkes kominfo')).toEqual([]);
+		expect(found('walantaka')).toEqual(['kecamatan-walantaka']);
+		expect(found('dinkes')).toHaveLength(filterBySearch(rows, 'dinkes').length + 1);
+	});
+
 	it('normalises the search like an OPD name', () => {
 		expect(searchWords(' Kec.  Walantaka ')).toEqual(['kecamatan', 'walantaka']);
 		expect(searchWords('—')).toEqual([]);

@@ -35,18 +35,25 @@ export function searchWords(text: string): string[] {
 export interface Searchable {
 	name: string;
 	slug: string;
+	/** Other names the OPD goes by (the OPD master's aliases: "Dinkes", a former name). */
+	aliases?: readonly string[];
 }
 
 /**
  * Whether a row answers the search: every searched word starts a word of the OPD's name or of its
  * slug, in any order ("kec walantaka", "walantaka", "dinas kes" all find "Kecamatan Walantaka" /
- * "Dinas Kesehatan"). An empty search matches every row.
+ * "Dinas Kesehatan"), or every searched word starts a word of one of its aliases ("dinkes",
+ * "kominfo"). An empty search matches every row.
  */
 export function matchesSearch(row: Searchable, search: string | string[]): boolean {
 	const wanted = typeof search === 'string' ? searchWords(search) : search;
 	if (wanted.length === 0) return true;
-	const words = [...searchWords(row.name), ...row.slug.split('-')];
-	return wanted.every((w) => words.some((word) => word.startsWith(w)));
+	const answers = (words: string[]) =>
+		wanted.every((w) => words.some((word) => word.startsWith(w)));
+	return (
+		answers([...searchWords(row.name), ...row.slug.split('-')]) ||
+		(row.aliases ?? []).some((alias) => answers(searchWords(alias)))
+	);
 }
 
 /** The rows answering the search, in their order. */

@@ -5,6 +5,7 @@ import type { PeriodStatus } from '../../workflow/lifecycle';
 import { historyOf } from '../audit/audit';
 import { cellEntityId, getCell } from './assessments';
 import { db, type Conn } from '../db';
+import { aliasesById } from '../opds/master';
 import { assessments, indicators, opds, periodOpds, type OpdKind } from '../db/schema';
 
 /** Not applicable travels as -1 in the compact matrix (see cell-value.ts). */
@@ -24,6 +25,8 @@ export interface MatrixRow {
 	slug: string;
 	name: string;
 	kind: OpdKind;
+	/** The OPD master's aliases ("Dinkes", former names), for the OPD search; absent when none. */
+	aliases?: string[];
 	/** Verified value per indicator column (null: not assessed, -1: not applicable). */
 	v: (number | null)[];
 	/** Cell version per column (0: no row yet). */
@@ -54,10 +57,10 @@ function indicatorsOf(periodId: number, conn: Conn): Promise<MatrixIndicator[]> 
 
 /**
  * The whole matrix of a period in a compact shape: one small array per OPD row instead of one
- * object per cell, so 1,000 OPDs × 20 indicators stays a few hundred kilobytes. Three queries.
+ * object per cell, so 1,000 OPDs × 20 indicators stays a few hundred kilobytes. Four queries.
  */
 export async function matrixOf(periodId: number, conn: Conn = db()): Promise<MatrixView> {
-	const [inds, roster, cells] = await Promise.all([
+	const [inds, roster, cells, aliases] = await Promise.all([
 		indicatorsOf(periodId, conn),
 		conn
 			.select({ id: opds.id, slug: opds.slug, name: periodOpds.displayName, kind: opds.kind })
@@ -76,11 +79,14 @@ export async function matrixOf(periodId: number, conn: Conn = db()): Promise<Mat
 				version: assessments.version
 			})
 			.from(assessments)
-			.where(eq(assessments.periodId, periodId))
+			.where(eq(assessments.periodId, periodId)),
+		// Every alias (a short list): filtering by the roster's ids could pass SQLite's variable cap.
+		aliasesById(null, conn)
 	]);
 	const column = new Map(inds.map((ind, i) => [ind.id, i]));
 	const rows: MatrixRow[] = roster.map((o) => ({
 		...o,
+		...(aliases.has(o.id) ? { aliases: aliases.get(o.id) } : {}),
 		v: inds.map(() => null),
 		ver: inds.map(() => 0),
 		s: inds.map(() => null)
