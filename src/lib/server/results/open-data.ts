@@ -25,6 +25,7 @@ import {
 } from './published-files';
 import { publishedView, publishedYears } from './results';
 import { publishedYearViews } from './year-views';
+import type { NotRatedView } from './view';
 
 export interface Representation {
 	body: string;
@@ -285,6 +286,21 @@ export async function publishedOpdPage(
 		history,
 		details
 	);
+}
+
+/**
+ * An OPD the team left out of a published year ("tidak dinilai"), with the reason it was given,
+ * or null when the OPD was rated or not in that year's roster. Its public page shows this
+ * instead of a score (a year published before the page file existed: from its snapshot).
+ */
+export async function publishedNotRated(
+	year: number,
+	slug: string,
+	conn: Conn = db()
+): Promise<NotRatedView | null> {
+	const page = await publishedPage(year, conn);
+	const list = page ? (page.notRated ?? []) : ((await publishedView(year, conn))?.notRated ?? []);
+	return list.find((o) => o.slug === slug) ?? null;
 }
 
 /** The latest published year in which OPD `slug` has a result, or null. */
