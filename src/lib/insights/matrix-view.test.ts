@@ -7,7 +7,8 @@ import {
 	pageOf,
 	readPage,
 	readSearch,
-	searchWords
+	searchWords,
+	type Searchable
 } from './matrix-view';
 
 const opd = (name: string, slug: string) => ({ name, slug });
@@ -52,11 +53,17 @@ describe('matchesSearch', () => {
 	});
 
 	it('also finds an OPD by one of its aliases (short or former names)', () => {
-		const withAliases = [
-			{ ...rows[0], aliases: ['Dinkes', 'Dinas Kesehatan Kota Serang'] },
-			{ ...rows[1], aliases: ['Diskominfo', 'Kominfo'] },
-			{ ...rows[3], aliases: ['DPPKAD'] },
-			rows[2]
+		const [dinkes, kominfo, walantaka, bpkad] = rows as [
+			Searchable,
+			Searchable,
+			Searchable,
+			Searchable
+		];
+		const withAliases: Searchable[] = [
+			{ ...dinkes, aliases: ['Dinkes', 'Dinas Kesehatan Kota Serang'] },
+			{ ...kominfo, aliases: ['Diskominfo', 'Kominfo'] },
+			{ ...bpkad, aliases: ['DPPKAD'] },
+			walantaka
 		];
 		const found = (search: string) => filterBySearch(withAliases, search).map((r) => r.slug);
 		expect(found('dinkes')).toEqual(['dinas-kesehatan']);

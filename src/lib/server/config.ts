@@ -3,6 +3,8 @@
  * so they read `process.env` rather than `$env/*` (which only exists inside SvelteKit). A bad
  * value fails at start; everything has a safe default.
  */
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../datetime';
+
 export interface Config {
 	databaseUrl: string;
 	databaseAuthToken: string | undefined;
@@ -10,6 +12,8 @@ export interface Config {
 	migrationsDir: string;
 	seedsDir: string;
 	importLimits: ImportLimits;
+	/** MONEV_TIMEZONE: the zone every date and time is written in. */
+	timeZone: string;
 }
 
 /** Caps on an imported file, checked before and while it is opened (see import-file.ts). */
@@ -54,6 +58,20 @@ function readBoolean(name: string, fallback: boolean): boolean {
 	throw new Error(`${name} must be 1 or 0 (got ${JSON.stringify(raw)})`);
 }
 
+/**
+ * MONEV_TIMEZONE, the IANA zone dates and times are written in (default Asia/Jakarta, WIB); an
+ * unknown zone fails at start rather than silently showing UTC.
+ */
+export function readTimeZone(env: NodeJS.ProcessEnv = process.env): string {
+	const raw = env.MONEV_TIMEZONE?.trim();
+	if (!raw) return DEFAULT_TIME_ZONE;
+	if (!isTimeZone(raw))
+		throw new Error(
+			`MONEV_TIMEZONE must be an IANA time zone such as Asia/Jakarta (got ${JSON.stringify(raw)})`
+		);
+	return raw;
+}
+
 /** Reads and validates the settings; throws with the offending variable's name. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	const databaseUrl = env.DATABASE_URL || 'file:data/monev.db';
@@ -68,6 +86,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		seedDemo: readBoolean('SEED_DEMO', true),
 		migrationsDir: env.MIGRATIONS_DIR || 'drizzle',
 		seedsDir: env.SEEDS_DIR || 'data/seeds',
-		importLimits: readImportLimits(env)
+		importLimits: readImportLimits(env),
+		timeZone: readTimeZone(env)
 	};
 }

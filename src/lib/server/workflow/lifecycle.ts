@@ -20,6 +20,8 @@ import { stagesOf } from './stages/read';
 import { STAGE_STATUS_LABELS } from '../../workflow/stages';
 import { WorkflowError } from './error';
 import { lengthProblem, TEXT_LIMITS } from '../../validation/text-limits';
+import { formatDate } from '../../datetime';
+import { readTimeZone } from '../config';
 
 /** Who moves a period: the audit actor plus the role the transition table checks. */
 export interface Mover {
@@ -140,7 +142,7 @@ export async function setSelfDeadline(
 			{
 				kind: 'deadline.set',
 				message: deadline
-					? `Batas penilaian mandiri ${period.year}: ${deadline.toLocaleDateString('id-ID', { dateStyle: 'long', timeZone: 'Asia/Jakarta' })}.`
+					? `Batas penilaian mandiri ${period.year}: ${formatDate(deadline, readTimeZone())}.`
 					: `Batas penilaian mandiri ${period.year} dihapus.`,
 				href: `/opd-saya/${period.year}`,
 				periodId

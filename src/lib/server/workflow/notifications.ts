@@ -2,6 +2,8 @@ import { and, desc, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
 import type { Role } from '../../permissions';
 import { db, type Conn } from '../db';
 import { notifications, periodOpds, periodStages, periods, users } from '../db/schema';
+import { formatDateTime } from '../../datetime';
+import { readTimeZone } from '../config';
 
 export interface NotificationInput {
 	kind:
@@ -137,13 +139,13 @@ export async function deadlineReminders(opdId: number, now = new Date(), conn: C
 				)
 			)
 	]);
-	const when = (d: Date) =>
-		d.toLocaleString('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Jakarta' });
+	const zone = readTimeZone();
+	const when = (d: Date) => formatDateTime(d, zone);
 	return [
 		...selfRows.map((r) => ({
 			year: r.year,
 			deadline: r.deadline!,
-			message: `Batas penilaian mandiri ${r.year} tinggal kurang dari 3 hari (${when(r.deadline!)} WIB).`,
+			message: `Batas penilaian mandiri ${r.year} tinggal kurang dari 3 hari (${when(r.deadline!)}).`,
 			href: `/opd-saya/${r.year}`
 		})),
 		...stageRows.map((r) => {
@@ -151,7 +153,7 @@ export async function deadlineReminders(opdId: number, now = new Date(), conn: C
 			return {
 				year: r.year,
 				deadline: r.deadline!,
-				message: `Masa sanggah tahap "${label}" ${r.year} berakhir kurang dari 3 hari lagi (${when(r.deadline!)} WIB).`,
+				message: `Masa sanggah tahap "${label}" ${r.year} berakhir kurang dari 3 hari lagi (${when(r.deadline!)}).`,
 				href: `/opd-saya/${r.year}`
 			};
 		})

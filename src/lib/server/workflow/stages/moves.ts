@@ -7,6 +7,8 @@ import { notifyOpd, notifyRoles, notifyRoster, notifyUsers } from '../notificati
 import { WorkflowError } from '../error';
 import { pendingAppealsOf, stoppedOpds } from './read';
 import { lockedStagesOf } from './schedule';
+import { formatDate } from '../../../datetime';
+import { readTimeZone } from '../../config';
 
 /** Moving a stage on (start, announce, close) and telling the people concerned. */
 
@@ -85,9 +87,7 @@ async function notifyStageMove(
 		return;
 	}
 	if (action === 'announce') {
-		const until =
-			appealEndsAt?.toLocaleDateString('id-ID', { dateStyle: 'long', timeZone: 'Asia/Jakarta' }) ??
-			'';
+		const until = appealEndsAt ? formatDate(appealEndsAt, readTimeZone()) : '';
 		await notifyRoster(
 			period.id,
 			{
