@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -27,23 +28,32 @@ export interface RunningApp {
 	stop(): Promise<void>;
 }
 
+/** The reverse-proxy settings: without them the app is served directly, as the README starts it. */
+export const PROXY_SETTINGS = ['ORIGIN', 'PROTOCOL_HEADER', 'HOST_HEADER', 'ADDRESS_HEADER'];
+
 /**
  * Starts the built app (`node build`) on a free port with its own fresh database file, which it
- * migrates and seeds with the demo years on start, exactly as `npm start` does.
+ * migrates and seeds with the demo years on start, exactly as `npm start` does. Settings named in
+ * `unset` are removed from its environment (`PROXY_SETTINGS`: no ORIGIN, as the README starts it).
  */
-export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+export async function startApp(
+	env: Record<string, string> = {},
+	unset: readonly string[] = []
+): Promise<RunningApp> {
 	const dir = mkdtempSync(join(tmpdir(), 'monev-e2e-'));
 	const port = await freePort();
 	const databaseUrl = `file:${join(dir, 'monev.db')}`;
+	const childEnv: NodeJS.ProcessEnv = {
+		...process.env,
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		DATABASE_URL: databaseUrl,
+		ORIGIN: `http://127.0.0.1:${port}`,
+		...env
+	};
+	for (const name of unset) delete childEnv[name];
 	const child: ChildProcess = spawn(process.execPath, ['scripts/start.js'], {
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			DATABASE_URL: databaseUrl,
-			ORIGIN: `http://127.0.0.1:${port}`,
-			...env
-		},
+		env: childEnv,
 		stdio: ['ignore', 'inherit', 'inherit']
 	});
 	const url = `http://127.0.0.1:${port}`;
@@ -101,14 +111,51 @@ export async function loginAs(page: Page, url: string, username: string, passwor
 	]);
 }
 
+/** As an admin: copies year `from` into a new draft year `to` on /admin/periode and opens it. */
+export async function copyAndOpenYear(admin: Page, url: string, from: number, to: number) {
+	await admin.goto(`${url}/admin/periode`);
+	await admin.fill('form.copy input[name=from]', String(from));
+	await admin.fill('form.copy input[name=to]', String(to));
+	await admin.getByRole('button', { name: 'Buat periode' }).click();
+	await admin.getByText(`Periode ${to} dibuat sebagai draf`).waitFor();
+	await admin.getByRole('button', { name: `Buka periode ${to}` }).click();
+	await admin.getByText(new RegExp(`Status ${to}: Dibuka`)).waitFor();
+}
+
+/**
+ * Opens `path` and checks the page itself never scrolls sideways (a wide table may scroll inside
+ * its own box: `.table-wrap`, `.chart-wrap`, `[data-scrolls]`); the message names what sticks out.
+ */
+export async function assertNoSidewaysScroll(page: Page, url: string, path: string) {
+	const response = await page.goto(`${url}${path}`);
+	assert.equal(response?.status(), 200, path);
+	const overflow = await page.evaluate(() => {
+		const doc = document.documentElement;
+		const wide = [...document.querySelectorAll('body *')]
+			.filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 1)
+			.filter((el) => !el.closest('.table-wrap, .chart-wrap, [data-scrolls]'))
+			.slice(0, 3)
+			.map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+		return { scroll: doc.scrollWidth - doc.clientWidth, wide };
+	});
+	assert.ok(
+		overflow.scroll <= 0,
+		`${path} scrolls sideways by ${overflow.scroll}px: ${overflow.wide}`
+	);
+}
+
 /**
  * Starts the built app (fresh database) and Chromium before a test file's tests and stops both
- * after them. Read `app` and `browser` from the returned object inside the tests.
+ * after them. Read `app` and `browser` from the returned object inside the tests. `unset`: the
+ * settings removed from the app's environment (see startApp).
  */
-export function useAppAndBrowser(): { readonly app: RunningApp; readonly browser: Browser } {
+export function useAppAndBrowser(unset: readonly string[] = []): {
+	readonly app: RunningApp;
+	readonly browser: Browser;
+} {
 	const running = {} as { app: RunningApp; browser: Browser };
 	before(async () => {
-		running.app = await startApp();
+		running.app = await startApp({}, unset);
 		running.browser = await launchBrowser();
 	});
 	after(async () => {

@@ -1,30 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Page } from 'playwright-core';
-import { loginAs, useAppAndBrowser } from './harness';
+import { assertNoSidewaysScroll, loginAs, useAppAndBrowser } from './harness';
 
 const run = useAppAndBrowser();
 
 const PHONE = { width: 390, height: 844 };
-
-/** The page itself never scrolls sideways; a wide table scrolls inside its own box. */
-async function assertNoSidewaysScroll(page: Page, path: string) {
-	const response = await page.goto(`${run.app.url}${path}`);
-	assert.equal(response?.status(), 200, path);
-	const overflow = await page.evaluate(() => {
-		const doc = document.documentElement;
-		const wide = [...document.querySelectorAll('body *')]
-			.filter((el) => el.getBoundingClientRect().right > doc.clientWidth + 1)
-			.filter((el) => !el.closest('.table-wrap, .chart-wrap, [data-scrolls]'))
-			.slice(0, 3)
-			.map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
-		return { scroll: doc.scrollWidth - doc.clientWidth, wide };
-	});
-	assert.ok(
-		overflow.scroll <= 0,
-		`${path} scrolls sideways by ${overflow.scroll}px: ${overflow.wide}`
-	);
-}
 
 test('the public pages fit a 390 px phone', async () => {
 	const page = await run.browser.newPage({ viewport: PHONE });
@@ -37,7 +17,7 @@ test('the public pages fit a 390 px phone', async () => {
 		'/data-terbuka',
 		'/login'
 	])
-		await assertNoSidewaysScroll(page, path);
+		await assertNoSidewaysScroll(page, run.app.url, path);
 	await page.close();
 });
 
@@ -57,9 +37,9 @@ test('an operator finds its gaps for the year it works on, on a phone', async ()
 	const context = await run.browser.newContext({ viewport: PHONE });
 	const operator = await context.newPage();
 	await loginAs(operator, run.app.url, 'demo-operator', 'demo-operator-dip');
-	await assertNoSidewaysScroll(operator, '/opd-saya');
+	await assertNoSidewaysScroll(operator, run.app.url, '/opd-saya');
 	await operator.getByRole('heading', { name: /OPD saya: .*Komunikasi/ }).waitFor();
-	await assertNoSidewaysScroll(operator, '/opd-saya/2022');
+	await assertNoSidewaysScroll(operator, run.app.url, '/opd-saya/2022');
 	const gaps = operator.locator('section[aria-labelledby=kurang]');
 	// Nothing filled in yet: every category is a gap.
 	assert.equal(await gaps.locator('table.gaps tbody tr').count(), 13);
@@ -72,9 +52,9 @@ test('an operator finds its gaps for the year it works on, on a phone', async ()
 	);
 	assert.match(await gaps.innerText(), /sementara/);
 	// A published year links to the public page of the OPD.
-	await assertNoSidewaysScroll(operator, '/opd-saya/2021');
+	await assertNoSidewaysScroll(operator, run.app.url, '/opd-saya/2021');
 	await operator.getByRole('link', { name: /Halaman publik OPD ini/ }).click();
 	await operator.waitForURL(/\/hasil\/2021\/opd\//);
-	await assertNoSidewaysScroll(operator, new URL(operator.url()).pathname);
+	await assertNoSidewaysScroll(operator, run.app.url, new URL(operator.url()).pathname);
 	await context.close();
 });
