@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TIME_ZONE, formatDate, formatDateTime, isTimeZone, zoneLabel } from './datetime';
+import {
+	DEFAULT_TIME_ZONE,
+	formatDate,
+	formatDateTime,
+	isTimeZone,
+	toDateInputValue,
+	zonedInstant,
+	zoneLabel
+} from './datetime';
 
 // 2026-12-02 17:30 UTC: already 3 December in Jakarta (00:30 WIB), still 2 December in UTC.
 const LATE = new Date('2026-12-02T17:30:00Z');
@@ -51,4 +59,34 @@ describe('isTimeZone', () => {
 		['WIB', false],
 		['', false]
 	])('%j → %s', (zone, ok) => expect(isTimeZone(zone)).toBe(ok));
+});
+
+describe('date inputs in a zone: zonedInstant / toDateInputValue', () => {
+	it.each([
+		['Asia/Jakarta', 'T23:59:59', '2026-12-03T16:59:59.000Z'],
+		['Asia/Jakarta', 'T00:00:00', '2026-12-02T17:00:00.000Z'],
+		['Asia/Makassar', 'T23:59:59', '2026-12-03T15:59:59.000Z'],
+		['UTC', 'T23:59:59', '2026-12-03T23:59:59.000Z'],
+		['America/St_Johns', 'T00:00:00', '2026-12-03T03:30:00.000Z']
+	] as const)('3 December 2026 %s %s → %s', (zone, time, iso) => {
+		const at = zonedInstant('2026-12-03', time, zone);
+		expect(at.toISOString()).toBe(iso);
+		expect(toDateInputValue(at, zone)).toBe('2026-12-03');
+		expect(formatDate(at, zone)).toBe('3 Desember 2026');
+	});
+
+	it('the same instant is another day in another zone', () => {
+		expect(toDateInputValue(LATE, 'Asia/Jakarta')).toBe('2026-12-03');
+		expect(toDateInputValue(LATE, 'UTC')).toBe('2026-12-02');
+		expect(toDateInputValue(null)).toBe('');
+	});
+
+	it('keeps the wall time across a summer-time change', () => {
+		expect(zonedInstant('2026-03-29', 'T23:59:59', 'Europe/Berlin').toISOString()).toBe(
+			'2026-03-29T21:59:59.000Z'
+		);
+		expect(zonedInstant('2026-03-29', 'T00:00:00', 'Europe/Berlin').toISOString()).toBe(
+			'2026-03-28T23:00:00.000Z'
+		);
+	});
 });

@@ -123,3 +123,28 @@ export function formatDateTime(
 	const c = wallClock(date, zone);
 	return `${c.day} ${MONTHS[c.month - 1]} ${c.year} pukul ${two(c.hour)}.${two(c.minute)} ${zoneLabel(zone, date)}`;
 }
+
+/** The calendar date of an instant in `zone` as an `<input type="date">` value ("2026-12-03"). */
+export function toDateInputValue(at: Date | null, zone: string = DEFAULT_TIME_ZONE): string {
+	if (!at || Number.isNaN(at.getTime())) return '';
+	const c = wallClock(at, zone);
+	return `${String(c.year).padStart(4, '0')}-${two(c.month)}-${two(c.day)}`;
+}
+
+/**
+ * The instant a calendar date ("2026-12-03") shows `time` on the clocks of `zone`: the start
+ * ('T00:00:00') or the last second ('T23:59:59') of that day there. The text must be a real date
+ * (checked by the caller: see validation/date.ts).
+ */
+export function zonedInstant(
+	date: string,
+	time: 'T00:00:00' | 'T23:59:59',
+	zone: string = DEFAULT_TIME_ZONE
+): Date {
+	const asUtc = new Date(`${date}${time}Z`).getTime();
+	// The zone's offset at the wanted wall time: guess with the offset at that instant in UTC,
+	// then correct once (enough across a summer-time change, which moves the offset once).
+	let at = asUtc - wallClock(new Date(asUtc), zone).offset * 60_000;
+	at = asUtc - wallClock(new Date(at), zone).offset * 60_000;
+	return new Date(at);
+}

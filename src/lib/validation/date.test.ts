@@ -61,4 +61,15 @@ describe('readOptionalDate', () => {
 			date: new Date('2024-02-29T17:00:00Z')
 		});
 	});
+
+	it('ends a day in the zone it is given (MONEV_TIMEZONE)', () => {
+		expect(readOptionalDate('Batas', '2024-02-29', 'T23:59:59', 'Asia/Makassar')).toEqual({
+			ok: true,
+			date: new Date('2024-02-29T15:59:59Z')
+		});
+		expect(readOptionalDate('Batas', '2024-02-29', 'T23:59:59', 'UTC')).toEqual({
+			ok: true,
+			date: new Date('2024-02-29T23:59:59Z')
+		});
+	});
 });

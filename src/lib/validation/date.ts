@@ -4,6 +4,7 @@
  * "2024-13-45" an Invalid Date that fails later as a server error. Pure, no framework.
  */
 import * as v from 'valibot';
+import { DEFAULT_TIME_ZONE, zonedInstant } from '../datetime';
 
 const SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Years the app plans with; outside these a typo is far likelier than a real date. */
@@ -42,27 +43,32 @@ export function calendarDate(label: string) {
 	);
 }
 
-/** WIB (UTC+7), the app's time zone for whole days. */
-const WIB = '+07:00';
-
-/** A checked calendar date at a time of day in WIB: the start ('T00:00:00') or end of the day. */
-export function wibDateTime(text: string, time: 'T00:00:00' | 'T23:59:59'): Date {
+/**
+ * A checked calendar date at a time of day in the app's zone (MONEV_TIMEZONE, passed in; WIB by
+ * default): the start ('T00:00:00') or end of the day.
+ */
+export function zonedDateTime(
+	text: string,
+	time: 'T00:00:00' | 'T23:59:59',
+	zone: string = DEFAULT_TIME_ZONE
+): Date {
 	if (!isCalendarDate(text)) throw new RangeError(`not a calendar date: ${text}`);
-	return new Date(`${text}${time}${WIB}`);
+	return zonedInstant(text, time, zone);
 }
 
 /**
- * Reads an optional date field: null when blank, the Date (at `time`, WIB) when valid, or the
+ * Reads an optional date field: null when blank, the Date (at `time` in `zone`) when valid, or the
  * Indonesian message naming the field.
  */
 export function readOptionalDate(
 	label: string,
 	raw: string | undefined,
-	time: 'T00:00:00' | 'T23:59:59'
+	time: 'T00:00:00' | 'T23:59:59',
+	zone: string = DEFAULT_TIME_ZONE
 ): { ok: true; date: Date | null } | { ok: false; message: string } {
 	const text = (raw ?? '').trim();
 	if (!text) return { ok: true, date: null };
 	const parsed = v.safeParse(calendarDate(label), text);
 	if (!parsed.success) return { ok: false, message: parsed.issues[0].message };
-	return { ok: true, date: wibDateTime(parsed.output, time) };
+	return { ok: true, date: zonedDateTime(parsed.output, time, zone) };
 }

@@ -15,6 +15,8 @@ import { matrixStageLocks } from '$lib/server/workflow/stages/locks';
 import { actorOf } from '$lib/server/accounts/users';
 import { failFrom } from '$lib/server/workflow/error';
 import { readOptionalDate } from '$lib/validation/date';
+import { readTimeZone } from '$lib/server/config';
+import { toDateInputValue } from '$lib/datetime';
 import { formValues } from '$lib/validation/form';
 import { CONFIRM_VALUE } from '$lib/workflow/readiness';
 import { parseCellFields, parseId } from '$lib/validation/cell';
@@ -81,7 +83,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
 			status: period.status,
 			statusLabel: STATUS_LABELS[period.status],
 			editable: cellsEditable(period.status),
-			deadline: period.selfAssessmentDeadline?.toISOString() ?? null
+			deadline: period.selfAssessmentDeadline?.toISOString() ?? null,
+			deadlineInput: toDateInputValue(period.selfAssessmentDeadline, readTimeZone())
 		},
 		canSetDeadline: can(user.role, 'cells.verify'),
 		canCheckLinks,
@@ -167,12 +170,12 @@ export const actions: Actions = {
 			return failFrom(e);
 		}
 	},
-	/** Sets or extends the self-assessment deadline (a date, end of that day in WIB). Audited. */
+	/** Sets or extends the self-assessment deadline (a date, end of that day in the app's zone). Audited. */
 	deadline: async ({ params, request }) => {
 		const user = requireCapability('cells.verify');
 		const period = await periodOrNotFound(params.year);
 		const raw = formValues(await request.formData()).deadline;
-		const read = readOptionalDate('Tanggal batas', raw, 'T23:59:59');
+		const read = readOptionalDate('Tanggal batas', raw, 'T23:59:59', readTimeZone());
 		if (!read.ok) return fail(400, { message: read.message });
 		try {
 			await setSelfDeadline(period.id, read.date, actorOf(user));

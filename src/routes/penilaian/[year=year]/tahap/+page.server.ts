@@ -9,6 +9,7 @@ import { actorOf } from '$lib/server/accounts/users';
 import { failFrom } from '$lib/server/workflow/error';
 import { formValues } from '$lib/validation/form';
 import { parseStageSchedule, toDateInput } from '$lib/validation/stage-form';
+import { readTimeZone } from '$lib/server/config';
 import {
 	STAGE_ACTION_LABELS,
 	STAGE_STATUS_LABELS,
@@ -34,6 +35,7 @@ export const load: PageServerLoad = async ({ params }) => {
 		: [];
 	const nameOf = new Map(evaluators.map((e) => [e.id, e.name]));
 	const now = new Date();
+	const zone = readTimeZone();
 	return {
 		period: period_,
 		staged: true as const,
@@ -48,9 +50,9 @@ export const load: PageServerLoad = async ({ params }) => {
 			minToProceed: s.minToProceed ?? null,
 			status: s.status,
 			statusLabel: STAGE_STATUS_LABELS[s.status],
-			startsOn: toDateInput(s.startsAt),
-			endsOn: toDateInput(s.endsAt),
-			appealEndsOn: toDateInput(s.appealEndsAt),
+			startsOn: toDateInput(s.startsAt, zone),
+			endsOn: toDateInput(s.endsAt, zone),
+			appealEndsOn: toDateInput(s.appealEndsAt, zone),
 			evaluatorIds: s.evaluatorIds,
 			evaluatorNames: s.evaluatorIds.map((id) => nameOf.get(id) ?? `#${id}`),
 			pendingAppeals: s.pendingAppeals,
@@ -91,7 +93,11 @@ export const actions: Actions = {
 		const period = await periodOrNotFound(params.year);
 		const data = await request.formData();
 		const values = formValues(data);
-		const parsed = parseStageSchedule(values, data.getAll('evaluatorId').map(String));
+		const parsed = parseStageSchedule(
+			values,
+			data.getAll('evaluatorId').map(String),
+			readTimeZone()
+		);
 		if (!parsed.ok) return fail(400, { message: parsed.message, stage: values.stage });
 		try {
 			await saveSchedule(period.id, values.stage ?? '', parsed.schedule, actorOf(user));
