@@ -314,7 +314,7 @@ function parse(source: string): NarrativeReport {
 		pelayanan: text(L.slice(i31 + 1, iTabel31)),
 		kendala_internal: text(L.slice(i61 + 1, i62)),
 		kendala_eksternal: text(L.slice(i62 + 1, iVII)),
-		rekomendasi: text(L.slice(i71 + 1))
+		rekomendasi: text(L.all.slice(i71 + 1))
 	};
 	for (const key of SECTION_KEYS)
 		if (sections[key].trim() === '') throw new Error(`bagian "${SECTION_TITLES[key]}" kosong`);
