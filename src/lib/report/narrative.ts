@@ -372,3 +372,19 @@ export function tableBody(body: string): string[][] {
 		.filter((l) => l.trim() !== '')
 		.map((l) => l.split('\t').map((c) => c.trim()));
 }
+
+/** A tabular body as the composer's textarea shows it: cells separated by " | " (tabs are hard to type). */
+export const tableToEditable = (body: string) => body.replace(/\t/g, ' | ');
+
+/** The textarea's " | "-separated rows back to the stored tab-separated body. */
+export const editableToTable = (text: string) =>
+	text
+		.split('\n')
+		.map((l) =>
+			l
+				.split('|')
+				.map((c) => c.trim())
+				.join('\t')
+		)
+		.filter((l) => l.replace(/\t/g, '') !== '')
+		.join('\n');
