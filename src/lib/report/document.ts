@@ -453,7 +453,11 @@ export const PRINT_CSS = `
 .laporan .cover { text-align: center; font-weight: bold; font-size: 16pt; padding-top: 60mm; }
 .laporan .cover p { text-align: center; margin: 0 0 1.2em; }
 .laporan table { border-collapse: collapse; width: 100%; margin: 0 0 1em; font-size: 10pt; }
-.laporan table.wide { font-size: 7pt; }
+.laporan table.wide { font-size: 7pt; table-layout: fixed; }
+.laporan table.wide th { font-size: 6.5pt; overflow-wrap: anywhere; hyphens: auto; }
+.laporan table.wide th:nth-child(1) { width: 6mm; }
+.laporan table.wide th:nth-child(2) { width: 36mm; }
+.laporan table.wide td:nth-child(n+3) { text-align: center; }
 .laporan th, .laporan td { border: 1px solid #000; padding: 2px 4px; vertical-align: top; }
 .laporan thead { display: table-header-group; }
 .laporan tr { break-inside: avoid; }
