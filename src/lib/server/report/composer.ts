@@ -130,15 +130,19 @@ export async function openComposerYear(
 		.limit(1);
 	const from = previous ? await composerYear(previous.year, conn) : null;
 	await conn.transaction(async (tx) => {
-		await tx.insert(reportSections).values(
-			SECTION_KEYS.map((key, position) => ({
-				year,
-				key,
-				title: SECTION_TITLES[key],
-				body: from?.sections.find((s) => s.key === key)?.body ?? '',
-				position
-			}))
-		);
+		await tx
+			.insert(reportSections)
+			.values(
+				SECTION_KEYS.map((key, position) => ({
+					year,
+					key,
+					title: SECTION_TITLES[key],
+					body: from?.sections.find((s) => s.key === key)?.body ?? '',
+					position
+				}))
+			)
+			// Two first opens at once: the second finds the year started and leaves it as it is.
+			.onConflictDoNothing();
 		await tx
 			.insert(reportYears)
 			.values({
