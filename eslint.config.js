@@ -9,9 +9,15 @@ import svelteConfig from './svelte.config.js';
 
 // The pure core (../shared/STYLE.md: routes → lib/server → pure modules) imports no database,
 // server or framework module. tests/integration/architecture.test.ts checks the same with a regex.
-const pureModules = ['scoring', 'import', 'insights', 'workflow', 'validation', 'registers'].map(
-	(dir) => `src/lib/${dir}/**`
-);
+const pureModules = [
+	'scoring',
+	'import',
+	'insights',
+	'workflow',
+	'validation',
+	'registers',
+	'report'
+].map((dir) => `src/lib/${dir}/**`);
 
 export default defineConfig(
 	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'data/', 'tmp/'] },

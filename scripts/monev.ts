@@ -9,6 +9,7 @@ import { backupCommand, importBackupCommand } from './cli/backup';
 import { exportCommand } from './cli/export';
 import { importCommand } from './cli/import';
 import { checkLinksCommand } from './cli/links';
+import { reportCommand } from './cli/report';
 import { resultsCommand } from './cli/results';
 import { seedCommand } from './cli/seed';
 import { userCommand } from './cli/user';
@@ -28,6 +29,10 @@ Perintah:
   backup --file F                      cadangkan seluruh basis data (JSON lines)
   import-backup --file F [--replace]   pulihkan cadangan ke basis data kosong (--replace: timpa)
   results --year Y [--format json|csv] cetak peringkat tahun Y ke stdout
+  report --year Y [--format docx|html] [--file F] [--personal-data]
+                                       Laporan Tahunan PPID tahun Y (Bagian I–VII) sebagai Word
+                                       atau HTML (HTML ke stdout tanpa --file); --personal-data:
+                                       dengan nama dan alamat pemohon
   check-links --year Y [--format text|json]
                                        periksa semua tautan bukti tahun Y (status, pengalihan,
                                        judul, SHA-256), simpan hasilnya dan cetak ke stdout
@@ -63,6 +68,8 @@ async function main(argv: string[]): Promise<number> {
 			return importBackupCommand(args, database);
 		case 'results':
 			return resultsCommand(args, database);
+		case 'report':
+			return reportCommand(args, database);
 		case 'check-links':
 			return checkLinksCommand(args, database);
 		case 'user':

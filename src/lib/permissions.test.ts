@@ -37,6 +37,7 @@ const EXPECTED: Record<Capability, [boolean, boolean, boolean, boolean, boolean,
 	'export.run':              [X,    X,        _,       X,       _,      _],
 	'audit.view':              [X,    X,        _,       _,       _,      _],
 	'registers.manage':        [X,    _,        _,       _,       X,      _],
+	'report.compose':          [X,    _,        _,       _,       X,      _],
 	'assignments.manage':      [X,    _,        _,       _,       _,      _],
 	'conflicts.declare':       [X,    X,        _,       _,       _,      _]
 };

@@ -27,12 +27,14 @@
  * | assignments.manage      |   ✓   |           |          |          |         |           |
  * | conflicts.declare (own) |   ✓   |     ✓     |          |          |         |           |
  * | registers.manage        |   ✓   |           |          |          |    ✓    |           |
+ * | report.compose          |   ✓   |           |          |          |    ✓    |           |
  *
  * The evaluator does not get the operator's side (self.assess, appeal.file): an evaluator who
  * could self-assess or appeal would be judging their own submissions. The admin keeps them so
  * that support staff can enter data on an OPD's behalf; every such write is audited. The petugas
  * keeps the PPID's service registers (requests, objections, disputes, visits, survey; they hold
- * applicants' personal data) and nothing of the monev.
+ * applicants' personal data) and composes the Laporan Tahunan (narrative, signatory, budget), and
+ * nothing of the monev.
  */
 
 /** The roles; `server/db/schema.ts` takes the users.role column's values from here. */
@@ -60,7 +62,8 @@ export const CAPABILITIES = [
 	'audit.view',
 	'assignments.manage',
 	'conflicts.declare',
-	'registers.manage'
+	'registers.manage',
+	'report.compose'
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -91,7 +94,7 @@ const GRANTS: Record<Role, ReadonlySet<Capability>> = {
 		'opd.viewAny',
 		'export.run'
 	]),
-	petugas: new Set(['registers.manage', 'results.viewPublished'])
+	petugas: new Set(['registers.manage', 'report.compose', 'results.viewPublished'])
 };
 
 /** What an anonymous visitor may do: published results and the open-data API. */
@@ -136,5 +139,6 @@ export const CAPABILITY_LABELS: Record<Capability, string> = {
 	'audit.view': 'melihat jejak audit',
 	'assignments.manage': 'mengatur penugasan penilai',
 	'conflicts.declare': 'menyatakan konflik kepentingan',
-	'registers.manage': 'mengelola register layanan informasi'
+	'registers.manage': 'mengelola register layanan informasi',
+	'report.compose': 'menyusun laporan tahunan PPID'
 };

@@ -14,6 +14,13 @@ type Who = 'anonymous' | 'admin' | 'evaluator' | 'operator' | 'pimpinan';
 const ACCESS: Record<string, Record<Who, number | 'login'>> = {
 	'/hasil/2021': { anonymous: 200, admin: 200, evaluator: 200, operator: 200, pimpinan: 200 },
 	'/akun': { anonymous: 'login', admin: 200, evaluator: 200, operator: 200, pimpinan: 200 },
+	'/layanan/2021/laporan-tahunan': {
+		anonymous: 'login',
+		admin: 200,
+		evaluator: 403,
+		operator: 403,
+		pimpinan: 403
+	},
 	'/admin/pengguna': {
 		anonymous: 'login',
 		admin: 200,

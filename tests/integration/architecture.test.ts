@@ -20,7 +20,8 @@ describe.each([
 	'src/lib/import',
 	'src/lib/insights',
 	'src/lib/workflow',
-	'src/lib/registers'
+	'src/lib/registers',
+	'src/lib/report'
 ])('%s stays framework-free', (dir) => {
 	it.each(tsFiles(dir).filter((f) => !f.endsWith('.test.ts')))(
 		'%s imports no framework, database or server module',

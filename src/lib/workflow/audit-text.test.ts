@@ -54,6 +54,23 @@ describe('describeAuditEvent', () => {
 		expect(s.changes).toEqual(changes);
 	});
 
+	it('a Laporan Tahunan section edit names the year and section, with the text before and after', () => {
+		const s = describeAuditEvent(
+			event({
+				action: 'report.editSection',
+				entityType: 'report_section',
+				entityId: '2022/rekomendasi',
+				before: { body: 'lama' },
+				after: { body: 'baru' }
+			}),
+			names
+		);
+		expect(s).toEqual({
+			what: 'Teks laporan tahunan diubah: laporan tahunan 2022, bagian rekomendasi',
+			changes: ['teks: "lama" → "baru"']
+		});
+	});
+
 	it('names the self-assessment and unknown ids without raw ids', () => {
 		const s = describeAuditEvent(
 			event({ action: 'cell.self', entityId: '3:9:99', after: cell(1) }),

@@ -87,6 +87,10 @@ const ACTIONS: Record<string, string> = {
 	'period.opd-rated': 'OPD dinilai kembali',
 	'registers.loadReport': 'Register layanan informasi dimuat dari laporan',
 	'registers.request.add': 'Permohonan informasi dicatat',
+	'report.loadNarrative': 'Teks laporan tahunan dimuat dari laporan',
+	'report.startYear': 'Laporan tahunan dimulai',
+	'report.editSection': 'Teks laporan tahunan diubah',
+	'report.editMeta': 'Penanda tangan dan anggaran laporan tahunan diubah',
 	'roster.add': 'OPD ditambahkan ke peserta',
 	'roster.remove': 'OPD dikeluarkan dari peserta',
 	'rubric.structure': 'Struktur rubrik diubah',
@@ -115,6 +119,11 @@ function subject(e: AuditEventInput, names: AuditNames): string {
 		return `pengguna ${names.user(id) ?? `#${e.entityId}`}`;
 	}
 	if (e.entityType === 'period') return `periode ${e.entityId}`;
+	if (e.entityType === 'report_year') return `laporan tahunan ${e.entityId}`;
+	if (e.entityType === 'report_section') {
+		const [year, key] = e.entityId.split('/');
+		return `laporan tahunan ${year}, bagian ${key}`;
+	}
 	if (e.entityType === 'stage') return `tahap "${e.entityId.split(':').slice(1).join(':')}"`;
 	if (e.entityType === 'opd') {
 		const id = Number(e.entityId);
@@ -159,7 +168,7 @@ export function describeAuditEvent(e: AuditEventInput, names: AuditNames): Audit
 		};
 	}
 	const changes: string[] = [];
-	for (const key of ['reason', 'answer', 'role', 'status', 'cells', 'name']) {
+	for (const key of ['reason', 'answer', 'role', 'status', 'cells', 'name', 'body']) {
 		const a = before[key];
 		const b = after[key];
 		if (b === undefined || a === b) continue;
@@ -169,7 +178,8 @@ export function describeAuditEvent(e: AuditEventInput, names: AuditNames): Audit
 			role: 'peran',
 			status: 'status',
 			cells: 'sel',
-			name: 'nama'
+			name: 'nama',
+			body: 'teks'
 		};
 		changes.push(
 			a === undefined

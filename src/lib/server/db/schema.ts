@@ -509,3 +509,4 @@ export type LinkCheck = typeof linkChecks.$inferSelect;
 
 // The PPID's service registers (permohonan, keberatan, sengketa, kunjungan, survei).
 export * from './registers-schema';
+export * from './report-schema';

@@ -13,6 +13,7 @@ import { roster } from '../periods/periods';
 import { publish } from '../results/results';
 import { createDemoUsers } from '../accounts/users';
 import { loadServiceReportText } from '../registers/registers';
+import { loadNarrativeText } from '../report/composer';
 
 /** The demo operator answers for Diskominfo, the office that usually runs the PPID. */
 export const DEMO_OPERATOR_OPD = 'dinas-komunikasi-dan-informatika';
@@ -105,6 +106,13 @@ export async function seedDemo(seedsDir: string, conn: Conn = db()): Promise<voi
 				texts[i]!,
 				seed.year,
 				seed.source.replace('bagian 2.3', 'bagian III–V'),
+				SYSTEM_ACTORS.seed,
+				tx
+			);
+			await loadNarrativeText(
+				texts[i]!,
+				seed.year,
+				seed.source.replace('bagian 2.3', 'Bagian I, II, VI, VII'),
 				SYSTEM_ACTORS.seed,
 				tx
 			);
