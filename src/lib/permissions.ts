@@ -27,12 +27,14 @@
  * | assignments.manage      |   ✓   |           |          |          |         |           |
  * | conflicts.declare (own) |   ✓   |     ✓     |          |          |         |           |
  * | registers.manage        |   ✓   |           |          |          |    ✓    |           |
+ * | awards.manage           |   ✓   |     ✓     |          |          |         |           |
  *
  * The evaluator does not get the operator's side (self.assess, appeal.file): an evaluator who
  * could self-assess or appeal would be judging their own submissions. The admin keeps them so
  * that support staff can enter data on an OPD's behalf; every such write is audited. The petugas
  * keeps the PPID's service registers (requests, objections, disputes, visits, survey; they hold
- * applicants' personal data) and nothing of the monev.
+ * applicants' personal data) and nothing of the monev. The PPID's own award lists (awards.manage)
+ * are recorded by the monev team that announces them: admin and evaluator.
  */
 
 /** The roles; `server/db/schema.ts` takes the users.role column's values from here. */
@@ -60,7 +62,8 @@ export const CAPABILITIES = [
 	'audit.view',
 	'assignments.manage',
 	'conflicts.declare',
-	'registers.manage'
+	'registers.manage',
+	'awards.manage'
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -77,7 +80,8 @@ const EVALUATOR: readonly Capability[] = [
 	'import.run',
 	'export.run',
 	'audit.view',
-	'conflicts.declare'
+	'conflicts.declare',
+	'awards.manage'
 ];
 
 const GRANTS: Record<Role, ReadonlySet<Capability>> = {
@@ -136,5 +140,6 @@ export const CAPABILITY_LABELS: Record<Capability, string> = {
 	'audit.view': 'melihat jejak audit',
 	'assignments.manage': 'mengatur penugasan penilai',
 	'conflicts.declare': 'menyatakan konflik kepentingan',
-	'registers.manage': 'mengelola register layanan informasi'
+	'registers.manage': 'mengelola register layanan informasi',
+	'awards.manage': 'mencatat daftar penghargaan PPID'
 };
