@@ -4,6 +4,7 @@
  * caller matches the OPD names and writes; every problem names its line.
  */
 import Papa from 'papaparse';
+import { readPoints } from './points';
 import { stripBom } from './text';
 
 export interface AwardCsvRow {
@@ -16,22 +17,13 @@ export interface AwardCsvRow {
 	note: string | null;
 }
 
-export type AwardCsvResult =
-	{ ok: true; rows: AwardCsvRow[] } | { ok: false; errors: { line: number; message: string }[] };
-
-export const AWARD_CSV_COLUMNS = ['daftar', 'posisi', 'opd', 'nilai', 'catatan'] as const;
-
-/** "250", "12,5", "1.250,5" (Indonesian) or "12.5" as a number; null when not one. */
-export function readPoints(text: string): number | null {
-	const t = text.trim().replace(/\s/g, '');
-	if (/^\d+$/.test(t)) return Number(t);
-	if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(t)) return Number(t.replace(/\./g, '').replace(',', '.'));
-	if (/^\d+,\d+$/.test(t)) return Number(t.replace(',', '.'));
-	if (/^\d+\.\d+$/.test(t)) return Number(t);
-	return null;
+/** The good rows and every problem, each with its line: the caller writes only when none. */
+export interface AwardCsvResult {
+	rows: AwardCsvRow[];
+	errors: { line: number; message: string }[];
 }
 
-/** Reads the file; all rows or the list of what is wrong, each with its line. */
+/** Reads the file: its good rows and what is wrong with the others. */
 export function parseAwardCsv(text: string): AwardCsvResult {
 	const parsed = Papa.parse<string[]>(stripBom(text), {
 		delimitersToGuess: [',', ';', '\t'],
@@ -76,8 +68,7 @@ export function parseAwardCsv(text: string): AwardCsvResult {
 			note: note === '' ? null : note
 		});
 	}
-	if (errors.length) return { ok: false, errors };
-	if (rows.length === 0)
-		return { ok: false, errors: [{ line: 0, message: 'berkas tidak berisi baris penghargaan' }] };
-	return { ok: true, rows };
+	if (rows.length === 0 && errors.length === 0)
+		errors.push({ line: 0, message: 'berkas tidak berisi baris penghargaan' });
+	return { rows, errors };
 }

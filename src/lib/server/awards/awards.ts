@@ -5,6 +5,8 @@
  * (the ranking there stays as published; only the award lists follow the record).
  */
 import { and, asc, eq, max } from 'drizzle-orm';
+import { parseAwardCsv } from '../../import/award-csv';
+import { createOpdMatcher } from '../../import/opd-names';
 import { awardTitle } from '../../import/report-awards';
 import * as audit from '../audit/audit';
 import type { Actor } from '../audit/audit';
@@ -18,6 +20,8 @@ import {
 	publishedFiles,
 	publishedSnapshots
 } from '../db/schema';
+import { aliasesById } from '../opds/master';
+import { roster } from '../periods/periods';
 import { buildPublishedFiles, etagOf } from '../results/published-files';
 import type { OfficialAwardView, ResultsView } from '../results/view';
 import { WorkflowError } from '../workflow/error';
@@ -497,4 +501,74 @@ export async function replaceLists(
 		await refreshPublished(period.id, tx);
 		return outcome;
 	});
+}
+
+/** Why a CSV import was refused: every problem with its line, nothing written. */
+export class AwardImportError extends Error {
+	constructor(readonly problems: { line: number; message: string }[]) {
+		super(problems.map((p) => (p.line ? `baris ${p.line}: ${p.message}` : p.message)).join('\n'));
+		this.name = 'AwardImportError';
+	}
+}
+
+/**
+ * Imports award lists from CSV text (list title, position, OPD name, points, note) into a year:
+ * OPD names matched against the year's OPDs with the import's matcher (names, printed names,
+ * aliases), then every list named replaced as in `replaceLists`. All or nothing: any bad row
+ * throws an AwardImportError naming every bad row, and nothing is written.
+ */
+export async function importAwardCsv(
+	year: number,
+	text: string,
+	sourceNote: string,
+	actor: Actor,
+	conn: Conn = db()
+) {
+	const parsed = parseAwardCsv(text);
+	const period = await periodOfYear(year, conn);
+	const entries = await roster(period.id, conn);
+	const aliases = await aliasesById(
+		entries.map((e) => e.opdId),
+		conn
+	);
+	const match = createOpdMatcher(
+		entries.map((e) => ({
+			key: String(e.opdId),
+			names: [e.name, e.shortName, e.displayName, ...(aliases.get(e.opdId) ?? [])]
+		}))
+	);
+	const problems = [...parsed.errors];
+	const lists = new Map<string, AwardListImport>();
+	const matched: { line: number; name: string; opd: string }[] = [];
+	for (const row of parsed.rows) {
+		const found = match(row.opdName);
+		const opd = found && entries.find((e) => String(e.opdId) === found.key);
+		if (!opd) {
+			problems.push({
+				line: row.line,
+				message: `OPD "${row.opdName}" tidak cocok dengan OPD mana pun tahun ${year}`
+			});
+			continue;
+		}
+		const key = row.list.toLowerCase();
+		const list = lists.get(key) ?? { title: row.list, sourceNote, entries: [] };
+		if (list.entries.some((e) => e.opdId === opd.opdId)) {
+			problems.push({
+				line: row.line,
+				message: `${opd.name} sudah ada di daftar "${row.list}" (nama lain di baris sebelumnya)`
+			});
+			continue;
+		}
+		list.entries.push({
+			opdId: opd.opdId,
+			position: row.position,
+			points: row.points,
+			note: row.note
+		});
+		lists.set(key, list);
+		if (!found.exact) matched.push({ line: row.line, name: row.opdName, opd: opd.name });
+	}
+	if (problems.length) throw new AwardImportError(problems.sort((a, b) => a.line - b.line));
+	const outcome = await replaceLists(year, [...lists.values()], actor, conn);
+	return { ...outcome, matched };
 }
