@@ -1,8 +1,9 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guards';
 import { actorOf } from '$lib/server/accounts/users';
 import * as awards from '$lib/server/awards/awards';
 import { db } from '$lib/server/db';
+import { periodOrNotFound } from '$lib/server/http';
 import * as periods from '$lib/server/periods/periods';
 import { WorkflowError } from '$lib/server/workflow/error';
 import { errorsOf, readAwardEntry, readAwardList, readId } from '$lib/validation/award-form';
@@ -12,9 +13,8 @@ import type { Actions, PageServerLoad } from './$types';
 /** The PPID's award lists of a year, with the year's OPDs to pick from. */
 export const load: PageServerLoad = async ({ params }) => {
 	requireCapability('awards.manage');
-	const year = Number(params.year);
-	const period = await periods.getByYear(year);
-	if (!period) error(404, `Periode ${year} tidak ada.`);
+	const period = await periodOrNotFound(params.year);
+	const year = period.year;
 	const [lists, roster, all] = await Promise.all([
 		awards.awardListsOfYear(db(), year),
 		periods.roster(period.id),
