@@ -5,6 +5,7 @@
 import { readConfig } from '../src/lib/server/config';
 import { db } from '../src/lib/server/db';
 import { prepareDb } from '../src/lib/server/db/migrate';
+import { awardsCommand } from './cli/awards';
 import { backupCommand, importBackupCommand } from './cli/backup';
 import { exportCommand } from './cli/export';
 import { importCommand } from './cli/import';
@@ -36,6 +37,12 @@ Perintah:
   check-links --year Y [--format text|json]
                                        periksa semua tautan bukti tahun Y (status, pengalihan,
                                        judul, SHA-256), simpan hasilnya dan cetak ke stdout
+  awards list --year Y [--format text|json]
+                                       daftar penghargaan PPID tahun Y
+  awards import --year Y --file F.csv [--source S]
+                                       catat daftar penghargaan dari CSV (judul daftar, posisi,
+                                       nama OPD, nilai, catatan); daftar yang disebut diganti
+                                       isinya; semua atau tidak sama sekali
   user add --username U --role R [--name N] [--opd SLUG]
                                        buat pengguna (kata sandi dari MONEV_PASSWORD atau stdin)
   user passwd --username U             ganti kata sandi pengguna
@@ -72,6 +79,8 @@ async function main(argv: string[]): Promise<number> {
 			return reportCommand(args, database);
 		case 'check-links':
 			return checkLinksCommand(args, database);
+		case 'awards':
+			return awardsCommand(args, database);
 		case 'user':
 			return userCommand(args, database);
 		default:

@@ -39,7 +39,8 @@ const EXPECTED: Record<Capability, [boolean, boolean, boolean, boolean, boolean,
 	'registers.manage':        [X,    _,        _,       _,       X,      _],
 	'report.compose':          [X,    _,        _,       _,       X,      _],
 	'assignments.manage':      [X,    _,        _,       _,       _,      _],
-	'conflicts.declare':       [X,    X,        _,       _,       _,      _]
+	'conflicts.declare':       [X,    X,        _,       _,       _,      _],
+	'awards.manage':           [X,    X,        _,       _,       _,      _]
 };
 
 const COLUMNS = ['admin', 'evaluator', 'operator', 'pimpinan', 'petugas', null] as const;

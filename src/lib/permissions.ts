@@ -28,13 +28,15 @@
  * | conflicts.declare (own) |   ✓   |     ✓     |          |          |         |           |
  * | registers.manage        |   ✓   |           |          |          |    ✓    |           |
  * | report.compose          |   ✓   |           |          |          |    ✓    |           |
+ * | awards.manage           |   ✓   |     ✓     |          |          |         |           |
  *
  * The evaluator does not get the operator's side (self.assess, appeal.file): an evaluator who
  * could self-assess or appeal would be judging their own submissions. The admin keeps them so
  * that support staff can enter data on an OPD's behalf; every such write is audited. The petugas
  * keeps the PPID's service registers (requests, objections, disputes, visits, survey; they hold
  * applicants' personal data) and composes the Laporan Tahunan (narrative, signatory, budget), and
- * nothing of the monev.
+ * nothing of the monev. The PPID's own award lists (awards.manage)
+ * are recorded by the monev team that announces them: admin and evaluator.
  */
 
 /** The roles; `server/db/schema.ts` takes the users.role column's values from here. */
@@ -63,7 +65,8 @@ export const CAPABILITIES = [
 	'assignments.manage',
 	'conflicts.declare',
 	'registers.manage',
-	'report.compose'
+	'report.compose',
+	'awards.manage'
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -80,7 +83,8 @@ const EVALUATOR: readonly Capability[] = [
 	'import.run',
 	'export.run',
 	'audit.view',
-	'conflicts.declare'
+	'conflicts.declare',
+	'awards.manage'
 ];
 
 const GRANTS: Record<Role, ReadonlySet<Capability>> = {
@@ -140,5 +144,6 @@ export const CAPABILITY_LABELS: Record<Capability, string> = {
 	'assignments.manage': 'mengatur penugasan penilai',
 	'conflicts.declare': 'menyatakan konflik kepentingan',
 	'registers.manage': 'mengelola register layanan informasi',
-	'report.compose': 'menyusun laporan tahunan PPID'
+	'report.compose': 'menyusun laporan tahunan PPID',
+	'awards.manage': 'mencatat daftar penghargaan PPID'
 };

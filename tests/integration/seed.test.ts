@@ -5,13 +5,13 @@ import {
 	assessments,
 	auditEvents,
 	indicators,
-	officialAwards,
 	opds,
 	periodOpds,
 	periods,
 	publishedSnapshots
 } from '../../src/lib/server/db/schema';
 import { seedDemo, seedDemoIfEmpty } from '../../src/lib/server/db/seed';
+import { awardListsOfYear } from '../../src/lib/server/awards/awards';
 import { createTestDb } from './helpers/test-db';
 import { naiveSeedMatrix, SEED_FILES } from './helpers/seed-reader';
 
@@ -93,17 +93,20 @@ describe('demo seed from the two Kota Serang reports', () => {
 			['badan-pendapatan-daerah', 2021],
 			['korps-pegawai-republik-indonesia', 2020]
 		]);
-		const awards = await db
-			.select({
-				year: periods.year,
-				position: officialAwards.position,
-				points: officialAwards.points,
-				name: opds.name
-			})
-			.from(officialAwards)
-			.innerJoin(periods, eq(periods.id, officialAwards.periodId))
-			.innerJoin(opds, eq(opds.id, officialAwards.opdId))
-			.orderBy(periods.year, officialAwards.position);
+		// The award lists are read from each report's text into the award tables, one list a year.
+		const lists = await Promise.all([2020, 2021].map((y) => awardListsOfYear(db, y)));
+		expect(lists.map((l) => l.map((x) => [x.title, x.sourceNote]))).toEqual([
+			[
+				[
+					'OPD teraktif',
+					expect.stringContaining('Laporan Tahunan PPID Pemerintah Kota Serang 2020')
+				]
+			],
+			[['OPD terbaik', expect.stringContaining('Laporan Tahunan PPID Pemerintah Kota Serang 2021')]]
+		]);
+		const awards = lists.flatMap((l, i) =>
+			l.flatMap((x) => x.entries.map((e) => ({ year: 2020 + i, ...e, name: e.opdName })))
+		);
 		expect(awards.map((a) => [a.year, a.position, a.points, a.name])).toEqual([
 			[2020, 1, 396, 'Satuan Polisi Pamong Praja Pemerintah Kota Serang'],
 			[2020, 2, 284, 'Kecamatan Kasemen Kota Serang'],

@@ -7,17 +7,53 @@ const seed = (file: string) => readFileSync(`data/seeds/${file}`, 'utf8');
 describe('parseReportAwards', () => {
 	it('reads the numbered list of the 2021 report', () => {
 		expect(parseReportAwards(seed('000_98cb80431292019a.txt'))).toEqual([
-			{ position: 1, title: 'OPD terbaik I', name: 'Satpol PP Kota Serang', points: 250 },
-			{ position: 2, title: 'OPD terbaik II', name: 'BPBD Kota Serang', points: 219 },
-			{ position: 3, title: 'OPD terbaik III', name: 'BKPSDM Kota Serang', points: 102 }
+			{
+				position: 1,
+				title: 'OPD terbaik I',
+				list: 'OPD terbaik',
+				name: 'Satpol PP Kota Serang',
+				points: 250
+			},
+			{
+				position: 2,
+				title: 'OPD terbaik II',
+				list: 'OPD terbaik',
+				name: 'BPBD Kota Serang',
+				points: 219
+			},
+			{
+				position: 3,
+				title: 'OPD terbaik III',
+				list: 'OPD terbaik',
+				name: 'BKPSDM Kota Serang',
+				points: 102
+			}
 		]);
 	});
 
 	it('reads the sentence of the 2020 report', () => {
 		expect(parseReportAwards(seed('001_fa7482990baaa3fb.txt'))).toEqual([
-			{ position: 1, title: 'OPD teraktif I', name: 'Satuan Polisi Pamong Praja', points: 396 },
-			{ position: 2, title: 'OPD teraktif II', name: 'Kecamatan Kasemen', points: 284 },
-			{ position: 3, title: 'OPD teraktif III', name: 'Diskominfo Kota Serang', points: 154 }
+			{
+				position: 1,
+				title: 'OPD teraktif I',
+				list: 'OPD teraktif',
+				name: 'Satuan Polisi Pamong Praja',
+				points: 396
+			},
+			{
+				position: 2,
+				title: 'OPD teraktif II',
+				list: 'OPD teraktif',
+				name: 'Kecamatan Kasemen',
+				points: 284
+			},
+			{
+				position: 3,
+				title: 'OPD teraktif III',
+				list: 'OPD teraktif',
+				name: 'Diskominfo Kota Serang',
+				points: 154
+			}
 		]);
 	});
 

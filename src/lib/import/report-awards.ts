@@ -10,12 +10,14 @@ export interface ReportAward {
 	position: number;
 	/** The title as the report gives it, with the position in Roman numerals ("OPD terbaik I"). */
 	title: string;
+	/** The list the award belongs to: the title without its position ("OPD terbaik"). */
+	list: string;
 	/** The OPD as the report names it. */
 	name: string;
 	points: number;
 }
 
-const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+export const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 
 const LIST_LINE = /^\s*(\d+)\.\s+(.+?),\s+(OPD terbaik)\s+([IVX]+)\s+dengan nilai\s+(\d+)\s*$/gim;
 const SENTENCE = /(\d+)\s+(OPD teraktif)\s+dan perolehan nilai antara lain,?\s*([^.]+)\./i;
@@ -26,6 +28,7 @@ export function parseReportAwards(text: string): ReportAward[] {
 	const listed = [...text.matchAll(LIST_LINE)].map((m) => ({
 		position: ROMAN.indexOf(m[4]!.toUpperCase()) + 1,
 		title: `${m[3]} ${m[4]!.toUpperCase()}`,
+		list: m[3]!,
 		name: m[2]!.trim(),
 		points: Number(m[5])
 	}));
@@ -40,9 +43,15 @@ export function parseReportAwards(text: string): ReportAward[] {
 		.map((m, i) => ({
 			position: i + 1,
 			title: `${title} ${ROMAN[i]}`,
+			list: title!,
 			name: m[1]!.trim(),
 			points: Number(m[2])
 		}));
 	// The sentence says how many it lists: a different count means the text was misread.
 	return awards.length === Number(count) ? awards : [];
+}
+
+/** An entry's title on its list: the list title and the position in Roman numerals ("OPD terbaik I"). */
+export function awardTitle(list: string, position: number): string {
+	return `${list} ${ROMAN[position - 1] ?? position}`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { flatRubric } from '../scoring/rubric';
 import { FIVE, resultOf } from './fixtures';
-import { awardParagraphs, reportTable } from './report';
+import { awardParagraphs, groupOfficialAwards, reportTable } from './report';
 
 describe('reportTable', () => {
 	const result = resultOf(FIVE, [
@@ -67,5 +67,35 @@ describe('awardParagraphs', () => {
 	it('says when there is no podium', () => {
 		const empty = resultOf(flatRubric([{ key: 'a', label: 'A' }]), [['p', 'P', []]]);
 		expect(awardParagraphs(2019, empty, names, []).computed).toMatch(/^Belum ada posisi/);
+	});
+});
+
+describe('groupOfficialAwards', () => {
+	const entry = (list: string | undefined, position: number, opdName: string) => ({
+		list,
+		position,
+		title: `${list} ${position}`,
+		points: null,
+		source: `sumber ${list}`,
+		opdName
+	});
+
+	it('groups the flat entries back into their lists, in order', () => {
+		const groups = groupOfficialAwards([
+			entry('OPD terbaik', 1, 'A'),
+			entry('OPD terbaik', 2, 'B'),
+			entry('Website terbaik', 1, 'C')
+		]);
+		expect(groups.map((g) => [g.title, g.source, g.entries.map((e) => e.opdName)])).toEqual([
+			['OPD terbaik', 'sumber OPD terbaik', ['A', 'B']],
+			['Website terbaik', 'sumber Website terbaik', ['C']]
+		]);
+	});
+
+	it('keeps awards published before lists had titles as one untitled group', () => {
+		const groups = groupOfficialAwards([entry(undefined, 1, 'A'), entry(undefined, 2, 'B')]);
+		expect(groups).toHaveLength(1);
+		expect(groups[0]!.title).toBe('');
+		expect(groupOfficialAwards([])).toEqual([]);
 	});
 });

@@ -102,3 +102,38 @@ export function awardParagraphs(
 		: '';
 	return { computed, official: officialText };
 }
+
+/** One entry of the PPID's award lists as the results view carries it (flat, in list order). */
+export interface OfficialAwardLike {
+	list?: string;
+	position: number;
+	title: string;
+	points: number | null;
+	note?: string | null;
+	source: string;
+	opdName: string;
+}
+
+export interface OfficialAwardGroup<T extends OfficialAwardLike = OfficialAwardLike> {
+	/** The list's title; '' for results published before award lists had titles. */
+	title: string;
+	source: string;
+	entries: T[];
+}
+
+/**
+ * The flat official awards grouped back into their lists, in order. Results published before
+ * award lists existed have no `list`: their entries form one untitled group.
+ */
+export function groupOfficialAwards<T extends OfficialAwardLike>(
+	official: readonly T[]
+): OfficialAwardGroup<T>[] {
+	const groups: OfficialAwardGroup<T>[] = [];
+	for (const award of official) {
+		const title = award.list ?? '';
+		const last = groups.at(-1);
+		if (last && last.title === title) last.entries.push(award);
+		else groups.push({ title, source: award.source, entries: [award] });
+	}
+	return groups;
+}

@@ -125,4 +125,39 @@ describe('describeAuditEvent', () => {
 			).what
 		).toBe('Tahap "visitasi" dimulai');
 	});
+
+	it('award lists by title and year, entries by OPD, position and points', () => {
+		const entry = { list: 'OPD terbaik', opd: 'satpol-pp', name: 'Satpol PP', note: null };
+		const add = event({
+			action: 'awards.entry.add',
+			entityType: 'awardList',
+			entityId: '5',
+			year: 2021,
+			after: { ...entry, position: 1, points: 250 }
+		});
+		expect(describeAuditEvent(add, names)).toEqual({
+			what: 'OPD ditambahkan ke daftar penghargaan: "OPD terbaik" 2021',
+			changes: ['Satpol PP, posisi 1, nilai 250']
+		});
+		const update = event({
+			...add,
+			action: 'awards.entry.update',
+			before: { ...entry, position: 1, points: 250 },
+			after: { ...entry, position: 2, points: null }
+		});
+		expect(describeAuditEvent(update, names).changes).toEqual([
+			'Satpol PP, posisi 1, nilai 250 → Satpol PP, posisi 2'
+		]);
+		const renamed = event({
+			action: 'awards.list.update',
+			entityType: 'awardList',
+			entityId: '5',
+			before: { title: 'OPD terbaik', sourceNote: '' },
+			after: { title: 'OPD terbaik monev website', sourceNote: '' }
+		});
+		expect(describeAuditEvent(renamed, names)).toEqual({
+			what: 'Daftar penghargaan diubah: "OPD terbaik monev website" 2022',
+			changes: ['judul: "OPD terbaik" → "OPD terbaik monev website"']
+		});
+	});
 });

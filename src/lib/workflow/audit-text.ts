@@ -74,6 +74,13 @@ const statusText = (s: unknown) =>
 const ACTIONS: Record<string, string> = {
 	'appeal.answer': 'Sanggahan dijawab',
 	'appeal.file': 'Sanggahan diajukan',
+	'awards.entry.add': 'OPD ditambahkan ke daftar penghargaan',
+	'awards.entry.delete': 'OPD dihapus dari daftar penghargaan',
+	'awards.entry.update': 'Baris daftar penghargaan diubah',
+	'awards.list.create': 'Daftar penghargaan dibuat',
+	'awards.list.delete': 'Daftar penghargaan dihapus',
+	'awards.list.import': 'Daftar penghargaan diimpor',
+	'awards.list.update': 'Daftar penghargaan diubah',
 	'opd.aliases': 'Nama lain (alias) OPD diubah',
 	'opd.merge': 'OPD digabung',
 	'opd.update': 'Data OPD diubah',
@@ -132,6 +139,32 @@ function subject(e: AuditEventInput, names: AuditNames): string {
 	return `${e.entityType} ${e.entityId}`;
 }
 
+/** An award list's event: the list by title and year, the entry's OPD, position and points. */
+function awardSentence(e: AuditEventInput, before: Json, after: Json): AuditSentence {
+	const title = String(after.list ?? after.title ?? before.list ?? before.title ?? e.entityId);
+	const year = e.year === null ? '' : ` ${e.year}`;
+	const entry = (s: Json) =>
+		`${String(s.name ?? s.opd)}, posisi ${String(s.position)}` +
+		(s.points === null || s.points === undefined ? '' : `, nilai ${String(s.points)}`) +
+		(typeof s.note === 'string' ? `, catatan ${shortText(s.note)}` : '');
+	const changes: string[] = [];
+	if (e.action === 'awards.entry.update') changes.push(`${entry(before)} → ${entry(after)}`);
+	else if (e.action === 'awards.entry.add') changes.push(entry(after));
+	else if (e.action === 'awards.entry.delete') changes.push(entry(before));
+	else if (e.action === 'awards.list.update') {
+		if (before.title !== after.title)
+			changes.push(`judul: ${shortText(before.title)} → ${shortText(after.title)}`);
+		if (before.sourceNote !== after.sourceNote)
+			changes.push(`sumber: ${shortText(before.sourceNote)} → ${shortText(after.sourceNote)}`);
+	} else if (e.action === 'awards.list.delete' && Array.isArray(before.entries))
+		changes.push(`${before.entries.length} OPD ikut dihapus`);
+	else if (e.action === 'awards.list.import' && typeof after.entries === 'number')
+		changes.push(
+			`${after.entries} OPD${Array.isArray(before.entries) ? ' (menggantikan isi sebelumnya)' : ''}`
+		);
+	return { what: `${ACTIONS[e.action] ?? e.action}: "${title}"${year}`, changes };
+}
+
 /** One audit event as a sentence with its changes in words. */
 export function describeAuditEvent(e: AuditEventInput, names: AuditNames): AuditSentence {
 	const before = obj(e.before);
@@ -159,6 +192,7 @@ export function describeAuditEvent(e: AuditEventInput, names: AuditNames): Audit
 			typeof after.appealEndsAt === 'string' ? [`masa sanggah sampai ${after.appealEndsAt}`] : [];
 		return { what: `Tahap ${what.replace(/^tahap /, '')} ${verbs[e.action] ?? e.action}`, changes };
 	}
+	if (e.action.startsWith('awards.')) return awardSentence(e, before, after);
 	if (e.action === 'opd.aliases') {
 		const list = (v: unknown) =>
 			Array.isArray(v) && v.length ? v.map((a) => shortText(a)).join(', ') : '(tidak ada)';

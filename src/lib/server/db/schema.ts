@@ -225,25 +225,45 @@ export const assessments = sqliteTable(
 );
 
 /**
- * Awards as the PPID published them (e.g. "monev website" points). They come from a different,
- * richer rubric than the DIP ticks, so they are stored beside the computed ranking, never mixed in.
+ * The PPID's own award lists of a year (e.g. "OPD terbaik monev website"), as it announced them.
+ * They come from its own, richer rubrics than the DIP ticks, so they are stored beside the
+ * computed ranking, never mixed in. Several lists a year, shown in `displayOrder`.
  */
-export const officialAwards = sqliteTable(
-	'official_awards',
+export const awardLists = sqliteTable(
+	'award_lists',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
 		periodId: integer('period_id')
 			.notNull()
 			.references(() => periods.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		/** Where the list was announced (a report chapter, a decree); '' when not recorded. */
+		sourceNote: text('source_note').notNull().default(''),
+		displayOrder: integer('display_order').notNull().default(0),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('award_lists_period_title_uq').on(t.periodId, t.title)]
+);
+
+/** One OPD's place on an award list; points only when the list gives them. */
+export const awardEntries = sqliteTable(
+	'award_entries',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		listId: integer('list_id')
+			.notNull()
+			.references(() => awardLists.id, { onDelete: 'cascade' }),
 		opdId: integer('opd_id')
 			.notNull()
 			.references(() => opds.id, { onDelete: 'restrict' }),
 		position: integer('position').notNull(),
-		title: text('title').notNull(),
 		points: real('points'),
-		source: text('source').notNull()
+		note: text('note')
 	},
-	(t) => [uniqueIndex('official_awards_period_position_uq').on(t.periodId, t.position)]
+	(t) => [
+		uniqueIndex('award_entries_list_opd_uq').on(t.listId, t.opdId),
+		index('award_entries_opd_idx').on(t.opdId)
+	]
 );
 
 /** The results as published: immutable, so later rubric edits never change what was published. */
@@ -503,7 +523,8 @@ export type Assessment = typeof assessments.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
-export type OfficialAward = typeof officialAwards.$inferSelect;
+export type AwardList = typeof awardLists.$inferSelect;
+export type AwardEntry = typeof awardEntries.$inferSelect;
 export type EvaluatorConflict = typeof evaluatorConflicts.$inferSelect;
 export type LinkCheck = typeof linkChecks.$inferSelect;
 

@@ -5,7 +5,8 @@ import { matchOpd, parseReportTable } from '../../import';
 import { parseReportAwards } from '../../import/report-awards';
 import { SYSTEM_ACTORS } from '../audit/audit';
 import { db, type Conn } from '.';
-import { officialAwards, periods } from './schema';
+import { periods } from './schema';
+import { replaceLists, type AwardListImport } from '../awards/awards';
 import { importMatrix } from '../import/matrix';
 import { seedCustomaryAliases } from '../opds/aliases';
 import { findBySlug } from '../opds/master';
@@ -85,6 +86,7 @@ export async function seedDemo(seedsDir: string, conn: Conn = db()): Promise<voi
 			}));
 			const awards = parseReportAwards(texts[i]!);
 			if (awards.length === 0) throw new Error(`${seed.file}: daftar penghargaan tidak terbaca`);
+			const lists = new Map<string, AwardListImport>();
 			for (const award of awards) {
 				const match = matchOpd(award.name, candidates);
 				const entry = entries.find((e) => e.slug === match?.key);
@@ -92,15 +94,20 @@ export async function seedDemo(seedsDir: string, conn: Conn = db()): Promise<voi
 					throw new Error(
 						`${seed.year}: penghargaan untuk "${award.name}" tidak cocok dengan OPD mana pun`
 					);
-				await tx.insert(officialAwards).values({
-					periodId,
+				const list = lists.get(award.list) ?? {
+					title: award.list,
+					sourceNote: seed.awardSource,
+					entries: []
+				};
+				list.entries.push({
 					opdId: entry.opdId,
 					position: award.position,
-					title: award.title,
 					points: award.points,
-					source: seed.awardSource
+					note: null
 				});
+				lists.set(award.list, list);
 			}
+			await replaceLists(seed.year, [...lists.values()], SYSTEM_ACTORS.seed, tx);
 			await publish(periodId, SYSTEM_ACTORS.seed, tx);
 			await loadServiceReportText(
 				texts[i]!,

@@ -242,7 +242,7 @@ async function removeCreatedPeriod(
 					inArray(opds.slug, created.slice(i, i + CREATED_CHUNK)),
 					unused('period_opds', 'opd_id'),
 					unused('users', 'opd_id'),
-					unused('official_awards', 'opd_id'),
+					unused('award_entries', 'opd_id'),
 					unused('assessments', 'opd_id'),
 					unused('appeals', 'opd_id'),
 					unused('opds', 'merged_into_id')

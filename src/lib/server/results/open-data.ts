@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { db, type Conn } from '../db';
 import { periods, publishedFiles } from '../db/schema';
-import { awardParagraphs } from '../../insights/report';
+import { awardParagraphs, groupOfficialAwards } from '../../insights/report';
 import {
 	buildOpdPage,
 	opdYearPage,
@@ -230,6 +230,8 @@ export async function publishedReport(year: number, conn: Conn = db()) {
 			page.officialAwards
 		),
 		officialSource: page.officialAwards[0]?.source ?? null,
+		/** The PPID's award lists, each with its title, source and entries. */
+		officialLists: groupOfficialAwards(page.officialAwards),
 		notRated: page.notRated ?? []
 	};
 }

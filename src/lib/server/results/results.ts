@@ -4,36 +4,14 @@ import * as audit from '../audit/audit';
 import type { Actor } from '../audit/audit';
 import { cellsOf } from '../workflow/assessments';
 import { db, type Conn } from '../db';
-import {
-	officialAwards,
-	opds,
-	periods,
-	publishedFiles,
-	publishedSnapshots,
-	type Period
-} from '../db/schema';
+import { periods, publishedFiles, publishedSnapshots, type Period } from '../db/schema';
 import { buildOpdFiles, buildPublishedFiles, etagOf, FILE_NAMES } from './published-files';
 import { bulkInsert } from '../db/bulk';
 import { roster, rubricOf } from '../periods/periods';
-import type { OfficialAwardView, ResultsView } from './view';
+import { officialAwardsOfPeriod } from '../awards/awards';
+import type { ResultsView } from './view';
 
 export type { NotRatedView, OfficialAwardView, ResultsView } from './view';
-
-async function officialAwardsOf(periodId: number, conn: Conn): Promise<OfficialAwardView[]> {
-	return conn
-		.select({
-			position: officialAwards.position,
-			title: officialAwards.title,
-			points: officialAwards.points,
-			source: officialAwards.source,
-			opd: opds.slug,
-			opdName: opds.name
-		})
-		.from(officialAwards)
-		.innerJoin(opds, eq(opds.id, officialAwards.opdId))
-		.where(eq(officialAwards.periodId, periodId))
-		.orderBy(asc(officialAwards.position));
-}
 
 /** Scores a period from its current cells (live: for evaluators and unpublished periods). */
 export async function computeView(period: Period, conn: Conn = db()): Promise<ResultsView> {
@@ -41,7 +19,7 @@ export async function computeView(period: Period, conn: Conn = db()): Promise<Re
 		rubricOf(period.id, conn),
 		roster(period.id, conn),
 		cellsOf(period.id, conn),
-		officialAwardsOf(period.id, conn)
+		officialAwardsOfPeriod(period.id, conn)
 	]);
 	const rated = entries.filter((e) => e.notRatedReason === null);
 	const participants = rated.map((e) => ({ key: e.slug, name: e.displayName }));

@@ -5,11 +5,18 @@ import type { PeriodResult } from '../../scoring/types';
 import type { Period } from '../db/schema';
 import type { RosterEntry } from '../periods/periods';
 
-/** An official award as the PPID published it, beside (never inside) the computed ranking. */
+/**
+ * One entry of the PPID's own award lists (server/awards), beside (never inside) the computed
+ * ranking. `list` and `note` are absent in results published before award lists existed.
+ */
 export interface OfficialAwardView {
+	/** The list's title ("OPD terbaik"). */
+	list?: string;
 	position: number;
 	title: string;
 	points: number | null;
+	note?: string | null;
+	/** The list's source note ('' when none was recorded). */
 	source: string;
 	opd: string;
 	opdName: string;
