@@ -11,7 +11,7 @@ test('the composer saves a section without JavaScript and the A4 print holds the
 	const page = await context.newPage();
 	try {
 		// The login form works without JavaScript too.
-		await loginAs(page, run.app.url, 'demo-admin', 'demo-admin-dip');
+		await loginAs(page, run.app.url, 'demo-petugas', 'demo-petugas-dip');
 		await page.goto(`${run.app.url}/layanan/2021/laporan-tahunan`);
 		const form = page.locator('form', {
 			has: page.locator('input[name=key][value=kendala_eksternal]')

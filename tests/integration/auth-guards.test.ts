@@ -68,7 +68,7 @@ let db: DB;
 let cleanup: () => Promise<void>;
 let opdA: number;
 let opdB: number;
-let who: Record<'admin' | 'evaluator' | 'operator' | 'pimpinan', SessionUser>;
+let who: Record<'admin' | 'evaluator' | 'operator' | 'pimpinan' | 'petugas', SessionUser>;
 beforeEach(async () => {
 	({ db, cleanup } = await createTestDb());
 	useDb(db);
@@ -78,7 +78,8 @@ beforeEach(async () => {
 		admin: asUser(await addUser(db, 'admin1', 'admin')),
 		evaluator: asUser(await addUser(db, 'eval1', 'evaluator')),
 		operator: asUser(await addUser(db, 'op1', 'operator', opdA)),
-		pimpinan: asUser(await addUser(db, 'boss1', 'pimpinan'))
+		pimpinan: asUser(await addUser(db, 'boss1', 'pimpinan')),
+		petugas: asUser(await addUser(db, 'desk1', 'petugas'))
 	};
 });
 afterEach(async () => {
@@ -131,7 +132,7 @@ describe('requireCapability / requireRole / requireOwnOpd', () => {
 		expect(requireRole('admin', 'evaluator')).toBe(who.evaluator);
 	});
 
-	it('lets an operator act only for its own OPD; other roles for any', () => {
+	it('lets an operator act only for its own OPD; roles that see any OPD for any; the petugas for none', () => {
 		request(who.operator);
 		expect(requireOwnOpd(opdA)).toBe(who.operator);
 		expect(() => requireOwnOpd(opdB)).toThrow(expect.objectContaining({ status: 403 }));
@@ -139,6 +140,8 @@ describe('requireCapability / requireRole / requireOwnOpd', () => {
 			request(who[role]);
 			expect(requireOwnOpd(opdB)).toBe(who[role]);
 		}
+		request(who.petugas);
+		expect(() => requireOwnOpd(opdA)).toThrow(expect.objectContaining({ status: 403 }));
 		request(null, '/opd/2', 'POST');
 		expect(() => requireOwnOpd(opdA)).toThrow(expect.objectContaining({ status: 401 }));
 	});

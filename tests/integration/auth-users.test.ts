@@ -213,6 +213,7 @@ describe('createDemoUsers', () => {
 			['demo-admin', 'admin', true],
 			['demo-evaluator', 'evaluator', true],
 			['demo-operator', 'operator', true],
+			['demo-petugas', 'petugas', true],
 			['demo-pimpinan', 'pimpinan', true]
 		]);
 		expect(all.find((u) => u.role === 'operator')?.opdId).toBe(opdId);
@@ -232,6 +233,6 @@ describe('createDemoUsers', () => {
 
 	it('skips the operator when there is no OPD to bind it to', async () => {
 		await users.createDemoUsers(db, null);
-		expect((await users.list(db)).map((u) => u.role)).toEqual(['admin', 'evaluator', 'pimpinan']);
+		expect((await users.list(db)).map((u) => u.role)).toEqual(['admin', 'evaluator', 'petugas', 'pimpinan']);
 	});
 });

@@ -29,7 +29,8 @@ it('lists the demo accounts until they are disabled or their password changes', 
 		'demo-admin',
 		'demo-evaluator',
 		'demo-operator',
-		'demo-pimpinan'
+		'demo-pimpinan',
+		'demo-petugas'
 	]);
 	const operator = await findByUsername('demo-operator', db);
 	const pimpinan = await findByUsername('demo-pimpinan', db);
@@ -37,7 +38,8 @@ it('lists the demo accounts until they are disabled or their password changes', 
 	await resetPassword(pimpinan!.id, 'a-private-password', SYSTEM_ACTORS.cli, db);
 	expect((await usableDemoAccounts(db)).map((a) => a.username)).toEqual([
 		'demo-admin',
-		'demo-evaluator'
+		'demo-evaluator',
+		'demo-petugas'
 	]);
 });
 
@@ -53,7 +55,7 @@ it('the first real administrator ends the demo: its accounts are disabled and si
 		SYSTEM_ACTORS.cli,
 		db
 	);
-	expect(await usableDemoAccounts(db)).toHaveLength(4);
+	expect(await usableDemoAccounts(db)).toHaveLength(5);
 	await create(
 		{ username: 'admin', displayName: 'Admin PPID', role: 'admin', password: 'a long secret 123' },
 		SYSTEM_ACTORS.cli,
@@ -76,6 +78,6 @@ it('the first real administrator ends the demo: its accounts are disabled and si
 
 it('a start with SEED_DEMO=0 disables demo accounts left in the database', async () => {
 	await seedDemo('data/seeds', db);
-	expect(await disableDemoAccounts(SYSTEM_ACTORS.cli, db)).toBe(4);
+	expect(await disableDemoAccounts(SYSTEM_ACTORS.cli, db)).toBe(5);
 	expect(await usableDemoAccounts(db)).toEqual([]);
 });

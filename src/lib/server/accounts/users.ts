@@ -346,6 +346,12 @@ export const DEMO_ACCOUNTS = [
 		displayName: 'Pimpinan Demo',
 		role: 'pimpinan',
 		password: 'demo-pimpinan-dip'
+	},
+	{
+		username: 'demo-petugas',
+		displayName: 'Petugas Layanan Demo',
+		role: 'petugas',
+		password: 'demo-petugas-dip'
 	}
 ] as const satisfies readonly {
 	username: string;

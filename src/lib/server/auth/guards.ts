@@ -39,13 +39,14 @@ export function requireRole(...roles: Role[]): SessionUser {
 }
 
 /**
- * The signed-in user if they may act for this OPD: an operator only for their own, every other
- * role for any. Combine with requireCapability for what they may do there.
+ * The signed-in user if they may see this OPD's internal pages: an operator only their own OPD,
+ * the roles with `opd.viewAny` (admin, evaluator, pimpinan) any; others (the petugas, who keeps
+ * the service registers and nothing of the monev) none. Combine with requireCapability for what
+ * they may do there.
  */
 export function requireOwnOpd(opdId: number): SessionUser {
 	const user = requireUser();
-	if (user.role === 'operator' && user.opdId !== opdId) {
-		error(403, 'Anda hanya berhak mengakses data OPD Anda sendiri.');
-	}
-	return user;
+	if (can(user.role, 'opd.viewAny')) return user;
+	if (user.role === 'operator' && user.opdId === opdId) return user;
+	error(403, 'Anda hanya berhak mengakses data OPD Anda sendiri.');
 }
