@@ -225,7 +225,15 @@ export const REGISTER_FORMS: Record<RegisterSlug, RegisterFormSpec> = {
 		noun: 'rekap keberatan',
 		table: 'objections',
 		kind: 'recap',
-		fields: [f.month, f.count, f.applicantType, objectionReason, objectionReasonText, toDispute],
+		fields: [
+			f.month,
+			f.count,
+			f.applicantType,
+			objectionReason,
+			objectionReasonText,
+			objectionAnswer,
+			toDispute
+		],
 		columns: ['month', 'count', 'applicantType', 'reason', 'reasonText', 'toDispute']
 	},
 	sengketa: {

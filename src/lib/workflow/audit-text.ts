@@ -90,8 +90,8 @@ const ACTIONS: Record<string, string> = {
 	'registers.loadReport': 'Register layanan informasi dimuat dari laporan',
 	'registers.request.add': 'Permohonan informasi dicatat',
 	'registers.visits.set': 'Kunjungan website diubah',
-	'registers.import': 'Permohonan informasi diimpor',
-	'registers.import.revert': 'Impor permohonan informasi dibatalkan',
+	'registers.import': 'Register diimpor',
+	'registers.import.revert': 'Impor register dibatalkan',
 	'roster.add': 'OPD ditambahkan ke peserta',
 	'roster.remove': 'OPD dikeluarkan dari peserta',
 	'rubric.structure': 'Struktur rubrik diubah',
@@ -183,14 +183,17 @@ export function describeAuditEvent(e: AuditEventInput, names: AuditNames): Audit
 				what: `${ACTIONS[e.action]}: tahun ${e.entityId}`,
 				changes: visitsSentence(before, after)
 			};
-		if (e.action === 'registers.import' || e.action === 'registers.import.revert')
+		if (e.action === 'registers.import' || e.action === 'registers.import.revert') {
+			const slug = String(after.register ?? '');
+			const title = isRegisterSlug(slug) ? REGISTER_FORMS[slug].title.toLowerCase() : 'layanan';
 			return {
-				what: `${ACTIONS[e.action]}: tahun ${String(after.year ?? before.year ?? '')}`,
+				what: `${ACTIONS[e.action]}: ${title} ${String(after.year ?? before.year ?? '')}`,
 				changes: [
 					typeof after.rows === 'number' ? `${after.rows} baris` : '',
 					typeof after.file === 'string' ? `berkas ${shortText(after.file)}` : ''
 				].filter(Boolean)
 			};
+		}
 	}
 	const what = subject(e, names);
 	if (e.action === 'cell.set' || e.action === 'cell.self') {
