@@ -83,6 +83,7 @@ describe('readRegisterForm', () => {
 				applicantType: 'campuran',
 				reason: null,
 				reasonText: 'Rekap',
+				answer: null,
 				toDispute: true
 			}
 		});
