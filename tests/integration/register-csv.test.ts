@@ -8,6 +8,7 @@ import { auditEvents, serviceRequests } from '../../src/lib/server/db/schema';
 import { SYSTEM_ACTORS } from '../../src/lib/server/audit/audit';
 import { loadServiceReportText } from '../../src/lib/server/registers/registers';
 import { listRecords } from '../../src/lib/server/registers/records';
+import { tablesToXlsx } from '../../src/lib/server/results/export';
 import { REGISTER_FORMS, REGISTER_SLUGS, type RegisterSlug } from '../../src/lib/registers/forms';
 import { addUser, insertOpd } from './helpers/auth';
 import { snapshotTables } from './helpers/snapshot';
@@ -240,6 +241,36 @@ describe('register import /layanan/{year}/{register}/impor', () => {
 			.from(auditEvents)
 			.where(eq(auditEvents.action, 'registers.import'));
 		expect(JSON.stringify(event)).not.toMatch(/Uji Satu/i);
+	});
+
+	it('reads the first sheet of an .xlsx like a CSV', async () => {
+		const db = await freshDb();
+		const p = { year: '2021', register: 'survei' };
+		const xlsx = await tablesToXlsx([
+			{
+				name: 'Survei',
+				columns: ['Tanggal', 'Tingkat kepuasan', 'Pekerjaan'],
+				rows: [
+					['2021-05-01', 'Puas', 'Guru'],
+					['2021-05-02', 'Sangat puas', null]
+				]
+			}
+		]);
+		const form = new FormData();
+		form.set('file', new File([xlsx], 'survei.xlsx'));
+		const preview = (await run(importPage.actions.preview, request(who.petugas!, p, form))) as {
+			preview: { count: number; text: string; file: string };
+		};
+		expect(preview.preview.count).toBe(2);
+		await run(
+			importPage.actions.commit,
+			request(who.petugas!, p, pasted(preview.preview.text, preview.preview.file))
+		);
+		const rows = await listRecords('survei', 2021, db);
+		expect(rows.map((r) => [r.respondedOn, r.level, r.occupation, r.source])).toEqual([
+			['2021-05-01', 'puas', 'Guru', expect.stringMatching(/^impor:\w+:survei\.xlsx$/)],
+			['2021-05-02', 'sangat_puas', null, expect.stringMatching(/survei\.xlsx$/)]
+		]);
 	});
 
 	it('refuses a file over the import caps before reading it', async () => {

@@ -5,10 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, count, eq, like, sql } from 'drizzle-orm';
+import Papa from 'papaparse';
+import { readSheet } from 'read-excel-file/universal';
 import { db, type Conn } from '../db';
 import { serviceDisputes, serviceObjections, serviceRequests, surveyResponses } from '../db/schema';
 import { record, type Actor } from '../audit/audit';
 import { readImportLimits, type ImportLimits } from '../config';
+import { isZip } from '../import/parse';
+import { checkExtent, inflateEntries, inspectZip, storedZip } from '../import/xlsx-zip';
 import { REGISTER_FORMS, type RegisterSlug } from '../../registers/forms';
 import type { RegisterValues } from '../../validation/register';
 
@@ -45,7 +49,15 @@ export async function readUploadText(
 	const mb = Math.round(limits.maxUnzippedBytes / 1024 / 1024);
 	if (size > limits.maxUnzippedBytes)
 		return { ok: false, message: `Berkas terlalu besar: paling banyak ${mb} MB.` };
-	const text = file ? await file.text() : pasted;
+	let text = pasted;
+	if (file) {
+		const bytes = new Uint8Array(await file.arrayBuffer());
+		if (isZip(bytes)) {
+			const sheet = await xlsxAsCsv(bytes, limits);
+			if (!sheet.ok) return sheet;
+			text = sheet.text;
+		} else text = new TextDecoder('utf-8').decode(bytes);
+	}
 	if (text.trim() === '') return { ok: false, message: 'Pilih berkas CSV atau tempelkan isinya.' };
 	if (text.split('\n').length > limits.maxRows + 1)
 		return { ok: false, message: `Berkas terlalu panjang: paling banyak ${limits.maxRows} baris.` };
@@ -54,6 +66,40 @@ export async function readUploadText(
 		return { ok: false, message: `Terlalu banyak kolom: paling banyak ${limits.maxColumns}.` };
 	const name = (file?.name ?? 'tempelan').replace(/[^\w .()-]/g, '_').slice(0, 80);
 	return { ok: true, text, name };
+}
+
+const cellText = (cell: unknown): string =>
+	cell === null || cell === undefined
+		? ''
+		: cell instanceof Date
+			? cell.toISOString().slice(0, 10)
+			: String(cell);
+
+/**
+ * The first sheet of an .xlsx as CSV text, under the same zip caps as the matrix import (entries,
+ * unzipped bytes, sheet extent checked before the sheet is parsed). The preview then carries
+ * CSV, so the commit reads exactly what was shown.
+ */
+async function xlsxAsCsv(
+	bytes: Uint8Array,
+	limits: ImportLimits
+): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+	const inspected = inspectZip(bytes, limits);
+	if (!inspected.ok) return inspected;
+	const inflated = inflateEntries(bytes, inspected.value, limits);
+	if (!inflated.ok) return inflated;
+	const extent = checkExtent(inflated.value, limits);
+	if (!extent.ok) return extent;
+	try {
+		const rows = await readSheet(storedZip(inflated.value).buffer as ArrayBuffer, 1);
+		return { ok: true, text: Papa.unparse(rows.map((r) => r.map(cellText))) };
+	} catch {
+		return {
+			ok: false,
+			message:
+				'Berkas .xlsx tidak dapat dibaca (rusak atau bukan buku kerja Excel). Simpan ulang sebagai .xlsx atau CSV.'
+		};
+	}
 }
 
 /** Adds all `rows` in one transaction, audited; returns the import's source tag and count. */

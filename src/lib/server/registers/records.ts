@@ -242,9 +242,17 @@ export async function setVisits(
 	return conn.transaction(async (tx) => {
 		const current = await getVisits(year, tx);
 		if (current.version !== version) return 'stale';
-		await tx.delete(websiteVisits).where(eq(websiteVisits.year, year));
-		const rows = visits.flatMap((n, i) => (n === null ? [] : [{ year, month: i + 1, visits: n }]));
-		if (rows.length > 0) await tx.insert(websiteVisits).values(rows);
+		// Months left as they were keep their row (and the source it cites); the others are
+		// replaced, and a month emptied is removed.
+		for (let i = 0; i < 12; i++) {
+			const n = visits[i] ?? null;
+			if (n === current.visits[i]) continue;
+			const month = i + 1;
+			await tx
+				.delete(websiteVisits)
+				.where(and(eq(websiteVisits.year, year), eq(websiteVisits.month, month)));
+			if (n !== null) await tx.insert(websiteVisits).values({ year, month, visits: n });
+		}
 		await record(
 			actor,
 			{
