@@ -257,7 +257,7 @@ describe('register import /layanan/{year}/{register}/impor', () => {
 			}
 		]);
 		const form = new FormData();
-		form.set('file', new File([xlsx], 'survei.xlsx'));
+		form.set('file', new File([xlsx as Uint8Array<ArrayBuffer>], 'survei.xlsx'));
 		const preview = (await run(importPage.actions.preview, request(who.petugas!, p, form))) as {
 			preview: { count: number; text: string; file: string };
 		};
