@@ -7,7 +7,7 @@ import { useDb, type DB } from '../../src/lib/server/db';
 import { auditEvents, serviceRequests } from '../../src/lib/server/db/schema';
 import { SYSTEM_ACTORS } from '../../src/lib/server/audit/audit';
 import { loadServiceReportText } from '../../src/lib/server/registers/registers';
-import { listRecords } from '../../src/lib/server/registers/records';
+import { getRecord, listRecords, updateRecord } from '../../src/lib/server/registers/records';
 import { tablesToXlsx } from '../../src/lib/server/results/export';
 import { REGISTER_FORMS, REGISTER_SLUGS, type RegisterSlug } from '../../src/lib/registers/forms';
 import { addUser, insertOpd } from './helpers/auth';
@@ -241,6 +241,32 @@ describe('register import /layanan/{year}/{register}/impor', () => {
 			.from(auditEvents)
 			.where(eq(auditEvents.action, 'registers.import'));
 		expect(JSON.stringify(event)).not.toMatch(/Uji Satu/i);
+	});
+
+	it('refuses to undo an import whose rows were edited since, changing nothing', async () => {
+		const db = await freshDb();
+		const p = { year: '2021', register: 'survei' };
+		const csv = 'Tanggal,Tingkat kepuasan\n2021-01-02,puas\n2021-01-03,puas\n';
+		await run(importPage.actions.commit, request(who.petugas!, p, pasted(csv)));
+		const [first] = await listRecords('survei', 2021, db);
+		const opened = await getRecord('survei', 2021, first!.id, db);
+		const edited = await updateRecord(
+			'survei',
+			2021,
+			first!.id,
+			opened!.version,
+			{ respondedOn: '2021-01-02', email: null, occupation: 'Guru', level: 'puas', comment: null },
+			{ userId: who.petugas!.id, name: 'u-petugas' },
+			db
+		);
+		expect(edited).toBe('done');
+		const before = await snapshotTables(db);
+		const form = new FormData();
+		form.set('source', String(first!.source));
+		const refused = await run(importPage.actions.undo, request(who.petugas!, p, form));
+		expect(isActionFailure(refused) && refused.status).toBe(400);
+		expect((refused as { data: { message: string } }).data.message).toMatch(/1 perubahan dicatat/);
+		expect(await snapshotTables(db)).toEqual(before);
 	});
 
 	it('reads the first sheet of an .xlsx like a CSV', async () => {

@@ -71,10 +71,8 @@ export async function commitImport(slug: RegisterSlug, year: number, data: FormD
 
 export async function undoImport(slug: RegisterSlug, year: number, data: FormData, actor: Actor) {
 	const source = String(data.get('source') ?? '');
-	const removed = await revertImport(slug, year, source, actor);
-	if (removed === 0) {
-		const message = 'Impor ini sudah dibatalkan atau barisnya sudah tidak ada.';
-		return fail(400, { values: {}, errors: { _form: message }, message });
-	}
-	return { done: `Impor dibatalkan: ${removed} baris dihapus.` };
+	const outcome = await revertImport(slug, year, source, actor);
+	if (!outcome.ok)
+		return fail(400, { values: {}, errors: { _form: outcome.message }, message: outcome.message });
+	return { done: `Impor dibatalkan: ${outcome.removed} baris dihapus.` };
 }

@@ -4,11 +4,17 @@
  * row carries its import in `source` ("impor:<id>:<file>"), which the undo deletes by.
  */
 import { randomUUID } from 'node:crypto';
-import { and, count, eq, like, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, like, sql } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/universal';
 import { db, type Conn } from '../db';
-import { serviceDisputes, serviceObjections, serviceRequests, surveyResponses } from '../db/schema';
+import {
+	auditEvents,
+	serviceDisputes,
+	serviceObjections,
+	serviceRequests,
+	surveyResponses
+} from '../db/schema';
 import { record, type Actor } from '../audit/audit';
 import { readImportLimits, type ImportLimits } from '../config';
 import { isZip } from '../import/parse';
@@ -169,22 +175,53 @@ export async function listImports(slug: RegisterSlug, year: number, conn: Conn =
 	}));
 }
 
-/** Deletes every row of one import (by its source tag), audited; 0 when nothing is left of it. */
+const ENTITY = {
+	requests: 'service_request',
+	objections: 'service_objection',
+	disputes: 'service_dispute',
+	survey: 'survey_response'
+} as const;
+
+export type RevertOutcome = { ok: true; removed: number } | { ok: false; message: string };
+
+/**
+ * Deletes every row of one import (by its source tag), audited. Refused, changing nothing, when
+ * nothing is left of it or when a row of it was edited since: undoing would silently drop that
+ * edit (delete or restore the row by hand first).
+ */
 export async function revertImport(
 	slug: RegisterSlug,
 	year: number,
 	source: string,
 	actor: Actor,
 	conn: Conn = db()
-): Promise<number> {
+): Promise<RevertOutcome> {
 	const { table, scope } = tableOf(slug);
-	if (!source.startsWith('impor:')) return 0;
+	const gone = 'Impor ini sudah dibatalkan atau barisnya sudah tidak ada.';
+	if (!source.startsWith('impor:')) return { ok: false, message: gone };
 	return conn.transaction(async (tx) => {
-		const deleted = await tx
-			.delete(table)
-			.where(and(scope(year), eq(table.source, source)))
-			.returning({ id: table.id });
-		if (deleted.length === 0) return 0;
+		const rows = await tx
+			.select({ id: table.id })
+			.from(table)
+			.where(and(scope(year), eq(table.source, source)));
+		if (rows.length === 0) return { ok: false, message: gone };
+		const ids = rows.map((r) => String(r.id));
+		const [edited] = await tx
+			.select({ count: count() })
+			.from(auditEvents)
+			.where(
+				and(
+					eq(auditEvents.entityType, ENTITY[REGISTER_FORMS[slug].table]),
+					eq(auditEvents.action, `registers.${slug}.update`),
+					inArray(auditEvents.entityId, ids)
+				)
+			);
+		if (edited && edited.count > 0)
+			return {
+				ok: false,
+				message: `${edited.count} perubahan dicatat pada baris impor ini sesudah diimpor; membatalkan impor akan menghapusnya. Hapus baris-baris itu satu per satu bila memang perlu.`
+			};
+		await tx.delete(table).where(and(scope(year), eq(table.source, source)));
 		await record(
 			actor,
 			{
@@ -192,10 +229,10 @@ export async function revertImport(
 				entityType: 'service_registers',
 				entityId: year,
 				before: { year, register: slug, source },
-				after: { year, register: slug, rows: deleted.length, source }
+				after: { year, register: slug, rows: rows.length, source }
 			},
 			tx
 		);
-		return deleted.length;
+		return { ok: true, removed: rows.length };
 	});
 }
