@@ -101,7 +101,8 @@ test('no anonymous page or endpoint shows a name, address or e-mail from the reg
 		slug: [...slugs, 'dinas-komunikasi-dan-informatika'],
 		key: results.rubric.indicators.slice(0, 2).map((i) => i.key),
 		file: ['matriks.csv', 'rinci.xlsx', 'semua.xlsx'],
-		id: ['1', '2']
+		id: ['1', '2'],
+		register: ['permohonan', 'rekap-permohonan', 'keberatan', 'sengketa', 'survei']
 	};
 	const urls = routes().flatMap((r) => expand(r, values));
 	const pages = routes()

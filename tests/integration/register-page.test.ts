@@ -139,7 +139,7 @@ describe('the desk register page /layanan/{year}', () => {
 		const [event] = await db
 			.select()
 			.from(auditEvents)
-			.where(eq(auditEvents.action, 'registers.request.add'));
+			.where(eq(auditEvents.action, 'registers.permohonan.add'));
 		expect(event).toMatchObject({ userId: who.petugas!.id, entityId: String(row!.id) });
 		expect(JSON.stringify(event)).not.toMatch(/Siti|siti\.uji/);
 		const again = await run(page.actions.add, request(who.petugas!, ENTRY));

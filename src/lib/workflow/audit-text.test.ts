@@ -160,4 +160,53 @@ describe('describeAuditEvent', () => {
 			changes: ['judul: "OPD terbaik" → "OPD terbaik monev website"']
 		});
 	});
+
+	it('register rows in words: labels, values in Indonesian, personal fields only named', () => {
+		const update = describeAuditEvent(
+			event({
+				action: 'registers.permohonan.update',
+				entityType: 'service_request',
+				entityId: '12',
+				before: { year: 2021, decision: 'diterima' },
+				after: {
+					year: 2021,
+					decision: 'ditolak',
+					personalChanged: ['applicantName']
+				}
+			}),
+			names
+		);
+		expect(update).toEqual({
+			what: 'Permohonan #12 (register 2021) diubah',
+			changes: ['Keputusan: Diterima → Ditolak', 'data pribadi diubah: Nama pemohon']
+		});
+		const add = describeAuditEvent(
+			event({
+				action: 'registers.keberatan.add',
+				entityType: 'service_objection',
+				entityId: '3',
+				after: { year: 2020, reason: 'c', toDispute: true, possibleDuplicate: false }
+			}),
+			names
+		);
+		expect(add.what).toBe('Keberatan #3 (register 2020) dicatat');
+		expect(add.changes).toEqual([
+			'Alasan keberatan (Pasal 35 ayat 1): Permintaan informasi tidak ditanggapi',
+			'Berlanjut ke sengketa: ya'
+		]);
+		const visits = describeAuditEvent(
+			event({
+				action: 'registers.visits.set',
+				entityType: 'website_visits',
+				entityId: '2021',
+				before: { visits: [100, null, ...Array(10).fill(null)] },
+				after: { visits: [120, null, ...Array(10).fill(null)] }
+			}),
+			names
+		);
+		expect(visits).toEqual({
+			what: 'Kunjungan website diubah: tahun 2021',
+			changes: ['Januari: 100 → 120']
+		});
+	});
 });

@@ -4,6 +4,8 @@
  * resolves the names (OPD, category, user) and passes them in.
  */
 import { STATUS_LABELS, type PeriodStatus } from './lifecycle';
+import { REGISTER_FORMS, displayValue, isRegisterSlug } from '../registers/forms';
+import { MONTHS } from '../registers/vocab';
 
 export interface AuditEventInput {
 	action: string;
@@ -98,6 +100,9 @@ const ACTIONS: Record<string, string> = {
 	'report.startYear': 'Laporan tahunan dimulai',
 	'report.editSection': 'Teks laporan tahunan diubah',
 	'report.editMeta': 'Penanda tangan dan anggaran laporan tahunan diubah',
+	'registers.visits.set': 'Kunjungan website diubah',
+	'registers.import': 'Register diimpor',
+	'registers.import.revert': 'Impor register dibatalkan',
 	'roster.add': 'OPD ditambahkan ke peserta',
 	'roster.remove': 'OPD dikeluarkan dari peserta',
 	'rubric.structure': 'Struktur rubrik diubah',
@@ -165,10 +170,73 @@ function awardSentence(e: AuditEventInput, before: Json, after: Json): AuditSent
 	return { what: `${ACTIONS[e.action] ?? e.action}: "${title}"${year}`, changes };
 }
 
+const REGISTER_VERBS: Record<string, string> = {
+	add: 'dicatat',
+	update: 'diubah',
+	delete: 'dihapus'
+};
+
+/**
+ * A register row added, changed or deleted ("registers.keberatan.update"): the row in words and
+ * each field's change with its label; personal fields are only named (their values are not logged).
+ */
+function registerSentence(e: AuditEventInput, before: Json, after: Json): AuditSentence | null {
+	const [, slug, verb] = e.action.split('.');
+	if (!slug || !verb || !isRegisterSlug(slug) || !REGISTER_VERBS[verb]) return null;
+	const form = REGISTER_FORMS[slug];
+	const year = after.year ?? before.year;
+	const what = `${form.noun[0]!.toUpperCase()}${form.noun.slice(1)} #${e.entityId}${year ? ` (register ${year})` : ''} ${REGISTER_VERBS[verb]}`;
+	const changes: string[] = [];
+	for (const field of form.fields) {
+		const inBefore = field.name in before;
+		const inAfter = field.name in after;
+		if (!inBefore && !inAfter) continue;
+		const was = displayValue(field, before[field.name]);
+		const now = displayValue(field, after[field.name]);
+		if (verb === 'update') changes.push(`${field.label}: ${was} → ${now}`);
+		else if (verb === 'delete') changes.push(`${field.label}: ${was}`);
+		else if (now !== '—') changes.push(`${field.label}: ${now}`);
+	}
+	const personal = Array.isArray(after.personalChanged) ? after.personalChanged : [];
+	if (personal.length > 0) {
+		const labels = personal.map((n) => form.fields.find((f) => f.name === n)?.label ?? String(n));
+		changes.push(`data pribadi diubah: ${labels.join(', ')}`);
+	}
+	if (after.possibleDuplicate === true) changes.push('ditandai mungkin duplikat');
+	return { what, changes };
+}
+
+function visitsSentence(before: Json, after: Json): string[] {
+	const a = Array.isArray(before.visits) ? before.visits : [];
+	const b = Array.isArray(after.visits) ? after.visits : [];
+	const text = (n: unknown) => (typeof n === 'number' ? n.toLocaleString('id-ID') : '(kosong)');
+	return MONTHS.flatMap((m, i) => (a[i] === b[i] ? [] : [`${m}: ${text(a[i])} → ${text(b[i])}`]));
+}
+
 /** One audit event as a sentence with its changes in words. */
 export function describeAuditEvent(e: AuditEventInput, names: AuditNames): AuditSentence {
 	const before = obj(e.before);
 	const after = obj(e.after);
+	if (e.action.startsWith('registers.')) {
+		const sentence = registerSentence(e, before, after);
+		if (sentence) return sentence;
+		if (e.action === 'registers.visits.set')
+			return {
+				what: `${ACTIONS[e.action]}: tahun ${e.entityId}`,
+				changes: visitsSentence(before, after)
+			};
+		if (e.action === 'registers.import' || e.action === 'registers.import.revert') {
+			const slug = String(after.register ?? '');
+			const title = isRegisterSlug(slug) ? REGISTER_FORMS[slug].title.toLowerCase() : 'layanan';
+			return {
+				what: `${ACTIONS[e.action]}: ${title} ${String(after.year ?? before.year ?? '')}`,
+				changes: [
+					typeof after.rows === 'number' ? `${after.rows} baris` : '',
+					typeof after.file === 'string' ? `berkas ${shortText(after.file)}` : ''
+				].filter(Boolean)
+			};
+		}
+	}
 	const what = subject(e, names);
 	if (e.action === 'cell.set' || e.action === 'cell.self') {
 		const label = e.action === 'cell.set' ? 'Nilai' : 'Penilaian mandiri';

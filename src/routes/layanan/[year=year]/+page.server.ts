@@ -1,9 +1,7 @@
-import { fail } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guards';
 import { actorOf } from '$lib/server/accounts/users';
-import { addRequestEntry, listRequests } from '$lib/server/registers/entries';
-import { formValues } from '$lib/validation/form';
-import { readRequestEntry } from '$lib/validation/register';
+import { listRequests } from '$lib/server/registers/entries';
+import { addFromForm } from '$lib/server/registers/form-actions';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The desk's permohonan informasi register of a year (personal data: registers.manage only). */
@@ -34,14 +32,6 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	add: async ({ request, params }) => {
 		const user = requireCapability('registers.manage');
-		const values = formValues(await request.formData());
-		const entry = readRequestEntry(values, Number(params.year));
-		if (!entry.ok) return fail(400, { values, errors: entry.errors });
-		const added = await addRequestEntry(Number(params.year), entry.value, actorOf(user));
-		return {
-			done: added.possibleDuplicate
-				? 'Permohonan dicatat; tanggal dan pemohonnya sama dengan permohonan lain, ditandai mungkin duplikat.'
-				: 'Permohonan dicatat.'
-		};
+		return addFromForm('permohonan', Number(params.year), await request.formData(), actorOf(user));
 	}
 };
