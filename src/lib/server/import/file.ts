@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { ParseResult } from '../../import';
 import { readImportLimits, type ImportLimits } from '../config';
 import { fileIssue, isZip, type ImportFile } from './parse';
-import type { WorkerInput } from './worker';
+import type { PlanWorkerInput, WorkerInput } from './worker';
 import { inspectZip } from './xlsx-zip';
 
 export type { ImportFile } from './parse';
@@ -34,39 +34,57 @@ async function bootstrap(): Promise<string> {
 	return `import(${JSON.stringify(pathToFileURL(api).href)}).then((tsx) => { tsx.register(); return ${load}; });`;
 }
 
+/**
+ * Runs the worker module in a thread with `workerData` and a heap limit; resolves with its
+ * result, or with the reason the thread died or timed out (never rejects).
+ */
+export async function runInThread<T>(
+	workerData: WorkerInput | PlanWorkerInput,
+	heapMb: number,
+	timeoutMs: number
+): Promise<{ ok: true; value: T } | { ok: false; problem: string }> {
+	const code = await bootstrap();
+	return new Promise((resolve) => {
+		let done = false;
+		const worker = new Worker(code, {
+			eval: true,
+			workerData,
+			resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32 },
+			stdout: false,
+			stderr: false
+		});
+		const finish = (outcome: { ok: true; value: T } | { ok: false; problem: string }) => {
+			if (done) return;
+			done = true;
+			clearTimeout(timer);
+			void worker.terminate();
+			resolve(outcome);
+		};
+		const timer = setTimeout(
+			() => finish({ ok: false, problem: `lebih dari ${timeoutMs} ms` }),
+			timeoutMs
+		);
+		worker.on('message', (message: { result?: T; crash?: string }) =>
+			message.result !== undefined
+				? finish({ ok: true, value: message.result })
+				: finish({ ok: false, problem: message.crash ?? 'tanpa hasil' })
+		);
+		worker.on('error', (e) => finish({ ok: false, problem: String(e) }));
+		worker.on('exit', (code) => finish({ ok: false, problem: `thread berhenti (kode ${code})` }));
+	});
+}
+
 /** Runs one parse in a worker thread; the thread's death or a timeout becomes an error. */
 async function parseInThread(
 	file: ImportFile,
 	limits: ImportLimits,
 	timeoutMs: number
 ): Promise<ParseResult> {
-	const code = await bootstrap();
 	const input: WorkerInput = { kind: 'monev-import-parse', file, limits };
-	return new Promise<ParseResult>((resolve) => {
-		let done = false;
-		const worker = new Worker(code, {
-			eval: true,
-			workerData: input,
-			resourceLimits: { maxOldGenerationSizeMb: limits.parseHeapMb, maxYoungGenerationSizeMb: 32 },
-			stdout: false,
-			stderr: false
-		});
-		const finish = (result: ParseResult, problem?: string) => {
-			if (done) return;
-			done = true;
-			clearTimeout(timer);
-			if (problem)
-				console.error(`[monev] impor: pembacaan berkas "${file.name}" gagal: ${problem}`);
-			void worker.terminate();
-			resolve(result);
-		};
-		const timer = setTimeout(() => finish(failed(DIED), `lebih dari ${timeoutMs} ms`), timeoutMs);
-		worker.on('message', (message: { result?: ParseResult; crash?: string }) =>
-			message.result ? finish(message.result) : finish(failed(DIED), message.crash)
-		);
-		worker.on('error', (e) => finish(failed(DIED), String(e)));
-		worker.on('exit', (code) => finish(failed(DIED), `thread berhenti (kode ${code})`));
-	});
+	const outcome = await runInThread<ParseResult>(input, limits.parseHeapMb, timeoutMs);
+	if (outcome.ok) return outcome.value;
+	console.error(`[monev] impor: pembacaan berkas "${file.name}" gagal: ${outcome.problem}`);
+	return failed(DIED);
 }
 
 /**

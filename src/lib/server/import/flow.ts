@@ -4,8 +4,9 @@ import { db, type Conn } from '../db';
 import { dropDraft, getDraft, saveDraft, updateDraft, type ImportDraft } from './drafts';
 import { readImportFile, type ImportFile } from './file';
 import { commitImport, type ImportSummary } from './matrix';
-import { NEW_OPD, planImport, type ImportPlan, type MatchOverrides } from './plan';
-import { needsAbsentAck, previewView, type PreviewView } from './view';
+import type { DraftInput, FormChoices, Shown } from './plan-jobs';
+import { planInThread } from './plan-thread';
+import { previewView, type PreviewView } from './view';
 
 /**
  * The web import as three steps over a draft: upload → preview, correct matches → preview
@@ -18,7 +19,32 @@ export type PreviewOutcome =
 export const EXPIRED =
 	'Pratinjau ini sudah kedaluwarsa (lebih dari 30 menit, atau server dimulai ulang). Unggah berkasnya lagi.';
 
-/** Parses an upload or pasted text and previews it, keeping a draft for the confirm step. */
+/** The draft's plan input. */
+const inputOf = (draft: ImportDraft): DraftInput => ({
+	year: draft.year,
+	matrix: draft.matrix,
+	source: draft.source,
+	overrides: draft.overrides,
+	actor: { userId: draft.userId },
+	...(draft.empty ? { empty: draft.empty } : {})
+});
+
+/** The view of a planning step's preview, with the draft's token. */
+const viewOf = (shown: Shown, token: string): PreviewView => ({ token, ...shown.view });
+
+/** Keeps a shown preview's choices and digest in the draft. */
+function remember(token: string, shown: Shown): void {
+	updateDraft(token, {
+		overrides: shown.overrides,
+		digest: shown.digest,
+		...(shown.empty ? { empty: shown.empty } : {})
+	});
+}
+
+/**
+ * Parses an upload or pasted text and previews it, keeping a draft for the confirm step. Both
+ * the parse and the plan run in worker threads (file.ts, plan-thread.ts).
+ */
 export async function previewUpload(
 	input: { userId: number; year: number; file: ImportFile; source: string; empty?: EmptyRule },
 	conn: Conn = db()
@@ -26,61 +52,24 @@ export async function previewUpload(
 	const parsed = await readImportFile(input.file);
 	if (!parsed.ok) return { ok: false, errors: parsed.errors };
 	const empty = input.empty ? { empty: input.empty } : {};
-	const plan = await planImport(
-		{
-			year: input.year,
-			matrix: parsed.matrix,
-			source: input.source,
-			actor: { userId: input.userId },
-			...empty
-		},
-		conn
-	);
-	const token = saveDraft({
+	const draft = {
 		userId: input.userId,
 		year: input.year,
 		matrix: parsed.matrix,
 		source: input.source,
 		overrides: {},
-		...empty,
-		digest: plan.digest
-	});
-	return { ok: true, preview: previewView(plan, token) };
-}
-
-const planOf = (draft: ImportDraft, overrides: MatchOverrides, conn: Conn, empty = draft.empty) =>
-	planImport(
-		{
-			year: draft.year,
-			matrix: draft.matrix,
-			source: draft.source,
-			overrides,
-			actor: { userId: draft.userId },
-			...(empty ? { empty } : {})
-		},
+		...empty
+	};
+	const shown = await planInThread(
+		{ kind: 'preview', input: inputOf({ ...draft, digest: '', createdAt: 0 }) },
 		conn
 	);
-
-/** What the preview form sends back: the OPD selects, the empty-cell rule, the absent tick. */
-export interface FormChoices {
-	matches: Map<number, string>;
-	empty?: EmptyRule;
-	ackAbsent?: boolean;
+	if (shown.kind !== 'show') throw new Error('a preview plans nothing to commit');
+	const token = saveDraft({ ...draft, digest: shown.digest });
+	return { ok: true, preview: viewOf(shown, token) };
 }
 
-/** The overrides after the user's selects: only the rows whose choice differs from the plan. */
-function mergeChoices(plan: ImportPlan, base: MatchOverrides, chosen: Map<number, string>) {
-	const merged: MatchOverrides = { ...base };
-	let changed = false;
-	for (const row of plan.rows) {
-		const choice = chosen.get(row.line);
-		const current = row.isNew ? NEW_OPD : (row.opd ?? '');
-		if (choice === undefined || choice === '' || choice === current) continue;
-		merged[row.line] = choice;
-		changed = true;
-	}
-	return { merged, changed };
-}
+export type { FormChoices } from './plan-jobs';
 
 export type StepOutcome =
 	| { kind: 'preview'; preview: PreviewView; message?: string }
@@ -97,19 +86,18 @@ export async function replan(
 ): Promise<StepOutcome> {
 	const draft = getDraft(token, userId);
 	if (!draft) return { kind: 'expired' };
-	const current = await planOf(draft, draft.overrides, conn);
-	const { merged } = mergeChoices(current, draft.overrides, chosen.matches);
-	const empty = chosen.empty ?? draft.empty;
-	const plan = await planOf(draft, merged, conn, empty);
-	updateDraft(token, { overrides: merged, digest: plan.digest, ...(empty ? { empty } : {}) });
-	return { kind: 'preview', preview: previewView(plan, token) };
+	const shown = await planInThread({ kind: 'replan', input: inputOf(draft), chosen }, conn);
+	if (shown.kind !== 'show') throw new Error('a replan plans nothing to commit');
+	remember(token, shown);
+	return { kind: 'preview', preview: viewOf(shown, token) };
 }
 
 /**
  * Commits the draft as last shown. If the selects or the empty-cell rule were changed without a
  * new preview, or the database changed since the preview, nothing is written and the new preview
  * is shown instead; so too when the import would mark many cells "tidak ada" and the user has not
- * ticked that they mean it.
+ * ticked that they mean it. The plan is made in a worker thread; the commit takes it inside the
+ * write lock when nothing it read has changed since (matrix.ts), else plans again there.
  */
 export async function confirm(
 	input: {
@@ -123,48 +111,30 @@ export async function confirm(
 ): Promise<StepOutcome> {
 	const draft = getDraft(input.token, input.userId);
 	if (!draft) return { kind: 'expired' };
-	const current = await planOf(draft, draft.overrides, conn);
-	const { merged, changed: matchesChanged } = mergeChoices(
-		current,
-		draft.overrides,
-		input.chosen.matches
+	const step = await planInThread(
+		{
+			kind: 'confirm',
+			input: inputOf(draft),
+			chosen: input.chosen,
+			digest: input.digest,
+			shownDigest: draft.digest
+		},
+		conn
 	);
-	const emptyChanged = input.chosen.empty !== undefined && input.chosen.empty !== current.empty;
-	const empty = emptyChanged ? input.chosen.empty : draft.empty;
-	const changed = matchesChanged || emptyChanged;
-	if (changed || input.digest !== draft.digest) {
-		const plan = changed ? await planOf(draft, merged, conn, empty) : current;
-		updateDraft(input.token, {
-			overrides: merged,
-			digest: plan.digest,
-			...(empty ? { empty } : {})
-		});
+	if (step.kind === 'show') {
+		remember(input.token, step);
 		return {
 			kind: 'preview',
-			preview: previewView(plan, input.token),
-			message: 'Pratinjau diperbarui sesuai pilihan Anda. Periksa lagi, lalu konfirmasi.'
-		};
-	}
-	// A stale plan is refused by the commit below with its own message; ask only about the plan shown.
-	if (current.digest === draft.digest && needsAbsentAck(current) && !input.chosen.ackAbsent) {
-		return {
-			kind: 'preview',
-			preview: previewView(current, input.token),
-			message:
-				`Impor ini akan menandai ${current.counts.toAbsent} sel "tidak ada". Centang ` +
-				'pernyataan bahwa Anda memang bermaksud demikian, atau ubah arti sel kosong, lalu ' +
-				'konfirmasi lagi. Tidak ada yang diubah.'
+			preview: viewOf(step, input.token),
+			...(step.message ? { message: step.message } : {})
 		};
 	}
 	const outcome = await commitImport(
 		{
-			year: draft.year,
-			matrix: draft.matrix,
-			source: draft.source,
-			overrides: draft.overrides,
-			...(draft.empty ? { empty: draft.empty } : {}),
+			...inputOf(draft),
 			actor: input.actor,
-			expectedDigest: draft.digest
+			expectedDigest: draft.digest,
+			planned: { plan: step.plan, fingerprint: step.fingerprint }
 		},
 		conn
 	);
