@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseReportTable, type ParsedMatrix } from '../../src/lib/import';
 import { SYSTEM_ACTORS } from '../../src/lib/server/audit/audit';
 import { locationOf, type DB } from '../../src/lib/server/db';
-import { assessments, periods } from '../../src/lib/server/db/schema';
+import { assessments, opdAliases, opds, periods } from '../../src/lib/server/db/schema';
+import { aliasesById } from '../../src/lib/server/opds/master';
 import { seedDemo } from '../../src/lib/server/db/seed';
 import { commitImport, planImport } from '../../src/lib/server/import/matrix';
 import { planFingerprint } from '../../src/lib/server/import/plan';
@@ -105,6 +106,17 @@ describe('import planning in a worker thread', () => {
 				and(eq(assessments.opdId, change.opdId), eq(assessments.indicatorId, change.indicatorId))
 			);
 		expect(cell?.value).toEqual(change.after.value);
+	});
+
+	it('reads the aliases of a roster larger than SQLite takes variables', async () => {
+		const [opd] = await db.select({ id: opds.id }).from(opds).limit(1);
+		await db
+			.insert(opdAliases)
+			.values({ opdId: opd!.id, alias: 'Nama Lama Uji', key: 'nama lama uji' });
+		const ids = [opd!.id, ...Array.from({ length: 40_000 }, (_, i) => 1_000_000 + i)];
+		const many = await aliasesById(ids, db);
+		expect(many.get(opd!.id)).toContain('Nama Lama Uji');
+		expect(many).toEqual(await aliasesById([opd!.id], db));
 	});
 
 	it('refuses a thread plan made stale by a cell save after it, writing nothing', async () => {
