@@ -50,6 +50,12 @@ export function locationOf(conn: Conn): { url: string; authToken?: string } | nu
 	return locations.get(conn) ?? null;
 }
 
+/**
+ * The write lock of this process for the database at `url`: a worker thread that writes on its
+ * own connection holds it (through the main thread) so it stays the one writer.
+ */
+export const writeLockOf = (url: string) => writeLockFor(canonicalUrl(url));
+
 const WRITE = /^\s*(insert|update|delete|replace)\b/i;
 
 function isWrite(stmt: InStatement): boolean {

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { ParseResult } from '../../import';
 import { readImportLimits, type ImportLimits } from '../config';
 import { fileIssue, isZip, type ImportFile } from './parse';
+import type { WriteLock } from '../db/write-lock';
 import type { PlanWorkerInput, WorkerInput } from './worker';
 import { inspectZip } from './xlsx-zip';
 
@@ -36,12 +37,16 @@ async function bootstrap(): Promise<string> {
 
 /**
  * Runs the worker module in a thread with `workerData` and a heap limit; resolves with its
- * result, or with the reason the thread died or timed out (never rejects).
+ * result, or with the reason the thread died or timed out (never rejects). With `writeLock`, the
+ * thread may ask for it (`{ lock: true }`): it is taken for the thread, which is told when it
+ * holds it, and released when the thread answers, dies or times out (its transaction, if any,
+ * then dies with its connection: SQLite rolls it back).
  */
 export async function runInThread<T>(
 	workerData: WorkerInput | PlanWorkerInput,
 	heapMb: number,
-	timeoutMs: number
+	timeoutMs: number,
+	writeLock?: WriteLock
 ): Promise<{ ok: true; value: T } | { ok: false; problem: string }> {
 	const code = await bootstrap();
 	return new Promise((resolve) => {
@@ -53,22 +58,34 @@ export async function runInThread<T>(
 			stdout: false,
 			stderr: false
 		});
+		let release: (() => void) | null = null;
 		const finish = (outcome: { ok: true; value: T } | { ok: false; problem: string }) => {
 			if (done) return;
 			done = true;
 			clearTimeout(timer);
-			void worker.terminate();
+			// The lock is released once the thread (and so its connection) is gone.
+			void worker.terminate().finally(() => release?.());
 			resolve(outcome);
 		};
 		const timer = setTimeout(
 			() => finish({ ok: false, problem: `lebih dari ${timeoutMs} ms` }),
 			timeoutMs
 		);
-		worker.on('message', (message: { result?: T; crash?: string }) =>
-			message.result !== undefined
-				? finish({ ok: true, value: message.result })
-				: finish({ ok: false, problem: message.crash ?? 'tanpa hasil' })
-		);
+		worker.on('message', (message: { result?: T; crash?: string; lock?: true }) => {
+			if (message.lock && writeLock) {
+				void writeLock.run(
+					() =>
+						new Promise<void>((held) => {
+							release = held;
+							if (done) held();
+							else worker.postMessage({ locked: true });
+						})
+				);
+				return;
+			}
+			if (message.result !== undefined) finish({ ok: true, value: message.result });
+			else finish({ ok: false, problem: message.crash ?? 'tanpa hasil' });
+		});
 		worker.on('error', (e) => finish({ ok: false, problem: String(e) }));
 		worker.on('exit', (code) => finish({ ok: false, problem: `thread berhenti (kode ${code})` }));
 	});

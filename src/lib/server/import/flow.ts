@@ -2,11 +2,11 @@ import { parseEmptyRule, type EmptyRule, type ImportIssue } from '../../import';
 import type { Actor } from '../audit/audit';
 import { db, type Conn } from '../db';
 import { dropDraft, getDraft, saveDraft, updateDraft, type ImportDraft } from './drafts';
-import { readImportFile, type ImportFile } from './file';
-import { commitImport, type ImportSummary } from './matrix';
+import type { ImportFile } from './file';
+import type { ImportSummary } from './matrix';
 import type { DraftInput, FormChoices, Shown } from './plan-jobs';
 import { planInThread } from './plan-thread';
-import { previewView, type PreviewView } from './view';
+import type { PreviewView } from './view';
 
 /**
  * The web import as three steps over a draft: upload → preview, correct matches → preview
@@ -22,14 +22,14 @@ export const EXPIRED =
 /** The draft's plan input. */
 const inputOf = (draft: ImportDraft): DraftInput => ({
 	year: draft.year,
-	matrix: draft.matrix,
+	file: draft.file,
 	source: draft.source,
 	overrides: draft.overrides,
 	actor: { userId: draft.userId },
 	...(draft.empty ? { empty: draft.empty } : {})
 });
 
-/** The view of a planning step's preview, with the draft's token. */
+/** The view of a step's preview, with the draft's token. */
 const viewOf = (shown: Shown, token: string): PreviewView => ({ token, ...shown.view });
 
 /** Keeps a shown preview's choices and digest in the draft. */
@@ -42,31 +42,29 @@ function remember(token: string, shown: Shown): void {
 }
 
 /**
- * Parses an upload or pasted text and previews it, keeping a draft for the confirm step. Both
- * the parse and the plan run in worker threads (file.ts, plan-thread.ts).
+ * Parses an upload or pasted text and previews it, keeping a draft (the file itself) for the
+ * confirm step. Parse and plan run in a worker thread (plan-thread.ts).
  */
 export async function previewUpload(
 	input: { userId: number; year: number; file: ImportFile; source: string; empty?: EmptyRule },
 	conn: Conn = db()
 ): Promise<PreviewOutcome> {
-	const parsed = await readImportFile(input.file);
-	if (!parsed.ok) return { ok: false, errors: parsed.errors };
-	const empty = input.empty ? { empty: input.empty } : {};
 	const draft = {
 		userId: input.userId,
 		year: input.year,
-		matrix: parsed.matrix,
+		file: input.file,
 		source: input.source,
 		overrides: {},
-		...empty
+		...(input.empty ? { empty: input.empty } : {})
 	};
-	const shown = await planInThread(
+	const step = await planInThread(
 		{ kind: 'preview', input: inputOf({ ...draft, digest: '', createdAt: 0 }) },
 		conn
 	);
-	if (shown.kind !== 'show') throw new Error('a preview plans nothing to commit');
-	const token = saveDraft({ ...draft, digest: shown.digest });
-	return { ok: true, preview: viewOf(shown, token) };
+	if (step.kind === 'failed') return { ok: false, errors: step.errors };
+	if (step.kind !== 'show') throw new Error('a preview commits nothing');
+	const token = saveDraft({ ...draft, digest: step.digest });
+	return { ok: true, preview: viewOf(step, token) };
 }
 
 export type { FormChoices } from './plan-jobs';
@@ -86,18 +84,19 @@ export async function replan(
 ): Promise<StepOutcome> {
 	const draft = getDraft(token, userId);
 	if (!draft) return { kind: 'expired' };
-	const shown = await planInThread({ kind: 'replan', input: inputOf(draft), chosen }, conn);
-	if (shown.kind !== 'show') throw new Error('a replan plans nothing to commit');
-	remember(token, shown);
-	return { kind: 'preview', preview: viewOf(shown, token) };
+	const step = await planInThread({ kind: 'replan', input: inputOf(draft), chosen }, conn);
+	if (step.kind === 'failed') return step;
+	if (step.kind !== 'show') throw new Error('a replan commits nothing');
+	remember(token, step);
+	return { kind: 'preview', preview: viewOf(step, token) };
 }
 
 /**
  * Commits the draft as last shown. If the selects or the empty-cell rule were changed without a
  * new preview, or the database changed since the preview, nothing is written and the new preview
  * is shown instead; so too when the import would mark many cells "tidak ada" and the user has not
- * ticked that they mean it. The plan is made in a worker thread; the commit takes it inside the
- * write lock when nothing it read has changed since (matrix.ts), else plans again there.
+ * ticked that they mean it. Planned and written in a worker thread under this process's write
+ * lock (plan-jobs.ts); all or nothing, as one transaction.
  */
 export async function confirm(
 	input: {
@@ -117,40 +116,22 @@ export async function confirm(
 			input: inputOf(draft),
 			chosen: input.chosen,
 			digest: input.digest,
-			shownDigest: draft.digest
+			shownDigest: draft.digest,
+			actor: input.actor
 		},
 		conn
 	);
-	if (step.kind === 'show') {
-		remember(input.token, step);
-		return {
-			kind: 'preview',
-			preview: viewOf(step, input.token),
-			...(step.message ? { message: step.message } : {})
-		};
-	}
-	const outcome = await commitImport(
-		{
-			...inputOf(draft),
-			actor: input.actor,
-			expectedDigest: draft.digest,
-			planned: { plan: step.plan, fingerprint: step.fingerprint }
-		},
-		conn
-	);
-	if (outcome.ok) {
+	if (step.kind === 'committed') {
 		dropDraft(input.token);
-		return { kind: 'committed', summary: outcome.summary, year: draft.year };
+		return { kind: 'committed', summary: step.summary, year: draft.year };
 	}
-	if (outcome.plan) {
-		updateDraft(input.token, { digest: outcome.plan.digest });
-		return {
-			kind: 'preview',
-			preview: previewView(outcome.plan, input.token),
-			message: outcome.errors[0]?.message
-		};
-	}
-	return { kind: 'failed', errors: outcome.errors };
+	if (step.kind === 'failed') return step;
+	remember(input.token, step);
+	return {
+		kind: 'preview',
+		preview: viewOf(step, input.token),
+		...(step.message ? { message: step.message } : {})
+	};
 }
 
 /** The preview form's `match-<line>` selects, `empty` radio and `ackAbsent` tick. */

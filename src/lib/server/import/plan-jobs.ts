@@ -1,5 +1,9 @@
-import type { EmptyRule } from '../../import';
+import type { EmptyRule, ImportIssue } from '../../import';
+import type { Actor } from '../audit/audit';
+import type { ImportLimits } from '../config';
 import type { Conn } from '../db';
+import { commitImport, type ImportSummary } from './matrix';
+import { parseImportBytes, type ImportFile } from './parse';
 import {
 	NEW_OPD,
 	planFingerprint,
@@ -11,10 +15,11 @@ import {
 import { needsAbsentAck, previewView, type PreviewView } from './view';
 
 /**
- * The planning steps of the web import (plan-thread.ts runs them in a worker thread, on a
- * connection of its own): matching every row, diffing against the stored cells and building the
- * preview's view model. Only the small view goes back to the request, except for a commit, which
- * gets the whole plan and the fingerprint of the data it was made from (plan.ts).
+ * The steps of the web import (plan-thread.ts runs them in a worker thread, on a connection of
+ * its own): parsing the draft's file, matching every row, diffing against the stored cells,
+ * building the preview's view model and, on confirm, committing under the process's write lock.
+ * Only the small view model or the commit's summary goes back to the request: the matrix and
+ * the plan never cross to the main thread (cloning a 100,000-row matrix blocked it for seconds).
  */
 
 /** What the preview form sends back: the OPD selects, the empty-cell rule, the absent tick. */
@@ -24,23 +29,29 @@ export interface FormChoices {
 	ackAbsent?: boolean;
 }
 
-/** The plan input of a draft: everything but the user's choices. */
-export type DraftInput = Omit<PlanInput, 'overrides' | 'empty'> & {
+/** A draft's plan input: its file (parsed by the job) and everything but the user's choices. */
+export type DraftInput = Omit<PlanInput, 'overrides' | 'empty' | 'matrix'> & {
+	file: ImportFile;
 	overrides: MatchOverrides;
 	empty?: EmptyRule;
 };
 
-export type PlanJob =
-	| { kind: 'preview'; input: DraftInput }
-	| { kind: 'replan'; input: DraftInput; chosen: FormChoices }
+/** One step of the web import, as a request asks for it. */
+export type PlanStep = { input: DraftInput } & (
+	| { kind: 'preview' }
+	| { kind: 'replan'; chosen: FormChoices }
 	| {
 			kind: 'confirm';
-			input: DraftInput;
 			chosen: FormChoices;
 			/** The digest the form carried, and the one of the plan last shown. */
 			digest: string;
 			shownDigest: string;
-	  };
+			actor: Actor;
+	  }
+);
+
+/** A step with the import caps the parse applies. */
+export type PlanJob = PlanStep & { limits: ImportLimits };
 
 /** A preview to show (again): the view without its token, and the draft's new state. */
 export interface Shown {
@@ -52,7 +63,15 @@ export interface Shown {
 	message?: string;
 }
 
-export type PlanJobResult = Shown | { kind: 'commit'; plan: ImportPlan; fingerprint: string };
+export type PlanJobResult =
+	Shown | { kind: 'committed'; summary: ImportSummary } | { kind: 'failed'; errors: ImportIssue[] };
+
+/**
+ * How a job gets the write lock before its commit: a worker thread asks the main thread, which
+ * holds the process's lock for it until the thread answers (plan-thread.ts); in place the
+ * commit's transaction takes the lock itself.
+ */
+export type AcquireWriteLock = () => Promise<void>;
 
 /** The overrides after the user's selects: only the rows whose choice differs from the plan. */
 function mergeChoices(plan: ImportPlan, base: MatchOverrides, chosen: Map<number, string>) {
@@ -68,7 +87,9 @@ function mergeChoices(plan: ImportPlan, base: MatchOverrides, chosen: Map<number
 	return { merged, changed };
 }
 
-const planOf = (input: DraftInput, conn: Conn, overrides = input.overrides, empty = input.empty) =>
+type Input = Omit<DraftInput, 'file'> & Pick<PlanInput, 'matrix'>;
+
+const planOf = (input: Input, conn: Conn, overrides = input.overrides, empty = input.empty) =>
 	planImport({ ...input, overrides, ...(empty ? { empty } : {}) }, conn);
 
 function shown(
@@ -89,12 +110,23 @@ function shown(
 }
 
 /**
- * Runs one planning step. `confirm` answers with a preview when the selects or the empty-cell
- * rule changed without a new preview, the form's digest is not the one last shown, or many cells
- * would turn "tidak ada" without the tick; otherwise with the plan to commit.
+ * Runs one step of the web import on `conn`: parse the draft's file, plan, and answer with the
+ * preview to show, or (confirm) commit. `confirm` shows the preview again when the selects or
+ * the empty-cell rule changed without a new preview, the form's digest is not the one last
+ * shown, or many cells would turn "tidak ada" without the tick; otherwise it takes the write lock
+ * and commits the plan it made, which the commit takes as it is while its fingerprint holds.
  */
-export async function runPlanJob(job: PlanJob, conn: Conn): Promise<PlanJobResult> {
-	const { input } = job;
+export async function runPlanJob(
+	job: PlanJob,
+	conn: Conn,
+	acquire: AcquireWriteLock = async () => {}
+): Promise<PlanJobResult> {
+	const { file, ...rest } = job.input;
+	// Read before the plan's reads, so a change in between can only make the commit plan again.
+	const fingerprint = job.kind === 'confirm' ? await planFingerprint(rest.year, conn) : '';
+	const parsed = await parseImportBytes(file, job.limits);
+	if (!parsed.ok) return { kind: 'failed', errors: parsed.errors };
+	const input = { ...rest, matrix: parsed.matrix };
 	if (job.kind === 'preview') return shown(await planOf(input, conn), input.overrides, input.empty);
 	if (job.kind === 'replan') {
 		const current = await planOf(input, conn);
@@ -102,8 +134,6 @@ export async function runPlanJob(job: PlanJob, conn: Conn): Promise<PlanJobResul
 		const empty = job.chosen.empty ?? input.empty;
 		return shown(await planOf(input, conn, merged, empty), merged, empty);
 	}
-	// Read before the plan's reads, so a change in between can only make the commit plan again.
-	const fingerprint = await planFingerprint(input.year, conn);
 	const current = await planOf(input, conn);
 	const { merged, changed: matchesChanged } = mergeChoices(
 		current,
@@ -133,5 +163,20 @@ export async function runPlanJob(job: PlanJob, conn: Conn): Promise<PlanJobResul
 				'konfirmasi lagi. Tidak ada yang diubah.'
 		);
 	}
-	return { kind: 'commit', plan: current, fingerprint };
+	await acquire();
+	const outcome = await commitImport(
+		{
+			...input,
+			actor: job.actor,
+			expectedDigest: job.shownDigest,
+			planned: { plan: current, fingerprint }
+		},
+		conn
+	);
+	if (outcome.ok)
+		// The per-row matches stay here: the page needs counts, and a national file has 100,000.
+		return { kind: 'committed', summary: { ...outcome.summary, matches: [] } };
+	if (outcome.plan)
+		return shown(outcome.plan, input.overrides, input.empty, outcome.errors[0]?.message);
+	return { kind: 'failed', errors: outcome.errors };
 }

@@ -1,29 +1,51 @@
 import { readImportLimits } from '../config';
-import { locationOf, type Conn } from '../db';
-import { runInThread, PARSE_TIMEOUT_MS } from './file';
-import { runPlanJob, type PlanJob, type PlanJobResult } from './plan-jobs';
+import { locationOf, writeLockOf, type Conn } from '../db';
+import { fileIssue, isZip } from './parse';
+import { runInThread } from './file';
+import { runPlanJob, type PlanJob, type PlanJobResult, type PlanStep } from './plan-jobs';
 import type { PlanWorkerInput } from './worker';
+import { inspectZip } from './xlsx-zip';
 
 /**
- * Import planning off the request path: matching tens of thousands of rows against a roster of
- * tens of thousands of OPDs and diffing every cell takes seconds, which on the server's one event
- * loop made every other request wait. A worker thread opens its own read connection to the same
- * database and returns only what the request needs. One plan at a time (each may hold a large
- * file's matrix); a database without a URL another connection can open (in memory, or a
- * transaction) is planned in place.
+ * The web import's steps off the request path: parsing a national file, matching tens of
+ * thousands of rows against a roster of tens of thousands of OPDs, diffing every cell and writing
+ * them took seconds to minutes, and on the server's one event loop made every other request
+ * wait. A worker thread opens its own connection to the same database and does all of it; the
+ * main thread only holds the process's write lock for the thread's commit (so there is still one
+ * writer) and gets back the small view model or the summary. One job at a time (each holds a
+ * large file's matrix). A database no other connection can open (in memory) is handled in place.
  */
+
+/** Wall time of one step, including the wait for the write lock and a national commit. */
+export const PLAN_TIMEOUT_MS = 15 * 60_000;
+
+const DIED =
+	'impor tidak dapat diproses: melampaui batas memori atau waktu server. Tidak ada yang ' +
+	'diubah. Perkecil berkasnya (bagi ke beberapa berkas), lalu coba lagi.';
 
 let queue: Promise<unknown> = Promise.resolve();
 
-export async function planInThread(job: PlanJob, conn: Conn): Promise<PlanJobResult> {
+export async function planInThread(
+	job: PlanStep,
+	conn: Conn,
+	limits = readImportLimits()
+): Promise<PlanJobResult> {
+	const full: PlanJob = { ...job, limits };
+	// A zip's central directory is checked here already: a bomb is refused without a thread.
+	if (isZip(job.input.file.bytes)) {
+		const inspected = inspectZip(job.input.file.bytes, limits);
+		if (!inspected.ok) return { kind: 'failed', errors: [fileIssue(inspected.message)] };
+	}
 	const database = locationOf(conn);
-	if (!database) return runPlanJob(job, conn);
-	const input: PlanWorkerInput = { kind: 'monev-import-plan', job, database };
-	// Matching and diffing keep the matrix, the roster and the stored cells in memory at once.
-	const heapMb = Math.max(1024, readImportLimits().parseHeapMb * 2);
-	const run = queue.then(() => runInThread<PlanJobResult>(input, heapMb, PARSE_TIMEOUT_MS));
+	if (!database) return runPlanJob(full, conn);
+	const input: PlanWorkerInput = { kind: 'monev-import-plan', job: full, database };
+	// Parsing, matching and diffing keep the file, the matrix, the roster and the cells at once.
+	const heapMb = Math.max(1024, limits.parseHeapMb * 2);
+	const lock = writeLockOf(database.url);
+	const run = queue.then(() => runInThread<PlanJobResult>(input, heapMb, PLAN_TIMEOUT_MS, lock));
 	queue = run.catch(() => undefined);
 	const outcome = await run;
 	if (outcome.ok) return outcome.value;
-	throw new Error(`import plan thread failed: ${outcome.problem}`);
+	console.error(`[monev] impor: "${job.input.file.name}" gagal diproses: ${outcome.problem}`);
+	return { kind: 'failed', errors: [fileIssue(DIED)] };
 }

@@ -1,4 +1,4 @@
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { ImportLimits } from '../config';
 import { parseImportBytes, type ImportFile } from './parse';
 import type { PlanJob, PlanJobResult } from './plan-jobs';
@@ -28,12 +28,20 @@ export interface PlanWorkerInput {
 	database: { url: string; authToken?: string };
 }
 
-/** Plans on a read connection of the thread's own; the database modules load only here. */
-async function plan(input: PlanWorkerInput): Promise<PlanJobResult> {
+/**
+ * Runs an import step on a connection of the thread's own (the database modules load only here).
+ * Before a commit it asks the main thread for the process's write lock and waits for it.
+ */
+async function plan(input: PlanWorkerInput, port: MessagePort): Promise<PlanJobResult> {
 	const [{ openDb }, { runPlanJob }] = await Promise.all([import('../db'), import('./plan-jobs')]);
 	const conn = openDb(input.database.url, input.database.authToken);
+	const acquire = () =>
+		new Promise<void>((resolve) => {
+			port.once('message', () => resolve());
+			port.postMessage({ lock: true });
+		});
 	try {
-		return await runPlanJob(input.job, conn);
+		return await runPlanJob(input.job, conn, acquire);
 	} finally {
 		conn.$client.close();
 	}
@@ -45,7 +53,7 @@ if (parentPort && (kind === WORKER_KIND || kind === PLAN_KIND)) {
 	const work =
 		kind === WORKER_KIND
 			? parseImportBytes((workerData as WorkerInput).file, (workerData as WorkerInput).limits)
-			: plan(workerData as PlanWorkerInput);
+			: plan(workerData as PlanWorkerInput, port);
 	work.then(
 		(result) => port.postMessage({ result }),
 		(e: unknown) => port.postMessage({ crash: String((e as Error)?.stack ?? e) })
