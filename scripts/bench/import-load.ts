@@ -19,6 +19,7 @@ import { create } from '../../src/lib/server/accounts/users';
 import { openDb, type DB } from '../../src/lib/server/db';
 import { prepareDb } from '../../src/lib/server/db/migrate';
 import { importMatrix } from '../../src/lib/server/import/matrix';
+import { MARK } from '../../src/lib/import/ticks';
 import { bigCsv } from './big-csv';
 import { BENCH_PASSWORD, signInAs } from './session';
 import { syntheticYear } from './synthetic';
@@ -230,7 +231,8 @@ export async function previewBigRoster(
 		const n = String(((i * 389) % opds) + 1).padStart(5, '0');
 		const name =
 			i % 3 === 0 ? `OPD Sintetis ${n}` : i % 3 === 1 ? `OPD SINTETIS ${n}` : `OPD Sintets ${n}`;
-		lines.push([String(i + 1), name, '√', '-', '√', '-', '√'].join(','));
+		const marks = [MARK.present, MARK.absent, MARK.present, MARK.absent, MARK.present];
+		lines.push([String(i + 1), name, ...marks].join(','));
 	}
 	const t = performance.now();
 	const shown = await preview(url, cookie, year, lines.join('\r\n') + '\r\n');
