@@ -16,6 +16,7 @@ import { prepareDb } from '../../src/lib/server/db/migrate';
 import { readImportFile } from '../../src/lib/server/import/file';
 import { commitImport, planImport } from '../../src/lib/server/import/matrix';
 import { bigCsv } from './big-csv';
+import { rawImportBaseline } from './import-baseline';
 
 export interface ImportBench {
 	rows: number;
@@ -30,6 +31,9 @@ export interface ImportBench {
 	commitMs: number;
 	/** read + plan + commit: the whole import. */
 	importMs: number;
+	/** The physical baseline: papaparse + raw driver inserts of the same rows (import-baseline.ts). */
+	baselineMs: number;
+	baselineWriteMs: number;
 }
 
 const time = async <T>(fn: () => T | Promise<T>): Promise<[T, number]> => {
@@ -55,7 +59,10 @@ export async function benchImport(rows: number): Promise<ImportBench> {
 			commitImport({ ...request, actor: SYSTEM_ACTORS.cli, expectedDigest: plan.digest }, db)
 		);
 		if (!outcome.ok) throw new Error(outcome.errors[0]?.message);
+		const baseline = await rawImportBaseline(text);
 		return {
+			baselineMs: baseline.parseMs + baseline.writeMs,
+			baselineWriteMs: baseline.writeMs,
 			rows,
 			bytes: bytes.length,
 			parseMs,

@@ -34,8 +34,27 @@ export function openDb(url: string, authToken?: string): DB {
 	database.transaction = ((work, config) =>
 		lock.run(() => transaction(work, config))) as typeof database.transaction;
 	database.batch = ((queries) => lock.run(() => batch(queries))) as typeof database.batch;
+	if (!/^file::memory:|^:memory:/.test(url)) locations.set(database, { url, authToken });
 	return database;
 }
+
+/** Where each opened database lives, so that a worker thread can open its own connection to it. */
+const locations = new WeakMap<object, { url: string; authToken?: string }>();
+
+/**
+ * The URL (and token) of a database opened by `openDb`, for a worker thread's own read
+ * connection; null for an in-memory database or a transaction (whose state no other connection
+ * sees).
+ */
+export function locationOf(conn: Conn): { url: string; authToken?: string } | null {
+	return locations.get(conn) ?? null;
+}
+
+/**
+ * The write lock of this process for the database at `url`: a worker thread that writes on its
+ * own connection holds it (through the main thread) so it stays the one writer.
+ */
+export const writeLockOf = (url: string) => writeLockFor(canonicalUrl(url));
 
 const WRITE = /^\s*(insert|update|delete|replace)\b/i;
 

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { EmptyRule, ParsedMatrix } from '../../import';
+import type { EmptyRule } from '../../import';
+import type { ImportFile } from './parse';
 import type { MatchOverrides } from './plan';
 
 /**
- * Parsed uploads waiting for the user's confirmation, keyed by a random token that the preview
+ * Uploads waiting for the user's confirmation, keyed by a random token that the preview
  * form carries in a hidden field (so the confirm step works without JavaScript and the file is
  * sent only once). Kept in memory for 30 minutes and bound to the user who uploaded; after a
  * restart the user simply uploads again. Nothing here is ever written to the database.
@@ -11,7 +12,8 @@ import type { MatchOverrides } from './plan';
 export interface ImportDraft {
 	userId: number;
 	year: number;
-	matrix: ParsedMatrix;
+	/** The uploaded file: each step parses it again in its worker thread (plan-thread.ts). */
+	file: ImportFile;
 	source: string;
 	overrides: MatchOverrides;
 	/** What an empty cell means, as the user chose (unset: the file's default). */

@@ -4,7 +4,8 @@ import { Worker } from 'node:worker_threads';
 import type { ParseResult } from '../../import';
 import { readImportLimits, type ImportLimits } from '../config';
 import { fileIssue, isZip, type ImportFile } from './parse';
-import type { WorkerInput } from './worker';
+import type { WriteLock } from '../db/write-lock';
+import type { PlanWorkerInput, WorkerInput } from './worker';
 import { inspectZip } from './xlsx-zip';
 
 export type { ImportFile } from './parse';
@@ -34,39 +35,73 @@ async function bootstrap(): Promise<string> {
 	return `import(${JSON.stringify(pathToFileURL(api).href)}).then((tsx) => { tsx.register(); return ${load}; });`;
 }
 
+/**
+ * Runs the worker module in a thread with `workerData` and a heap limit; resolves with its
+ * result, or with the reason the thread died or timed out (never rejects). With `writeLock`, the
+ * thread may ask for it (`{ lock: true }`): it is taken for the thread, which is told when it
+ * holds it, and released when the thread answers, dies or times out (its transaction, if any,
+ * then dies with its connection: SQLite rolls it back).
+ */
+export async function runInThread<T>(
+	workerData: WorkerInput | PlanWorkerInput,
+	heapMb: number,
+	timeoutMs: number,
+	writeLock?: WriteLock
+): Promise<{ ok: true; value: T } | { ok: false; problem: string }> {
+	const code = await bootstrap();
+	return new Promise((resolve) => {
+		let done = false;
+		const worker = new Worker(code, {
+			eval: true,
+			workerData,
+			resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32 },
+			stdout: false,
+			stderr: false
+		});
+		let release: (() => void) | null = null;
+		const finish = (outcome: { ok: true; value: T } | { ok: false; problem: string }) => {
+			if (done) return;
+			done = true;
+			clearTimeout(timer);
+			// The lock is released once the thread (and so its connection) is gone.
+			void worker.terminate().finally(() => release?.());
+			resolve(outcome);
+		};
+		const timer = setTimeout(
+			() => finish({ ok: false, problem: `lebih dari ${timeoutMs} ms` }),
+			timeoutMs
+		);
+		worker.on('message', (message: { result?: T; crash?: string; lock?: true }) => {
+			if (message.lock && writeLock) {
+				void writeLock.run(
+					() =>
+						new Promise<void>((held) => {
+							release = held;
+							if (done) held();
+							else worker.postMessage({ locked: true });
+						})
+				);
+				return;
+			}
+			if (message.result !== undefined) finish({ ok: true, value: message.result });
+			else finish({ ok: false, problem: message.crash ?? 'tanpa hasil' });
+		});
+		worker.on('error', (e) => finish({ ok: false, problem: String(e) }));
+		worker.on('exit', (code) => finish({ ok: false, problem: `thread berhenti (kode ${code})` }));
+	});
+}
+
 /** Runs one parse in a worker thread; the thread's death or a timeout becomes an error. */
 async function parseInThread(
 	file: ImportFile,
 	limits: ImportLimits,
 	timeoutMs: number
 ): Promise<ParseResult> {
-	const code = await bootstrap();
 	const input: WorkerInput = { kind: 'monev-import-parse', file, limits };
-	return new Promise<ParseResult>((resolve) => {
-		let done = false;
-		const worker = new Worker(code, {
-			eval: true,
-			workerData: input,
-			resourceLimits: { maxOldGenerationSizeMb: limits.parseHeapMb, maxYoungGenerationSizeMb: 32 },
-			stdout: false,
-			stderr: false
-		});
-		const finish = (result: ParseResult, problem?: string) => {
-			if (done) return;
-			done = true;
-			clearTimeout(timer);
-			if (problem)
-				console.error(`[monev] impor: pembacaan berkas "${file.name}" gagal: ${problem}`);
-			void worker.terminate();
-			resolve(result);
-		};
-		const timer = setTimeout(() => finish(failed(DIED), `lebih dari ${timeoutMs} ms`), timeoutMs);
-		worker.on('message', (message: { result?: ParseResult; crash?: string }) =>
-			message.result ? finish(message.result) : finish(failed(DIED), message.crash)
-		);
-		worker.on('error', (e) => finish(failed(DIED), String(e)));
-		worker.on('exit', (code) => finish(failed(DIED), `thread berhenti (kode ${code})`));
-	});
+	const outcome = await runInThread<ParseResult>(input, limits.parseHeapMb, timeoutMs);
+	if (outcome.ok) return outcome.value;
+	console.error(`[monev] impor: pembacaan berkas "${file.name}" gagal: ${outcome.problem}`);
+	return failed(DIED);
 }
 
 /**

@@ -2,10 +2,11 @@ import { parseEmptyRule, type EmptyRule, type ImportIssue } from '../../import';
 import type { Actor } from '../audit/audit';
 import { db, type Conn } from '../db';
 import { dropDraft, getDraft, saveDraft, updateDraft, type ImportDraft } from './drafts';
-import { readImportFile, type ImportFile } from './file';
-import { commitImport, type ImportSummary } from './matrix';
-import { NEW_OPD, planImport, type ImportPlan, type MatchOverrides } from './plan';
-import { needsAbsentAck, previewView, type PreviewView } from './view';
+import type { ImportFile } from './file';
+import type { ImportSummary } from './matrix';
+import type { DraftInput, FormChoices, Shown } from './plan-jobs';
+import { planInThread } from './plan-thread';
+import type { PreviewView } from './view';
 
 /**
  * The web import as three steps over a draft: upload → preview, correct matches → preview
@@ -18,69 +19,55 @@ export type PreviewOutcome =
 export const EXPIRED =
 	'Pratinjau ini sudah kedaluwarsa (lebih dari 30 menit, atau server dimulai ulang). Unggah berkasnya lagi.';
 
-/** Parses an upload or pasted text and previews it, keeping a draft for the confirm step. */
+/** The draft's plan input. */
+const inputOf = (draft: ImportDraft): DraftInput => ({
+	year: draft.year,
+	file: draft.file,
+	source: draft.source,
+	overrides: draft.overrides,
+	actor: { userId: draft.userId },
+	...(draft.empty ? { empty: draft.empty } : {})
+});
+
+/** The view of a step's preview, with the draft's token. */
+const viewOf = (shown: Shown, token: string): PreviewView => ({ token, ...shown.view });
+
+/** Keeps a shown preview's choices and digest in the draft. */
+function remember(token: string, shown: Shown): void {
+	updateDraft(token, {
+		overrides: shown.overrides,
+		digest: shown.digest,
+		...(shown.empty ? { empty: shown.empty } : {})
+	});
+}
+
+/**
+ * Parses an upload or pasted text and previews it, keeping a draft (the file itself) for the
+ * confirm step. Parse and plan run in a worker thread (plan-thread.ts).
+ */
 export async function previewUpload(
 	input: { userId: number; year: number; file: ImportFile; source: string; empty?: EmptyRule },
 	conn: Conn = db()
 ): Promise<PreviewOutcome> {
-	const parsed = await readImportFile(input.file);
-	if (!parsed.ok) return { ok: false, errors: parsed.errors };
-	const empty = input.empty ? { empty: input.empty } : {};
-	const plan = await planImport(
-		{
-			year: input.year,
-			matrix: parsed.matrix,
-			source: input.source,
-			actor: { userId: input.userId },
-			...empty
-		},
-		conn
-	);
-	const token = saveDraft({
+	const draft = {
 		userId: input.userId,
 		year: input.year,
-		matrix: parsed.matrix,
+		file: input.file,
 		source: input.source,
 		overrides: {},
-		...empty,
-		digest: plan.digest
-	});
-	return { ok: true, preview: previewView(plan, token) };
-}
-
-const planOf = (draft: ImportDraft, overrides: MatchOverrides, conn: Conn, empty = draft.empty) =>
-	planImport(
-		{
-			year: draft.year,
-			matrix: draft.matrix,
-			source: draft.source,
-			overrides,
-			actor: { userId: draft.userId },
-			...(empty ? { empty } : {})
-		},
+		...(input.empty ? { empty: input.empty } : {})
+	};
+	const step = await planInThread(
+		{ kind: 'preview', input: inputOf({ ...draft, digest: '', createdAt: 0 }) },
 		conn
 	);
-
-/** What the preview form sends back: the OPD selects, the empty-cell rule, the absent tick. */
-export interface FormChoices {
-	matches: Map<number, string>;
-	empty?: EmptyRule;
-	ackAbsent?: boolean;
+	if (step.kind === 'failed') return { ok: false, errors: step.errors };
+	if (step.kind !== 'show') throw new Error('a preview commits nothing');
+	const token = saveDraft({ ...draft, digest: step.digest });
+	return { ok: true, preview: viewOf(step, token) };
 }
 
-/** The overrides after the user's selects: only the rows whose choice differs from the plan. */
-function mergeChoices(plan: ImportPlan, base: MatchOverrides, chosen: Map<number, string>) {
-	const merged: MatchOverrides = { ...base };
-	let changed = false;
-	for (const row of plan.rows) {
-		const choice = chosen.get(row.line);
-		const current = row.isNew ? NEW_OPD : (row.opd ?? '');
-		if (choice === undefined || choice === '' || choice === current) continue;
-		merged[row.line] = choice;
-		changed = true;
-	}
-	return { merged, changed };
-}
+export type { FormChoices } from './plan-jobs';
 
 export type StepOutcome =
 	| { kind: 'preview'; preview: PreviewView; message?: string }
@@ -97,19 +84,19 @@ export async function replan(
 ): Promise<StepOutcome> {
 	const draft = getDraft(token, userId);
 	if (!draft) return { kind: 'expired' };
-	const current = await planOf(draft, draft.overrides, conn);
-	const { merged } = mergeChoices(current, draft.overrides, chosen.matches);
-	const empty = chosen.empty ?? draft.empty;
-	const plan = await planOf(draft, merged, conn, empty);
-	updateDraft(token, { overrides: merged, digest: plan.digest, ...(empty ? { empty } : {}) });
-	return { kind: 'preview', preview: previewView(plan, token) };
+	const step = await planInThread({ kind: 'replan', input: inputOf(draft), chosen }, conn);
+	if (step.kind === 'failed') return step;
+	if (step.kind !== 'show') throw new Error('a replan commits nothing');
+	remember(token, step);
+	return { kind: 'preview', preview: viewOf(step, token) };
 }
 
 /**
  * Commits the draft as last shown. If the selects or the empty-cell rule were changed without a
  * new preview, or the database changed since the preview, nothing is written and the new preview
  * is shown instead; so too when the import would mark many cells "tidak ada" and the user has not
- * ticked that they mean it.
+ * ticked that they mean it. Planned and written in a worker thread under this process's write
+ * lock (plan-jobs.ts); all or nothing, as one transaction.
  */
 export async function confirm(
 	input: {
@@ -123,64 +110,28 @@ export async function confirm(
 ): Promise<StepOutcome> {
 	const draft = getDraft(input.token, input.userId);
 	if (!draft) return { kind: 'expired' };
-	const current = await planOf(draft, draft.overrides, conn);
-	const { merged, changed: matchesChanged } = mergeChoices(
-		current,
-		draft.overrides,
-		input.chosen.matches
-	);
-	const emptyChanged = input.chosen.empty !== undefined && input.chosen.empty !== current.empty;
-	const empty = emptyChanged ? input.chosen.empty : draft.empty;
-	const changed = matchesChanged || emptyChanged;
-	if (changed || input.digest !== draft.digest) {
-		const plan = changed ? await planOf(draft, merged, conn, empty) : current;
-		updateDraft(input.token, {
-			overrides: merged,
-			digest: plan.digest,
-			...(empty ? { empty } : {})
-		});
-		return {
-			kind: 'preview',
-			preview: previewView(plan, input.token),
-			message: 'Pratinjau diperbarui sesuai pilihan Anda. Periksa lagi, lalu konfirmasi.'
-		};
-	}
-	// A stale plan is refused by the commit below with its own message; ask only about the plan shown.
-	if (current.digest === draft.digest && needsAbsentAck(current) && !input.chosen.ackAbsent) {
-		return {
-			kind: 'preview',
-			preview: previewView(current, input.token),
-			message:
-				`Impor ini akan menandai ${current.counts.toAbsent} sel "tidak ada". Centang ` +
-				'pernyataan bahwa Anda memang bermaksud demikian, atau ubah arti sel kosong, lalu ' +
-				'konfirmasi lagi. Tidak ada yang diubah.'
-		};
-	}
-	const outcome = await commitImport(
+	const step = await planInThread(
 		{
-			year: draft.year,
-			matrix: draft.matrix,
-			source: draft.source,
-			overrides: draft.overrides,
-			...(draft.empty ? { empty: draft.empty } : {}),
-			actor: input.actor,
-			expectedDigest: draft.digest
+			kind: 'confirm',
+			input: inputOf(draft),
+			chosen: input.chosen,
+			digest: input.digest,
+			shownDigest: draft.digest,
+			actor: input.actor
 		},
 		conn
 	);
-	if (outcome.ok) {
+	if (step.kind === 'committed') {
 		dropDraft(input.token);
-		return { kind: 'committed', summary: outcome.summary, year: draft.year };
+		return { kind: 'committed', summary: step.summary, year: draft.year };
 	}
-	if (outcome.plan) {
-		updateDraft(input.token, { digest: outcome.plan.digest });
-		return {
-			kind: 'preview',
-			preview: previewView(outcome.plan, input.token),
-			message: outcome.errors[0]?.message
-		};
-	}
-	return { kind: 'failed', errors: outcome.errors };
+	if (step.kind === 'failed') return step;
+	remember(input.token, step);
+	return {
+		kind: 'preview',
+		preview: viewOf(step, input.token),
+		...(step.message ? { message: step.message } : {})
+	};
 }
 
 /** The preview form's `match-<line>` selects, `empty` radio and `ackAbsent` tick. */

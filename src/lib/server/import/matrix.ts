@@ -6,7 +6,13 @@ import type { Actor } from '../audit/audit';
 import { db, type Conn } from '../db';
 import { bulkInsert, insertMatrixCells } from '../db/bulk';
 import { assessments, auditEvents, indicators, opds, periodOpds, periods } from '../db/schema';
-import { planImport, type CellState, type ImportPlan, type PlanInput } from './plan';
+import {
+	planFingerprint,
+	planImport,
+	type CellState,
+	type ImportPlan,
+	type PlanInput
+} from './plan';
 
 export { planImport, NEW_OPD, type ImportPlan, type MatchOverrides } from './plan';
 
@@ -14,6 +20,12 @@ export interface ImportRequest extends PlanInput {
 	actor: Actor;
 	/** The digest of the plan the user confirmed; the commit refuses if the plan changed since. */
 	expectedDigest?: string;
+	/**
+	 * The plan of this very request, made outside the write lock (in a worker thread), and the
+	 * fingerprint of the data it was read from (`planFingerprint`): written as it is when the
+	 * fingerprint still holds inside the transaction, else planned again there.
+	 */
+	planned?: { plan: ImportPlan; fingerprint: string };
 }
 
 export interface ImportSummary {
@@ -57,7 +69,8 @@ class ImportRejected extends Error {
 
 /**
  * Writes a matrix into a year, all or nothing: plans it again inside the transaction (so the
- * database it checks is the one it writes), refuses when the plan has errors or its digest differs
+ * database it checks is the one it writes; a plan made outside, `planned`, is taken as it is when
+ * its fingerprint shows nothing it read has changed), refuses when the plan has errors or its digest differs
  * from the one the user confirmed, then writes. A new year gets a period, one `check` indicator
  * (1 point) per column and the OPDs it does not know yet; an existing, unlocked year gets its
  * changed cells. One audit event records the import so that it can be reverted.
@@ -65,7 +78,10 @@ class ImportRejected extends Error {
 export async function commitImport(req: ImportRequest, conn: Conn = db()): Promise<ImportOutcome> {
 	try {
 		const summary = await conn.transaction(async (tx) => {
-			const plan = await planImport(req, tx);
+			const plan =
+				req.planned && (await planFingerprint(req.year, tx)) === req.planned.fingerprint
+					? req.planned.plan
+					: await planImport(req, tx);
 			if (plan.errors.length) throw new ImportRejected(plan.errors, false, plan);
 			if (req.expectedDigest !== undefined && plan.digest !== req.expectedDigest) {
 				throw new ImportRejected(

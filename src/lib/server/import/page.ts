@@ -1,4 +1,6 @@
 import { fail } from '@sveltejs/kit';
+import { count, eq } from 'drizzle-orm';
+import { periodOpds } from '../db/schema';
 import { db, type Conn } from '../db';
 import { STATUS_LABELS } from '../../workflow/lifecycle';
 import { EXPORT_VIEWS } from '../results/export';
@@ -72,6 +74,13 @@ export async function readUpload(form: FormData): Promise<
 async function matrixOf(year: number, conn: Conn) {
 	const period = await getByYear(year, conn);
 	if (!period) return null;
+	// Counted first: scoring a 100,000-OPD year only to learn it is too large to draw held the
+	// event loop for seconds after the commit.
+	const [roster] = await conn
+		.select({ n: count() })
+		.from(periodOpds)
+		.where(eq(periodOpds.periodId, period.id));
+	if ((roster?.n ?? 0) > MATRIX_LIMIT) return null;
 	const view = await computeView(period, conn);
 	if (view.roster.length > MATRIX_LIMIT) return null;
 	return {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import {
 	cellAfter,
 	countChange,
@@ -30,7 +30,14 @@ import {
 import { cellsEditable } from '../../workflow/lifecycle';
 import type { Actor } from '../audit/audit';
 import { db, type Conn } from '../db';
-import { assessments, indicators, periods, users } from '../db/schema';
+import {
+	assessments,
+	auditEvents,
+	indicators,
+	opds as opdsTable,
+	periods,
+	users
+} from '../db/schema';
 import { aliasesById, matchCandidates } from '../opds/master';
 import { roster } from '../periods/periods';
 import { importStageContext } from '../workflow/stages/locks';
@@ -520,4 +527,54 @@ export async function planImport(input: PlanInput, conn: Conn = db()): Promise<I
 	errors.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
 	const plan = { ...base, columns, rows, changes, counts, blanks, choices, errors };
 	return { ...plan, digest: digestOf(plan) };
+}
+
+/**
+ * A cheap key of everything a plan of `year` reads, so that a plan made outside the write lock
+ * (in a worker thread, on its own connection) can be written inside it without planning again.
+ * Every change is in the audit log (a rule of this codebase, kept by the tests of each write):
+ * the period's newest event covers its cells, rubric, roster, stages and assignments; the newest
+ * event without a period covers the OPD master, aliases and users. A new year reads every
+ * year's indicators instead, which are few, so their keys and labels are hashed directly. Read
+ * it before the plan's own reads: a change in between then only makes the commit plan again.
+ */
+export async function planFingerprint(year: number, conn: Conn = db()): Promise<string> {
+	const [period] = await conn
+		.select({ id: periods.id, status: periods.status })
+		.from(periods)
+		.where(eq(periods.year, year))
+		.limit(1);
+	const [global] = await conn
+		.select({ last: sql<number | null>`max(${auditEvents.id})` })
+		.from(auditEvents)
+		.where(isNull(auditEvents.periodId));
+	// OPDs an import creates are logged under its period: the master's size and newest id too.
+	const [master] = await conn
+		.select({ n: sql<number>`count(*)`, last: sql<number | null>`max(${opdsTable.id})` })
+		.from(opdsTable);
+	const hash = createHash('sha256');
+	hash.update(
+		JSON.stringify([
+			year,
+			period?.id ?? null,
+			period?.status ?? null,
+			global?.last ?? 0,
+			master?.n ?? 0,
+			master?.last ?? 0
+		])
+	);
+	if (period) {
+		const [own] = await conn
+			.select({ last: sql<number | null>`max(${auditEvents.id})` })
+			.from(auditEvents)
+			.where(eq(auditEvents.periodId, period.id));
+		hash.update(JSON.stringify(own?.last ?? 0));
+	} else {
+		const all = await conn
+			.select({ id: indicators.id, key: indicators.key, label: indicators.label })
+			.from(indicators)
+			.orderBy(asc(indicators.id));
+		for (const i of all) hash.update(JSON.stringify([i.id, i.key, i.label]));
+	}
+	return hash.digest('base64url');
 }

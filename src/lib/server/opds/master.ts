@@ -25,13 +25,18 @@ export async function aliasesById(
 	opdIds: number[] | null = null,
 	conn: Conn = db()
 ): Promise<Map<number, string[]>> {
+	// A national roster has more OPDs than SQLite takes variables: read every alias (a short
+	// table) and keep those of the given OPDs.
+	const many = opdIds !== null && opdIds.length > 1000;
 	const rows = await conn
 		.select({ opdId: opdAliases.opdId, alias: opdAliases.alias })
 		.from(opdAliases)
-		.where(opdIds === null ? undefined : inArray(opdAliases.opdId, opdIds))
+		.where(opdIds === null || many ? undefined : inArray(opdAliases.opdId, opdIds))
 		.orderBy(asc(opdAliases.id));
+	const wanted = many ? new Set(opdIds) : null;
 	const byId = new Map<number, string[]>();
-	for (const r of rows) byId.set(r.opdId, [...(byId.get(r.opdId) ?? []), r.alias]);
+	for (const r of rows)
+		if (!wanted || wanted.has(r.opdId)) byId.set(r.opdId, [...(byId.get(r.opdId) ?? []), r.alias]);
 	return byId;
 }
 

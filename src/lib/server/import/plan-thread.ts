@@ -1,0 +1,51 @@
+import { readImportLimits } from '../config';
+import { locationOf, writeLockOf, type Conn } from '../db';
+import { fileIssue, isZip } from './parse';
+import { runInThread } from './file';
+import { runPlanJob, type PlanJob, type PlanJobResult, type PlanStep } from './plan-jobs';
+import type { PlanWorkerInput } from './worker';
+import { inspectZip } from './xlsx-zip';
+
+/**
+ * The web import's steps off the request path: parsing a national file, matching tens of
+ * thousands of rows against a roster of tens of thousands of OPDs, diffing every cell and writing
+ * them took seconds to minutes, and on the server's one event loop made every other request
+ * wait. A worker thread opens its own connection to the same database and does all of it; the
+ * main thread only holds the process's write lock for the thread's commit (so there is still one
+ * writer) and gets back the small view model or the summary. One job at a time (each holds a
+ * large file's matrix). A database no other connection can open (in memory) is handled in place.
+ */
+
+/** Wall time of one step, including the wait for the write lock and a national commit. */
+export const PLAN_TIMEOUT_MS = 15 * 60_000;
+
+const DIED =
+	'impor tidak dapat diproses: melampaui batas memori atau waktu server. Tidak ada yang ' +
+	'diubah. Perkecil berkasnya (bagi ke beberapa berkas), lalu coba lagi.';
+
+let queue: Promise<unknown> = Promise.resolve();
+
+export async function planInThread(
+	job: PlanStep,
+	conn: Conn,
+	limits = readImportLimits()
+): Promise<PlanJobResult> {
+	const full: PlanJob = { ...job, limits };
+	// A zip's central directory is checked here already: a bomb is refused without a thread.
+	if (isZip(job.input.file.bytes)) {
+		const inspected = inspectZip(job.input.file.bytes, limits);
+		if (!inspected.ok) return { kind: 'failed', errors: [fileIssue(inspected.message)] };
+	}
+	const database = locationOf(conn);
+	if (!database) return runPlanJob(full, conn);
+	const input: PlanWorkerInput = { kind: 'monev-import-plan', job: full, database };
+	// Parsing, matching and diffing keep the file, the matrix, the roster and the cells at once.
+	const heapMb = Math.max(1024, limits.parseHeapMb * 2);
+	const lock = writeLockOf(database.url);
+	const run = queue.then(() => runInThread<PlanJobResult>(input, heapMb, PLAN_TIMEOUT_MS, lock));
+	queue = run.catch(() => undefined);
+	const outcome = await run;
+	if (outcome.ok) return outcome.value;
+	console.error(`[monev] impor: "${job.input.file.name}" gagal diproses: ${outcome.problem}`);
+	return { kind: 'failed', errors: [fileIssue(DIED)] };
+}
