@@ -1,6 +1,7 @@
 import type { Cookies } from '@sveltejs/kit';
+import type { SessionUser } from '../../../src/lib/server/auth/types';
 import type { DB } from '../../../src/lib/server/db';
-import { opds, type Role } from '../../../src/lib/server/db/schema';
+import { opds, users as usersTable, type Role } from '../../../src/lib/server/db/schema';
 import * as users from '../../../src/lib/server/accounts/users';
 import { SYSTEM_ACTORS } from '../../../src/lib/server/audit/audit';
 
@@ -29,6 +30,36 @@ export function addUser(db: DB, username: string, role: Role, opdId: number | nu
 		SYSTEM_ACTORS.seed,
 		db
 	);
+}
+
+/** A user row as the session carries it. */
+export const asSessionUser = (u: SessionUser): SessionUser => ({
+	id: u.id,
+	username: u.username,
+	displayName: u.displayName,
+	role: u.role,
+	opdId: u.opdId,
+	isDemo: u.isDemo
+});
+
+/** One user per role (`u-{role}`, through the real verb), the operator bound to `operatorOpd`. */
+export async function usersByRole(
+	db: DB,
+	roles: readonly Role[],
+	operatorOpd: number | null = null
+): Promise<Record<string, SessionUser>> {
+	const who: Record<string, SessionUser> = {};
+	for (const role of roles)
+		who[role] = asSessionUser(
+			await addUser(db, `u-${role}`, role, role === 'operator' ? operatorOpd : null)
+		);
+	return who;
+}
+
+/** The seeded demo accounts by role (demo-admin, demo-evaluator, …). */
+export async function demoUsersByRole(db: DB): Promise<Record<string, SessionUser>> {
+	const rows = await db.select().from(usersTable);
+	return Object.fromEntries(rows.map((u) => [u.role, asSessionUser(u)]));
 }
 
 export interface CookieJar extends Cookies {
