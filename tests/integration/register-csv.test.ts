@@ -10,7 +10,7 @@ import { loadServiceReportText } from '../../src/lib/server/registers/registers'
 import { getRecord, listRecords, updateRecord } from '../../src/lib/server/registers/records';
 import { tablesToXlsx } from '../../src/lib/server/results/export';
 import { REGISTER_FORMS, REGISTER_SLUGS, type RegisterSlug } from '../../src/lib/registers/forms';
-import { insertOpd, usersByRole } from './helpers/auth';
+import { usersByRole } from './helpers/auth';
 import { snapshotTables } from './helpers/snapshot';
 import { createTestDb } from './helpers/test-db';
 import { endRequest, request as newRequest, run } from './helpers/request';
@@ -44,13 +44,12 @@ const pasted = (text: string, name?: string) => {
 
 let dbs: { db: DB; cleanup: () => Promise<void> }[] = [];
 const who: Record<string, SessionUser> = {};
-const ROLES = ['petugas', 'operator', 'evaluator', 'pimpinan', 'admin'] as const;
 
 async function freshDb(): Promise<DB> {
 	const made = await createTestDb();
 	dbs.push(made);
 	useDb(made.db);
-	Object.assign(who, await usersByRole(made.db, ROLES, await insertOpd(made.db, 'dinas-uji')));
+	Object.assign(who, await usersByRole(made.db));
 	return made.db;
 }
 

@@ -12,7 +12,7 @@ import {
 	websiteVisits
 } from '../../src/lib/server/db/schema';
 import { describeAuditEvent } from '../../src/lib/workflow/audit-text';
-import { insertOpd, usersByRole } from './helpers/auth';
+import { usersByRole } from './helpers/auth';
 import { snapshotTables } from './helpers/snapshot';
 import { createTestDb } from './helpers/test-db';
 import { endRequest, request as newRequest, run } from './helpers/request';
@@ -96,14 +96,7 @@ const who: Record<string, SessionUser> = {};
 beforeEach(async () => {
 	({ db, cleanup } = await createTestDb());
 	useDb(db);
-	Object.assign(
-		who,
-		await usersByRole(
-			db,
-			['petugas', 'operator', 'evaluator', 'pimpinan', 'admin'],
-			await insertOpd(db, 'dinas-uji')
-		)
-	);
+	Object.assign(who, await usersByRole(db));
 });
 afterEach(async () => {
 	endRequest();

@@ -7,7 +7,7 @@ import { auditEvents, serviceRequests } from '../../src/lib/server/db/schema';
 import { loadServiceReportText } from '../../src/lib/server/registers/registers';
 import { SYSTEM_ACTORS } from '../../src/lib/server/audit/audit';
 import { readFileSync } from 'node:fs';
-import { insertOpd, usersByRole } from './helpers/auth';
+import { usersByRole } from './helpers/auth';
 import { snapshotTables } from './helpers/snapshot';
 import { createTestDb } from './helpers/test-db';
 import { endRequest, request as newRequest, run } from './helpers/request';
@@ -48,14 +48,7 @@ beforeEach(async () => {
 		SYSTEM_ACTORS.seed,
 		db
 	);
-	Object.assign(
-		who,
-		await usersByRole(
-			db,
-			['petugas', 'operator', 'evaluator', 'admin'],
-			await insertOpd(db, 'dinas-uji')
-		)
-	);
+	Object.assign(who, await usersByRole(db, ['petugas', 'operator', 'evaluator', 'admin']));
 });
 afterEach(async () => {
 	endRequest();

@@ -6,7 +6,7 @@ import { useDb, type DB } from '../../src/lib/server/db';
 import { SYSTEM_ACTORS } from '../../src/lib/server/audit/audit';
 import { loadServiceReportText } from '../../src/lib/server/registers/registers';
 import { composerYear, loadNarrativeText } from '../../src/lib/server/report/composer';
-import { insertOpd, usersByRole } from './helpers/auth';
+import { usersByRole } from './helpers/auth';
 import { snapshotTables } from './helpers/snapshot';
 import { createTestDb } from './helpers/test-db';
 import { endRequest, request as newRequest, run } from './helpers/request';
@@ -35,14 +35,7 @@ beforeEach(async () => {
 	const text = readFileSync('data/seeds/000_98cb80431292019a.txt', 'utf8');
 	await loadServiceReportText(text, 2021, 'uji', SYSTEM_ACTORS.seed, db);
 	await loadNarrativeText(text, 2021, 'uji', SYSTEM_ACTORS.seed, db);
-	Object.assign(
-		who,
-		await usersByRole(
-			db,
-			['petugas', 'operator', 'evaluator', 'pimpinan', 'admin'],
-			await insertOpd(db, 'dinas-uji')
-		)
-	);
+	Object.assign(who, await usersByRole(db));
 });
 afterEach(async () => {
 	endRequest();

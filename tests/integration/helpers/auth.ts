@@ -4,6 +4,7 @@ import type { DB } from '../../../src/lib/server/db';
 import { opds, users as usersTable, type Role } from '../../../src/lib/server/db/schema';
 import * as users from '../../../src/lib/server/accounts/users';
 import { SYSTEM_ACTORS } from '../../../src/lib/server/audit/audit';
+import { ROLES } from '../../../src/lib/permissions';
 
 /** An OPD row for binding operators. */
 export async function insertOpd(db: DB, slug: string, retired = false): Promise<number> {
@@ -42,17 +43,20 @@ export const asSessionUser = (u: SessionUser): SessionUser => ({
 	isDemo: u.isDemo
 });
 
-/** One user per role (`u-{role}`, through the real verb), the operator bound to `operatorOpd`. */
+/**
+ * One user per role (`u-{role}`, through the real verb), every role unless `roles` says; the
+ * operator bound to `operatorOpd`, or to a new OPD `dinas-uji` when none is given.
+ */
 export async function usersByRole(
 	db: DB,
-	roles: readonly Role[],
-	operatorOpd: number | null = null
+	roles: readonly Role[] = ROLES,
+	operatorOpd?: number
 ): Promise<Record<string, SessionUser>> {
 	const who: Record<string, SessionUser> = {};
-	for (const role of roles)
-		who[role] = asSessionUser(
-			await addUser(db, `u-${role}`, role, role === 'operator' ? operatorOpd : null)
-		);
+	for (const role of roles) {
+		const opd = role === 'operator' ? (operatorOpd ?? (await insertOpd(db, 'dinas-uji'))) : null;
+		who[role] = asSessionUser(await addUser(db, `u-${role}`, role, opd));
+	}
 	return who;
 }
 
