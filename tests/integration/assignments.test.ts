@@ -1,4 +1,3 @@
-import type { RequestEvent } from '@sveltejs/kit';
 import { isActionFailure, isHttpError } from '@sveltejs/kit';
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -16,6 +15,7 @@ import { transition } from '../../src/lib/server/workflow/lifecycle';
 import { snapshotTables } from './helpers/snapshot';
 import { createTestDb } from './helpers/test-db';
 import { seedWithDraft2022, sessionUser } from './helpers/workflow';
+import { endRequest, request as newRequest } from './helpers/request';
 
 /**
  * Issue 13 §1: who scores what. The admin assigns OPDs and/or aspects per evaluator and period;
@@ -24,54 +24,24 @@ import { seedWithDraft2022, sessionUser } from './helpers/workflow';
  * users on a real libSQL file database.
  */
 
-let current: RequestEvent | undefined;
-vi.mock('$app/server', () => ({
-	getRequestEvent: () => {
-		if (!current) throw new Error('no request in progress');
-		return current;
-	}
-}));
+vi.mock('$app/server', () => import('./helpers/request'));
 
 const penugasan = await import('../../src/routes/penilaian/[year=year]/penugasan/+page.server');
 const matrixPage = await import('../../src/routes/penilaian/[year=year]/+page.server');
 const importPage = await import('../../src/routes/impor/+page.server');
 
-function post(
+const post = (
 	user: SessionUser | null,
 	path: string,
 	fields: [string, string | File][],
 	params: Record<string, string> = { year: '2022' }
-) {
-	const url = new URL(`http://localhost${path}`);
-	const body = new FormData();
-	for (const [k, v] of fields) body.append(k, v);
-	current = {
-		url,
-		params,
-		request: new Request(url, { method: 'POST', body }),
-		locals: { user, sessionId: null },
-		cookies: { set: () => {}, get: () => undefined, delete: () => {} },
-		getClientAddress: () => '127.0.0.1'
-	} as unknown as RequestEvent;
-	return current as never;
-}
+) => newRequest(path, { user, form: fields, params }) as never;
 
-function get(
+const get = (
 	user: SessionUser | null,
 	path: string,
 	params: Record<string, string> = { year: '2022' }
-) {
-	const url = new URL(`http://localhost${path}`);
-	current = {
-		url,
-		params,
-		request: new Request(url),
-		locals: { user, sessionId: null },
-		cookies: { set: () => {}, get: () => undefined, delete: () => {} },
-		getClientAddress: () => '127.0.0.1'
-	} as unknown as RequestEvent;
-	return current as never;
-}
+) => newRequest(path, { user, params }) as never;
 
 let db: DB;
 let cleanup: () => Promise<void>;
@@ -116,7 +86,7 @@ beforeEach(async () => {
 	await transition(periodId, 'evaluation', mover, '', db);
 });
 afterEach(async () => {
-	current = undefined;
+	endRequest();
 	await cleanup();
 });
 

@@ -4,17 +4,11 @@ import type { SessionUser } from '../../src/lib/server/auth/types';
 import { useDb, type DB } from '../../src/lib/server/db';
 import { auditEvents, users as usersTable } from '../../src/lib/server/db/schema';
 import * as users from '../../src/lib/server/accounts/users';
-import { addUser, insertOpd } from './helpers/auth';
+import { addUser, asSessionUser, insertOpd } from './helpers/auth';
 import { createTestDb } from './helpers/test-db';
+import { endRequest, request as newRequest, run as outcome } from './helpers/request';
 
-/** The request the guards see: each test sets it, as SvelteKit would for a real request. */
-let current: RequestEvent | undefined;
-vi.mock('$app/server', () => ({
-	getRequestEvent: () => {
-		if (!current) throw new Error('no request in progress');
-		return current;
-	}
-}));
+vi.mock('$app/server', () => import('./helpers/request'));
 
 const { requireCapability, requireOwnOpd, requireRole, requireUser } =
 	await import('../../src/lib/server/auth/guards');
@@ -22,47 +16,13 @@ const listPage = await import('../../src/routes/admin/pengguna/+page.server');
 const userPage = await import('../../src/routes/admin/pengguna/[id]/+page.server');
 const accountPage = await import('../../src/routes/akun/+page.server');
 
-function request(
+const request = (
 	user: SessionUser | null,
 	path = '/admin/pengguna',
 	method = 'GET',
 	fields?: Record<string, string>,
 	params: Record<string, string> = {}
-): RequestEvent {
-	const url = new URL(`http://localhost${path}`);
-	let body: FormData | undefined;
-	if (fields) {
-		body = new FormData();
-		for (const [k, v] of Object.entries(fields)) body.set(k, v);
-	}
-	current = {
-		url,
-		params,
-		request: new Request(url, { method, body }),
-		locals: { user, sessionId: null },
-		cookies: { set: () => {}, get: () => undefined, delete: () => {} },
-		getClientAddress: () => '127.0.0.1'
-	} as unknown as RequestEvent;
-	return current;
-}
-
-/** Runs a load or action and returns what it returned or threw. */
-async function outcome(fn: unknown, event: RequestEvent): Promise<unknown> {
-	try {
-		return await (fn as (e: RequestEvent) => unknown)(event);
-	} catch (e) {
-		return e;
-	}
-}
-
-const asUser = (u: users.UserSummary): SessionUser => ({
-	id: u.id,
-	username: u.username,
-	displayName: u.displayName,
-	role: u.role,
-	opdId: u.opdId,
-	isDemo: u.isDemo
-});
+): RequestEvent => newRequest(path, { user, method, form: fields, params });
 
 let db: DB;
 let cleanup: () => Promise<void>;
@@ -75,15 +35,15 @@ beforeEach(async () => {
 	opdA = await insertOpd(db, 'dinas-a');
 	opdB = await insertOpd(db, 'dinas-b');
 	who = {
-		admin: asUser(await addUser(db, 'admin1', 'admin')),
-		evaluator: asUser(await addUser(db, 'eval1', 'evaluator')),
-		operator: asUser(await addUser(db, 'op1', 'operator', opdA)),
-		pimpinan: asUser(await addUser(db, 'boss1', 'pimpinan')),
-		petugas: asUser(await addUser(db, 'desk1', 'petugas'))
+		admin: asSessionUser(await addUser(db, 'admin1', 'admin')),
+		evaluator: asSessionUser(await addUser(db, 'eval1', 'evaluator')),
+		operator: asSessionUser(await addUser(db, 'op1', 'operator', opdA)),
+		pimpinan: asSessionUser(await addUser(db, 'boss1', 'pimpinan')),
+		petugas: asSessionUser(await addUser(db, 'desk1', 'petugas'))
 	};
 });
 afterEach(async () => {
-	current = undefined;
+	endRequest();
 	await cleanup();
 });
 

@@ -7,6 +7,7 @@ import { useDb, type DB } from '../../src/lib/server/db';
 import { loginAttempts } from '../../src/lib/server/db/schema';
 import { actions } from '../../src/routes/login/+page.server';
 import { addUser, cookieJar, PASSWORD } from './helpers/auth';
+import { request } from './helpers/request';
 import { createTestDb } from './helpers/test-db';
 
 const MIN = 60 * 1000;
@@ -122,17 +123,13 @@ describe('throttling', () => {
 
 describe('the /login form action', () => {
 	function postLogin(fields: Record<string, string>, query = '') {
-		const body = new FormData();
-		for (const [k, v] of Object.entries(fields)) body.set(k, v);
-		const url = new URL(`https://monev.example/login${query}`);
 		const cookies = cookieJar();
-		const event = {
-			request: new Request(url, { method: 'POST', body }),
-			url,
+		const event = request(`/login${query}`, {
+			origin: 'https://monev.example',
+			form: fields,
 			cookies,
-			locals: { user: null, sessionId: null },
-			getClientAddress: () => '192.0.2.7'
-		} as unknown as RequestEvent;
+			clientAddress: '192.0.2.7'
+		});
 		const run = actions.default as (e: RequestEvent) => Promise<unknown>;
 		return { cookies, result: run(event).catch((e: unknown) => e) };
 	}

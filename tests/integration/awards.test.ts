@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isActionFailure, isHttpError, isRedirect, type RequestEvent } from '@sveltejs/kit';
+import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { awardsCommand } from '../../scripts/cli/awards';
@@ -19,17 +19,12 @@ import {
 import { seedDemo } from '../../src/lib/server/db/seed';
 import { publishedReport } from '../../src/lib/server/results/open-data';
 import type { ResultsView } from '../../src/lib/server/results/view';
-import { addUser, insertOpd } from './helpers/auth';
+import { insertOpd, usersByRole } from './helpers/auth';
 import { snapshotTables } from './helpers/snapshot';
 import { createTestDb } from './helpers/test-db';
+import { endRequest, request as newRequest, run } from './helpers/request';
 
-let current: RequestEvent | undefined;
-vi.mock('$app/server', () => ({
-	getRequestEvent: () => {
-		if (!current) throw new Error('no request in progress');
-		return current;
-	}
-}));
+vi.mock('$app/server', () => import('./helpers/request'));
 
 const page = await import('../../src/routes/admin/penghargaan/[year=year]/+page.server');
 const index = await import('../../src/routes/admin/penghargaan/+page.server');
@@ -47,7 +42,7 @@ beforeEach(async () => {
 	await seedDemo('data/seeds', db);
 }, 30_000);
 afterEach(async () => {
-	current = undefined;
+	endRequest();
 	vi.restoreAllMocks();
 	await cleanup();
 });
@@ -288,38 +283,17 @@ describe('npm run monev -- awards', () => {
 describe('the award-list page /admin/penghargaan/{year}', () => {
 	const who: Record<string, SessionUser> = {};
 	beforeEach(async () => {
-		for (const role of ['admin', 'evaluator', 'operator', 'pimpinan', 'petugas'] as const) {
-			const opd = role === 'operator' ? await opdId('dinas-komunikasi-dan-informatika') : null;
-			const u = await addUser(db, `u-${role}`, role, opd);
-			who[role] = { ...u, displayName: u.username, role, opdId: opd, isDemo: false };
-		}
+		const roles = ['admin', 'evaluator', 'operator', 'pimpinan', 'petugas'] as const;
+		const opd = await opdId('dinas-komunikasi-dan-informatika');
+		Object.assign(who, await usersByRole(db, roles, opd));
 	});
 
-	function request(user: SessionUser | null, action?: string, fields?: Record<string, string>) {
-		const url = new URL(`http://localhost/admin/penghargaan/2021${action ? `?/${action}` : ''}`);
-		let body: FormData | undefined;
-		if (fields) {
-			body = new FormData();
-			for (const [k, v] of Object.entries(fields)) body.set(k, v);
-		}
-		current = {
-			url,
-			params: { year: '2021' },
-			request: new Request(url, { method: fields ? 'POST' : 'GET', body }),
-			locals: { user, sessionId: null },
-			cookies: { set: () => {}, get: () => undefined, delete: () => {} },
-			getClientAddress: () => '127.0.0.1'
-		} as unknown as RequestEvent;
-		return current;
-	}
-
-	async function run(fn: unknown, event: RequestEvent): Promise<unknown> {
-		try {
-			return await (fn as (e: RequestEvent) => unknown)(event);
-		} catch (e) {
-			return e;
-		}
-	}
+	const request = (user: SessionUser | null, action?: string, fields?: Record<string, string>) =>
+		newRequest(`/admin/penghargaan/2021${action ? `?/${action}` : ''}`, {
+			user,
+			form: fields,
+			params: { year: '2021' }
+		});
 
 	it.each(['admin', 'evaluator'])('lets the %s record a list and its entries', async (role) => {
 		const data = (await run(page.load, request(who[role]!))) as {

@@ -7,15 +7,9 @@ import { auditEvents, periods } from '../../src/lib/server/db/schema';
 import { transition } from '../../src/lib/server/workflow/lifecycle';
 import { createTestDb } from './helpers/test-db';
 import { seedWithDraft2022, sessionUser } from './helpers/workflow';
+import { endRequest, request as newRequest } from './helpers/request';
 
-/** Dates typed into forms: a bad one is a 400 naming the field, and changes nothing. */
-let current: RequestEvent | undefined;
-vi.mock('$app/server', () => ({
-	getRequestEvent: () => {
-		if (!current) throw new Error('no request in progress');
-		return current;
-	}
-}));
+vi.mock('$app/server', () => import('./helpers/request'));
 
 const matrix = (await import('../../src/routes/penilaian/[year=year]/+page.server')) as unknown as {
 	actions: Record<string, (e: RequestEvent) => unknown>;
@@ -33,24 +27,18 @@ beforeAll(async () => {
 	evaluator = await sessionUser(db, 'demo-evaluator');
 });
 afterAll(async () => {
-	current = undefined;
+	endRequest();
 	await cleanup();
 });
 
 async function setDeadline(deadline: string): Promise<unknown> {
-	const url = new URL('http://localhost/penilaian/2022?/deadline');
-	const body = new FormData();
-	body.set('deadline', deadline);
-	current = {
-		url,
-		params: { year: '2022' },
-		request: new Request(url, { method: 'POST', body }),
-		locals: { user: evaluator, sessionId: null },
-		cookies: { set: () => {}, get: () => undefined, delete: () => {} },
-		getClientAddress: () => '127.0.0.1'
-	} as unknown as RequestEvent;
+	const event = newRequest('/penilaian/2022?/deadline', {
+		user: evaluator,
+		form: { deadline },
+		params: { year: '2022' }
+	});
 	try {
-		return await matrix.actions.deadline!(current);
+		return await matrix.actions.deadline!(event);
 	} catch (e) {
 		return e;
 	}

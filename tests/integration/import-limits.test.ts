@@ -5,7 +5,6 @@ import type { ParseResult } from '../../src/lib/import';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 import { readImportLimits } from '../../src/lib/server/config';
 import { useDb, type DB } from '../../src/lib/server/db';
-import { users } from '../../src/lib/server/db/schema';
 import { readImportFile } from '../../src/lib/server/import/file';
 import { seedDemo } from '../../src/lib/server/db/seed';
 import {
@@ -18,8 +17,10 @@ import {
 	xlsxOfRows,
 	zipOf
 } from './helpers/hostile-xlsx';
+import { demoUsersByRole } from './helpers/auth';
 import { snapshotTables } from './helpers/snapshot';
 import { createTestDb } from './helpers/test-db';
+import { endRequest, request as newRequest } from './helpers/request';
 
 /**
  * Hostile uploads: zip bombs (honest and lying headers), too many zip entries, sheets and text
@@ -27,13 +28,7 @@ import { createTestDb } from './helpers/test-db';
  * Indonesian error naming the cap, changes nothing, and the process carries on.
  */
 
-let current: RequestEvent | undefined;
-vi.mock('$app/server', () => ({
-	getRequestEvent: () => {
-		if (!current) throw new Error('no request in progress');
-		return current;
-	}
-}));
+vi.mock('$app/server', () => import('./helpers/request'));
 const page = await import('../../src/routes/impor/+page.server');
 
 const DEFAULTS = readImportLimits({});
@@ -53,19 +48,11 @@ function errorOf(result: ParseResult): string {
 
 /** Posts a file to the /impor preview action as the evaluator; returns the failure's errors. */
 async function postPreview(bytes: Uint8Array, name: string) {
-	const url = new URL('http://localhost/impor?/preview');
-	const body = new FormData();
-	body.set('year', '2022');
-	body.set('file', new File([bytes as Uint8Array<ArrayBuffer>], name));
-	current = {
-		url,
-		params: {},
-		request: new Request(url, { method: 'POST', body }),
-		locals: { user: evaluator, sessionId: null },
-		cookies: { set: () => {}, get: () => undefined, delete: () => {} },
-		getClientAddress: () => '127.0.0.1'
-	} as unknown as RequestEvent;
-	const result = await (page.actions.preview as (e: RequestEvent) => Promise<unknown>)(current);
+	const event = newRequest('/impor?/preview', {
+		user: evaluator,
+		form: { year: '2022', file: new File([bytes as Uint8Array<ArrayBuffer>], name) }
+	});
+	const result = await (page.actions.preview as (e: RequestEvent) => Promise<unknown>)(event);
 	if (!isActionFailure(result))
 		throw new Error(`expected a failure, got ${JSON.stringify(result)}`);
 	expect(result.status).toBe(400);
@@ -79,11 +66,10 @@ beforeAll(async () => {
 	({ db, cleanup } = await createTestDb());
 	useDb(db);
 	await seedDemo('data/seeds', db);
-	const row = (await db.select().from(users)).find((u) => u.role === 'evaluator')!;
-	evaluator = { ...row, opdId: row.opdId, isDemo: row.isDemo } as SessionUser;
+	evaluator = (await demoUsersByRole(db)).evaluator!;
 });
 afterAll(async () => {
-	current = undefined;
+	endRequest();
 	await cleanup();
 });
 

@@ -3,7 +3,6 @@ import { isActionFailure, isHttpError, type RequestEvent } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseReportTable } from '../../src/lib/import';
-import type { SessionUser } from '../../src/lib/server/auth/types';
 import { SYSTEM_ACTORS } from '../../src/lib/server/audit/audit';
 import { useDb, type DB } from '../../src/lib/server/db';
 import { auditEvents, opdAliases, opds, periods, users } from '../../src/lib/server/db/schema';
@@ -16,6 +15,8 @@ import { matrixOf } from '../../src/lib/server/workflow/matrix';
 import { filterBySearch } from '../../src/lib/insights/matrix-view';
 import { snapshotTables } from './helpers/snapshot';
 import { createTestDb } from './helpers/test-db';
+import { asSessionUser } from './helpers/auth';
+import { endRequest, request as newRequest } from './helpers/request';
 
 /**
  * OPD aliases end to end on a real database: seeded customary abbreviations, names written the
@@ -23,13 +24,7 @@ import { createTestDb } from './helpers/test-db';
  * aliases edited in the OPD master (admin only, one OPD per alias, audited).
  */
 
-let current: RequestEvent | undefined;
-vi.mock('$app/server', () => ({
-	getRequestEvent: () => {
-		if (!current) throw new Error('no request in progress');
-		return current;
-	}
-}));
+vi.mock('$app/server', () => import('./helpers/request'));
 const page = await import('../../src/routes/admin/opd/+page.server');
 
 let db: DB;
@@ -43,7 +38,7 @@ beforeAll(async () => {
 	await seedDemo('data/seeds', db);
 });
 afterAll(async () => {
-	current = undefined;
+	endRequest();
 	await cleanup();
 });
 
@@ -65,20 +60,11 @@ function table2021(renames: [string, string][]) {
 /** Posts the aliases form of /admin/opd as a user of the given role. */
 async function postAliases(role: 'admin' | 'evaluator', id: number, aliases: string) {
 	const [row] = await db.select().from(users).where(eq(users.role, role));
-	const user = { ...row!, opdId: row!.opdId, isDemo: row!.isDemo } as SessionUser;
-	const url = new URL('http://localhost/admin/opd?/aliases');
-	const body = new FormData();
-	body.set('id', String(id));
-	body.set('aliases', aliases);
-	current = {
-		url,
-		params: {},
-		request: new Request(url, { method: 'POST', body }),
-		locals: { user, sessionId: null },
-		cookies: { set: () => {}, get: () => undefined, delete: () => {} },
-		getClientAddress: () => '127.0.0.1'
-	} as unknown as RequestEvent;
-	return (page.actions.aliases as (e: RequestEvent) => Promise<unknown>)(current);
+	const event = newRequest('/admin/opd?/aliases', {
+		user: asSessionUser(row!),
+		form: { id: String(id), aliases }
+	});
+	return (page.actions.aliases as (e: RequestEvent) => Promise<unknown>)(event);
 }
 
 describe('seeded aliases and the planner', () => {

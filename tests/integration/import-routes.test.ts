@@ -1,21 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { isActionFailure, isHttpError, isRedirect, type RequestEvent } from '@sveltejs/kit';
+import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 import { useDb, type DB } from '../../src/lib/server/db';
-import { assessments, opds, periodOpds, periods, users } from '../../src/lib/server/db/schema';
+import { assessments, opds, periodOpds, periods } from '../../src/lib/server/db/schema';
 import { seedDemo } from '../../src/lib/server/db/seed';
 import { snapshotTables } from './helpers/snapshot';
 import { createTestDb } from './helpers/test-db';
+import { demoUsersByRole } from './helpers/auth';
+import { endRequest, request as newRequest, run } from './helpers/request';
 
-let current: RequestEvent | undefined;
-vi.mock('$app/server', () => ({
-	getRequestEvent: () => {
-		if (!current) throw new Error('no request in progress');
-		return current;
-	}
-}));
+vi.mock('$app/server', () => import('./helpers/request'));
 
 const page = await import('../../src/routes/impor/+page.server');
 const exportRoute =
@@ -23,31 +19,8 @@ const exportRoute =
 
 type Fields = Record<string, string | File>;
 
-function request(user: SessionUser | null, method = 'GET', fields?: Fields, path = '/impor') {
-	const url = new URL(`http://localhost${path}`);
-	let body: FormData | undefined;
-	if (fields) {
-		body = new FormData();
-		for (const [k, v] of Object.entries(fields)) body.set(k, v);
-	}
-	current = {
-		url,
-		params: {},
-		request: new Request(url, { method, body }),
-		locals: { user, sessionId: null },
-		cookies: { set: () => {}, get: () => undefined, delete: () => {} },
-		getClientAddress: () => '127.0.0.1'
-	} as unknown as RequestEvent;
-	return current;
-}
-
-async function run(fn: unknown, event: RequestEvent): Promise<unknown> {
-	try {
-		return await (fn as (e: RequestEvent) => unknown)(event);
-	} catch (e) {
-		return e;
-	}
-}
+const request = (user: SessionUser | null, method = 'GET', fields?: Fields, path = '/impor') =>
+	newRequest(path, { user, method, form: fields });
 
 const csvFile = (name = 'template-2022.csv') =>
 	new File([readFileSync(`tests/fixtures/import/${name}`)], name, { type: 'text/csv' });
@@ -59,23 +32,10 @@ beforeEach(async () => {
 	({ db, cleanup } = await createTestDb());
 	useDb(db);
 	await seedDemo('data/seeds', db);
-	const rows = await db.select().from(users);
-	who = Object.fromEntries(
-		rows.map((u) => [
-			u.role,
-			{
-				id: u.id,
-				username: u.username,
-				displayName: u.displayName,
-				role: u.role,
-				opdId: u.opdId,
-				isDemo: u.isDemo
-			}
-		])
-	);
+	who = await demoUsersByRole(db);
 });
 afterEach(async () => {
-	current = undefined;
+	endRequest();
 	await cleanup();
 });
 
@@ -259,8 +219,10 @@ describe('the import page, as an evaluator', () => {
 
 describe('export endpoint', () => {
 	const get = (user: SessionUser | null, file: string, year = '2021') => {
-		const event = request(user, 'GET', undefined, `/api/v1/periods/${year}/ekspor/${file}`);
-		(event as { params: Record<string, string> }).params = { year, file };
+		const event = newRequest(`/api/v1/periods/${year}/ekspor/${file}`, {
+			user,
+			params: { year, file }
+		});
 		return run(exportRoute.GET, event);
 	};
 

@@ -1,4 +1,3 @@
-import type { RequestEvent } from '@sveltejs/kit';
 import { isActionFailure } from '@sveltejs/kit';
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -15,6 +14,7 @@ import { saveSchedule } from '../../src/lib/server/workflow/stages/schedule';
 import { snapshotTables } from './helpers/snapshot';
 import { createTestDb } from './helpers/test-db';
 import { makeTwoStages, seedWithDraft2022, sessionUser } from './helpers/workflow';
+import { endRequest, request as newRequest } from './helpers/request';
 
 /**
  * Issue 12 (3): an import obeys the rules a cell save obeys (period status, running stage, the
@@ -22,30 +22,12 @@ import { makeTwoStages, seedWithDraft2022, sessionUser } from './helpers/workflo
  * the admin's. Driven through the /impor actions with real users on a real database.
  */
 
-let current: RequestEvent | undefined;
-vi.mock('$app/server', () => ({
-	getRequestEvent: () => {
-		if (!current) throw new Error('no request in progress');
-		return current;
-	}
-}));
+vi.mock('$app/server', () => import('./helpers/request'));
 
 const page = await import('../../src/routes/impor/+page.server');
 
-function post(user: SessionUser, fields: Record<string, string | File>) {
-	const url = new URL('http://localhost/impor');
-	const body = new FormData();
-	for (const [k, v] of Object.entries(fields)) body.set(k, v);
-	current = {
-		url,
-		params: {},
-		request: new Request(url, { method: 'POST', body }),
-		locals: { user, sessionId: null },
-		cookies: { set: () => {}, get: () => undefined, delete: () => {} },
-		getClientAddress: () => '127.0.0.1'
-	} as unknown as RequestEvent;
-	return current;
-}
+const post = (user: SessionUser, fields: Record<string, string | File>) =>
+	newRequest('/impor', { user, form: fields });
 
 interface Preview {
 	token: string;
@@ -70,7 +52,7 @@ beforeEach(async () => {
 	admin = await sessionUser(db, 'demo-admin');
 });
 afterEach(async () => {
-	current = undefined;
+	endRequest();
 	await cleanup();
 });
 

@@ -1,50 +1,22 @@
-import { isHttpError, type RequestEvent } from '@sveltejs/kit';
+import { isHttpError } from '@sveltejs/kit';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 import { useDb, type DB } from '../../src/lib/server/db';
-import {
-	assessments,
-	auditEvents,
-	linkChecks,
-	periods,
-	users
-} from '../../src/lib/server/db/schema';
+import { assessments, auditEvents, linkChecks, periods } from '../../src/lib/server/db/schema';
 import { seedDemo } from '../../src/lib/server/db/seed';
 import { startLinkServer } from './helpers/link-server';
 import { createTestDb } from './helpers/test-db';
+import { demoUsersByRole } from './helpers/auth';
+import { endRequest, request as newRequest, run } from './helpers/request';
 
-let current: RequestEvent | undefined;
-vi.mock('$app/server', () => ({
-	getRequestEvent: () => {
-		if (!current) throw new Error('no request in progress');
-		return current;
-	}
-}));
+vi.mock('$app/server', () => import('./helpers/request'));
 
 const matrixPage = await import('../../src/routes/penilaian/[year=year]/+page.server');
 const ownPage = await import('../../src/routes/opd-saya/[year=year]/+page.server');
 
-function request(user: SessionUser, method: string, path: string, params: Record<string, string>) {
-	const url = new URL(`http://localhost${path}`);
-	current = {
-		url,
-		params,
-		request: new Request(url, { method, body: method === 'POST' ? new FormData() : undefined }),
-		locals: { user, sessionId: null },
-		cookies: { set: () => {}, get: () => undefined, delete: () => {} },
-		getClientAddress: () => '127.0.0.1'
-	} as unknown as RequestEvent;
-	return current;
-}
-
-async function run(fn: unknown, event: RequestEvent): Promise<unknown> {
-	try {
-		return await (fn as (e: RequestEvent) => unknown)(event);
-	} catch (e) {
-		return e;
-	}
-}
+const request = (user: SessionUser, method: string, path: string, params: Record<string, string>) =>
+	newRequest(path, { user, method, params, form: method === 'POST' ? {} : undefined });
 
 let server: Awaited<ReturnType<typeof startLinkServer>>;
 let db: DB;
@@ -64,23 +36,10 @@ beforeEach(async () => {
 	({ db, cleanup } = await createTestDb());
 	useDb(db);
 	await seedDemo('data/seeds', db);
-	const rows = await db.select().from(users);
-	who = Object.fromEntries(
-		rows.map((u) => [
-			u.role,
-			{
-				id: u.id,
-				username: u.username,
-				displayName: u.displayName,
-				role: u.role,
-				opdId: u.opdId,
-				isDemo: u.isDemo
-			}
-		])
-	);
+	who = await demoUsersByRole(db);
 });
 afterEach(async () => {
-	current = undefined;
+	endRequest();
 	await cleanup();
 });
 

@@ -2,8 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toResultRows } from '../../src/lib/results-table';
-import { randomPeriod } from '../../src/lib/scoring/test-arbitraries';
-import { expectSameRanking } from '../../src/lib/scoring/test-equivalence';
+import { randomPeriod } from '../support/scoring/arbitraries';
+import { expectSameRanking } from '../support/scoring/equivalence';
 import type { DB } from '../../src/lib/server/db';
 import {
 	assessments,

@@ -1,4 +1,4 @@
-import { isActionFailure, isHttpError, type RequestEvent } from '@sveltejs/kit';
+import { isActionFailure, isHttpError } from '@sveltejs/kit';
 import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -10,48 +10,24 @@ import { loadServiceReportText } from '../../src/lib/server/registers/registers'
 import { getRecord, listRecords, updateRecord } from '../../src/lib/server/registers/records';
 import { tablesToXlsx } from '../../src/lib/server/results/export';
 import { REGISTER_FORMS, REGISTER_SLUGS, type RegisterSlug } from '../../src/lib/registers/forms';
-import { addUser, insertOpd } from './helpers/auth';
+import { usersByRole } from './helpers/auth';
 import { snapshotTables } from './helpers/snapshot';
 import { createTestDb } from './helpers/test-db';
+import { endRequest, request as newRequest, run } from './helpers/request';
 
-let current: RequestEvent | undefined;
-vi.mock('$app/server', () => ({
-	getRequestEvent: () => {
-		if (!current) throw new Error('no request in progress');
-		return current;
-	}
-}));
+vi.mock('$app/server', () => import('./helpers/request'));
 
 const endpoint =
 	await import('../../src/routes/api/v1/registers/[year=year]/[register=register].csv/+server');
 const importPage =
 	await import('../../src/routes/layanan/[year=year]/[register=register]/impor/+page.server');
 
-function request(
+const request = (
 	user: SessionUser | null,
 	params: { year: string; register: string },
 	body?: FormData,
 	path = `/layanan/${params.year}/${params.register}/impor`
-) {
-	const url = new URL(`http://localhost${path}`);
-	current = {
-		url,
-		params,
-		request: new Request(url, { method: body ? 'POST' : 'GET', body }),
-		locals: { user, sessionId: null },
-		cookies: { set: () => {}, get: () => undefined, delete: () => {} },
-		getClientAddress: () => '127.0.0.1'
-	} as unknown as RequestEvent;
-	return current;
-}
-
-async function run(fn: unknown, event: RequestEvent): Promise<unknown> {
-	try {
-		return await (fn as (e: RequestEvent) => unknown)(event);
-	} catch (e) {
-		return e;
-	}
-}
+) => newRequest(path, { user, params, form: body });
 
 function upload(text: string, name = 'register.csv') {
 	const form = new FormData();
@@ -73,11 +49,7 @@ async function freshDb(): Promise<DB> {
 	const made = await createTestDb();
 	dbs.push(made);
 	useDb(made.db);
-	for (const role of ['petugas', 'operator', 'evaluator', 'pimpinan', 'admin'] as const) {
-		const opdId = role === 'operator' ? await insertOpd(made.db, 'dinas-uji') : null;
-		const u = await addUser(made.db, `u-${role}`, role, opdId);
-		who[role] = { ...u, displayName: u.username, role, opdId, isDemo: false };
-	}
+	Object.assign(who, await usersByRole(made.db));
 	return made.db;
 }
 
@@ -112,7 +84,7 @@ beforeEach(() => {
 	dbs = [];
 });
 afterEach(async () => {
-	current = undefined;
+	endRequest();
 	for (const d of dbs) await d.cleanup();
 });
 

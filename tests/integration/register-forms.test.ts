@@ -12,52 +12,28 @@ import {
 	websiteVisits
 } from '../../src/lib/server/db/schema';
 import { describeAuditEvent } from '../../src/lib/workflow/audit-text';
-import { addUser, insertOpd } from './helpers/auth';
+import { usersByRole } from './helpers/auth';
 import { snapshotTables } from './helpers/snapshot';
 import { createTestDb } from './helpers/test-db';
+import { endRequest, request as newRequest, run } from './helpers/request';
 
-let current: RequestEvent | undefined;
-vi.mock('$app/server', () => ({
-	getRequestEvent: () => {
-		if (!current) throw new Error('no request in progress');
-		return current;
-	}
-}));
+vi.mock('$app/server', () => import('./helpers/request'));
 
 const list = await import('../../src/routes/layanan/[year=year]/[register=register]/+page.server');
 const edit =
 	await import('../../src/routes/layanan/[year=year]/[register=register]/[id]/+page.server');
 const visits = await import('../../src/routes/layanan/[year=year]/kunjungan/+page.server');
 
-function request(
+const request = (
 	user: SessionUser | null,
 	params: Record<string, string>,
 	fields?: Record<string, string>
-) {
-	const url = new URL(`http://localhost/layanan/${params.year}/${params.register ?? 'kunjungan'}`);
-	let body: FormData | undefined;
-	if (fields) {
-		body = new FormData();
-		for (const [k, v] of Object.entries(fields)) body.set(k, v);
-	}
-	current = {
-		url,
+) =>
+	newRequest(`/layanan/${params.year}/${params.register ?? 'kunjungan'}`, {
+		user,
 		params,
-		request: new Request(url, { method: fields ? 'POST' : 'GET', body }),
-		locals: { user, sessionId: null },
-		cookies: { set: () => {}, get: () => undefined, delete: () => {} },
-		getClientAddress: () => '127.0.0.1'
-	} as unknown as RequestEvent;
-	return current;
-}
-
-async function run(fn: unknown, event: RequestEvent): Promise<unknown> {
-	try {
-		return await (fn as (e: RequestEvent) => unknown)(event);
-	} catch (e) {
-		return e;
-	}
-}
+		form: fields
+	});
 
 const REQUEST = {
 	receivedOn: '2022-03-01',
@@ -120,14 +96,10 @@ const who: Record<string, SessionUser> = {};
 beforeEach(async () => {
 	({ db, cleanup } = await createTestDb());
 	useDb(db);
-	for (const role of ['petugas', 'operator', 'evaluator', 'pimpinan', 'admin'] as const) {
-		const opdId = role === 'operator' ? await insertOpd(db, 'dinas-uji') : null;
-		const u = await addUser(db, `u-${role}`, role, opdId);
-		who[role] = { ...u, displayName: u.username, role, opdId, isDemo: false };
-	}
+	Object.assign(who, await usersByRole(db));
 });
 afterEach(async () => {
-	current = undefined;
+	endRequest();
 	await cleanup();
 });
 

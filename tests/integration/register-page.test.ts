@@ -1,4 +1,4 @@
-import { isActionFailure, isHttpError, isRedirect, type RequestEvent } from '@sveltejs/kit';
+import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '../../src/lib/server/auth/types';
@@ -7,46 +7,18 @@ import { auditEvents, serviceRequests } from '../../src/lib/server/db/schema';
 import { loadServiceReportText } from '../../src/lib/server/registers/registers';
 import { SYSTEM_ACTORS } from '../../src/lib/server/audit/audit';
 import { readFileSync } from 'node:fs';
-import { addUser, insertOpd } from './helpers/auth';
+import { usersByRole } from './helpers/auth';
 import { snapshotTables } from './helpers/snapshot';
 import { createTestDb } from './helpers/test-db';
+import { endRequest, request as newRequest, run } from './helpers/request';
 
-let current: RequestEvent | undefined;
-vi.mock('$app/server', () => ({
-	getRequestEvent: () => {
-		if (!current) throw new Error('no request in progress');
-		return current;
-	}
-}));
+vi.mock('$app/server', () => import('./helpers/request'));
 
 const page = await import('../../src/routes/layanan/[year=year]/+page.server');
 const index = await import('../../src/routes/layanan/+page.server');
 
-function request(user: SessionUser | null, fields?: Record<string, string>) {
-	const url = new URL('http://localhost/layanan/2021?/add');
-	let body: FormData | undefined;
-	if (fields) {
-		body = new FormData();
-		for (const [k, v] of Object.entries(fields)) body.set(k, v);
-	}
-	current = {
-		url,
-		params: { year: '2021' },
-		request: new Request(url, { method: fields ? 'POST' : 'GET', body }),
-		locals: { user, sessionId: null },
-		cookies: { set: () => {}, get: () => undefined, delete: () => {} },
-		getClientAddress: () => '127.0.0.1'
-	} as unknown as RequestEvent;
-	return current;
-}
-
-async function run(fn: unknown, event: RequestEvent): Promise<unknown> {
-	try {
-		return await (fn as (e: RequestEvent) => unknown)(event);
-	} catch (e) {
-		return e;
-	}
-}
+const request = (user: SessionUser | null, fields?: Record<string, string>) =>
+	newRequest('/layanan/2021?/add', { user, form: fields, params: { year: '2021' } });
 
 const ENTRY = {
 	receivedOn: '2021-08-02',
@@ -76,14 +48,10 @@ beforeEach(async () => {
 		SYSTEM_ACTORS.seed,
 		db
 	);
-	for (const role of ['petugas', 'operator', 'evaluator', 'admin'] as const) {
-		const opdId = role === 'operator' ? await insertOpd(db, 'dinas-uji') : null;
-		const u = await addUser(db, `u-${role}`, role, opdId);
-		who[role] = { ...u, displayName: u.username, role, opdId, isDemo: false };
-	}
+	Object.assign(who, await usersByRole(db, ['petugas', 'operator', 'evaluator', 'admin']));
 });
 afterEach(async () => {
-	current = undefined;
+	endRequest();
 	await cleanup();
 });
 

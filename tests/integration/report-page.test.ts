@@ -1,4 +1,4 @@
-import { isActionFailure, isHttpError, isRedirect, type RequestEvent } from '@sveltejs/kit';
+import { isActionFailure, isHttpError, isRedirect } from '@sveltejs/kit';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '../../src/lib/server/auth/types';
@@ -6,53 +6,25 @@ import { useDb, type DB } from '../../src/lib/server/db';
 import { SYSTEM_ACTORS } from '../../src/lib/server/audit/audit';
 import { loadServiceReportText } from '../../src/lib/server/registers/registers';
 import { composerYear, loadNarrativeText } from '../../src/lib/server/report/composer';
-import { addUser, insertOpd } from './helpers/auth';
+import { usersByRole } from './helpers/auth';
 import { snapshotTables } from './helpers/snapshot';
 import { createTestDb } from './helpers/test-db';
+import { endRequest, request as newRequest, run } from './helpers/request';
 
-let current: RequestEvent | undefined;
-vi.mock('$app/server', () => ({
-	getRequestEvent: () => {
-		if (!current) throw new Error('no request in progress');
-		return current;
-	}
-}));
+vi.mock('$app/server', () => import('./helpers/request'));
 
 const page = await import('../../src/routes/layanan/[year=year]/laporan-tahunan/+page.server');
 const print =
 	await import('../../src/routes/layanan/[year=year]/laporan-tahunan/cetak/+page.server');
 const download = await import('../../src/routes/layanan/[year=year]/laporan-tahunan/unduh/+server');
 
-function request(
+const request = (
 	user: SessionUser | null,
 	year: string,
 	fields?: Record<string, string>,
 	search = ''
-) {
-	const url = new URL(`http://localhost/layanan/${year}/laporan-tahunan${search}`);
-	let body: FormData | undefined;
-	if (fields) {
-		body = new FormData();
-		for (const [k, v] of Object.entries(fields)) body.set(k, v);
-	}
-	current = {
-		url,
-		params: { year },
-		request: new Request(url, { method: fields ? 'POST' : 'GET', body }),
-		locals: { user, sessionId: null },
-		cookies: { set: () => {}, get: () => undefined, delete: () => {} },
-		getClientAddress: () => '127.0.0.1'
-	} as unknown as RequestEvent;
-	return current;
-}
-
-async function run(fn: unknown, event: RequestEvent): Promise<unknown> {
-	try {
-		return await (fn as (e: RequestEvent) => unknown)(event);
-	} catch (e) {
-		return e;
-	}
-}
+) =>
+	newRequest(`/layanan/${year}/laporan-tahunan${search}`, { user, form: fields, params: { year } });
 
 let db: DB;
 let cleanup: () => Promise<void>;
@@ -63,14 +35,10 @@ beforeEach(async () => {
 	const text = readFileSync('data/seeds/000_98cb80431292019a.txt', 'utf8');
 	await loadServiceReportText(text, 2021, 'uji', SYSTEM_ACTORS.seed, db);
 	await loadNarrativeText(text, 2021, 'uji', SYSTEM_ACTORS.seed, db);
-	for (const role of ['petugas', 'operator', 'evaluator', 'pimpinan', 'admin'] as const) {
-		const opdId = role === 'operator' ? await insertOpd(db, 'dinas-uji') : null;
-		const u = await addUser(db, `u-${role}`, role, opdId);
-		who[role] = { ...u, displayName: u.username, role, opdId, isDemo: false };
-	}
+	Object.assign(who, await usersByRole(db));
 });
 afterEach(async () => {
-	current = undefined;
+	endRequest();
 	await cleanup();
 });
 

@@ -13,6 +13,7 @@ import {
 	websiteVisits
 } from '../../src/lib/server/db/schema';
 import { seedDemo } from '../../src/lib/server/db/seed';
+import { request } from './helpers/request';
 import { createTestDb } from './helpers/test-db';
 
 const json = await import('../../src/routes/api/v1/service-stats/[year=year]/+server');
@@ -29,14 +30,12 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-function event(year: string, headers: Record<string, string> = {}) {
-	const url = new URL(`http://monev.test/api/v1/service-stats/${year}`);
-	return {
+const event = (year: string, headers: Record<string, string> = {}) =>
+	request(`/api/v1/service-stats/${year}`, {
+		origin: 'http://monev.test',
 		params: { year },
-		url,
-		request: new Request(url, { headers })
-	} as unknown as RequestEvent<{ year: string }, never>;
-}
+		headers
+	}) as RequestEvent<{ year: string }, never>;
 
 async function status(run: () => Response | Promise<Response>): Promise<number> {
 	try {

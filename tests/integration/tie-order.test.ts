@@ -12,7 +12,7 @@ import { toResultRows } from '../../src/lib/results-table';
 import { compareByName } from '../../src/lib/scoring/rank';
 import { scorePeriod } from '../../src/lib/scoring/score';
 import { rankFromSums, sumCells, type OpdSums } from '../../src/lib/scoring/sums';
-import { randomPeriod } from '../../src/lib/scoring/test-arbitraries';
+import { randomPeriod } from '../support/scoring/arbitraries';
 import type { Cell, PeriodResult, Rubric, TieDecision } from '../../src/lib/scoring/types';
 import { setCell } from '../../src/lib/server/workflow/assessments';
 import type { DB } from '../../src/lib/server/db';

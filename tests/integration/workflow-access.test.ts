@@ -8,18 +8,13 @@ import { transition } from '../../src/lib/server/workflow/lifecycle';
 import { addUser } from './helpers/auth';
 import { createTestDb } from './helpers/test-db';
 import { seedWithDraft2022, sessionUser } from './helpers/workflow';
+import { endRequest, request as newRequest } from './helpers/request';
 
 /**
  * Every form action of the evaluation workflow, called as each role that must not use it:
  * anonymous (401), an operator of another OPD and pimpinan (403). Nothing may change.
  */
-let current: RequestEvent | undefined;
-vi.mock('$app/server', () => ({
-	getRequestEvent: () => {
-		if (!current) throw new Error('no request in progress');
-		return current;
-	}
-}));
+vi.mock('$app/server', () => import('./helpers/request'));
 
 type Module = { actions: Record<string, (e: RequestEvent) => unknown> };
 const routes = {
@@ -80,29 +75,16 @@ beforeAll(async () => {
 	};
 });
 afterAll(async () => {
-	current = undefined;
+	endRequest();
 	await cleanup();
 });
 
-function post(
+const post = (
 	user: SessionUser | null,
 	path: string,
 	fields: Record<string, string>,
 	params: Record<string, string>
-) {
-	const url = new URL(`http://localhost${path}`);
-	const body = new FormData();
-	for (const [k, v] of Object.entries(fields)) body.set(k, v);
-	current = {
-		url,
-		params,
-		request: new Request(url, { method: 'POST', body }),
-		locals: { user, sessionId: null },
-		cookies: { set: () => {}, get: () => undefined, delete: () => {} },
-		getClientAddress: () => '127.0.0.1'
-	} as unknown as RequestEvent;
-	return current;
-}
+) => newRequest(path, { user, form: fields, params });
 
 /** Everything the workflow can change, as one comparable value. */
 async function fingerprint() {

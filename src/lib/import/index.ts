@@ -58,20 +58,6 @@ export {
 	type ResolvedIndicator
 } from './indicator-keys';
 export { parseImportText, parseSheetRows, sheetToCsv, type SheetCell } from './parse-any';
-export {
-	cellKey,
-	longTable,
-	safeValue,
-	tableToCsv,
-	tickMark,
-	wideTable,
-	LONG_COLUMNS,
-	type ExportCell,
-	type ExportPeriod,
-	type ExportTable,
-	type ExportValue,
-	type TickStyle
-} from './export-tables';
 export { issueAt, describeLocation } from './issues';
 export {
 	cellAfter,

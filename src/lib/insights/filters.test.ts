@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { saqRubric } from '../scoring/test-fixtures';
+import { saqRubric } from '../../../tests/support/scoring/fixtures';
 import { FIVE } from './fixtures';
 import {
 	aspectOptions,

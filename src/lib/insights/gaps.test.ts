@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { flatRubric } from '../scoring/rubric';
 import { scorePeriod } from '../scoring/score';
-import { saqCells, saqRubric } from '../scoring/test-fixtures';
+import { saqCells, saqRubric } from '../../../tests/support/scoring/fixtures';
 import { resultOf } from './fixtures';
 import { fullValue, opdGaps } from './gaps';
 

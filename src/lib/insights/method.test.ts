@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flatRubric } from '../scoring/rubric';
-import { saqRubric } from '../scoring/test-fixtures';
+import { saqRubric } from '../../../tests/support/scoring/fixtures';
 import { FIVE, resultOf } from './fixtures';
 import { exampleOpd, isFlat, rubricRows, tieRule } from './method';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scorePeriod } from '../scoring/score';
-import { saqCells, saqRubric } from '../scoring/test-fixtures';
+import { saqCells, saqRubric } from '../../../tests/support/scoring/fixtures';
 import { FIVE, resultOf } from './fixtures';
 import { aspectRubric, cellsFromResult, restrictResult } from './rescore';
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { joinNamesId } from './awards';
 import { scorePeriod } from './score';
-import { dipRubric, participants, ticks, ticksExcept } from './test-fixtures';
+import {
+	dipRubric,
+	participants,
+	ticks,
+	ticksExcept
+} from '../../../tests/support/scoring/fixtures';
 import type { Cell, Rubric, TieBreak } from './types';
 
 const list = participants(

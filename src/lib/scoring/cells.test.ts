@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkCells } from './cells';
 import { flatRubric } from './rubric';
-import { participants } from './test-fixtures';
+import { participants } from '../../../tests/support/scoring/fixtures';
 import type { Cell } from './types';
 
 const rubric = flatRubric([

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { explainScore } from './explain';
 import { flatRubric } from './rubric';
 import { scorePeriod } from './score';
-import { participants, saqCells, saqRubric } from './test-fixtures';
+import { participants, saqCells, saqRubric } from '../../../tests/support/scoring/fixtures';
 
 describe('explainScore', () => {
 	it('walks through a flat rubric indicator by indicator', () => {

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_BANDS, flatRubric } from './rubric';
 import { qualify } from './rank';
 import { scorePeriod } from './score';
-import { dipRubric, participants, ticks, ticksExcept } from './test-fixtures';
+import {
+	dipRubric,
+	participants,
+	ticks,
+	ticksExcept
+} from '../../../tests/support/scoring/fixtures';
 
 describe('competition ranking', () => {
 	const rubric = dipRubric();

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { flatRubric } from './rubric';
 import { indicatorPoints, scorePeriod } from './score';
-import { dipRubric, participants, saqCells, saqRubric, ticks, ticksExcept } from './test-fixtures';
+import {
+	dipRubric,
+	participants,
+	saqCells,
+	saqRubric,
+	ticks,
+	ticksExcept
+} from '../../../tests/support/scoring/fixtures';
 import type { Cell, Indicator } from './types';
 
 const check: Indicator = {

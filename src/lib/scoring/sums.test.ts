@@ -2,9 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scorePeriod } from './score';
 import { aspectMaxPoints, rankFromSums, sumCells, type OpdSums } from './sums';
-import { randomPeriod } from './test-arbitraries';
-import { dipRubric, participants, saqCells, saqRubric, ticks, ticksExcept } from './test-fixtures';
-import { expectSameRanking } from './test-equivalence';
+import { randomPeriod } from '../../../tests/support/scoring/arbitraries';
+import {
+	dipRubric,
+	participants,
+	saqCells,
+	saqRubric,
+	ticks,
+	ticksExcept
+} from '../../../tests/support/scoring/fixtures';
+import { expectSameRanking } from '../../../tests/support/scoring/equivalence';
 import type { Cell, Rubric } from './types';
 
 /** The sums of every OPD from its cells, as the database aggregate adds them up. */

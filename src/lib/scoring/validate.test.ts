@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { saqRubric, dipRubric } from './test-fixtures';
+import { saqRubric, dipRubric } from '../../../tests/support/scoring/fixtures';
 import type { Rubric } from './types';
 import { rubricGaps, validateRubric } from './validate';
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { scorePeriod } from './score';
-import { DIP_2020, dipRubric, participants, ticks, ticksExcept } from './test-fixtures';
+import {
+	DIP_2020,
+	dipRubric,
+	participants,
+	ticks,
+	ticksExcept
+} from '../../../tests/support/scoring/fixtures';
 import type { Cell } from './types';
 import { compareYears, trend } from './yoy';
 

@@ -1,8 +1,10 @@
 import type { Cookies } from '@sveltejs/kit';
+import type { SessionUser } from '../../../src/lib/server/auth/types';
 import type { DB } from '../../../src/lib/server/db';
-import { opds, type Role } from '../../../src/lib/server/db/schema';
+import { opds, users as usersTable, type Role } from '../../../src/lib/server/db/schema';
 import * as users from '../../../src/lib/server/accounts/users';
 import { SYSTEM_ACTORS } from '../../../src/lib/server/audit/audit';
+import { ROLES } from '../../../src/lib/permissions';
 
 /** An OPD row for binding operators. */
 export async function insertOpd(db: DB, slug: string, retired = false): Promise<number> {
@@ -29,6 +31,39 @@ export function addUser(db: DB, username: string, role: Role, opdId: number | nu
 		SYSTEM_ACTORS.seed,
 		db
 	);
+}
+
+/** A user row as the session carries it. */
+export const asSessionUser = (u: SessionUser): SessionUser => ({
+	id: u.id,
+	username: u.username,
+	displayName: u.displayName,
+	role: u.role,
+	opdId: u.opdId,
+	isDemo: u.isDemo
+});
+
+/**
+ * One user per role (`u-{role}`, through the real verb), every role unless `roles` says; the
+ * operator bound to `operatorOpd`, or to a new OPD `dinas-uji` when none is given.
+ */
+export async function usersByRole(
+	db: DB,
+	roles: readonly Role[] = ROLES,
+	operatorOpd?: number
+): Promise<Record<string, SessionUser>> {
+	const who: Record<string, SessionUser> = {};
+	for (const role of roles) {
+		const opd = role === 'operator' ? (operatorOpd ?? (await insertOpd(db, 'dinas-uji'))) : null;
+		who[role] = asSessionUser(await addUser(db, `u-${role}`, role, opd));
+	}
+	return who;
+}
+
+/** The seeded demo accounts by role (demo-admin, demo-evaluator, …). */
+export async function demoUsersByRole(db: DB): Promise<Record<string, SessionUser>> {
+	const rows = await db.select().from(usersTable);
+	return Object.fromEntries(rows.map((u) => [u.role, asSessionUser(u)]));
 }
 
 export interface CookieJar extends Cookies {

@@ -6,6 +6,7 @@ import { seedDemo } from '../../../src/lib/server/db/seed';
 import * as users from '../../../src/lib/server/accounts/users';
 import { copyPeriod } from '../../../src/lib/server/workflow/period-copy';
 import { SYSTEM_ACTORS } from '../../../src/lib/server/audit/audit';
+import { asSessionUser } from './auth';
 
 /** The demo database (2020, 2021 published, demo users) plus 2022 copied from 2021 as a draft. */
 export async function seedWithDraft2022(db: DB): Promise<{ periodId: number }> {
@@ -17,14 +18,7 @@ export async function seedWithDraft2022(db: DB): Promise<{ periodId: number }> {
 export async function sessionUser(db: DB, username: string): Promise<SessionUser> {
 	const u = await users.findByUsername(username, db);
 	if (!u) throw new Error(`no user ${username}`);
-	return {
-		id: u.id,
-		username: u.username,
-		displayName: u.displayName,
-		role: u.role,
-		opdId: u.opdId,
-		isDemo: u.isDemo
-	};
+	return asSessionUser(u);
 }
 
 /**

@@ -3,8 +3,8 @@
  * says what the full engine says. Used by *.test.ts files only; not exported from the engine.
  */
 import { expect } from 'vitest';
-import type { PeriodSummary } from './sums';
-import type { PeriodResult } from './types';
+import type { PeriodSummary } from '../../../src/lib/scoring/sums';
+import type { PeriodResult } from '../../../src/lib/scoring/types';
 
 /** Float sums may differ in the last bits (added per aspect, not per indicator): compare closely. */
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));

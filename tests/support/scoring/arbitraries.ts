@@ -3,7 +3,14 @@
  * engine (here and in the database tests). Used by *.test.ts files only; not exported.
  */
 import fc from 'fast-check';
-import type { Aspect, Cell, Indicator, Participant, Rubric, Stage } from './types';
+import type {
+	Aspect,
+	Cell,
+	Indicator,
+	Participant,
+	Rubric,
+	Stage
+} from '../../../src/lib/scoring/types';
 
 /** Weights people type (integers, halves, tenths) and a few that binary floats hold badly. */
 const weight = fc.oneof(

@@ -2,8 +2,8 @@
  * Shared test data: the DIP categories of the Kota Serang matrices and small builders. Used by
  * the *.test.ts files only; not exported from the engine.
  */
-import { flatRubric, type RubricOverrides } from './rubric';
-import type { Cell, Participant, Rubric } from './types';
+import { flatRubric, type RubricOverrides } from '../../../src/lib/scoring/rubric';
+import type { Cell, Participant, Rubric } from '../../../src/lib/scoring/types';
 
 /** The 14 DIP categories of 2020, in matrix order. */
 export const DIP_2020: [key: string, label: string][] = [
