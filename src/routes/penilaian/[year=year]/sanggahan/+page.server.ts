@@ -8,6 +8,7 @@ import { formValues } from '$lib/validation/form';
 import { STATUS_LABELS } from '$lib/workflow/lifecycle';
 import { periodOrNotFound } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
+import { failure } from '$lib/validation/failure';
 
 /** The appeals of a period for evaluators to answer. */
 export const load: PageServerLoad = async ({ params }) => {
@@ -35,10 +36,10 @@ export const actions: Actions = {
 		await periodOrNotFound(params.year);
 		const values = formValues(await request.formData());
 		const appealId = parseId(values.appealId);
-		if (!appealId) return fail(400, { message: 'Sanggahan tidak dikenal.' });
+		if (!appealId) return fail(400, failure({ message: 'Sanggahan tidak dikenal.' }));
 		const raw = (values.value ?? '').trim();
 		if (raw !== '' && !/^\d+$/.test(raw))
-			return fail(400, { message: 'Nilai harus bilangan bulat.' });
+			return fail(400, failure({ message: 'Nilai harus bilangan bulat.' }));
 		try {
 			const result = await answerAppeal(
 				appealId,
