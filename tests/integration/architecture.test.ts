@@ -186,7 +186,9 @@ describe('form actions fail one way', () => {
 	const files = [
 		...tsFiles('src/routes'),
 		'src/lib/server/workflow/error.ts',
-		'src/lib/server/import/page.ts'
+		'src/lib/server/import/page.ts',
+		'src/lib/server/registers/form-actions.ts',
+		'src/lib/server/registers/import-actions.ts'
 	].filter((f) => /\bfail\(/.test(readFileSync(f, 'utf8')));
 
 	it('finds the failing actions (the check below is not vacuous)', () => {

@@ -22,6 +22,7 @@ import { parseId } from '$lib/validation/cell';
 import { appealsOpen, selfAssessmentOpen, STATUS_LABELS } from '$lib/workflow/lifecycle';
 import type { Actions, PageServerLoad } from './$types';
 import { failure } from '$lib/validation/failure';
+import { readAppealValue, REQUESTED_VALUE } from '$lib/validation/appeal-form';
 
 /** The operator's own OPD in one period; the OPD always comes from the session, never the form. */
 async function own(year: string, opdId: number | null) {
@@ -125,9 +126,16 @@ export const actions: Actions = {
 		const values = formValues(await request.formData());
 		const indicatorId = parseId(values.indicatorId);
 		if (!indicatorId) return fail(400, failure({ message: 'Pilih indikator yang disanggah.' }));
-		const raw = (values.requestedValue ?? '').trim();
-		if (raw !== '' && !/^\d+$/.test(raw))
-			return fail(400, failure({ message: 'Nilai yang diminta harus bilangan bulat.' }));
+		const requested = readAppealValue(REQUESTED_VALUE, values.requestedValue);
+		if (!requested.ok)
+			return fail(
+				400,
+				failure({
+					values,
+					errors: { requestedValue: requested.message },
+					message: requested.message
+				})
+			);
 		try {
 			await fileAppeal(
 				period.id,
@@ -135,7 +143,7 @@ export const actions: Actions = {
 				{
 					indicatorId,
 					reason: values.reason ?? '',
-					requestedValue: raw === '' ? null : Number(raw)
+					requestedValue: requested.value
 				},
 				actorOf(user)
 			);
