@@ -165,3 +165,38 @@ describe('src/lib/server has no import cycle', () => {
 		expect(cycles).toEqual([]);
 	});
 });
+
+describe('form actions fail one way', () => {
+	/** The text of each `fail(status, payload)` call's payload in a file. */
+	function failPayloads(source: string): string[] {
+		const payloads: string[] = [];
+		for (const m of source.matchAll(/\bfail\(/g)) {
+			let depth = 0;
+			let i = m.index + m[0].length;
+			for (; i < source.length; i++) {
+				const ch = source[i]!;
+				if ('([{'.includes(ch)) depth++;
+				else if (')]}'.includes(ch)) depth--;
+				else if (ch === ',' && depth === 0) break;
+			}
+			payloads.push(source.slice(i + 1, i + 200).trimStart());
+		}
+		return payloads;
+	}
+	const files = [
+		...tsFiles('src/routes'),
+		'src/lib/server/workflow/error.ts',
+		'src/lib/server/import/page.ts',
+		'src/lib/server/registers/form-actions.ts',
+		'src/lib/server/registers/import-actions.ts'
+	].filter((f) => /\bfail\(/.test(readFileSync(f, 'utf8')));
+
+	it('finds the failing actions (the check below is not vacuous)', () => {
+		expect(files.length).toBeGreaterThan(15);
+		expect(failPayloads('return fail(400, { message: "x" });')).toEqual(['{ message: "x" });']);
+	});
+	it.each(files)('%s builds every fail() payload with failure() or invalid()', (file) => {
+		for (const payload of failPayloads(readFileSync(file, 'utf8')))
+			expect(payload, `${file}: fail(…, ${payload.slice(0, 60)}`).toMatch(/^(failure|invalid)\(/);
+	});
+});

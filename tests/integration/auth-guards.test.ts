@@ -274,7 +274,9 @@ describe('/akun', () => {
 			request(who.pimpinan, '/akun?/password', 'POST', fields('bukan-sandinya', 'sandi-baru-1234'))
 		);
 		expect(isActionFailure(wrong) && wrong.data).toEqual({
-			errors: { currentPassword: 'Kata sandi saat ini salah.' }
+			values: {},
+			errors: { currentPassword: 'Kata sandi saat ini salah.' },
+			message: ''
 		});
 		const ok = await outcome(
 			accountPage.actions.password,

@@ -166,7 +166,11 @@ describe('the /login form action', () => {
 		expect(isActionFailure(outcome)).toBe(true);
 		if (!isActionFailure(outcome)) return;
 		expect(outcome.status).toBe(400);
-		expect(outcome.data).toEqual({ values: { username: 'ani' }, message: INVALID_CREDENTIALS });
+		expect(outcome.data).toEqual({
+			values: { username: 'ani' },
+			errors: {},
+			message: INVALID_CREDENTIALS
+		});
 		expect(JSON.stringify(outcome.data)).not.toContain('salah-sekali-123');
 		expect(cookies.jar.size).toBe(0);
 	});

@@ -60,6 +60,8 @@ describe('the self-assessment deadline date', () => {
 		const outcome = await setDeadline(raw);
 		expect(isActionFailure(outcome) && outcome.status).toBe(400);
 		expect(isActionFailure(outcome) && outcome.data).toEqual({
+			values: {},
+			errors: {},
 			message: expect.stringContaining(`Tanggal batas "${raw}" ${why}`)
 		});
 		expect(await deadlineOf()).toEqual(before);

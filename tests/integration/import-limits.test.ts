@@ -56,7 +56,7 @@ async function postPreview(bytes: Uint8Array, name: string) {
 	if (!isActionFailure(result))
 		throw new Error(`expected a failure, got ${JSON.stringify(result)}`);
 	expect(result.status).toBe(400);
-	return (result.data as unknown as { parseErrors: { message: string }[] }).parseErrors;
+	return (result.data as unknown as { issues: { message: string }[] }).issues;
 }
 
 let db: DB;

@@ -198,8 +198,14 @@ describe('the import page, as an evaluator', () => {
 			request(who.evaluator!, 'POST', { year: '2022', file: csvFile('non-tick.csv') })
 		);
 		expect(isActionFailure(result) && result.status).toBe(400);
-		const errors = (result as { data: { parseErrors: { line: number; column: number }[] } }).data
-			.parseErrors;
+		const data = (
+			result as {
+				data: { message: string; action: string; issues: { line: number; column: number }[] };
+			}
+		).data;
+		expect(data.action).toBe('preview');
+		expect(data.message).toMatch(/tidak dapat dibaca/);
+		const errors = data.issues;
 		expect(errors.map((e) => [e.line, e.column])).toEqual([
 			[4, 6],
 			[6, 4]

@@ -5,9 +5,10 @@ import { setSessionCookie } from '$lib/server/auth/cookies';
 import { requireUser } from '$lib/server/auth/guards';
 import { throttleMessage } from '$lib/server/auth/throttle';
 import * as users from '$lib/server/accounts/users';
-import { fieldErrors, formValues } from '$lib/validation/form';
+import { formValues } from '$lib/validation/form';
 import { passwordChangeSchema } from '$lib/validation/password';
 import type { Actions, PageServerLoad } from './$types';
+import { failure, invalid } from '$lib/validation/failure';
 
 export const load: PageServerLoad = async () => {
 	const user = requireUser();
@@ -28,7 +29,7 @@ export const actions: Actions = {
 	password: async (event) => {
 		const user = requireUser();
 		const parsed = v.safeParse(passwordChangeSchema, formValues(await event.request.formData()));
-		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.issues) });
+		if (!parsed.success) return fail(400, invalid(parsed.issues));
 
 		const { currentPassword, newPassword } = parsed.output;
 		const fresh = await users.changeOwnPassword(
@@ -38,9 +39,13 @@ export const actions: Actions = {
 			event.getClientAddress()
 		);
 		if (!fresh.ok && fresh.reason === 'throttled') {
-			return fail(429, { errors: { currentPassword: throttleMessage(fresh.retryAfterMs) } });
+			return fail(
+				429,
+				failure({ errors: { currentPassword: throttleMessage(fresh.retryAfterMs) } })
+			);
 		}
-		if (!fresh.ok) return fail(400, { errors: { currentPassword: 'Kata sandi saat ini salah.' } });
+		if (!fresh.ok)
+			return fail(400, failure({ errors: { currentPassword: 'Kata sandi saat ini salah.' } }));
 
 		// Every old session (this one included) has ended; this browser continues on a new one.
 		setSessionCookie(event, fresh.token, fresh.session.expiresAt);

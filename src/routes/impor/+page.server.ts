@@ -2,9 +2,10 @@ import { fail } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guards';
 import { choicesFromForm, confirm, previewUpload, replan } from '$lib/server/import/flow';
 import { findImport, recentImports, revertImport } from '$lib/server/import/revert';
-import { importPageData, readUpload, stepResult } from '$lib/server/import/page';
+import { importPageData, readUpload, stepResult, UNREADABLE } from '$lib/server/import/page';
 import { actorOf } from '$lib/server/accounts/users';
 import type { Actions, PageServerLoad } from './$types';
+import { failure } from '$lib/validation/failure';
 
 export const load: PageServerLoad = async () => {
 	requireCapability('import.run');
@@ -16,10 +17,16 @@ export const actions: Actions = {
 	preview: async ({ request }) => {
 		const user = requireCapability('import.run');
 		const upload = await readUpload(await request.formData());
-		if (!upload.ok) return fail(400, { values: upload.values, errors: upload.errors });
+		if (!upload.ok) return fail(400, failure({ values: upload.values, errors: upload.errors }));
 		const outcome = await previewUpload({ userId: user.id, ...upload.input });
 		if (!outcome.ok)
-			return fail(400, { values: upload.values, parseErrors: outcome.errors.slice(0, 200) });
+			return fail(
+				400,
+				failure(
+					{ action: 'preview', values: upload.values, message: UNREADABLE },
+					{ issues: outcome.errors.slice(0, 200) }
+				)
+			);
 		return { preview: outcome.preview };
 	},
 	replan: async ({ request }) => {
@@ -45,16 +52,21 @@ export const actions: Actions = {
 		const user = requireCapability('import.run');
 		const form = await request.formData();
 		const id = Number(form.get('eventId'));
-		if (!Number.isInteger(id)) return fail(400, { revertError: 'Impor tidak dikenal.' });
+		if (!Number.isInteger(id))
+			return fail(400, failure({ action: 'revert', message: 'Impor tidak dikenal.' }));
 		if (form.get('confirmed') !== 'yes') {
 			const entry = await findImport(id);
-			if (!entry) return fail(404, { revertError: `Impor #${id} tidak ditemukan.` });
+			if (!entry)
+				return fail(404, failure({ action: 'revert', message: `Impor #${id} tidak ditemukan.` }));
 			if (entry.reverted)
-				return fail(409, { revertError: `Impor #${id} sudah dibatalkan sebelumnya.` });
+				return fail(
+					409,
+					failure({ action: 'revert', message: `Impor #${id} sudah dibatalkan sebelumnya.` })
+				);
 			return { revertAsk: entry };
 		}
 		const outcome = await revertImport(id, actorOf(user));
-		if (!outcome.ok) return fail(409, { revertError: outcome.message });
+		if (!outcome.ok) return fail(409, failure({ action: 'revert', message: outcome.message }));
 		return { reverted: { id, restored: outcome.restored } };
 	}
 };

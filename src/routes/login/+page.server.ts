@@ -6,8 +6,9 @@ import { safeRedirectTarget } from '$lib/server/auth/redirect';
 import { throttleMessage } from '$lib/server/auth/throttle';
 import { usableDemoAccounts } from '$lib/server/accounts/users';
 import { loginSchema } from '$lib/validation/login';
-import { fieldErrors, formValues } from '$lib/validation/form';
+import { formValues } from '$lib/validation/form';
 import type { Actions, PageServerLoad } from './$types';
+import { failure, invalid } from '$lib/validation/failure';
 
 // Public by design: this is the sign-in form (allowlisted in route-guards.test.ts).
 
@@ -22,15 +23,15 @@ export const actions: Actions = {
 		const raw = formValues(await event.request.formData());
 		const values = { username: raw.username ?? '' };
 		const parsed = v.safeParse(loginSchema, raw);
-		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.issues) });
+		if (!parsed.success) return fail(400, invalid(parsed.issues, { values }));
 
 		const result = await signIn({ ...parsed.output, ip: event.getClientAddress() });
 		if (!result.ok) {
 			if (result.reason === 'throttled') {
-				return fail(429, { values, message: throttleMessage(result.retryAfterMs) });
+				return fail(429, failure({ values, message: throttleMessage(result.retryAfterMs) }));
 			}
 			const message = result.reason === 'disabled' ? ACCOUNT_DISABLED : INVALID_CREDENTIALS;
-			return fail(400, { values, message });
+			return fail(400, failure({ values, message }));
 		}
 		setSessionCookie(event, result.token, result.session.expiresAt);
 		redirect(303, safeRedirectTarget(event.url.searchParams.get('redirectTo')));

@@ -6,6 +6,7 @@ import { STATUS_LABELS } from '../../workflow/lifecycle';
 import { EXPORT_VIEWS } from '../results/export';
 import { EXPIRED, type StepOutcome } from './flow';
 import type { ImportFile } from './file';
+import { failure } from '../../validation/failure';
 import { list as listPeriods, getByYear } from '../periods/periods';
 import { matrixRows } from '../results/published-files';
 import { computeView } from '../results/results';
@@ -90,16 +91,19 @@ async function matrixOf(year: number, conn: Conn) {
 	};
 }
 
+/** Above the issue list when a file cannot be read at all. */
+export const UNREADABLE = 'Berkas tidak dapat dibaca; perbaiki masalah di bawah lalu unggah lagi.';
+
 /** The action result of a preview/confirm step. */
 export async function stepResult(step: StepOutcome, conn: Conn = db()) {
 	switch (step.kind) {
 		case 'expired':
-			return fail(410, { expired: EXPIRED });
+			return fail(410, failure({ message: EXPIRED }));
 		case 'failed':
-			return fail(400, { parseErrors: step.errors.slice(0, 200) });
+			return fail(400, failure({ message: UNREADABLE }, { issues: step.errors.slice(0, 200) }));
 		case 'preview':
 			return step.message
-				? fail(409, { preview: step.preview, message: step.message })
+				? fail(409, failure({ message: step.message }, { preview: step.preview }))
 				: { preview: step.preview };
 		case 'committed': {
 			const s = step.summary;

@@ -1,6 +1,6 @@
 /**
  * The form actions of the register pages after their guard: read the post, check it, write,
- * answer with `fail(400 | 409, { values, errors, message })` or a confirmation. Kept here so the
+ * answer with `fail(400 | 409, failure({ values, errors, message }))` or a confirmation. Kept here so the
  * route files stay a guard and one call.
  */
 import { error, fail, redirect } from '@sveltejs/kit';
@@ -9,6 +9,7 @@ import { formValues } from '../../validation/form';
 import { readRegisterForm, readVisits } from '../../validation/register';
 import type { Actor } from '../audit/audit';
 import { addRecord, deleteRecord, getRecord, setVisits, updateRecord } from './records';
+import { failure } from '../../validation/failure';
 
 const CHECK = 'Data belum disimpan: periksa isian yang ditandai.';
 const STALE =
@@ -26,7 +27,7 @@ export function rowId(param: string): number {
 export async function addFromForm(slug: RegisterSlug, year: number, data: FormData, actor: Actor) {
 	const values = formValues(data);
 	const read = readRegisterForm(slug, values, year);
-	if (!read.ok) return fail(400, { values, errors: read.errors, message: CHECK });
+	if (!read.ok) return fail(400, failure({ values, errors: read.errors, message: CHECK }));
 	const added = await addRecord(slug, year, read.value, actor);
 	const noun = REGISTER_FORMS[slug].noun;
 	return {
@@ -45,10 +46,11 @@ export async function saveFromForm(
 ) {
 	const values = formValues(data);
 	const read = readRegisterForm(slug, values, year);
-	if (!read.ok) return fail(400, { values, errors: read.errors, message: CHECK });
+	if (!read.ok) return fail(400, failure({ values, errors: read.errors, message: CHECK }));
 	const outcome = await updateRecord(slug, year, id, values.version ?? '', read.value, actor);
 	if (outcome === 'missing') error(404, MISSING);
-	if (outcome === 'stale') return fail(409, { values, errors: { _form: STALE }, message: STALE });
+	if (outcome === 'stale')
+		return fail(409, failure({ values, errors: { _form: STALE }, message: STALE }));
 	return { done: 'Perubahan disimpan.' };
 }
 
@@ -62,16 +64,18 @@ export async function deleteFromForm(
 	const values = formValues(data);
 	const outcome = await deleteRecord(slug, year, id, values.version ?? '', actor);
 	if (outcome === 'missing') error(404, MISSING);
-	if (outcome === 'stale') return fail(409, { values, errors: { _form: STALE }, message: STALE });
+	if (outcome === 'stale')
+		return fail(409, failure({ values, errors: { _form: STALE }, message: STALE }));
 	redirect(303, `/layanan/${year}/${slug}?dihapus=1`);
 }
 
 export async function saveVisitsFromForm(year: number, data: FormData, actor: Actor) {
 	const values = formValues(data);
 	const read = readVisits(values);
-	if (!read.ok) return fail(400, { values, errors: read.errors, message: CHECK });
+	if (!read.ok) return fail(400, failure({ values, errors: read.errors, message: CHECK }));
 	const outcome = await setVisits(year, values.version ?? '', read.value, actor);
-	if (outcome !== 'done') return fail(409, { values, errors: { _form: STALE }, message: STALE });
+	if (outcome !== 'done')
+		return fail(409, failure({ values, errors: { _form: STALE }, message: STALE }));
 	return { done: 'Kunjungan website disimpan.' };
 }
 

@@ -8,6 +8,7 @@ import { readRegisterCsv } from '../../registers/csv';
 import { REGISTER_FORMS, displayValue, type RegisterSlug } from '../../registers/forms';
 import type { Actor } from '../audit/audit';
 import { importRecords, readUploadText, revertImport } from './import';
+import { failure } from '../../validation/failure';
 
 /** Preview rows drawn on the page; the count covers all. */
 const PREVIEW_ROWS = 50;
@@ -16,23 +17,27 @@ async function readFile(slug: RegisterSlug, year: number, data: FormData) {
 	const upload = await readUploadText(data);
 	if (!upload.ok)
 		return {
-			failure: fail(400, { values: {}, errors: { file: upload.message }, message: upload.message })
+			refused: fail(400, failure({ errors: { file: upload.message }, message: upload.message }))
 		};
 	const read = readRegisterCsv(slug, upload.text, year);
 	return { upload, read };
 }
 
 export async function previewImport(slug: RegisterSlug, year: number, data: FormData) {
-	const { failure, upload, read } = await readFile(slug, year, data);
-	if (failure) return failure;
+	const { refused, upload, read } = await readFile(slug, year, data);
+	if (refused) return refused;
 	if (!read.ok)
-		return fail(400, {
-			values: {},
-			errors: { file: `${read.errors.length} masalah: tidak ada yang diimpor.` },
-			message:
-				'Berkas belum bisa diimpor: perbaiki baris dan kolom yang disebut, lalu unggah lagi.',
-			issues: read.errors.slice(0, 200)
-		});
+		return fail(
+			400,
+			failure(
+				{
+					errors: { file: `${read.errors.length} masalah: tidak ada yang diimpor.` },
+					message:
+						'Berkas belum bisa diimpor: perbaiki baris dan kolom yang disebut, lalu unggah lagi.'
+				},
+				{ issues: read.errors.slice(0, 200) }
+			)
+		);
 	const form = REGISTER_FORMS[slug];
 	const columns = form.columns.map((n) => form.fields.find((f) => f.name === n)!);
 	return {
@@ -49,15 +54,19 @@ export async function previewImport(slug: RegisterSlug, year: number, data: Form
 }
 
 export async function commitImport(slug: RegisterSlug, year: number, data: FormData, actor: Actor) {
-	const { failure, upload, read } = await readFile(slug, year, data);
-	if (failure) return failure;
+	const { refused, upload, read } = await readFile(slug, year, data);
+	if (refused) return refused;
 	if (!read.ok)
-		return fail(400, {
-			values: {},
-			errors: { file: 'Berkas berubah dan kini bermasalah: tidak ada yang diimpor.' },
-			message: 'Berkas belum bisa diimpor.',
-			issues: read.errors.slice(0, 200)
-		});
+		return fail(
+			400,
+			failure(
+				{
+					errors: { file: 'Berkas berubah dan kini bermasalah: tidak ada yang diimpor.' },
+					message: 'Berkas belum bisa diimpor.'
+				},
+				{ issues: read.errors.slice(0, 200) }
+			)
+		);
 	const name = String(data.get('name') ?? upload.name)
 		.replace(/[^\w .()-]/g, '_')
 		.slice(0, 80);
@@ -73,6 +82,6 @@ export async function undoImport(slug: RegisterSlug, year: number, data: FormDat
 	const source = String(data.get('source') ?? '');
 	const outcome = await revertImport(slug, year, source, actor);
 	if (!outcome.ok)
-		return fail(400, { values: {}, errors: { _form: outcome.message }, message: outcome.message });
+		return fail(400, failure({ errors: { _form: outcome.message }, message: outcome.message }));
 	return { done: `Impor dibatalkan: ${outcome.removed} baris dihapus.` };
 }

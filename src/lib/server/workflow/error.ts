@@ -1,9 +1,10 @@
 import { fail } from '@sveltejs/kit';
+import { failure, type Failure } from '$lib/validation/failure';
 
 /**
  * A refusal a user can act on (a locked period, a missing reason, a move the role may not make),
  * with the HTTP status a route should answer with. The data layer throws it before changing
- * anything; routes turn it into `fail(status, { message })` with `failFrom`.
+ * anything; routes turn it into `fail(status, failure({ message }))` with `failFrom`.
  */
 export class WorkflowError extends Error {
 	constructor(
@@ -15,12 +16,16 @@ export class WorkflowError extends Error {
 	}
 }
 
-/** `fail(status, { message, ...extra })` for a WorkflowError; anything else is rethrown. */
-export function failFrom<T extends Record<string, unknown> = Record<never, never>>(
+/**
+ * `fail(status, failure({ message, ...parts }, extra))` for a WorkflowError; anything else is
+ * rethrown.
+ */
+export function failFrom<T extends object = Record<never, never>>(
 	e: unknown,
-	extra?: T
+	parts: Omit<Partial<Failure>, 'message'> = {},
+	extra: T = {} as T
 ) {
 	if (e instanceof WorkflowError)
-		return fail(e.status, { message: e.message, ...(extra ?? ({} as T)) });
+		return fail(e.status, failure({ ...parts, message: e.message }, extra));
 	throw e;
 }

@@ -9,6 +9,7 @@ import { parseId } from '$lib/validation/cell';
 import { formValues } from '$lib/validation/form';
 
 import type { Actions, PageServerLoad } from './$types';
+import { failure } from '$lib/validation/failure';
 
 /** The OPD master list. */
 export const load: PageServerLoad = async () => {
@@ -36,7 +37,7 @@ export const actions: Actions = {
 		const user = requireCapability('opds.manage');
 		const v = formValues(await request.formData());
 		const id = parseId(v.id);
-		if (!id) return fail(400, { message: 'OPD tidak dikenal.' });
+		if (!id) return fail(400, failure({ message: 'OPD tidak dikenal.' }));
 		try {
 			await updateOpd(
 				id,
@@ -57,19 +58,19 @@ export const actions: Actions = {
 		const user = requireCapability('opds.manage');
 		const v = formValues(await request.formData());
 		const id = parseId(v.id);
-		if (!id) return fail(400, { message: 'OPD tidak dikenal.' });
+		if (!id) return fail(400, failure({ message: 'OPD tidak dikenal.' }));
 		try {
 			await setAliases(id, v.aliases ?? '', actorOf(user));
 			return { done: 'Alias disimpan.' };
 		} catch (e) {
-			return failFrom(e, { aliasesFor: id, aliases: v.aliases ?? '' });
+			return failFrom(e, {}, { aliasesFor: id, aliases: v.aliases ?? '' });
 		}
 	},
 	retire: async ({ request }) => {
 		const user = requireCapability('opds.manage');
 		const v = formValues(await request.formData());
 		const id = parseId(v.id);
-		if (!id) return fail(400, { message: 'OPD tidak dikenal.' });
+		if (!id) return fail(400, failure({ message: 'OPD tidak dikenal.' }));
 		try {
 			await setRetired(id, v.retired === '1', actorOf(user));
 			return { done: v.retired === '1' ? 'OPD dinonaktifkan.' : 'OPD diaktifkan kembali.' };
@@ -82,7 +83,7 @@ export const actions: Actions = {
 		const v = formValues(await request.formData());
 		const source = parseId(v.source);
 		const target = parseId(v.target);
-		if (!source || !target) return fail(400, { message: 'Pilih OPD asal dan tujuan.' });
+		if (!source || !target) return fail(400, failure({ message: 'Pilih OPD asal dan tujuan.' }));
 		try {
 			await mergeOpds(source, target, actorOf(user));
 			return { done: 'OPD digabung.' };

@@ -3,9 +3,10 @@ import * as v from 'valibot';
 import { ROLE_LABELS, ROLES } from '$lib/permissions';
 import { requireCapability } from '$lib/server/auth/guards';
 import * as users from '$lib/server/accounts/users';
-import { fieldErrors, formValues } from '$lib/validation/form';
+import { formValues } from '$lib/validation/form';
 import { userCreateSchema } from '$lib/validation/user';
 import type { Actions, PageServerLoad } from './$types';
+import { failure, invalid } from '$lib/validation/failure';
 
 export const load: PageServerLoad = async () => {
 	requireCapability('users.manage');
@@ -30,15 +31,15 @@ export const actions: Actions = {
 		const admin = requireCapability('users.manage');
 		const raw = formValues(await event.request.formData());
 		// Sent back to refill the form: everything but the password.
-		const values = { ...raw, password: undefined };
+		const values = Object.fromEntries(Object.entries(raw).filter(([key]) => key !== 'password'));
 		const parsed = v.safeParse(userCreateSchema, raw);
-		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.issues) });
+		if (!parsed.success) return fail(400, invalid(parsed.issues, { values }));
 		try {
 			const created = await users.create(parsed.output, users.actorOf(admin));
 			return { created: created.username };
 		} catch (e) {
 			if (e instanceof users.UserInputError)
-				return fail(400, { values, errors: { [e.field]: e.message } });
+				return fail(400, failure({ values, errors: { [e.field]: e.message } }));
 			throw e;
 		}
 	}

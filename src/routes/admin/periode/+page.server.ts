@@ -8,6 +8,7 @@ import { failFrom } from '$lib/server/workflow/error';
 import { formValues } from '$lib/validation/form';
 import { needsConfirmation, STATUS_LABELS, transitionsFor } from '$lib/workflow/lifecycle';
 import type { Actions, PageServerLoad } from './$types';
+import { failure } from '$lib/validation/failure';
 
 /** The periods with their status and the moves the admin may make, and the copy form. */
 export const load: PageServerLoad = async () => {
@@ -39,7 +40,7 @@ export const actions: Actions = {
 		const from = Number(values.from);
 		const to = Number(values.to);
 		if (!Number.isInteger(from) || !Number.isInteger(to))
-			return fail(400, { values, message: 'Isi tahun asal dan tahun baru.' });
+			return fail(400, failure({ values, message: 'Isi tahun asal dan tahun baru.' }));
 		try {
 			await copyPeriod(from, to, actorOf(user));
 			return { created: to };
@@ -51,7 +52,7 @@ export const actions: Actions = {
 		const user = requireCapability('periods.manage');
 		const values = formValues(await request.formData());
 		const period = await periods.getByYear(Number(values.year));
-		if (!period) return fail(404, { message: 'Periode tidak ditemukan.' });
+		if (!period) return fail(404, failure({ message: 'Periode tidak ditemukan.' }));
 		try {
 			const to = await moveFromForm(period.id, values, { actor: actorOf(user), role: user.role });
 			return { moved: `${period.year}: ${STATUS_LABELS[to]}` };

@@ -21,6 +21,8 @@ import { formValues } from '$lib/validation/form';
 import { parseId } from '$lib/validation/cell';
 import { appealsOpen, selfAssessmentOpen, STATUS_LABELS } from '$lib/workflow/lifecycle';
 import type { Actions, PageServerLoad } from './$types';
+import { failure } from '$lib/validation/failure';
+import { readAppealValue, REQUESTED_VALUE } from '$lib/validation/appeal-form';
 
 /** The operator's own OPD in one period; the OPD always comes from the session, never the form. */
 async function own(year: string, opdId: number | null) {
@@ -103,7 +105,7 @@ export const actions: Actions = {
 		const inputs: SelfInput[] = [];
 		for (const id of ids) {
 			const parsed = parseCellFields({ ...values, [`version_${id}`]: '0' }, `_${id}`);
-			if (!parsed.ok) return fail(400, { message: parsed.message });
+			if (!parsed.ok) return fail(400, failure({ message: parsed.message }));
 			inputs.push({
 				indicatorId: id,
 				value: parsed.cell.value,
@@ -123,10 +125,17 @@ export const actions: Actions = {
 		const { period, opdId } = await own(params.year, user.opdId);
 		const values = formValues(await request.formData());
 		const indicatorId = parseId(values.indicatorId);
-		if (!indicatorId) return fail(400, { message: 'Pilih indikator yang disanggah.' });
-		const raw = (values.requestedValue ?? '').trim();
-		if (raw !== '' && !/^\d+$/.test(raw))
-			return fail(400, { message: 'Nilai yang diminta harus bilangan bulat.' });
+		if (!indicatorId) return fail(400, failure({ message: 'Pilih indikator yang disanggah.' }));
+		const requested = readAppealValue(REQUESTED_VALUE, values.requestedValue);
+		if (!requested.ok)
+			return fail(
+				400,
+				failure({
+					values,
+					errors: { requestedValue: requested.message },
+					message: requested.message
+				})
+			);
 		try {
 			await fileAppeal(
 				period.id,
@@ -134,7 +143,7 @@ export const actions: Actions = {
 				{
 					indicatorId,
 					reason: values.reason ?? '',
-					requestedValue: raw === '' ? null : Number(raw)
+					requestedValue: requested.value
 				},
 				actorOf(user)
 			);

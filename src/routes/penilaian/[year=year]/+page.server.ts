@@ -32,6 +32,7 @@ import { readLinkCheckOptions } from '$lib/server/evidence/link-check';
 import { checkPeriodLinks, lastLinkCheck, linkChecksOf } from '$lib/server/evidence/links';
 import { linkStatusLabel } from '$lib/validation/link-check';
 import type { Actions, PageServerLoad } from './$types';
+import { failure } from '$lib/validation/failure';
 
 /** The evaluator's matrix: OPDs × indicators, compact (see matrixOf), plus the lifecycle moves. */
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -135,8 +136,8 @@ export const actions: Actions = {
 		const opdId = parseId(values.opdId);
 		const indicatorId = parseId(values.indicatorId);
 		const parsed = parseCellFields(values);
-		if (!opdId || !indicatorId) return fail(400, { message: 'Sel tidak dikenal.' });
-		if (!parsed.ok) return fail(400, { message: parsed.message });
+		if (!opdId || !indicatorId) return fail(400, failure({ message: 'Sel tidak dikenal.' }));
+		if (!parsed.ok) return fail(400, failure({ message: parsed.message }));
 		try {
 			const result = await assessments.setCell(
 				period.id,
@@ -147,15 +148,20 @@ export const actions: Actions = {
 			);
 			if (result.status === 'conflict') {
 				const c = result.current;
-				return fail(409, {
-					message: 'Sel ini baru saja diubah orang lain.',
-					conflict: {
-						opdId,
-						indicatorId,
-						value: c ? (c.notApplicable ? -1 : c.value) : null,
-						version: c?.version ?? 0
-					}
-				});
+				return fail(
+					409,
+					failure(
+						{ message: 'Sel ini baru saja diubah orang lain.' },
+						{
+							conflict: {
+								opdId,
+								indicatorId,
+								value: c ? (c.notApplicable ? -1 : c.value) : null,
+								version: c?.version ?? 0
+							}
+						}
+					)
+				);
 			}
 			const cell = result.cell;
 			return {
@@ -176,7 +182,7 @@ export const actions: Actions = {
 		const period = await periodOrNotFound(params.year);
 		const raw = formValues(await request.formData()).deadline;
 		const read = readOptionalDate('Tanggal batas', raw, 'T23:59:59', readTimeZone());
-		if (!read.ok) return fail(400, { message: read.message });
+		if (!read.ok) return fail(400, failure({ message: read.message }));
 		try {
 			await setSelfDeadline(period.id, read.date, actorOf(user));
 			return { deadlineSet: true };
@@ -225,9 +231,12 @@ export const actions: Actions = {
 		const period = await periodOrNotFound(params.year);
 		const values = formValues(await request.formData());
 		if (values.confirm !== CONFIRM_VALUE)
-			return fail(400, {
-				message: 'Centang konfirmasi untuk mengisi sel kosong dengan "tidak ada".'
-			});
+			return fail(
+				400,
+				failure({
+					message: 'Centang konfirmasi untuk mengisi sel kosong dengan "tidak ada".'
+				})
+			);
 		try {
 			const cells = await markUnassessedAbsent(period.id, values.reason ?? '', actorOf(user));
 			return { decided: cells };
@@ -244,7 +253,7 @@ export const actions: Actions = {
 		const period = await periodOrNotFound(params.year);
 		const values = formValues(await request.formData());
 		const rateAgain = values.rate === CONFIRM_VALUE;
-		if (!values.opd) return fail(400, { message: 'Pilih OPD.' });
+		if (!values.opd) return fail(400, failure({ message: 'Pilih OPD.' }));
 		try {
 			await setOpdNotRated(
 				period.id,

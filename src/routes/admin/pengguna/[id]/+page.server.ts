@@ -3,10 +3,11 @@ import * as v from 'valibot';
 import { ROLE_LABELS, ROLES } from '$lib/permissions';
 import { requireCapability } from '$lib/server/auth/guards';
 import * as users from '$lib/server/accounts/users';
-import { fieldErrors, formValues } from '$lib/validation/form';
+import { formValues } from '$lib/validation/form';
 import { passwordResetSchema } from '$lib/validation/password';
 import { roleAssignSchema } from '$lib/validation/user';
 import type { Actions, PageServerLoad } from './$types';
+import { failure, invalid } from '$lib/validation/failure';
 
 function userIdOf(param: string): number {
 	const id = Number(param);
@@ -21,7 +22,7 @@ async function attempt(action: string, run: () => Promise<void>) {
 		return { action, done: true };
 	} catch (e) {
 		if (!(e instanceof users.UserInputError)) throw e;
-		return fail(400, { action, errors: { [e.field]: e.message } });
+		return fail(400, failure({ action, errors: { [e.field]: e.message } }));
 	}
 }
 
@@ -43,7 +44,7 @@ export const actions: Actions = {
 	role: async ({ params, request }) => {
 		const admin = requireCapability('users.manage');
 		const parsed = v.safeParse(roleAssignSchema, formValues(await request.formData()));
-		if (!parsed.success) return fail(400, { action: 'role', errors: fieldErrors(parsed.issues) });
+		if (!parsed.success) return fail(400, invalid(parsed.issues, { action: 'role' }));
 		const { role, opdId } = parsed.output;
 		return attempt('role', () =>
 			users.setRole(userIdOf(params.id), role, opdId, users.actorOf(admin))
@@ -52,8 +53,7 @@ export const actions: Actions = {
 	password: async ({ params, request }) => {
 		const admin = requireCapability('users.manage');
 		const parsed = v.safeParse(passwordResetSchema, formValues(await request.formData()));
-		if (!parsed.success)
-			return fail(400, { action: 'password', errors: fieldErrors(parsed.issues) });
+		if (!parsed.success) return fail(400, invalid(parsed.issues, { action: 'password' }));
 		return attempt('password', () =>
 			users.resetPassword(userIdOf(params.id), parsed.output.password, users.actorOf(admin))
 		);

@@ -9,6 +9,7 @@ import { WorkflowError } from '$lib/server/workflow/error';
 import { errorsOf, readAwardEntry, readAwardList, readId } from '$lib/validation/award-form';
 import { formValues } from '$lib/validation/form';
 import type { Actions, PageServerLoad } from './$types';
+import { failure } from '$lib/validation/failure';
 
 /** The PPID's award lists of a year, with the year's OPDs to pick from. */
 export const load: PageServerLoad = async ({ params }) => {
@@ -44,7 +45,7 @@ async function attempt(
 		return { done };
 	} catch (e) {
 		if (e instanceof WorkflowError)
-			return fail(e.status, { values, errors: {}, message: e.message });
+			return fail(e.status, failure({ values, errors: {}, message: e.message }));
 		throw e;
 	}
 }
@@ -55,7 +56,7 @@ export const actions: Actions = {
 		const actor = actorOf(user);
 		const values = formValues(await event.request.formData());
 		const list = readAwardList(values);
-		if (!list.ok) return fail(400, { values, errors: errorsOf(list), message: INVALID });
+		if (!list.ok) return fail(400, failure({ values, errors: errorsOf(list), message: INVALID }));
 		return attempt(values, `Daftar "${list.value.title}" dibuat.`, () =>
 			awards.createList(Number(event.params.year), list.value, actor)
 		);
@@ -67,7 +68,7 @@ export const actions: Actions = {
 		const target = readId(values, 'listId');
 		const list = readAwardList(values);
 		if (!target.ok || !list.ok)
-			return fail(400, { values, errors: errorsOf(target, list), message: INVALID });
+			return fail(400, failure({ values, errors: errorsOf(target, list), message: INVALID }));
 		return attempt(values, `Daftar "${list.value.title}" disimpan.`, () =>
 			awards.updateList(target.value, list.value, actor)
 		);
@@ -77,7 +78,8 @@ export const actions: Actions = {
 		const actor = actorOf(user);
 		const values = formValues(await event.request.formData());
 		const target = readId(values, 'listId');
-		if (!target.ok) return fail(400, { values, errors: errorsOf(target), message: INVALID });
+		if (!target.ok)
+			return fail(400, failure({ values, errors: errorsOf(target), message: INVALID }));
 		return attempt(values, 'Daftar dihapus.', () => awards.deleteList(target.value, actor));
 	},
 	addEntry: async (event) => {
@@ -87,7 +89,7 @@ export const actions: Actions = {
 		const target = readId(values, 'listId');
 		const entry = readAwardEntry(values);
 		if (!target.ok || !entry.ok)
-			return fail(400, { values, errors: errorsOf(target, entry), message: INVALID });
+			return fail(400, failure({ values, errors: errorsOf(target, entry), message: INVALID }));
 		return attempt(values, 'OPD ditambahkan ke daftar.', () =>
 			awards.addEntry(target.value, entry.value, actor)
 		);
@@ -99,7 +101,7 @@ export const actions: Actions = {
 		const target = readId(values, 'entryId');
 		const entry = readAwardEntry(values);
 		if (!target.ok || !entry.ok)
-			return fail(400, { values, errors: errorsOf(target, entry), message: INVALID });
+			return fail(400, failure({ values, errors: errorsOf(target, entry), message: INVALID }));
 		return attempt(values, 'Baris disimpan.', () =>
 			awards.updateEntry(target.value, entry.value, actor)
 		);
@@ -109,7 +111,8 @@ export const actions: Actions = {
 		const actor = actorOf(user);
 		const values = formValues(await event.request.formData());
 		const target = readId(values, 'entryId');
-		if (!target.ok) return fail(400, { values, errors: errorsOf(target), message: INVALID });
+		if (!target.ok)
+			return fail(400, failure({ values, errors: errorsOf(target), message: INVALID }));
 		return attempt(values, 'Baris dihapus.', () => awards.deleteEntry(target.value, actor));
 	}
 };

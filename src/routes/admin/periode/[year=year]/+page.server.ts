@@ -22,6 +22,7 @@ import {
 import { rubricEditable, STATUS_LABELS } from '$lib/workflow/lifecycle';
 import { periodOrNotFound } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
+import { failure, problemErrors } from '$lib/validation/failure';
 
 /** The rubric editor and the roster of one period. */
 export const load: PageServerLoad = async ({ params }) => {
@@ -61,12 +62,14 @@ export const actions: Actions = {
 		const user = requireCapability('rubric.manage');
 		const period = await periodOrNotFound(params.year);
 		const parsed = parseRubricForm(formValues(await request.formData()));
-		if (!parsed.ok) return fail(400, { problems: parsed.errors });
+		if (!parsed.ok)
+			return fail(400, failure({ action: 'rubric', errors: problemErrors(parsed.errors) }));
 		try {
 			await saveIndicators(period.id, parsed.indicators, actorOf(user));
 			return { rubricSaved: true };
 		} catch (e) {
-			if (e instanceof RubricInvalid) return fail(400, { problems: e.problems });
+			if (e instanceof RubricInvalid)
+				return fail(400, failure({ action: 'rubric', errors: problemErrors(e.problems) }));
 			return failFrom(e);
 		}
 	},
@@ -75,13 +78,20 @@ export const actions: Actions = {
 		const period = await periodOrNotFound(params.year);
 		const parsed = parseStructureForm(formValues(await request.formData()));
 		const structureDraft = parsed.fields;
-		if (!parsed.ok) return fail(400, { structureProblems: parsed.errors, structureDraft });
+		if (!parsed.ok)
+			return fail(
+				400,
+				failure({ action: 'structure', errors: problemErrors(parsed.errors) }, { structureDraft })
+			);
 		try {
 			return { structureSaved: await saveStructure(period.id, parsed.structure, actorOf(user)) };
 		} catch (e) {
 			if (e instanceof RubricInvalid)
-				return fail(400, { structureProblems: e.problems, structureDraft });
-			return failFrom(e, { structureDraft });
+				return fail(
+					400,
+					failure({ action: 'structure', errors: problemErrors(e.problems) }, { structureDraft })
+				);
+			return failFrom(e, { action: 'structure' }, { structureDraft });
 		}
 	},
 	/** Fills the form with the KIP monev stages; saving stays a separate step. */
@@ -98,7 +108,7 @@ export const actions: Actions = {
 			.getAll('opdId')
 			.map((v) => parseId(String(v)))
 			.filter((v): v is number => v !== null);
-		if (!ids.length) return fail(400, { message: 'Pilih OPD yang akan ditambahkan.' });
+		if (!ids.length) return fail(400, failure({ message: 'Pilih OPD yang akan ditambahkan.' }));
 		try {
 			return { added: await addToRoster(period.id, ids, actorOf(user)) };
 		} catch (e) {
@@ -109,7 +119,7 @@ export const actions: Actions = {
 		const user = requireCapability('periods.manage');
 		const period = await periodOrNotFound(params.year);
 		const opdId = parseId(formValues(await request.formData()).opdId);
-		if (!opdId) return fail(400, { message: 'OPD tidak dikenal.' });
+		if (!opdId) return fail(400, failure({ message: 'OPD tidak dikenal.' }));
 		try {
 			await removeFromRoster(period.id, opdId, actorOf(user));
 			return { removed: true };

@@ -6,6 +6,7 @@ import { editableToTable, TABLE_SECTIONS, tableToEditable } from '$lib/report/na
 import { formValues } from '$lib/validation/form';
 import { readMeta, readSection } from '$lib/validation/report';
 import type { Actions, PageServerLoad } from './$types';
+import { failure } from '$lib/validation/failure';
 
 /**
  * The Laporan Tahunan composer of a year: the narrative sections, the signatory and the budget.
@@ -40,7 +41,7 @@ export const actions: Actions = {
 		const values = formValues(await request.formData());
 		const read = readSection(values);
 		if (!read.ok)
-			return fail(400, { values, errors: read.errors, message: 'Teks belum disimpan.' });
+			return fail(400, failure({ values, errors: read.errors, message: 'Teks belum disimpan.' }));
 		const { key, body } = read.value;
 		const stored = TABLE_SECTIONS[key] ? editableToTable(body) : body;
 		await saveSection(Number(params.year), key, stored, actorOf(user));
@@ -51,7 +52,10 @@ export const actions: Actions = {
 		const values = formValues(await request.formData());
 		const read = readMeta(values);
 		if (!read.ok)
-			return fail(400, { values, errors: read.errors, message: 'Penanda tangan belum disimpan.' });
+			return fail(
+				400,
+				failure({ values, errors: read.errors, message: 'Penanda tangan belum disimpan.' })
+			);
 		await saveMeta(Number(params.year), read.value, actorOf(user));
 		return { done: 'Penanda tangan dan anggaran disimpan.', key: 'meta' };
 	}

@@ -5,6 +5,7 @@ import { actorOf } from '$lib/server/accounts/users';
 import { failFrom } from '$lib/server/workflow/error';
 import { periodOrNotFound } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
+import { failure } from '$lib/validation/failure';
 
 /** The live podium of a period and the open ties the team has to decide. */
 export const load: PageServerLoad = async ({ params }) => {
@@ -32,7 +33,7 @@ export const actions: Actions = {
 		const slugs = data.getAll('opd').map(String);
 		const ranks = slugs.map((slug) => Number(data.get(`rank_${slug}`)));
 		if (ranks.some((r) => !Number.isInteger(r) || r < 1) || new Set(ranks).size !== ranks.length)
-			return fail(400, { message: 'Beri setiap OPD urutan yang berbeda (1, 2, 3, …).' });
+			return fail(400, failure({ message: 'Beri setiap OPD urutan yang berbeda (1, 2, 3, …).' }));
 		const order = slugs
 			.map((slug, i) => ({ slug, rank: ranks[i]! }))
 			.sort((a, b) => a.rank - b.rank)

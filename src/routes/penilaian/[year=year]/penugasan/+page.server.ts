@@ -18,6 +18,7 @@ import {
 	parseForm
 } from '$lib/validation/assignment-form';
 import type { Actions, PageServerLoad } from './$types';
+import { failure } from '$lib/validation/failure';
 
 /** Who scores what: assignments per evaluator (admin), conflicts of interest, progress. */
 export const load: PageServerLoad = async ({ params }) => {
@@ -47,13 +48,13 @@ export const actions: Actions = {
 		const user = requireCapability('assignments.manage');
 		const period = await periodOrNotFound(params.year);
 		const parsed = parseForm(assignmentSchema, await request.formData(), ['opdIds', 'aspects']);
-		if (!parsed.ok) return fail(400, { message: parsed.message });
+		if (!parsed.ok) return fail(400, failure({ message: parsed.message }));
 		const { userId, opdIds, aspects } = parsed.value;
 		try {
 			await saveAssignment(period.id, userId, { opdIds, aspects }, actorOf(user));
 			return { saved: userId };
 		} catch (e) {
-			return failFrom(e, { userId });
+			return failFrom(e, {}, { userId });
 		}
 	},
 	/** Records a conflict of interest: an evaluator for themselves, the admin for anyone. */
@@ -61,12 +62,15 @@ export const actions: Actions = {
 		const user = requireCapability('conflicts.declare');
 		const period = await periodOrNotFound(params.year);
 		const parsed = parseForm(conflictSchema, await request.formData());
-		if (!parsed.ok) return fail(400, { message: parsed.message });
+		if (!parsed.ok) return fail(400, failure({ message: parsed.message }));
 		const { userId, opdId, note } = parsed.value;
 		if (userId !== user.id && !can(user.role, 'assignments.manage'))
-			return fail(403, {
-				message: 'Anda hanya dapat menyatakan konflik kepentingan Anda sendiri.'
-			});
+			return fail(
+				403,
+				failure({
+					message: 'Anda hanya dapat menyatakan konflik kepentingan Anda sendiri.'
+				})
+			);
 		try {
 			await recordConflict(period.id, userId, opdId, note, actorOf(user));
 			return { conflictRecorded: true };
@@ -79,7 +83,7 @@ export const actions: Actions = {
 		const user = requireCapability('assignments.manage');
 		const period = await periodOrNotFound(params.year);
 		const parsed = parseForm(conflictRemoveSchema, await request.formData());
-		if (!parsed.ok) return fail(400, { message: parsed.message });
+		if (!parsed.ok) return fail(400, failure({ message: parsed.message }));
 		try {
 			await removeConflict(period.id, parsed.value.userId, parsed.value.opdId, actorOf(user));
 			return { conflictRemoved: true };

@@ -8,6 +8,8 @@ import { formValues } from '$lib/validation/form';
 import { STATUS_LABELS } from '$lib/workflow/lifecycle';
 import { periodOrNotFound } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
+import { failure } from '$lib/validation/failure';
+import { ANSWER_VALUE, readAppealValue } from '$lib/validation/appeal-form';
 
 /** The appeals of a period for evaluators to answer. */
 export const load: PageServerLoad = async ({ params }) => {
@@ -35,17 +37,20 @@ export const actions: Actions = {
 		await periodOrNotFound(params.year);
 		const values = formValues(await request.formData());
 		const appealId = parseId(values.appealId);
-		if (!appealId) return fail(400, { message: 'Sanggahan tidak dikenal.' });
-		const raw = (values.value ?? '').trim();
-		if (raw !== '' && !/^\d+$/.test(raw))
-			return fail(400, { message: 'Nilai harus bilangan bulat.' });
+		if (!appealId) return fail(400, failure({ message: 'Sanggahan tidak dikenal.' }));
+		const answered = readAppealValue(ANSWER_VALUE, values.value);
+		if (!answered.ok)
+			return fail(
+				400,
+				failure({ values, errors: { value: answered.message }, message: answered.message })
+			);
 		try {
 			const result = await answerAppeal(
 				appealId,
 				{
 					granted: values.decision === 'granted',
 					answer: values.answer ?? '',
-					value: raw === '' ? undefined : Number(raw)
+					value: answered.value ?? undefined
 				},
 				actorOf(user)
 			);

@@ -18,6 +18,7 @@ import {
 } from '$lib/workflow/stages';
 import { periodOrNotFound } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
+import { failure } from '$lib/validation/failure';
 
 /** The stages of a staged period: their dates, evaluators, state and the OPDs that stopped. */
 export const load: PageServerLoad = async ({ params }) => {
@@ -79,7 +80,7 @@ export const actions: Actions = {
 		const period = await periodOrNotFound(params.year);
 		const values = formValues(await request.formData());
 		if (!ACTIONS.has(values.action ?? ''))
-			return fail(400, { message: 'Tindakan tahap tidak dikenal.' });
+			return fail(400, failure({ message: 'Tindakan tahap tidak dikenal.' }));
 		try {
 			await moveStage(period.id, values.stage ?? '', values.action as StageAction, actorOf(user));
 			return { moved: values.action };
@@ -98,12 +99,12 @@ export const actions: Actions = {
 			data.getAll('evaluatorId').map(String),
 			readTimeZone()
 		);
-		if (!parsed.ok) return fail(400, { message: parsed.message, stage: values.stage });
+		if (!parsed.ok) return fail(400, failure({ message: parsed.message }, { stage: values.stage }));
 		try {
 			await saveSchedule(period.id, values.stage ?? '', parsed.schedule, actorOf(user));
 			return { scheduled: values.stage };
 		} catch (e) {
-			return failFrom(e, { stage: values.stage });
+			return failFrom(e, {}, { stage: values.stage });
 		}
 	}
 };

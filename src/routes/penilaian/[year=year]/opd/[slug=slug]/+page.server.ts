@@ -13,6 +13,7 @@ import { formValues } from '$lib/validation/form';
 import { cellsEditable, STATUS_LABELS } from '$lib/workflow/lifecycle';
 import { cellLock } from '$lib/workflow/matrix-keys';
 import type { Actions, PageServerLoad } from './$types';
+import { failure } from '$lib/validation/failure';
 
 async function target(year: string, slug: string) {
 	const period = await periodOrNotFound(year);
@@ -60,7 +61,7 @@ export const actions: Actions = {
 			// A locked cell (outside the running stage) is sent disabled, i.e. not at all: keep it.
 			if (!(`value_${ind.id}` in values)) continue;
 			const parsed = parseCellFields(values, `_${ind.id}`);
-			if (!parsed.ok) return fail(400, { message: `${ind.label}: ${parsed.message}` });
+			if (!parsed.ok) return fail(400, failure({ message: `${ind.label}: ${parsed.message}` }));
 			const was = parseCellFields(
 				{
 					value: values[`was_${ind.id}`] ?? '',
@@ -70,7 +71,7 @@ export const actions: Actions = {
 				},
 				''
 			);
-			if (!was.ok) return fail(400, { message: `${ind.label}: ${was.message}` });
+			if (!was.ok) return fail(400, failure({ message: `${ind.label}: ${was.message}` }));
 			cells.push({
 				...parsed.cell,
 				indicatorId: ind.id,
@@ -86,9 +87,12 @@ export const actions: Actions = {
 			const result = await setOpdCells(period.id, row.id, cells, actorOf(user));
 			if (result.stale.length) {
 				const labels = indicators.filter((i) => result.stale.includes(i.id)).map((i) => i.label);
-				return fail(409, {
-					message: `Tidak ada yang disimpan: ${labels.join(', ')} baru saja diubah orang lain. Nilai terbaru ditampilkan; ulangi perubahan Anda.`
-				});
+				return fail(
+					409,
+					failure({
+						message: `Tidak ada yang disimpan: ${labels.join(', ')} baru saja diubah orang lain. Nilai terbaru ditampilkan; ulangi perubahan Anda.`
+					})
+				);
 			}
 			return { saved: result.saved };
 		} catch (e) {

@@ -9,6 +9,7 @@ import { parseCellFields } from '$lib/validation/cell';
 import { formValues } from '$lib/validation/form';
 import { cellsEditable, STATUS_LABELS } from '$lib/workflow/lifecycle';
 import type { Actions, PageServerLoad } from './$types';
+import { failure } from '$lib/validation/failure';
 
 async function target(params: { year: string; slug: string; key: string }) {
 	const period = await periodOrNotFound(params.year);
@@ -63,7 +64,7 @@ export const actions: Actions = {
 		const { period, detail } = await target(params);
 		const values = formValues(await request.formData());
 		const parsed = parseCellFields(values);
-		if (!parsed.ok) return fail(400, { message: parsed.message });
+		if (!parsed.ok) return fail(400, failure({ message: parsed.message }));
 		try {
 			const result = await setCell(
 				period.id,
@@ -73,10 +74,13 @@ export const actions: Actions = {
 				actorOf(user)
 			);
 			if (result.status === 'conflict')
-				return fail(409, {
-					message:
-						'Sel ini baru saja diubah orang lain; nilai terbaru ditampilkan. Periksa lalu simpan lagi.'
-				});
+				return fail(
+					409,
+					failure({
+						message:
+							'Sel ini baru saja diubah orang lain; nilai terbaru ditampilkan. Periksa lalu simpan lagi.'
+					})
+				);
 			return { saved: true };
 		} catch (e) {
 			return failFrom(e);
