@@ -58,6 +58,16 @@ test('the admin gives a draft the KIP stages, adds an aspect and uses it for an 
 		await page.getByRole('checkbox', { name: 'Hapus aspek Jenis informasi' }).isDisabled(),
 		true
 	);
+	// With JavaScript each table can grow by more than its one empty row, and posts its new size.
+	const bandInputs = page.locator('input[name^=bandLabel_]');
+	const bands = await bandInputs.count();
+	await page.getByRole('button', { name: 'Tambah baris kualifikasi' }).click();
+	assert.equal(await bandInputs.count(), bands + 1);
+	assert.equal(await page.inputValue('input[name=bandRows]'), String(bands + 1));
+	assert.equal(
+		await page.getAttribute(`input[name=bandLabel_${bands}]`, 'placeholder'),
+		'Kualifikasi baru…'
+	);
 });
 
 test('without JavaScript a bad share is refused naming the row, and the typed rows come back', async () => {
