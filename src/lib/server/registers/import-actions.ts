@@ -7,6 +7,7 @@ import { fail } from '@sveltejs/kit';
 import { readRegisterCsv } from '../../registers/csv';
 import { REGISTER_FORMS, displayValue, type RegisterSlug } from '../../registers/forms';
 import type { Actor } from '../audit/audit';
+import { holidayDates } from './holidays';
 import { importRecords, readUploadText, revertImport } from './import';
 
 /** Preview rows drawn on the page; the count covers all. */
@@ -18,7 +19,7 @@ async function readFile(slug: RegisterSlug, year: number, data: FormData) {
 		return {
 			failure: fail(400, { values: {}, errors: { file: upload.message }, message: upload.message })
 		};
-	const read = readRegisterCsv(slug, upload.text, year);
+	const read = readRegisterCsv(slug, upload.text, year, holidayDates());
 	return { upload, read };
 }
 
