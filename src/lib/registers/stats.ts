@@ -156,3 +156,58 @@ export function serviceStatsRows(stats: ServiceStats): [string, string, number |
 	record('survey.byLevel', stats.survey.byLevel);
 	return rows;
 }
+
+/**
+ * Objections per request and disputes per request (both null in a year without requests). The
+ * dispute rate is per request too, so the two read on one scale; a request that went to objection
+ * and on to a dispute counts in both.
+ */
+export function serviceRates(stats: ServiceStats): {
+	objectionRate: number | null;
+	disputeRate: number | null;
+} {
+	return {
+		objectionRate: rate(stats.objections.total, stats.requests.total),
+		disputeRate: rate(stats.disputes.total, stats.requests.total)
+	};
+}
+
+/** One figure of this year beside the previous year's; difference null when either is missing. */
+export interface YearOverYearRow {
+	metric: string;
+	key: string;
+	current: number | null;
+	previous: number | null;
+	difference: number | null;
+}
+
+/**
+ * Every figure of `serviceStatsRows` (and the two rates) of this year beside the previous year's,
+ * in this year's order; `previous` null when that year has no register data.
+ */
+export function yearOverYear(
+	current: ServiceStats,
+	previous: ServiceStats | null
+): YearOverYearRow[] {
+	const withRates = (s: ServiceStats): [string, string, number | null][] => {
+		const r = serviceRates(s);
+		return [
+			...serviceStatsRows(s),
+			['rates.objectionRate', '', r.objectionRate],
+			['rates.disputeRate', '', r.disputeRate]
+		];
+	};
+	const before = new Map(
+		(previous ? withRates(previous) : []).map(([m, k, v]) => [`${m}\u0000${k}`, v])
+	);
+	return withRates(current).map(([metric, key, value]) => {
+		const old = before.get(`${metric}\u0000${key}`) ?? null;
+		return {
+			metric,
+			key,
+			current: value,
+			previous: old,
+			difference: value !== null && old !== null ? value - old : null
+		};
+	});
+}
