@@ -6,6 +6,7 @@ import {
 	countBy,
 	rate,
 	serviceRates,
+	statSections,
 	yearOverYear,
 	responseBucket,
 	serviceStats,
@@ -231,5 +232,40 @@ describe('rates and year over year of the seed reports', () => {
 		const rows = yearOverYear(y2020, null);
 		expect(rows.length).toBe(yoy.length);
 		expect(rows.every((r) => r.previous === null && r.difference === null)).toBe(true);
+	});
+});
+
+describe('statSections of the statistics page', () => {
+	const of = (file: string) => {
+		const r = parseServiceReport(readFileSync(file, 'utf8'));
+		if (!r.ok) throw new Error(r.errors[0]!.message);
+		return serviceStats(r.report);
+	};
+	const sections = statSections(
+		of('data/seeds/000_98cb80431292019a.txt'),
+		of('data/seeds/001_fa7482990baaa3fb.txt')
+	);
+	const section = (id: string) => sections.find((s) => s.id === id)!;
+
+	it.each([
+		['permohonan-bulan', 'Maret', 20, 13],
+		['sarana', 'Online (SIP-PPID)', 22, 0],
+		['keputusan', 'Ditolak', 0, 53],
+		['keberatan-bulan', 'Mei', 2, 18],
+		['sengketa', 'Dicabut pemohon', 0, 1]
+	])('%s: %s is %i in 2021 and %i in 2020', (id, label, current, previous) => {
+		const s = section(id);
+		const i = s.labels.indexOf(label);
+		expect(i, s.labels.join(', ')).toBeGreaterThanOrEqual(0);
+		expect([s.current[i], s.previous?.[i]]).toEqual([current, previous]);
+	});
+
+	it('has one value per label, and no previous year when none is given', () => {
+		for (const s of sections) expect(s.current).toHaveLength(s.labels.length);
+		expect(
+			statSections(of('data/seeds/001_fa7482990baaa3fb.txt'), null).every(
+				(s) => s.previous === null
+			)
+		).toBe(true);
 	});
 });

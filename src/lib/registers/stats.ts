@@ -9,6 +9,8 @@ import {
 	CHANNELS,
 	DECISIONS,
 	DISPUTE_OUTCOMES,
+	LABELS,
+	MONTHS,
 	REFUSAL_REASONS,
 	RESPONSE_BUCKETS,
 	SURVEY_LEVELS,
@@ -210,4 +212,81 @@ export function yearOverYear(
 			difference: value !== null && old !== null ? value - old : null
 		};
 	});
+}
+
+/** One chart of the statistics page with its table: a label per bar, this year and the previous. */
+export interface StatSection {
+	id: string;
+	title: string;
+	labels: string[];
+	current: (number | null)[];
+	previous: (number | null)[] | null;
+}
+
+/**
+ * The statistics page's sections (aggregates only): requests per month, channel, applicant type,
+ * decision, refusal reason and response time, objections per month, disputes per outcome and
+ * website visits, each beside the previous year's when there is one.
+ */
+export function statSections(current: ServiceStats, previous: ServiceStats | null): StatSection[] {
+	const months = MONTHS.map((m) => m);
+	const keyed = <K extends string>(
+		id: string,
+		title: string,
+		labels: Record<K, string>,
+		pick: (s: ServiceStats) => Record<K, number>
+	): StatSection => {
+		const keys = Object.keys(pick(current)) as K[];
+		return {
+			id,
+			title,
+			labels: keys.map((k) => labels[k]),
+			current: keys.map((k) => pick(current)[k]),
+			previous: previous ? keys.map((k) => pick(previous)[k]) : null
+		};
+	};
+	return [
+		{
+			id: 'permohonan-bulan',
+			title: 'Permohonan informasi per bulan',
+			labels: months,
+			current: current.requests.byMonth,
+			previous: previous?.requests.byMonth ?? null
+		},
+		keyed('sarana', 'Permohonan per sarana', LABELS.channel, (s) => s.requests.byChannel),
+		keyed(
+			'jenis-pemohon',
+			'Permohonan per jenis pemohon',
+			LABELS.applicantType,
+			(s) => s.requests.byApplicantType
+		),
+		keyed('keputusan', 'Permohonan per keputusan', LABELS.decision, (s) => s.requests.byDecision),
+		keyed(
+			'alasan-penolakan',
+			'Alasan penolakan',
+			LABELS.refusalReason,
+			(s) => s.requests.refusalReasons
+		),
+		keyed(
+			'waktu-jawab',
+			'Waktu menjawab (hari kerja, UU 14/2008 Pasal 22)',
+			LABELS.responseBucket,
+			(s) => s.requests.responseDays
+		),
+		{
+			id: 'keberatan-bulan',
+			title: 'Keberatan per bulan',
+			labels: months,
+			current: current.objections.byMonth,
+			previous: previous?.objections.byMonth ?? null
+		},
+		keyed('sengketa', 'Sengketa per hasil', LABELS.disputeOutcome, (s) => s.disputes.byOutcome),
+		{
+			id: 'kunjungan',
+			title: 'Kunjungan website per bulan',
+			labels: months,
+			current: current.websiteVisits,
+			previous: previous?.websiteVisits ?? null
+		}
+	];
 }
