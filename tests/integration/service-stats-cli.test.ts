@@ -26,7 +26,9 @@ function monev(...args: string[]) {
 	});
 }
 
-async function api(handler: typeof json.GET, year: string): Promise<string> {
+type Handler = (event: RequestEvent<{ year: string }, never>) => Response | Promise<Response>;
+
+async function api(handler: Handler, year: string): Promise<string> {
 	const u = new URL(`http://monev.test/api/v1/service-stats/${year}`);
 	const res = await handler({
 		params: { year },
@@ -43,12 +45,12 @@ describe('npm run monev -- service-stats', () => {
 		async (year) => {
 			const out = monev('service-stats', '--year', year);
 			expect(out.status, out.stderr).toBe(0);
-			expect(out.stdout).toBe(`${await api(json.GET, year)}\n`);
+			expect(out.stdout).toBe(`${await api(json.GET as unknown as Handler, year)}\n`);
 			expect(JSON.parse(out.stdout).requests.total).toBe(year === '2020' ? 84 : 98);
 			const rows = monev('service-stats', '--year', year, '--format', 'csv');
 			expect(rows.status, rows.stderr).toBe(0);
 			// The API's CSV starts with a BOM; the bytes on stdout are the same.
-			expect(rows.stdout).toBe(await api(csv.GET as typeof json.GET, year));
+			expect(rows.stdout).toBe(await api(csv.GET as unknown as Handler, year));
 			expect(rows.stdout).toContain('requests.total,,');
 		},
 		60_000
