@@ -13,6 +13,7 @@ import { checkLinksCommand } from './cli/links';
 import { reportCommand } from './cli/report';
 import { resultsCommand } from './cli/results';
 import { seedCommand } from './cli/seed';
+import { serviceStatsCommand } from './cli/service-stats';
 import { userCommand } from './cli/user';
 
 const USAGE = `Penggunaan: npm run monev -- <perintah> [opsi]
@@ -34,6 +35,9 @@ Perintah:
                                        Laporan Tahunan PPID tahun Y (Bagian I–VII) sebagai Word
                                        atau HTML (HTML ke stdout tanpa --file); --personal-data:
                                        dengan nama dan alamat pemohon
+  service-stats --year Y [--format json|csv]
+                                       statistik layanan informasi tahun Y, sama dengan
+                                       /api/v1/service-stats/Y (JSON) dan .csv-nya
   check-links --year Y [--format text|json]
                                        periksa semua tautan bukti tahun Y (status, pengalihan,
                                        judul, SHA-256), simpan hasilnya dan cetak ke stdout
@@ -77,6 +81,8 @@ async function main(argv: string[]): Promise<number> {
 			return resultsCommand(args, database);
 		case 'report':
 			return reportCommand(args, database);
+		case 'service-stats':
+			return serviceStatsCommand(args, database);
 		case 'check-links':
 			return checkLinksCommand(args, database);
 		case 'awards':

@@ -40,7 +40,8 @@ const EXPECTED: Record<Capability, [boolean, boolean, boolean, boolean, boolean,
 	'report.compose':          [X,    _,        _,       _,       X,      _],
 	'assignments.manage':      [X,    _,        _,       _,       _,      _],
 	'conflicts.declare':       [X,    X,        _,       _,       _,      _],
-	'awards.manage':           [X,    X,        _,       _,       _,      _]
+	'awards.manage':           [X,    X,        _,       _,       _,      _],
+	'serviceStats.view':       [X,    _,        _,       X,       X,      _]
 };
 
 const COLUMNS = ['admin', 'evaluator', 'operator', 'pimpinan', 'petugas', null] as const;

@@ -29,6 +29,7 @@
  * | registers.manage        |   ✓   |           |          |          |    ✓    |           |
  * | report.compose          |   ✓   |           |          |          |    ✓    |           |
  * | awards.manage           |   ✓   |     ✓     |          |          |         |           |
+ * | serviceStats.view       |   ✓   |           |          |    ✓     |    ✓    |           |
  *
  * The evaluator does not get the operator's side (self.assess, appeal.file): an evaluator who
  * could self-assess or appeal would be judging their own submissions. The admin keeps them so
@@ -36,7 +37,8 @@
  * keeps the PPID's service registers (requests, objections, disputes, visits, survey; they hold
  * applicants' personal data) and composes the Laporan Tahunan (narrative, signatory, budget), and
  * nothing of the monev. The PPID's own award lists (awards.manage)
- * are recorded by the monev team that announces them: admin and evaluator.
+ * are recorded by the monev team that announces them: admin and evaluator. The service statistics
+ * page (aggregates of the registers, no personal data) is for the desk and the leadership.
  */
 
 /** The roles; `server/db/schema.ts` takes the users.role column's values from here. */
@@ -66,7 +68,8 @@ export const CAPABILITIES = [
 	'conflicts.declare',
 	'registers.manage',
 	'report.compose',
-	'awards.manage'
+	'awards.manage',
+	'serviceStats.view'
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -96,9 +99,15 @@ const GRANTS: Record<Role, ReadonlySet<Capability>> = {
 		'results.viewPublished',
 		'dashboard.view',
 		'opd.viewAny',
-		'export.run'
+		'export.run',
+		'serviceStats.view'
 	]),
-	petugas: new Set(['registers.manage', 'report.compose', 'results.viewPublished'])
+	petugas: new Set([
+		'registers.manage',
+		'report.compose',
+		'results.viewPublished',
+		'serviceStats.view'
+	])
 };
 
 /** What an anonymous visitor may do: published results and the open-data API. */
@@ -145,5 +154,6 @@ export const CAPABILITY_LABELS: Record<Capability, string> = {
 	'conflicts.declare': 'menyatakan konflik kepentingan',
 	'registers.manage': 'mengelola register layanan informasi',
 	'report.compose': 'menyusun laporan tahunan PPID',
-	'awards.manage': 'mencatat daftar penghargaan PPID'
+	'awards.manage': 'mencatat daftar penghargaan PPID',
+	'serviceStats.view': 'melihat statistik layanan informasi'
 };

@@ -57,7 +57,12 @@ function formTextOf(field: FieldSpec, cell: string): string {
  * checked like the form; the result holds either all rows or every problem, each naming the
  * row and the column. Caps (bytes, rows, columns) are the caller's.
  */
-export function readRegisterCsv(slug: RegisterSlug, text: string, year: number): RegisterCsvResult {
+export function readRegisterCsv(
+	slug: RegisterSlug,
+	text: string,
+	year: number,
+	holidays: ReadonlySet<string> = new Set()
+): RegisterCsvResult {
 	const { fields } = REGISTER_FORMS[slug];
 	const parsed = Papa.parse<string[]>(text.replace(/^\ufeff/, ''), {
 		skipEmptyLines: 'greedy',
@@ -91,7 +96,7 @@ export function readRegisterCsv(slug: RegisterSlug, text: string, year: number):
 		columns.forEach((field, c) => {
 			if (field) values[field.name] = formTextOf(field, cells[c] ?? '');
 		});
-		const read = readRegisterForm(slug, values, year);
+		const read = readRegisterForm(slug, values, year, holidays);
 		if (read.ok) rows.push(read.value);
 		else
 			for (const [name, message] of Object.entries(read.errors)) {

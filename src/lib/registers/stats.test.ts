@@ -5,6 +5,9 @@ import {
 	byMonth,
 	countBy,
 	rate,
+	serviceRates,
+	statSections,
+	yearOverYear,
 	responseBucket,
 	serviceStats,
 	serviceStatsRows,
@@ -171,5 +174,98 @@ describe('serviceStats of the seed reports', () => {
 		expect(rows).toContainEqual(['websiteVisits', '12', 92812]);
 		expect(rows).toContainEqual(['objections.statedTotal', '', 15]);
 		expect(JSON.stringify(rows)).not.toMatch(/Robani|@gmail/);
+	});
+});
+
+describe('rates and year over year of the seed reports', () => {
+	const of = (file: string) => {
+		const r = parseServiceReport(readFileSync(file, 'utf8'));
+		if (!r.ok) throw new Error(r.errors[0]!.message);
+		return serviceStats(r.report);
+	};
+	const y2020 = of('data/seeds/001_fa7482990baaa3fb.txt');
+	const y2021 = of('data/seeds/000_98cb80431292019a.txt');
+
+	it.each([
+		['2020', y2020, 53 / 84, 5 / 84],
+		['2021', y2021, 15 / 98, 1 / 98]
+	])('%s: objections and disputes per request', (_, stats, objectionRate, disputeRate) => {
+		expect(serviceRates(stats)).toEqual({ objectionRate, disputeRate });
+	});
+
+	it('an empty year has no rates', () => {
+		const empty = serviceStats({
+			websiteVisits: [],
+			requests: [],
+			objections: [],
+			objectionsStatedTotal: null,
+			disputes: [],
+			survey: []
+		});
+		expect(serviceRates(empty)).toEqual({ objectionRate: null, disputeRate: null });
+	});
+
+	const yoy = yearOverYear(y2021, y2020);
+	const row = (metric: string, key = '') => yoy.find((r) => r.metric === metric && r.key === key);
+
+	it.each([
+		['requests.total', '', 98, 84, 14],
+		['requests.byMonth', '4', 7, 49, -42],
+		['requests.byChannel', 'desk', 76, 84, -8],
+		['requests.byChannel', 'online', 22, 0, 22],
+		['requests.byApplicantType', 'campuran', 68, 0, 68],
+		['requests.byApplicantType', 'kelompok', 6, 75, -69],
+		['requests.byDecision', 'ditolak', 0, 53, -53],
+		['requests.byDecision', 'diarahkan', 21, 0, 21],
+		['requests.refusalReasons', 'tidak_beritikad_baik', 0, 42, -42],
+		['requests.responseDays', 'unknown', 98, 84, 14],
+		['objections.total', '', 15, 53, -38],
+		['objections.statedTotal', '', 15, 51, -36],
+		['disputes.total', '', 1, 5, -4],
+		['survey.responses', '', 4, 0, 4],
+		['rates.objectionRate', '', 15 / 98, 53 / 84, 15 / 98 - 53 / 84]
+	] as const)('2021 vs 2020: %s %s', (metric, key, current, previous, difference) => {
+		expect(row(metric, key)).toEqual({ metric, key, current, previous, difference });
+	});
+
+	it('without a previous year every previous and difference is null', () => {
+		const rows = yearOverYear(y2020, null);
+		expect(rows.length).toBe(yoy.length);
+		expect(rows.every((r) => r.previous === null && r.difference === null)).toBe(true);
+	});
+});
+
+describe('statSections of the statistics page', () => {
+	const of = (file: string) => {
+		const r = parseServiceReport(readFileSync(file, 'utf8'));
+		if (!r.ok) throw new Error(r.errors[0]!.message);
+		return serviceStats(r.report);
+	};
+	const sections = statSections(
+		of('data/seeds/000_98cb80431292019a.txt'),
+		of('data/seeds/001_fa7482990baaa3fb.txt')
+	);
+	const section = (id: string) => sections.find((s) => s.id === id)!;
+
+	it.each([
+		['permohonan-bulan', 'Maret', 20, 13],
+		['sarana', 'Online (SIP-PPID)', 22, 0],
+		['keputusan', 'Ditolak', 0, 53],
+		['keberatan-bulan', 'Mei', 2, 18],
+		['sengketa', 'Dicabut pemohon', 0, 1]
+	])('%s: %s is %i in 2021 and %i in 2020', (id, label, current, previous) => {
+		const s = section(id);
+		const i = s.labels.indexOf(label);
+		expect(i, s.labels.join(', ')).toBeGreaterThanOrEqual(0);
+		expect([s.current[i], s.previous?.[i]]).toEqual([current, previous]);
+	});
+
+	it('has one value per label, and no previous year when none is given', () => {
+		for (const s of sections) expect(s.current).toHaveLength(s.labels.length);
+		expect(
+			statSections(of('data/seeds/001_fa7482990baaa3fb.txt'), null).every(
+				(s) => s.previous === null
+			)
+		).toBe(true);
 	});
 });

@@ -9,6 +9,8 @@ import {
 	CHANNELS,
 	DECISIONS,
 	DISPUTE_OUTCOMES,
+	LABELS,
+	MONTHS,
 	REFUSAL_REASONS,
 	RESPONSE_BUCKETS,
 	SURVEY_LEVELS,
@@ -155,4 +157,136 @@ export function serviceStatsRows(stats: ServiceStats): [string, string, number |
 	rows.push(['survey.responses', '', stats.survey.responses]);
 	record('survey.byLevel', stats.survey.byLevel);
 	return rows;
+}
+
+/**
+ * Objections per request and disputes per request (both null in a year without requests). The
+ * dispute rate is per request too, so the two read on one scale; a request that went to objection
+ * and on to a dispute counts in both.
+ */
+export function serviceRates(stats: ServiceStats): {
+	objectionRate: number | null;
+	disputeRate: number | null;
+} {
+	return {
+		objectionRate: rate(stats.objections.total, stats.requests.total),
+		disputeRate: rate(stats.disputes.total, stats.requests.total)
+	};
+}
+
+/** One figure of this year beside the previous year's; difference null when either is missing. */
+export interface YearOverYearRow {
+	metric: string;
+	key: string;
+	current: number | null;
+	previous: number | null;
+	difference: number | null;
+}
+
+/**
+ * Every figure of `serviceStatsRows` (and the two rates) of this year beside the previous year's,
+ * in this year's order; `previous` null when that year has no register data.
+ */
+export function yearOverYear(
+	current: ServiceStats,
+	previous: ServiceStats | null
+): YearOverYearRow[] {
+	const withRates = (s: ServiceStats): [string, string, number | null][] => {
+		const r = serviceRates(s);
+		return [
+			...serviceStatsRows(s),
+			['rates.objectionRate', '', r.objectionRate],
+			['rates.disputeRate', '', r.disputeRate]
+		];
+	};
+	const before = new Map(
+		(previous ? withRates(previous) : []).map(([m, k, v]) => [`${m}\u0000${k}`, v])
+	);
+	return withRates(current).map(([metric, key, value]) => {
+		const old = before.get(`${metric}\u0000${key}`) ?? null;
+		return {
+			metric,
+			key,
+			current: value,
+			previous: old,
+			difference: value !== null && old !== null ? value - old : null
+		};
+	});
+}
+
+/** One chart of the statistics page with its table: a label per bar, this year and the previous. */
+export interface StatSection {
+	id: string;
+	title: string;
+	labels: string[];
+	current: (number | null)[];
+	previous: (number | null)[] | null;
+}
+
+/**
+ * The statistics page's sections (aggregates only): requests per month, channel, applicant type,
+ * decision, refusal reason and response time, objections per month, disputes per outcome and
+ * website visits, each beside the previous year's when there is one.
+ */
+export function statSections(current: ServiceStats, previous: ServiceStats | null): StatSection[] {
+	const months = MONTHS.map((m) => m);
+	const keyed = <K extends string>(
+		id: string,
+		title: string,
+		labels: Record<K, string>,
+		pick: (s: ServiceStats) => Record<K, number>
+	): StatSection => {
+		const keys = Object.keys(pick(current)) as K[];
+		return {
+			id,
+			title,
+			labels: keys.map((k) => labels[k]),
+			current: keys.map((k) => pick(current)[k]),
+			previous: previous ? keys.map((k) => pick(previous)[k]) : null
+		};
+	};
+	return [
+		{
+			id: 'permohonan-bulan',
+			title: 'Permohonan informasi per bulan',
+			labels: months,
+			current: current.requests.byMonth,
+			previous: previous?.requests.byMonth ?? null
+		},
+		keyed('sarana', 'Permohonan per sarana', LABELS.channel, (s) => s.requests.byChannel),
+		keyed(
+			'jenis-pemohon',
+			'Permohonan per jenis pemohon',
+			LABELS.applicantType,
+			(s) => s.requests.byApplicantType
+		),
+		keyed('keputusan', 'Permohonan per keputusan', LABELS.decision, (s) => s.requests.byDecision),
+		keyed(
+			'alasan-penolakan',
+			'Alasan penolakan',
+			LABELS.refusalReason,
+			(s) => s.requests.refusalReasons
+		),
+		keyed(
+			'waktu-jawab',
+			'Waktu menjawab (hari kerja, UU 14/2008 Pasal 22)',
+			LABELS.responseBucket,
+			(s) => s.requests.responseDays
+		),
+		{
+			id: 'keberatan-bulan',
+			title: 'Keberatan per bulan',
+			labels: months,
+			current: current.objections.byMonth,
+			previous: previous?.objections.byMonth ?? null
+		},
+		keyed('sengketa', 'Sengketa per hasil', LABELS.disputeOutcome, (s) => s.disputes.byOutcome),
+		{
+			id: 'kunjungan',
+			title: 'Kunjungan website per bulan',
+			labels: months,
+			current: current.websiteVisits,
+			previous: previous?.websiteVisits ?? null
+		}
+	];
 }

@@ -114,11 +114,15 @@ const SCHEMAS = Object.fromEntries(
 	])
 ) as unknown as Record<RegisterSlug, v.GenericSchema<Record<string, string>, RegisterValues>>;
 
-/** Reads one form of `slug` for the register year `year`; every refusal names its field. */
+/**
+ * Reads one form of `slug` for the register year `year`; every refusal names its field. Working
+ * days skip weekends and `holidays` (ISO dates, the public-holiday setting).
+ */
 export function readRegisterForm(
 	slug: RegisterSlug,
 	values: Record<string, string>,
-	year: number
+	year: number,
+	holidays: ReadonlySet<string> = new Set()
 ): RegisterFormResult {
 	const parsed = v.safeParse(SCHEMAS[slug], values);
 	if (!parsed.success) {
@@ -154,7 +158,7 @@ export function readRegisterForm(
 		row.count = 1;
 		row.workingDays = null;
 		if (row.answeredOn) {
-			const days = workingDaysBetween(received, String(row.answeredOn));
+			const days = workingDaysBetween(received, String(row.answeredOn), holidays);
 			if (days === null)
 				errors.answeredOn = `Tanggal dijawab ${row.answeredOn} sebelum tanggal diterima ${received}.`;
 			row.workingDays = days;

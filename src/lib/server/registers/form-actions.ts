@@ -8,6 +8,7 @@ import { REGISTER_FORMS, formText, type RegisterSlug } from '../../registers/for
 import { formValues } from '../../validation/form';
 import { readRegisterForm, readVisits } from '../../validation/register';
 import type { Actor } from '../audit/audit';
+import { holidayDates } from './holidays';
 import { addRecord, deleteRecord, getRecord, setVisits, updateRecord } from './records';
 import { failure } from '../../validation/failure';
 
@@ -26,7 +27,7 @@ export function rowId(param: string): number {
 
 export async function addFromForm(slug: RegisterSlug, year: number, data: FormData, actor: Actor) {
 	const values = formValues(data);
-	const read = readRegisterForm(slug, values, year);
+	const read = readRegisterForm(slug, values, year, holidayDates());
 	if (!read.ok) return fail(400, failure({ values, errors: read.errors, message: CHECK }));
 	const added = await addRecord(slug, year, read.value, actor);
 	const noun = REGISTER_FORMS[slug].noun;
@@ -45,7 +46,7 @@ export async function saveFromForm(
 	actor: Actor
 ) {
 	const values = formValues(data);
-	const read = readRegisterForm(slug, values, year);
+	const read = readRegisterForm(slug, values, year, holidayDates());
 	if (!read.ok) return fail(400, failure({ values, errors: read.errors, message: CHECK }));
 	const outcome = await updateRecord(slug, year, id, values.version ?? '', read.value, actor);
 	if (outcome === 'missing') error(404, MISSING);

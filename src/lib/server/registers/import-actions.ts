@@ -7,6 +7,7 @@ import { fail } from '@sveltejs/kit';
 import { readRegisterCsv } from '../../registers/csv';
 import { REGISTER_FORMS, displayValue, type RegisterSlug } from '../../registers/forms';
 import type { Actor } from '../audit/audit';
+import { holidayDates } from './holidays';
 import { importRecords, readUploadText, revertImport } from './import';
 import { failure } from '../../validation/failure';
 
@@ -19,7 +20,7 @@ async function readFile(slug: RegisterSlug, year: number, data: FormData) {
 		return {
 			refused: fail(400, failure({ errors: { file: upload.message }, message: upload.message }))
 		};
-	const read = readRegisterCsv(slug, upload.text, year);
+	const read = readRegisterCsv(slug, upload.text, year, holidayDates());
 	return { upload, read };
 }
 
