@@ -233,6 +233,11 @@ describe('createDemoUsers', () => {
 
 	it('skips the operator when there is no OPD to bind it to', async () => {
 		await users.createDemoUsers(db, null);
-		expect((await users.list(db)).map((u) => u.role)).toEqual(['admin', 'evaluator', 'petugas', 'pimpinan']);
+		expect((await users.list(db)).map((u) => u.role)).toEqual([
+			'admin',
+			'evaluator',
+			'petugas',
+			'pimpinan'
+		]);
 	});
 });
