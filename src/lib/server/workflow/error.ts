@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { failure, type Failure } from '$lib/validation/failure';
+import { failure, type Failure } from '../../validation/failure';
 
 /**
  * A refusal a user can act on (a locked period, a missing reason, a move the role may not make),
