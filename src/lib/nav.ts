@@ -11,6 +11,7 @@ const ITEMS: { href: string; label: string; capability: Capability }[] = [
 	{ href: '/opd-saya', label: 'OPD saya', capability: 'self.assess' },
 	{ href: '/impor', label: 'Impor & ekspor', capability: 'import.run' },
 	{ href: '/layanan', label: 'Register layanan', capability: 'registers.manage' },
+	{ href: '/layanan/statistik', label: 'Statistik layanan', capability: 'serviceStats.view' },
 	{ href: '/admin/penghargaan', label: 'Penghargaan', capability: 'awards.manage' },
 	{ href: '/admin/periode', label: 'Periode', capability: 'periods.manage' },
 	{ href: '/admin/opd', label: 'OPD', capability: 'opds.manage' },

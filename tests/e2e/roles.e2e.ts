@@ -57,6 +57,7 @@ const PAGES: [route: string, path: string, ...outcomes: Outcome[]][] = [
 	['/layanan/[year]/kunjungan', '/layanan/2021/kunjungan', 'login', 200, 403, 403, 403, 200],
 	['/layanan/[year]/laporan-tahunan', '/layanan/2021/laporan-tahunan', 'login', 200, 403, 403, 403, 200],
 	['/layanan/[year]/laporan-tahunan/cetak', '/layanan/2021/laporan-tahunan/cetak', 'login', 200, 403, 403, 403, 200],
+	['/layanan/statistik', '/layanan/statistik', 'login', '/layanan/2021/statistik', 403, 403, '/layanan/2021/statistik', '/layanan/2021/statistik'],
 	['/layanan/[year]/statistik', '/layanan/2021/statistik', 'login', 200, 403, 403, 200, 200],
 	// The admin keeps the operator's capabilities but has no OPD of its own to show.
 	['/opd-saya', '/opd-saya', 'login', 400, 403, 200, 403, 403],
