@@ -1,28 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { runMonev, useSeededCli } from './helpers/cli';
 import { naiveSeedMatrix, SEED_FILES } from './helpers/seed-reader';
 
-let dir: string;
-let env: NodeJS.ProcessEnv;
-
-function monev(...args: string[]) {
-	return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/monev.ts', ...args], {
-		env,
-		encoding: 'utf8'
-	});
-}
-
-beforeAll(() => {
-	dir = mkdtempSync(join(tmpdir(), 'monev-cli-'));
-	env = { ...process.env, DATABASE_URL: `file:${join(dir, 'cli.db')}` };
-	const seeded = monev('seed-demo');
-	expect(seeded.status, seeded.stderr).toBe(0);
-}, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { monev, dir } = useSeededCli('monev-cli-');
 
 interface Row {
 	rank: number;
@@ -77,7 +60,7 @@ describe('npm run monev -- results', () => {
 
 describe('npm run monev -- import', () => {
 	it('rejects a bad tick naming line and column, and writes nothing', () => {
-		const file = join(dir, 'bad.csv');
+		const file = join(dir(), 'bad.csv');
 		writeFileSync(
 			file,
 			'No,OPD,Renja 2024\n1,Dinas Sosial Kota Serang,√\n2,Inspektorat Kota Serang,x\n'
@@ -91,7 +74,7 @@ describe('npm run monev -- import', () => {
 	});
 
 	it("imports the app's CSV template into a new year", () => {
-		const file = join(dir, 'good.csv');
+		const file = join(dir(), 'good.csv');
 		writeFileSync(
 			file,
 			'No;OPD;Renja 2024;Daftar Aset OPD\n1;Dinas Sosial Kota Serang;√;\n2;Inspektorat Kota Serang;√;√\n'
@@ -123,7 +106,7 @@ interface PlanJson {
 
 describe('npm run monev -- export, then import --dry-run --json (round trip)', () => {
 	it('an unchanged template is 0 changes; one edit is 1; --empty absent counts the blanks', () => {
-		const source = join(dir, 'y2027.csv');
+		const source = join(dir(), 'y2027.csv');
 		writeFileSync(
 			source,
 			'No,OPD,Renja 2027,Daftar Aset OPD,Struktur Organisasi\n' +
@@ -134,7 +117,7 @@ describe('npm run monev -- export, then import --dry-run --json (round trip)', (
 		const created = monev('import', '--year', '2027', '--file', source);
 		expect(created.status, created.stderr).toBe(0);
 
-		const templat = join(dir, 'templat-2027.csv');
+		const templat = join(dir(), 'templat-2027.csv');
 		const exported = monev(
 			'export',
 			'--year',
@@ -177,14 +160,14 @@ describe('npm run monev -- export, then import --dry-run --json (round trip)', (
 		expect(same.errors).toEqual([]);
 		expect(same.blanks).toEqual({ cells: 4, wouldMarkAbsent: 4 });
 
-		const xlsx = join(dir, 'templat-2027.xlsx');
+		const xlsx = join(dir(), 'templat-2027.xlsx');
 		expect(
 			monev('export', '--year', '2027', '--view', 'templat', '--format', 'xlsx', '--file', xlsx)
 				.status
 		).toBe(0);
 		expect(plan(xlsx).changes.total).toBe(0);
 
-		const edited = join(dir, 'templat-2027-edited.csv');
+		const edited = join(dir(), 'templat-2027-edited.csv');
 		writeFileSync(
 			edited,
 			text.replace('Dinas Kesehatan Kota Serang,,,√', 'Dinas Kesehatan Kota Serang,√,,√')
@@ -247,15 +230,11 @@ describe('npm run monev -- import (.xlsx)', () => {
 
 describe('npm run monev -- backup / import-backup', () => {
 	it('round-trips the whole database byte for byte, and refuses a non-empty target', () => {
-		const first = join(dir, 'first.jsonl');
-		const second = join(dir, 'second.jsonl');
+		const first = join(dir(), 'first.jsonl');
+		const second = join(dir(), 'second.jsonl');
 		expect(monev('backup', '--file', first).status).toBe(0);
-		const fresh = { ...env, DATABASE_URL: `file:${join(dir, 'restored.db')}` };
-		const run = (...args: string[]) =>
-			spawnSync(process.execPath, ['--import', 'tsx', 'scripts/monev.ts', ...args], {
-				env: fresh,
-				encoding: 'utf8'
-			});
+		const restoredDb = `file:${join(dir(), 'restored.db')}`;
+		const run = (...args: string[]) => runMonev(restoredDb, ...args);
 		const restored = run('import-backup', '--file', first);
 		expect(restored.status, restored.stderr).toBe(0);
 		expect(run('backup', '--file', second).status).toBe(0);

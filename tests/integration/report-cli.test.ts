@@ -1,31 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useSeededCli } from './helpers/cli';
 
-let dir: string;
-let env: NodeJS.ProcessEnv;
-
-function monev(...args: string[]) {
-	return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/monev.ts', ...args], {
-		env,
-		encoding: 'utf8'
-	});
-}
-
-beforeAll(() => {
-	dir = mkdtempSync(join(tmpdir(), 'monev-report-cli-'));
-	env = { ...process.env, DATABASE_URL: `file:${join(dir, 'cli.db')}` };
-	const seeded = monev('seed-demo');
-	expect(seeded.status, seeded.stderr).toBe(0);
-}, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { monev, dir } = useSeededCli('monev-report-cli-');
 
 describe('npm run monev -- report', () => {
 	it('writes the 2021 Laporan Tahunan as .docx with every seed table', () => {
-		const file = join(dir, 'laporan-2021.docx');
+		const file = join(dir(), 'laporan-2021.docx');
 		const out = monev('report', '--year', '2021', '--format', 'docx', '--file', file);
 		expect(out.status, out.stderr).toBe(0);
 		expect(out.stdout).toBe('');

@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import type { RequestEvent } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useDb, type DB } from '../../src/lib/server/db';
 import { seedDemo } from '../../src/lib/server/db/seed';
+import { runMonev } from './helpers/cli';
 import { createTestDb } from './helpers/test-db';
 
 const json = await import('../../src/routes/api/v1/service-stats/[year=year]/+server');
@@ -19,12 +19,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => cleanup());
 
-function monev(...args: string[]) {
-	return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/monev.ts', ...args], {
-		env: { ...process.env, DATABASE_URL: url },
-		encoding: 'utf8'
-	});
-}
+const monev = (...args: string[]) => runMonev(url, ...args);
 
 type Handler = (event: RequestEvent<{ year: string }, never>) => Response | Promise<Response>;
 
