@@ -142,6 +142,16 @@ describe('self-assessment', () => {
 
 	it('submitting notifies every evaluator', async () => {
 		await transition(periodId, 'open', admin, '', db);
+		// A blank cell refuses the submission (submission-check.ts): fill every one in first.
+		const all = await db.select().from(indicators).where(eq(indicators.periodId, periodId));
+		const inputs = all.map((i) => ({
+			indicatorId: i.id,
+			value: 0,
+			notApplicable: false,
+			evidenceUrl: null,
+			note: null
+		}));
+		await saveSelf(periodId, opdId, inputs, operator, new Date(), db);
 		await submitSelf(periodId, opdId, operator, db);
 		const inbox = await db
 			.select()

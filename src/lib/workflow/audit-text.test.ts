@@ -209,4 +209,26 @@ describe('describeAuditEvent', () => {
 			changes: ['Januari: 100 → 120']
 		});
 	});
+
+	it('what an indicator says counts: the key, each field changed, the evidence flag', () => {
+		const s = describeAuditEvent(
+			event({
+				action: 'rubric.definition',
+				entityType: 'period',
+				entityId: '2022',
+				before: { key: 'renja', definition: '', acceptableEvidence: '', evidenceRequired: false },
+				after: {
+					key: 'renja',
+					definition: 'Dokumen Renja tahun berjalan',
+					acceptableEvidence: '',
+					evidenceRequired: true
+				}
+			}),
+			names
+		);
+		expect(s).toEqual({
+			what: 'Definisi operasional indikator diubah "renja": periode 2022',
+			changes: ['definisi: "(kosong)" → "Dokumen Renja tahun berjalan"', 'bukti menjadi wajib']
+		});
+	});
 });

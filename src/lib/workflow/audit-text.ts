@@ -105,6 +105,7 @@ const ACTIONS: Record<string, string> = {
 	'registers.import.revert': 'Impor register dibatalkan',
 	'roster.add': 'OPD ditambahkan ke peserta',
 	'roster.remove': 'OPD dikeluarkan dari peserta',
+	'rubric.definition': 'Definisi operasional indikator diubah',
 	'rubric.structure': 'Struktur rubrik diubah',
 	'rubric.update': 'Rubrik diubah',
 	'self.submit': 'Penilaian mandiri dikirim',
@@ -213,6 +214,24 @@ function visitsSentence(before: Json, after: Json): string[] {
 	return MONTHS.flatMap((m, i) => (a[i] === b[i] ? [] : [`${m}: ${text(a[i])} → ${text(b[i])}`]));
 }
 
+const DEFINITION_FIELDS: [string, string][] = [
+	['definition', 'definisi'],
+	['acceptableEvidence', 'bukti yang diterima'],
+	['unacceptableEvidence', 'bukti yang tidak diterima']
+];
+
+/** What an indicator says counts was edited: the indicator by key, each field's change. */
+function definitionSentence(what: string, before: Json, after: Json): AuditSentence {
+	const changes: string[] = [];
+	for (const [key, label] of DEFINITION_FIELDS)
+		if (before[key] !== after[key])
+			changes.push(`${label}: ${shortText(before[key])} → ${shortText(after[key])}`);
+	if (before.evidenceRequired !== after.evidenceRequired)
+		changes.push(after.evidenceRequired ? 'bukti menjadi wajib' : 'bukti tidak lagi wajib');
+	const key = String(after.key ?? before.key ?? '');
+	return { what: `${ACTIONS['rubric.definition']} "${key}": ${what}`, changes };
+}
+
 /** One audit event as a sentence with its changes in words. */
 export function describeAuditEvent(e: AuditEventInput, names: AuditNames): AuditSentence {
 	const before = obj(e.before);
@@ -261,6 +280,7 @@ export function describeAuditEvent(e: AuditEventInput, names: AuditNames): Audit
 		return { what: `Tahap ${what.replace(/^tahap /, '')} ${verbs[e.action] ?? e.action}`, changes };
 	}
 	if (e.action.startsWith('awards.')) return awardSentence(e, before, after);
+	if (e.action === 'rubric.definition') return definitionSentence(what, before, after);
 	if (e.action === 'opd.aliases') {
 		const list = (v: unknown) =>
 			Array.isArray(v) && v.length ? v.map((a) => shortText(a)).join(', ') : '(tidak ada)';

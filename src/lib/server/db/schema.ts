@@ -130,7 +130,17 @@ export const indicators = sqliteTable(
 		levelLabels: text('level_labels', { mode: 'json' }).$type<string[]>(),
 		pointsPerUnit: real('points_per_unit'),
 		cap: real('cap'),
-		sortOrder: integer('sort_order').notNull()
+		sortOrder: integer('sort_order').notNull(),
+		/**
+		 * What counts (issue 13 §3): the operational definition and examples of acceptable and
+		 * unacceptable evidence (one example per line), shown to evaluators, operators and on the
+		 * public method page. '' when the team has not written them.
+		 */
+		definition: text('definition').notNull().default(''),
+		acceptableEvidence: text('acceptable_evidence').notNull().default(''),
+		unacceptableEvidence: text('unacceptable_evidence').notNull().default(''),
+		/** Bukti wajib: a self-assessment claiming the indicator must carry evidence to be submitted. */
+		evidenceRequired: integer('evidence_required', { mode: 'boolean' }).notNull().default(false)
 	},
 	(t) => [uniqueIndex('indicators_period_key_uq').on(t.periodId, t.key)]
 );

@@ -1,11 +1,19 @@
 import { and, count, eq, inArray, isNotNull, isNull, notInArray } from 'drizzle-orm';
 import { validateRubric } from '../../scoring';
+import type { DefinitionInput, IndicatorDefinition } from '../../validation/definition-form';
 import type { IndicatorDraft } from '../../validation/rubric-form';
 import { rubricEditable, STATUS_LABELS } from '../../workflow/lifecycle';
 import * as audit from '../audit/audit';
 import type { Actor } from '../audit/audit';
 import { db, type Conn, type Tx } from '../db';
-import { assessments, indicators, opds, periodOpds, periods } from '../db/schema';
+import {
+	assessments,
+	indicators,
+	opds,
+	periodOpds,
+	periods,
+	type IndicatorRow
+} from '../db/schema';
 import { indicatorRows, toIndicator } from './periods';
 import { WorkflowError } from '../workflow/error';
 
@@ -110,6 +118,55 @@ export async function saveIndicators(
 			},
 			tx
 		);
+	});
+}
+
+/** What an indicator row says counts (issue 13 §3). */
+export function definitionOf(row: IndicatorRow): IndicatorDefinition {
+	return {
+		definition: row.definition,
+		acceptableEvidence: row.acceptableEvidence,
+		unacceptableEvidence: row.unacceptableEvidence,
+		evidenceRequired: row.evidenceRequired
+	};
+}
+
+/**
+ * Saves what one indicator says counts: its operational definition, evidence examples and the
+ * "bukti wajib" flag. Frozen like the rest of the rubric once the period is final. Audited as
+ * `rubric.definition` with the indicator key, before and after; returns false, writing nothing,
+ * when nothing changed.
+ */
+export async function saveDefinition(
+	periodId: number,
+	input: DefinitionInput,
+	actor: Actor,
+	conn: Conn = db()
+): Promise<boolean> {
+	return conn.transaction(async (tx) => {
+		const period = await editablePeriod(periodId, tx);
+		const [row] = await tx
+			.select()
+			.from(indicators)
+			.where(and(eq(indicators.id, input.indicatorId), eq(indicators.periodId, periodId)));
+		if (!row) throw new WorkflowError(404, 'Indikator tidak ditemukan di periode ini.');
+		const { indicatorId: _id, ...after } = input;
+		const before = definitionOf(row);
+		if (JSON.stringify(before) === JSON.stringify(after)) return false;
+		await tx.update(indicators).set(after).where(eq(indicators.id, row.id));
+		await audit.record(
+			actor,
+			{
+				action: 'rubric.definition',
+				entityType: 'period',
+				entityId: period.year,
+				periodId,
+				before: { key: row.key, ...before },
+				after: { key: row.key, ...after }
+			},
+			tx
+		);
+		return true;
 	});
 }
 

@@ -18,6 +18,11 @@ export interface MatrixIndicator {
 	kind: IndicatorKind;
 	maxLevel: number | null;
 	levelLabels: string[] | null;
+	/** What counts (issue 13 §3), for the cell panel. */
+	definition: string;
+	acceptableEvidence: string;
+	unacceptableEvidence: string;
+	evidenceRequired: boolean;
 }
 
 export interface MatrixRow {
@@ -48,7 +53,11 @@ function indicatorsOf(periodId: number, conn: Conn): Promise<MatrixIndicator[]> 
 			label: indicators.label,
 			kind: indicators.kind,
 			maxLevel: indicators.maxLevel,
-			levelLabels: indicators.levelLabels
+			levelLabels: indicators.levelLabels,
+			definition: indicators.definition,
+			acceptableEvidence: indicators.acceptableEvidence,
+			unacceptableEvidence: indicators.unacceptableEvidence,
+			evidenceRequired: indicators.evidenceRequired
 		})
 		.from(indicators)
 		.where(eq(indicators.periodId, periodId))

@@ -1,4 +1,4 @@
-import { evidenceProblem } from '../../evidence';
+import { evidenceLinks, evidenceProblem } from '../../evidence';
 import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
 import { cellValueProblem } from '../../workflow/cell-value';
 import { selfAssessmentOpen } from '../../workflow/lifecycle';
@@ -11,6 +11,62 @@ import { workingGaps } from '../../insights/working-gaps';
 import { notifyRoles } from './notifications';
 import { computeView } from '../results/results';
 import { WorkflowError } from './error';
+import { deadLinksByIndicator } from '../evidence/links';
+import { linkStatusLabel } from '../../validation/link-check';
+import { checkSubmission, type SubmissionCheck } from '../../workflow/submission-check';
+
+/** A submission refused by the check before "Kirim untuk verifikasi", with the whole check. */
+export class SubmissionBlocked extends WorkflowError {
+	constructor(readonly check: SubmissionCheck) {
+		super(
+			409,
+			`Belum dapat dikirim: ${check.blocking} isian harus dilengkapi dulu (lihat daftar pemeriksaan).`
+		);
+		this.name = 'SubmissionBlocked';
+	}
+}
+
+/**
+ * The check before an OPD's self-assessment is sent (workflow/submission-check.ts): its own
+ * cells, the rubric's "bukti wajib" flags and the last link check of its own evidence links.
+ */
+export async function submissionCheckOf(
+	periodId: number,
+	opdId: number,
+	conn: Conn = db()
+): Promise<SubmissionCheck> {
+	const [inds, cells, dead] = await Promise.all([
+		conn
+			.select()
+			.from(indicators)
+			.where(eq(indicators.periodId, periodId))
+			.orderBy(asc(indicators.sortOrder), asc(indicators.id)),
+		conn
+			.select()
+			.from(assessments)
+			.where(and(eq(assessments.periodId, periodId), eq(assessments.opdId, opdId))),
+		deadLinksByIndicator(periodId, opdId, conn)
+	]);
+	const cellBy = new Map(cells.map((c) => [c.indicatorId, c]));
+	return checkSubmission(
+		inds.map((ind) => {
+			const c = cellBy.get(ind.id);
+			const own = evidenceLinks(c?.selfEvidenceUrl);
+			return {
+				indicatorId: ind.id,
+				label: ind.label,
+				value: c?.selfValue ?? null,
+				notApplicable: c?.selfNotApplicable ?? false,
+				evidenceRequired: ind.evidenceRequired,
+				hasEvidence: own.length > 0,
+				// Only the operator's own links: the evaluator's evidence is not theirs to fix.
+				deadLinks: (dead[ind.id] ?? [])
+					.filter((d) => own.includes(d.url))
+					.map((d) => ({ url: d.url, status: linkStatusLabel(d) }))
+			};
+		})
+	);
+}
 
 /** The periods an OPD takes part in, newest first. */
 export async function periodsOfOpd(opdId: number, conn: Conn = db()) {
@@ -200,7 +256,11 @@ export async function saveSelf(
 	});
 }
 
-/** The operator says "ready for verification": every evaluator is notified. Audited. */
+/**
+ * The operator says "ready for verification": every evaluator is notified. Refused with the
+ * check (`SubmissionBlocked`) while a cell is blank or lacks required evidence. Audited, with
+ * the warnings (dead links) the operator sent it with.
+ */
 export async function submitSelf(periodId: number, opdId: number, actor: Actor, conn: Conn = db()) {
 	await conn.transaction(async (tx) => {
 		const [row] = await tx
@@ -212,6 +272,9 @@ export async function submitSelf(periodId: number, opdId: number, actor: Actor, 
 		if (!row) throw new WorkflowError(404, 'OPD Anda bukan peserta periode ini.');
 		if (row.status !== 'open')
 			throw new WorkflowError(409, 'Penilaian mandiri hanya dapat dikirim saat periode dibuka.');
+		// Blank cells and missing required evidence refuse the submission; dead links only warn.
+		const check = await submissionCheckOf(periodId, opdId, tx);
+		if (check.blocking > 0) throw new SubmissionBlocked(check);
 		await notifyRoles(
 			['evaluator'],
 			{
@@ -224,7 +287,13 @@ export async function submitSelf(periodId: number, opdId: number, actor: Actor, 
 		);
 		await audit.record(
 			actor,
-			{ action: 'self.submit', entityType: 'opd', entityId: opdId, periodId },
+			{
+				action: 'self.submit',
+				entityType: 'opd',
+				entityId: opdId,
+				periodId,
+				...(check.warnings ? { after: { deadLinks: check.warnings } } : {})
+			},
 			tx
 		);
 	});

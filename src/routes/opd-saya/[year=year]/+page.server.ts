@@ -8,10 +8,13 @@ import { appealsOf, fileAppeal } from '$lib/server/workflow/appeals';
 import {
 	saveSelf,
 	selfView,
+	SubmissionBlocked,
+	submissionCheckOf,
 	submitSelf,
 	workingGapsOf,
 	type SelfInput
 } from '$lib/server/workflow/self-assessment';
+import { definitionOf } from '$lib/server/periods/rubric';
 import { opdStageStanding } from '$lib/server/workflow/stages/board';
 import { actorOf } from '$lib/server/accounts/users';
 import { STAGE_STATUS_LABELS } from '$lib/workflow/stages';
@@ -21,7 +24,7 @@ import { formValues } from '$lib/validation/form';
 import { parseId } from '$lib/validation/cell';
 import { appealsOpen, selfAssessmentOpen, STATUS_LABELS } from '$lib/workflow/lifecycle';
 import type { Actions, PageServerLoad } from './$types';
-import { failure } from '$lib/validation/failure';
+import { failure, problemErrors } from '$lib/validation/failure';
 import { readAppealValue, REQUESTED_VALUE } from '$lib/validation/appeal-form';
 
 /** The operator's own OPD in one period; the OPD always comes from the session, never the form. */
@@ -41,8 +44,14 @@ export const load: PageServerLoad = async ({ params }) => {
 		deadLinksByIndicator(period.id, opdId)
 	]);
 	if (!view) error(404, `OPD Anda bukan peserta periode ${params.year}.`);
-	const working = period.status === 'draft' ? null : await workingGapsOf(period, opdId, view.rows);
+	const open = selfAssessmentOpen(period.status, period.selfAssessmentDeadline, new Date());
+	const [working, check] = await Promise.all([
+		period.status === 'draft' ? null : workingGapsOf(period, opdId, view.rows),
+		// The check before "Kirim untuk verifikasi", shown while it can be sent.
+		open ? submissionCheckOf(period.id, opdId) : null
+	]);
 	return {
+		check,
 		working: working && {
 			...working,
 			published: period.status === 'published'
@@ -52,7 +61,7 @@ export const load: PageServerLoad = async ({ params }) => {
 			title: period.title,
 			statusLabel: STATUS_LABELS[period.status],
 			deadline: period.selfAssessmentDeadline?.toISOString() ?? null,
-			open: selfAssessmentOpen(period.status, period.selfAssessmentDeadline, new Date()),
+			open,
 			appealsOpen: appealsOpen(period.status)
 		},
 		stages: standing && {
@@ -76,6 +85,8 @@ export const load: PageServerLoad = async ({ params }) => {
 			kind: r.indicator.kind,
 			maxLevel: r.indicator.maxLevel,
 			levelLabels: r.indicator.levelLabels,
+			// What counts, from the rubric (issue 13 §3).
+			...definitionOf(r.indicator),
 			self: r.self,
 			selfEvidenceUrl: r.selfEvidenceUrl,
 			selfNote: r.selfNote,
@@ -159,6 +170,12 @@ export const actions: Actions = {
 			await submitSelf(period.id, opdId, actorOf(user));
 			return { submitted: true };
 		} catch (e) {
+			// The blocking problems, listed where the button is (the page shows the whole check).
+			if (e instanceof SubmissionBlocked)
+				return failFrom(e, {
+					action: 'submit',
+					errors: problemErrors(e.check.issues.filter((i) => i.blocks).map((i) => i.message))
+				});
 			return failFrom(e);
 		}
 	}

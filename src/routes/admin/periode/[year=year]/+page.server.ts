@@ -4,8 +4,10 @@ import * as opds from '$lib/server/opds/master';
 import * as periods from '$lib/server/periods/periods';
 import {
 	addToRoster,
+	definitionOf,
 	removeFromRoster,
 	RubricInvalid,
+	saveDefinition,
 	saveIndicators
 } from '$lib/server/periods/rubric';
 import { saveStructure, structureView } from '$lib/server/periods/rubric-structure';
@@ -22,7 +24,9 @@ import {
 import { rubricEditable, STATUS_LABELS } from '$lib/workflow/lifecycle';
 import { periodOrNotFound } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
-import { failure, problemErrors } from '$lib/validation/failure';
+import { failure, invalid, problemErrors } from '$lib/validation/failure';
+import { definitionSchema } from '$lib/validation/definition-form';
+import * as v from 'valibot';
 
 /** The rubric editor and the roster of one period. */
 export const load: PageServerLoad = async ({ params }) => {
@@ -49,6 +53,7 @@ export const load: PageServerLoad = async ({ params }) => {
 			label: stages.length > 1 ? `${a.label} (${stageLabel(a.stage)})` : a.label
 		})),
 		indicators,
+		definitions: rows.map((r) => ({ id: r.id, key: r.key, label: r.label, ...definitionOf(r) })),
 		structure: structureView(period.rubricConfig, indicators),
 		roster: entries.map((e) => ({ opdId: e.opdId, name: e.displayName, kind: e.kind })),
 		candidates: all
@@ -71,6 +76,20 @@ export const actions: Actions = {
 			if (e instanceof RubricInvalid)
 				return fail(400, failure({ action: 'rubric', errors: problemErrors(e.problems) }));
 			return failFrom(e);
+		}
+	},
+	/** What one indicator says counts: definition, evidence examples, "bukti wajib". */
+	definition: async ({ params, request }) => {
+		const user = requireCapability('rubric.manage');
+		const period = await periodOrNotFound(params.year);
+		const values = formValues(await request.formData());
+		const parsed = v.safeParse(definitionSchema, values);
+		if (!parsed.success) return fail(400, invalid(parsed.issues, { values, action: 'definition' }));
+		try {
+			const changed = await saveDefinition(period.id, parsed.output, actorOf(user));
+			return { definitionSaved: parsed.output.indicatorId, changed };
+		} catch (e) {
+			return failFrom(e, { values, action: 'definition' });
 		}
 	},
 	structure: async ({ params, request }) => {

@@ -2,6 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { setCell } from '$lib/server/workflow/assessments';
 import { requireCapability } from '$lib/server/auth/guards';
 import { cellDetail } from '$lib/server/workflow/matrix';
+import { definitionOf } from '$lib/server/periods/rubric';
 import { periodOrNotFound } from '$lib/server/http';
 import { actorOf } from '$lib/server/accounts/users';
 import { failFrom } from '$lib/server/workflow/error';
@@ -37,6 +38,7 @@ export const load: PageServerLoad = async ({ params }) => {
 			maxLevel: indicator.maxLevel,
 			levelLabels: indicator.levelLabels
 		},
+		definition: definitionOf(indicator),
 		cell: cell && {
 			value: cell.notApplicable ? -1 : cell.value,
 			self: cell.selfNotApplicable ? -1 : cell.selfValue,
