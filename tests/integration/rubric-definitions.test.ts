@@ -90,6 +90,17 @@ describe('what an indicator says counts', () => {
 		expect((refused as WorkflowError).status).toBe(404);
 	});
 
+	it('the demo seed gives every Kota Serang category a neutral default, evidence optional', async () => {
+		for (const id of [periodId - 2, periodId - 1]) {
+			const rows = await indicatorRows(id, db);
+			expect(rows.length).toBeGreaterThan(12);
+			for (const row of rows) {
+				expect(row.definition, row.key).not.toBe('');
+				expect(row.evidenceRequired).toBe(false);
+			}
+		}
+	});
+
 	it('goes with the rubric when the period is copied to the next year', async () => {
 		const [first] = await indicatorRows(periodId, db);
 		await saveDefinition(periodId, { indicatorId: first!.id, ...renja }, actor, db);

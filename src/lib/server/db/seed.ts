@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { matchOpd, parseReportTable } from '../../import';
 import { parseReportAwards } from '../../import/report-awards';
 import { SYSTEM_ACTORS } from '../audit/audit';
 import { db, type Conn } from '.';
-import { periods } from './schema';
+import { indicators, periods } from './schema';
+import { defaultDefinition } from '../../import/default-definitions';
 import { replaceLists, type AwardListImport } from '../awards/awards';
 import { importMatrix } from '../import/matrix';
 import { seedCustomaryAliases } from '../opds/aliases';
@@ -79,6 +80,13 @@ export async function seedDemo(seedsDir: string, conn: Conn = db()): Promise<voi
 			);
 			if (!outcome.ok) throw new Error(`${seed.file}: ${outcome.errors[0]?.message}`);
 			const periodId = outcome.summary.periodId;
+			// Neutral default definitions from the category names (default-definitions.ts).
+			const rows = await tx.select().from(indicators).where(eq(indicators.periodId, periodId));
+			for (const row of rows) {
+				const definition = defaultDefinition(row.key);
+				if (definition)
+					await tx.update(indicators).set(definition).where(eq(indicators.id, row.id));
+			}
 			const entries = await roster(periodId, tx);
 			const candidates = entries.map((e) => ({
 				key: e.slug,

@@ -1,6 +1,10 @@
-import { and, count, eq, inArray, isNotNull, isNull, notInArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, isNull, notInArray } from 'drizzle-orm';
 import { validateRubric } from '../../scoring';
-import type { DefinitionInput, IndicatorDefinition } from '../../validation/definition-form';
+import {
+	hasDefinition,
+	type DefinitionInput,
+	type IndicatorDefinition
+} from '../../validation/definition-form';
 import type { IndicatorDraft } from '../../validation/rubric-form';
 import { rubricEditable, STATUS_LABELS } from '../../workflow/lifecycle';
 import * as audit from '../audit/audit';
@@ -129,6 +133,22 @@ export function definitionOf(row: IndicatorRow): IndicatorDefinition {
 		unacceptableEvidence: row.unacceptableEvidence,
 		evidenceRequired: row.evidenceRequired
 	};
+}
+
+/**
+ * What each indicator of a year's rubric says counts, in display order, only the indicators that
+ * say something (the public method page lists them).
+ */
+export async function definitionsOfYear(year: number, conn: Conn = db()) {
+	const rows = await conn
+		.select({ row: indicators })
+		.from(indicators)
+		.innerJoin(periods, eq(periods.id, indicators.periodId))
+		.where(eq(periods.year, year))
+		.orderBy(asc(indicators.sortOrder), asc(indicators.id));
+	return rows
+		.map(({ row }) => ({ key: row.key, label: row.label, ...definitionOf(row) }))
+		.filter(hasDefinition);
 }
 
 /**
