@@ -142,6 +142,23 @@ test('an operator self-assesses its own OPD; the evaluator sees the difference a
 		.fill('https://diskominfo.serangkota.go.id/struktur');
 	await operator.getByRole('button', { name: 'Simpan', exact: true }).click();
 	await operator.getByText('1 isian disimpan.').waitFor();
+	// The rubric says what counts, beside each indicator (the seed's default definitions).
+	await operator.getByText('Apa yang dihitung?').first().click();
+	await operator.getByText(/Bagan struktur organisasi OPD/).waitFor();
+	// The check before sending: the blank indicators are listed, each linking to its row, and the
+	// server refuses the submission while they are blank.
+	const check = operator.locator('section[aria-labelledby=periksa]');
+	const blanks = (await operator.locator('select[name^=value_]').count()) - 1;
+	assert.equal(await check.locator('li.blocks').count(), blanks);
+	const firstBlank = check.locator('li.blocks a').first();
+	assert.match((await firstBlank.getAttribute('href')) ?? '', /^#indikator-\d+$/);
+	await operator.getByRole('button', { name: 'Kirim untuk verifikasi' }).click();
+	await check.getByText(`Belum dapat dikirim: ${blanks} isian harus dilengkapi`).waitFor();
+	for (const select of await operator.locator('select[name^=value_]').all())
+		if ((await select.inputValue()) === '') await select.selectOption('0');
+	await operator.getByRole('button', { name: 'Simpan', exact: true }).click();
+	await operator.getByText(`${blanks} isian disimpan.`).waitFor();
+	await check.getByText('Semua indikator terisi').waitFor();
 	await operator.getByRole('button', { name: 'Kirim untuk verifikasi' }).click();
 	await operator.getByText('Terkirim ke tim monev').waitFor();
 
@@ -159,12 +176,23 @@ test('an operator self-assesses its own OPD; the evaluator sees the difference a
 	assert.equal(await cell.evaluate((el) => el.classList.contains('differs')), true);
 	await cell.click();
 	await evaluator.keyboard.press('a');
+	// The other cells ("Tidak", filled in to submit) still differ from the empty verified ones.
 	await evaluator.waitForFunction(
-		() => document.querySelectorAll('table[role=grid] tbody tr:not([aria-hidden])').length === 0
+		() =>
+			!document
+				.querySelector('table[role=grid] tbody tr:not([aria-hidden]) td[role=gridcell]')
+				?.classList.contains('differs')
 	);
 	await operator.goto(`${run.app.url}/opd-saya/2023`);
 	assert.match(
 		await operator.locator('form[action="?/save"] tbody tr').first().innerText(),
 		/Ya\s*$/
 	);
+	// The public method page of a published year carries the definitions too.
+	const visitor = await run.browser.newPage();
+	await visitor.goto(`${run.app.url}/metode/2021`);
+	await visitor
+		.locator('#definisi-renja + dd')
+		.getByText(/Rencana Kerja \(Renja\)/)
+		.waitFor();
 });
