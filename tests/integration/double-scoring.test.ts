@@ -32,6 +32,7 @@ const opdPage = await import('../../src/routes/penilaian/[year=year]/opd/[slug=s
 const cellPage =
 	await import('../../src/routes/penilaian/[year=year]/opd/[slug=slug]/[key=slug]/+page.server');
 const selisih = await import('../../src/routes/penilaian/[year=year]/selisih/+page.server');
+const auditPage = await import('../../src/routes/admin/audit/+page.server');
 
 const post = (
 	user: SessionUser | null,
@@ -194,7 +195,8 @@ describe('double scoring', () => {
 		const col = inds.findIndex((i) => i.id === first.id);
 		expect(row.v[col]).toBeNull();
 		expect(row.s[col]).toBeNull();
-		for (const page of [budiMatrix, budiOpd, budiCell, budiSelisih])
+		const budiAudit = await auditPage.load(get(budi, '/admin/audit', {}));
+		for (const page of [budiMatrix, budiOpd, budiCell, budiSelisih, budiAudit])
 			expect(JSON.stringify(page)).not.toContain('catatan-rahasia-ani');
 		expect((budiCell as { cell: { value: unknown; self: unknown } }).cell).toMatchObject({
 			value: null,
