@@ -10,6 +10,7 @@ import { assessments, auditEvents, cellDecisions } from '../../src/lib/server/db
 import { indicatorRows, roster } from '../../src/lib/server/periods/periods';
 import { setRaterScore } from '../../src/lib/server/workflow/double-scoring';
 import { transition } from '../../src/lib/server/workflow/lifecycle';
+import { exportFile } from '../../src/lib/server/results/export';
 import { readinessOfPeriod } from '../../src/lib/server/workflow/readiness';
 import { createTestDb } from './helpers/test-db';
 import { seedWithDraft2022, sessionUser } from './helpers/workflow';
@@ -157,9 +158,13 @@ describe('double scoring', () => {
 	it("keeps each rater blind: B's matrix, OPD and cell pages hold none of A's values, nor the self-assessment", async () => {
 		const first = inds[0]!;
 		// The operator's self-assessment of the cell (the period is blind to it).
-		await db
-			.insert(assessments)
-			.values({ periodId, opdId: opd.opdId, indicatorId: first.id, selfValue: 1 });
+		await db.insert(assessments).values({
+			periodId,
+			opdId: opd.opdId,
+			indicatorId: first.id,
+			selfValue: 1,
+			selfNote: 'catatan-mandiri-opd'
+		});
 		// Ani saves through the OPD form, with a note only she wrote.
 		ok(
 			await opdPage.actions.save!(
@@ -196,8 +201,11 @@ describe('double scoring', () => {
 		expect(row.v[col]).toBeNull();
 		expect(row.s[col]).toBeNull();
 		const budiAudit = await auditPage.load(get(budi, '/admin/audit', {}));
-		for (const page of [budiMatrix, budiOpd, budiCell, budiSelisih, budiAudit])
+		const detail = await exportFile(2022, 'rinci', 'csv', db);
+		for (const page of [budiMatrix, budiOpd, budiCell, budiSelisih, budiAudit, detail]) {
 			expect(JSON.stringify(page)).not.toContain('catatan-rahasia-ani');
+			expect(JSON.stringify(page)).not.toContain('catatan-mandiri-opd');
+		}
 		expect((budiCell as { cell: { value: unknown; self: unknown } }).cell).toMatchObject({
 			value: null,
 			self: null

@@ -71,6 +71,24 @@ export function revealed(raterIds: readonly number[], submittedIds: readonly num
 	return raterIds.length >= 2 && raterIds.every((id) => submittedIds.includes(id));
 }
 
+/**
+ * Whether the self-assessment stays out of evaluators' exports and OPD pages: a double-scored
+ * period blind to it, still being scored (until final). The scoring pages hide it per OPD until
+ * both raters submitted; these wider channels hide it for the whole period, to be safe.
+ */
+export function selfHidden(period: {
+	doubleScored: boolean;
+	blindSelf: boolean;
+	status: string;
+}): boolean {
+	return (
+		period.doubleScored &&
+		period.blindSelf &&
+		period.status !== 'final' &&
+		period.status !== 'published'
+	);
+}
+
 /** A cell two raters both scored, for the agreement statistics. Not applicable counts as missing. */
 export interface RatedPair {
 	kind: IndicatorKind;
