@@ -30,6 +30,7 @@
  * | report.compose          |   ✓   |           |          |          |    ✓    |           |
  * | awards.manage           |   ✓   |     ✓     |          |          |         |           |
  * | serviceStats.view       |   ✓   |           |          |    ✓     |    ✓    |           |
+ * | disagreements.settle    |   ✓   |     ✓     |          |          |         |           |
  *
  * The evaluator does not get the operator's side (self.assess, appeal.file): an evaluator who
  * could self-assess or appeal would be judging their own submissions. The admin keeps them so
@@ -39,6 +40,8 @@
  * nothing of the monev. The PPID's own award lists (awards.manage)
  * are recorded by the monev team that announces them: admin and evaluator. The service statistics
  * page (aggregates of the registers, no personal data) is for the desk and the leadership.
+ * Settling a double-scored period's disagreements (disagreements.settle) is offered to evaluators,
+ * but the server lets only the period's lead evaluator (or an admin) do it.
  */
 
 /** The roles; `server/db/schema.ts` takes the users.role column's values from here. */
@@ -69,7 +72,8 @@ export const CAPABILITIES = [
 	'registers.manage',
 	'report.compose',
 	'awards.manage',
-	'serviceStats.view'
+	'serviceStats.view',
+	'disagreements.settle'
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -87,7 +91,8 @@ const EVALUATOR: readonly Capability[] = [
 	'export.run',
 	'audit.view',
 	'conflicts.declare',
-	'awards.manage'
+	'awards.manage',
+	'disagreements.settle'
 ];
 
 const GRANTS: Record<Role, ReadonlySet<Capability>> = {
@@ -155,5 +160,6 @@ export const CAPABILITY_LABELS: Record<Capability, string> = {
 	'registers.manage': 'mengelola register layanan informasi',
 	'report.compose': 'menyusun laporan tahunan PPID',
 	'awards.manage': 'mencatat daftar penghargaan PPID',
-	'serviceStats.view': 'melihat statistik layanan informasi'
+	'serviceStats.view': 'melihat statistik layanan informasi',
+	'disagreements.settle': 'memutuskan selisih nilai dua penilai'
 };

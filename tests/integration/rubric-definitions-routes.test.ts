@@ -88,7 +88,7 @@ it('"Kirim untuk verifikasi" with blanks is refused with the list the page shows
 	);
 	expect(isActionFailure(refused) && refused.status).toBe(409);
 	const data = isActionFailure(refused)
-		? (refused.data as { errors: Record<string, string> })
+		? (refused.data as unknown as { errors: Record<string, string> })
 		: null;
 	expect(Object.values(data!.errors)).toEqual(page.check.issues.map((i) => i.message));
 	expect(

@@ -232,3 +232,62 @@ describe('describeAuditEvent', () => {
 		});
 	});
 });
+
+describe('double scoring in sentences', () => {
+	it('a settlement names both raters, the value taken and the reason', () => {
+		const s = describeAuditEvent(
+			event({
+				action: 'cell.settle',
+				before: {
+					raters: [
+						{ rater: 'Ani', value: 1, notApplicable: false },
+						{ rater: 'Budi', value: 0, notApplicable: false }
+					]
+				},
+				after: { value: 1, notApplicable: false, reason: 'Dokumen ada di laman PPID' }
+			}),
+			names
+		);
+		expect(s.what).toBe('Selisih diputuskan: Dinas Kesehatan · Renja 2022');
+		expect(s.changes).toEqual([
+			'penilai Ani: ada',
+			'penilai Budi: tidak ada',
+			'nilai sel: ada',
+			'alasan: "Dokumen ada di laman PPID"'
+		]);
+	});
+
+	it("a rater's own value names the rater", () => {
+		const s = describeAuditEvent(
+			event({
+				action: 'rater.set',
+				entityType: 'rater-score',
+				entityId: '3:4:38:7',
+				before: null,
+				after: cell(0)
+			}),
+			names
+		);
+		expect(s.what).toBe('Nilai penilai Dinas Kesehatan · Renja 2022 (penilai budi)');
+		expect(s.changes).toEqual(['nilai: belum dinilai → tidak ada']);
+	});
+
+	it('the period setting in words', () => {
+		const s = describeAuditEvent(
+			event({
+				action: 'period.double-scoring',
+				entityType: 'period',
+				entityId: '2022',
+				before: { doubleScored: false, blindSelf: false, leadEvaluatorId: null },
+				after: { doubleScored: true, blindSelf: true, leadEvaluatorId: 7 }
+			}),
+			names
+		);
+		expect(s.what).toBe('Pengaturan dua penilai diubah: periode 2022');
+		expect(s.changes).toEqual([
+			'dinilai dua penilai: tidak → ya',
+			'tanpa melihat penilaian mandiri: tidak → ya',
+			'penilai utama: (hanya admin) → budi'
+		]);
+	});
+});

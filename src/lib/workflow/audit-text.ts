@@ -70,6 +70,41 @@ function cellChanges(before: Json, after: Json): string[] {
 	return changes;
 }
 
+const DOUBLE_LABELS: Record<string, string> = {
+	'cell.agree': 'Dua penilai sepakat:',
+	'cell.disagree': 'Dua penilai berselisih:',
+	'cell.settle': 'Selisih diputuskan:'
+};
+
+/** Both raters' originals, then the value taken and the lead's reason. */
+function doubleChanges(before: Json, after: Json): string[] {
+	const raters = Array.isArray(after.raters)
+		? after.raters
+		: Array.isArray(before.raters)
+			? before.raters
+			: [];
+	const changes = raters.map((r) => `penilai ${String(obj(r).rater)}: ${cellValueText(obj(r))}`);
+	if ('value' in after) changes.push(`nilai sel: ${cellValueText(after)}`);
+	if (typeof after.reason === 'string') changes.push(`alasan: ${shortText(after.reason)}`);
+	return changes;
+}
+
+function doubleSettingChanges(before: Json, after: Json, names: AuditNames): string[] {
+	const yn = (v: unknown) => (v ? 'ya' : 'tidak');
+	const lead = (v: unknown) =>
+		typeof v === 'number' ? (names.user(v) ?? `#${v}`) : '(hanya admin)';
+	const changes: string[] = [];
+	if (before.doubleScored !== after.doubleScored)
+		changes.push(`dinilai dua penilai: ${yn(before.doubleScored)} → ${yn(after.doubleScored)}`);
+	if (before.blindSelf !== after.blindSelf)
+		changes.push(
+			`tanpa melihat penilaian mandiri: ${yn(before.blindSelf)} → ${yn(after.blindSelf)}`
+		);
+	if (before.leadEvaluatorId !== after.leadEvaluatorId)
+		changes.push(`penilai utama: ${lead(before.leadEvaluatorId)} → ${lead(after.leadEvaluatorId)}`);
+	return changes;
+}
+
 const statusText = (s: unknown) =>
 	typeof s === 'string' && s in STATUS_LABELS ? STATUS_LABELS[s as PeriodStatus] : String(s);
 
@@ -87,6 +122,8 @@ const ACTIONS: Record<string, string> = {
 	'opd.merge': 'OPD digabung',
 	'opd.update': 'Data OPD diubah',
 	'period.create': 'Periode dibuat',
+	'period.double-scoring': 'Pengaturan dua penilai diubah',
+	'rater.submit': 'Penilaian penilai dikirim',
 	'period.deadline': 'Batas penilaian mandiri diatur',
 	'period.import': 'Data diimpor',
 	'period.import.revert': 'Impor dibatalkan',
@@ -126,6 +163,12 @@ function subject(e: AuditEventInput, names: AuditNames): string {
 		const opd = names.opd(opdId ?? 0) ?? `OPD #${opdId}`;
 		const indicator = names.indicator(indicatorId ?? 0) ?? `kategori #${indicatorId}`;
 		return `${opd} · ${indicator}`;
+	}
+	if (e.entityType === 'rater-score') {
+		const [, opdId, indicatorId, userId] = e.entityId.split(':').map(Number);
+		const opd = names.opd(opdId ?? 0) ?? `OPD #${opdId}`;
+		const indicator = names.indicator(indicatorId ?? 0) ?? `kategori #${indicatorId}`;
+		return `${opd} · ${indicator} (penilai ${names.user(userId ?? 0) ?? `#${userId}`})`;
 	}
 	if (e.entityType === 'user') {
 		const id = Number(e.entityId);
@@ -261,6 +304,15 @@ export function describeAuditEvent(e: AuditEventInput, names: AuditNames): Audit
 		const label = e.action === 'cell.set' ? 'Nilai' : 'Penilaian mandiri';
 		return { what: `${label} ${what}`, changes: cellChanges(before, after) };
 	}
+	if (e.action === 'rater.set')
+		return { what: `Nilai penilai ${what}`, changes: cellChanges(before, after) };
+	if (e.action === 'cell.agree' || e.action === 'cell.disagree' || e.action === 'cell.settle')
+		return { what: `${DOUBLE_LABELS[e.action]} ${what}`, changes: doubleChanges(before, after) };
+	if (e.action === 'period.double-scoring')
+		return {
+			what: `${ACTIONS[e.action]}: ${what}`,
+			changes: doubleSettingChanges(before, after, names)
+		};
 	if (e.action === 'period.transition' || e.action === 'period.reopen') {
 		const changes = [`status: ${statusText(before.status)} → ${statusText(after.status)}`];
 		if (typeof after.reason === 'string') changes.push(`alasan: ${shortText(after.reason)}`);

@@ -30,6 +30,29 @@ export interface ReadinessCounts {
 	unsettledTies: number;
 	/** Cells an OPD self-assessed that no evaluator has verified yet. */
 	unverifiedSelf: number;
+	/** A double-scored period's open work (see doubleScoringBlock); absent otherwise. */
+	doubleScoring?: DoubleScoringGaps | null;
+}
+
+/** What double scoring leaves open: raters' OPDs not submitted, disagreements not settled. */
+export interface DoubleScoringGaps {
+	/** (OPD, rater) pairs not submitted yet. */
+	unsubmitted: number;
+	openDisagreements: number;
+	/** OPDs with fewer than two raters assigned. */
+	opdsShortOfRaters: number;
+}
+
+/** Why double scoring forbids finalising or publishing now, or null. */
+export function doubleScoringBlock(gaps: DoubleScoringGaps | null | undefined): string | null {
+	if (!gaps) return null;
+	const parts: string[] = [];
+	if (gaps.opdsShortOfRaters > 0)
+		parts.push(`${fmt(gaps.opdsShortOfRaters)} OPD belum punya dua penilai`);
+	if (gaps.unsubmitted > 0) parts.push(`${fmt(gaps.unsubmitted)} penilaian penilai belum dikirim`);
+	if (gaps.openDisagreements > 0)
+		parts.push(`${fmt(gaps.openDisagreements)} selisih nilai belum diputuskan`);
+	return parts.length ? `Periode dinilai dua penilai: ${parts.join(', ')}.` : null;
 }
 
 export interface Readiness extends ReadinessCounts {
@@ -41,7 +64,10 @@ export interface Readiness extends ReadinessCounts {
 	opdsWithoutValues: OpdGap[];
 	/** Sentences for the confirmation screen, most serious first. */
 	lines: string[];
-	/** Publishing is refused while this holds (cells not assessed and not decided). */
+	/**
+	 * Publishing is refused while this holds (cells not assessed and not decided; in a
+	 * double-scored period also raters not submitted or disagreements not settled).
+	 */
 	blocksPublishing: boolean;
 }
 
@@ -70,6 +96,8 @@ export function readinessOf(counts: ReadinessCounts): Readiness {
 		lines.push(`${fmt(counts.unsettledTies)} posisi podium masih seri tanpa keputusan urutan.`);
 	if (counts.unverifiedSelf > 0)
 		lines.push(`${fmt(counts.unverifiedSelf)} sel penilaian mandiri belum diverifikasi.`);
+	const doubleBlock = doubleScoringBlock(counts.doubleScoring);
+	if (doubleBlock) lines.unshift(doubleBlock);
 	return {
 		...counts,
 		unassessedCells,
@@ -77,7 +105,7 @@ export function readinessOf(counts: ReadinessCounts): Readiness {
 		opdsWithGaps,
 		opdsWithoutValues,
 		lines,
-		blocksPublishing: unassessedCells > 0
+		blocksPublishing: unassessedCells > 0 || doubleBlock !== null
 	};
 }
 

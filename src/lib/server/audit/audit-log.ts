@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, ne, type SQL } from 'drizzle-orm';
 import {
 	describeAuditEvent,
 	type AuditEventInput,
@@ -13,6 +13,12 @@ export interface AuditFilter {
 	actor?: string;
 	/** Keyset page: events older than this id. */
 	before?: number;
+	/**
+	 * Leave out the raters' own values of double-scored periods (entity `rater-score`): an
+	 * evaluator must not read another rater's value here before both submitted. Their originals
+	 * reach the cell's history once the cell is agreed or settled.
+	 */
+	hideRaterScores?: boolean;
 }
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -27,6 +33,7 @@ export async function searchAudit(filter: AuditFilter, conn: Conn = db()) {
 	if (filter.entityType) where.push(eq(auditEvents.entityType, filter.entityType));
 	if (filter.actor) where.push(eq(auditEvents.actor, filter.actor));
 	if (filter.before) where.push(lt(auditEvents.id, filter.before));
+	if (filter.hideRaterScores) where.push(ne(auditEvents.entityType, 'rater-score'));
 	if (filter.year) {
 		const [p] = await conn
 			.select({ id: periods.id })

@@ -88,6 +88,17 @@ export const periods = sqliteTable('periods', {
 	source: text('source'),
 	selfAssessmentDeadline: integer('self_assessment_deadline', { mode: 'timestamp_ms' }),
 	publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+	/**
+	 * Dinilai dua penilai: the OPD's two assigned evaluators score each cell independently and
+	 * blind (rater_scores); the cell value comes from their agreement or the lead's settlement.
+	 */
+	doubleScored: integer('double_scored', { mode: 'boolean' }).notNull().default(false),
+	/** In a double-scored period, raters do not see the self-assessment until both submitted. */
+	blindSelf: integer('blind_self', { mode: 'boolean' }).notNull().default(false),
+	/** The lead evaluator who settles disagreements (any admin may too); null: admins only. */
+	leadEvaluatorId: integer('lead_evaluator_id').references((): AnySQLiteColumn => users.id, {
+		onDelete: 'set null'
+	}),
 	createdAt: createdAt()
 });
 
@@ -467,6 +478,91 @@ export const evaluatorConflicts = sqliteTable(
 	]
 );
 
+/**
+ * One rater's own value for one cell in a double-scored period, never shown to the other rater
+ * before both submitted the OPD. Kept after agreement or settlement: the originals of the cell.
+ */
+export const raterScores = sqliteTable(
+	'rater_scores',
+	{
+		periodId: integer('period_id')
+			.notNull()
+			.references(() => periods.id, { onDelete: 'cascade' }),
+		opdId: integer('opd_id')
+			.notNull()
+			.references(() => opds.id, { onDelete: 'cascade' }),
+		indicatorId: integer('indicator_id')
+			.notNull()
+			.references(() => indicators.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		value: real('value'),
+		notApplicable: integer('not_applicable', { mode: 'boolean' }).notNull().default(false),
+		evidenceUrl: text('evidence_url'),
+		note: text('note'),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+		version: integer('version').notNull().default(1)
+	},
+	(t) => [
+		primaryKey({ columns: [t.periodId, t.opdId, t.indicatorId, t.userId] }),
+		index('rater_scores_user_idx').on(t.userId),
+		index('rater_scores_indicator_idx').on(t.indicatorId)
+	]
+);
+
+/** A rater's "submitted" for one OPD of a double-scored period: their values are final. */
+export const raterSubmissions = sqliteTable(
+	'rater_submissions',
+	{
+		periodId: integer('period_id')
+			.notNull()
+			.references(() => periods.id, { onDelete: 'cascade' }),
+		opdId: integer('opd_id')
+			.notNull()
+			.references(() => opds.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.periodId, t.opdId, t.userId] }),
+		index('rater_submissions_user_idx').on(t.userId)
+	]
+);
+
+/**
+ * How a cell of a double-scored period was decided once its raters submitted: `agreed` (equal
+ * values, taken automatically) or `settled` by the lead with a reason. No row while the raters
+ * disagree and nobody settled: that is the list of disagreements.
+ */
+export const cellDecisions = sqliteTable(
+	'cell_decisions',
+	{
+		periodId: integer('period_id')
+			.notNull()
+			.references(() => periods.id, { onDelete: 'cascade' }),
+		opdId: integer('opd_id')
+			.notNull()
+			.references(() => opds.id, { onDelete: 'cascade' }),
+		indicatorId: integer('indicator_id')
+			.notNull()
+			.references(() => indicators.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: ['agreed', 'settled', 'open'] }).notNull(),
+		value: real('value'),
+		notApplicable: integer('not_applicable', { mode: 'boolean' }).notNull().default(false),
+		reason: text('reason'),
+		decidedBy: integer('decided_by').references(() => users.id, { onDelete: 'set null' }),
+		decidedAt: integer('decided_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.periodId, t.opdId, t.indicatorId] }),
+		index('cell_decisions_kind_idx').on(t.periodId, t.kind),
+		index('cell_decisions_indicator_idx').on(t.indicatorId)
+	]
+);
+
 /** In-app notifications, one row per recipient. */
 export const notifications = sqliteTable(
 	'notifications',
@@ -537,6 +633,8 @@ export type AwardList = typeof awardLists.$inferSelect;
 export type AwardEntry = typeof awardEntries.$inferSelect;
 export type EvaluatorConflict = typeof evaluatorConflicts.$inferSelect;
 export type LinkCheck = typeof linkChecks.$inferSelect;
+export type RaterScore = typeof raterScores.$inferSelect;
+export type CellDecision = typeof cellDecisions.$inferSelect;
 
 // The PPID's service registers (permohonan, keberatan, sengketa, kunjungan, survei).
 export * from './registers-schema';

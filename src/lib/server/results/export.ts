@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { selfHidden } from '../../workflow/double-scoring';
 import writeXlsxFile from 'write-excel-file/universal';
 import {
 	cellKey,
@@ -29,7 +30,7 @@ export interface ExportFile {
 	filename: string;
 }
 
-async function periodData(periodId: number, conn: Conn): Promise<ExportPeriod> {
+async function periodData(periodId: number, conn: Conn, hideSelf = false): Promise<ExportPeriod> {
 	const [inds, entries, rows] = await Promise.all([
 		indicatorRows(periodId, conn),
 		roster(periodId, conn),
@@ -52,7 +53,19 @@ async function periodData(periodId: number, conn: Conn): Promise<ExportPeriod> {
 			.where(eq(assessments.periodId, periodId))
 	]);
 	const cells = new Map<string, ExportCell>();
-	for (const { opd, indicator, ...cell } of rows) cells.set(cellKey(opd, indicator), cell);
+	for (const { opd, indicator, ...cell } of rows)
+		cells.set(
+			cellKey(opd, indicator),
+			hideSelf
+				? {
+						...cell,
+						selfValue: null,
+						selfNotApplicable: false,
+						selfEvidenceUrl: null,
+						selfNote: null
+					}
+				: cell
+		);
 	return {
 		indicators: inds.map((i) => ({ key: i.key, label: i.label })),
 		opds: entries.map((e) => ({ slug: e.slug, number: e.displayNumber, name: e.displayName })),
@@ -63,7 +76,8 @@ async function periodData(periodId: number, conn: Conn): Promise<ExportPeriod> {
 async function tablesOf(year: number, views: readonly ExportView[], conn: Conn) {
 	const period = await getByYear(year, conn);
 	if (!period) return null;
-	const data = await periodData(period.id, conn);
+	// Double scoring blind to the self-assessment: no export carries it while raters score.
+	const data = await periodData(period.id, conn, selfHidden(period));
 	const tables: ExportTable[] = [];
 	for (const view of views) {
 		if (view === 'matriks') tables.push(wideTable(data));

@@ -88,6 +88,11 @@ export interface CellInput {
 	reason?: string | null;
 	/** The version the editor saw; 0 when the cell had no row yet. */
 	expectedVersion: number;
+	/**
+	 * Set only by double scoring (double-scoring.ts) when the raters agreed or the lead settled:
+	 * the one write allowed into a double-scored period's cell, past the assignment scope.
+	 */
+	decided?: boolean;
 }
 
 export type SetCellResult =
@@ -150,7 +155,8 @@ export async function setCell(
 		stage_count: number | null;
 		assigned: number | null;
 		conflicted: number | null;
-	}>(sql`SELECT p.status, i.kind, i.max_level, json_array_length(p.rubric_config, '$.stages') AS stage_count,
+		double_scored: number;
+	}>(sql`SELECT p.status, p.double_scored, i.kind, i.max_level, json_array_length(p.rubric_config, '$.stages') AS stage_count,
 			(SELECT 1 FROM period_opds r WHERE r.period_id = p.id AND r.opd_id = ${opdId}) AS in_roster,
 			coalesce((SELECT 1 FROM assignment_opds WHERE period_id = p.id LIMIT 1),
 				(SELECT 1 FROM assignment_aspects WHERE period_id = p.id LIMIT 1)) AS assigned,
@@ -164,12 +170,18 @@ export async function setCell(
 			'Sel tidak ditemukan: OPD atau indikator bukan bagian periode ini.'
 		);
 	if (!cellsEditable(target.status)) throw new WorkflowError(409, lockedMessage(target.status));
+	if (target.double_scored && !input.decided)
+		throw new WorkflowError(
+			409,
+			'Periode ini dinilai dua penilai: setiap penilai mengisi nilainya sendiri, dan nilai sel ditetapkan dari kesepakatan atau keputusan penilai utama.'
+		);
 	// Assignments and conflicts: read in full only when the period has either for this actor.
-	if (target.assigned || target.conflicted) {
+	// A decided write (raters' agreement, the lead's settlement) is past the assignment scope.
+	if (!input.decided && (target.assigned || target.conflicted)) {
 		const refused = await cellAssignmentBlock(periodId, opdId, indicatorId, actor, conn);
 		if (refused) throw new WorkflowError(403, refused);
 	}
-	if ((target.stage_count ?? 0) > 1) {
+	if (!input.decided && (target.stage_count ?? 0) > 1) {
 		const blocked = await cellStageBlock(periodId, opdId, indicatorId, actor, conn);
 		if (blocked) throw new WorkflowError(409, blocked);
 	}

@@ -7,7 +7,8 @@ import {
 	PERIOD_STATUSES,
 	type PeriodStatus
 } from '../../workflow/lifecycle';
-import { CONFIRM_VALUE } from '../../workflow/readiness';
+import { CONFIRM_VALUE, doubleScoringBlock } from '../../workflow/readiness';
+import { doubleScoringGaps } from './double-scoring';
 import * as audit from '../audit/audit';
 import type { Actor } from '../audit/audit';
 import { db, type Conn } from '../db';
@@ -57,6 +58,10 @@ export async function transition(
 					409,
 					`Tahap "${open.label}" belum ditutup (${STAGE_STATUS_LABELS[open.status].toLowerCase()}): selesaikan semua tahap sebelum memfinalkan periode.`
 				);
+		}
+		if (to === 'final' || to === 'published') {
+			const blocked = doubleScoringBlock(await doubleScoringGaps(periodId, tx));
+			if (blocked) throw new WorkflowError(409, `${blocked} Selesaikan dulu di halaman selisih.`);
 		}
 		// A draft's rubric may be half built (rubric-structure.ts); it must be whole before use.
 		if (period.status === 'draft' && to !== 'draft') {

@@ -6,6 +6,7 @@ import type { Actor } from '../audit/audit';
 import { db, type Conn } from '../db';
 import { appeals, assessments, indicators, opds, periodOpds, periods } from '../db/schema';
 import { openTies } from './ties';
+import { doubleScoringGaps } from './double-scoring';
 import { lengthProblem, TEXT_LIMITS } from '../../validation/text-limits';
 import { WorkflowError } from './error';
 
@@ -54,39 +55,41 @@ async function unassessedCells(periodId: number, conn: Conn) {
 
 /** What is left before the period can be finalised or published (see workflow/readiness). */
 export async function readinessOfPeriod(periodId: number, conn: Conn = db()): Promise<Readiness> {
-	const [roster, [indicatorCount], missing, [openAppeals], [unverified], ties] = await Promise.all([
-		conn
-			.select({
-				opdId: periodOpds.opdId,
-				slug: opds.slug,
-				opd: periodOpds.displayName,
-				notRatedReason: periodOpds.notRatedReason
-			})
-			.from(periodOpds)
-			.innerJoin(opds, eq(opds.id, periodOpds.opdId))
-			.where(eq(periodOpds.periodId, periodId)),
-		conn
-			.select({ n: sql<number>`count(*)` })
-			.from(indicators)
-			.where(eq(indicators.periodId, periodId)),
-		unassessedCells(periodId, conn),
-		conn
-			.select({ n: sql<number>`count(*)` })
-			.from(appeals)
-			.where(and(eq(appeals.periodId, periodId), eq(appeals.status, 'pending'))),
-		conn
-			.select({ n: sql<number>`count(*)` })
-			.from(assessments)
-			.where(
-				and(
-					eq(assessments.periodId, periodId),
-					isNull(assessments.value),
-					eq(assessments.notApplicable, false),
-					sql`(${assessments.selfValue} is not null or ${assessments.selfNotApplicable} = 1)`
-				)
-			),
-		openTies(periodId, conn)
-	]);
+	const [roster, [indicatorCount], missing, [openAppeals], [unverified], ties, double] =
+		await Promise.all([
+			conn
+				.select({
+					opdId: periodOpds.opdId,
+					slug: opds.slug,
+					opd: periodOpds.displayName,
+					notRatedReason: periodOpds.notRatedReason
+				})
+				.from(periodOpds)
+				.innerJoin(opds, eq(opds.id, periodOpds.opdId))
+				.where(eq(periodOpds.periodId, periodId)),
+			conn
+				.select({ n: sql<number>`count(*)` })
+				.from(indicators)
+				.where(eq(indicators.periodId, periodId)),
+			unassessedCells(periodId, conn),
+			conn
+				.select({ n: sql<number>`count(*)` })
+				.from(appeals)
+				.where(and(eq(appeals.periodId, periodId), eq(appeals.status, 'pending'))),
+			conn
+				.select({ n: sql<number>`count(*)` })
+				.from(assessments)
+				.where(
+					and(
+						eq(assessments.periodId, periodId),
+						isNull(assessments.value),
+						eq(assessments.notApplicable, false),
+						sql`(${assessments.selfValue} is not null or ${assessments.selfNotApplicable} = 1)`
+					)
+				),
+			openTies(periodId, conn),
+			doubleScoringGaps(periodId, conn)
+		]);
 	const gaps = new Map<number, number>();
 	for (const r of missing.rows) gaps.set(r.opdId, (gaps.get(r.opdId) ?? 0) + 1);
 	const rated = roster.filter((o) => o.notRatedReason === null);
@@ -102,7 +105,8 @@ export async function readinessOfPeriod(periodId: number, conn: Conn = db()): Pr
 		})),
 		openAppeals: Number(openAppeals?.n ?? 0),
 		unsettledTies: ties.ties.length,
-		unverifiedSelf: Number(unverified?.n ?? 0)
+		unverifiedSelf: Number(unverified?.n ?? 0),
+		doubleScoring: double
 	});
 }
 

@@ -5,14 +5,15 @@ import type { PageServerLoad } from './$types';
 
 /** The audit log with filters (period, entity, actor), newest first, 50 a page. */
 export const load: PageServerLoad = async ({ url }) => {
-	requireCapability('audit.view');
+	const user = requireCapability('audit.view');
 	const q = url.searchParams;
 	const num = (v: string | null) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
 	const filter = {
 		year: num(q.get('tahun')),
 		entityType: q.get('entitas') || undefined,
 		actor: q.get('oleh') || undefined,
-		before: num(q.get('sebelum'))
+		before: num(q.get('sebelum')),
+		hideRaterScores: user.role !== 'admin'
 	};
 	const [page, facets, all] = await Promise.all([
 		searchAudit(filter),

@@ -9,6 +9,7 @@ import {
 	setOpdNotRated
 } from '$lib/server/workflow/readiness';
 import { matrixOf } from '$lib/server/workflow/matrix';
+import { blindRows, setRaterScore } from '$lib/server/workflow/double-scoring';
 import { matrixAssignmentLocks, myAssignment } from '$lib/server/workflow/assignments';
 import { combineLocks, scopeCovers } from '$lib/workflow/assignments';
 import { matrixStageLocks } from '$lib/server/workflow/stages/locks';
@@ -57,7 +58,15 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		!!mine &&
 		!mine.conflictOpdIds.includes(opdId) &&
 		(mine.scope ? scopeCovers(mine.scope, opdId) : !mine.periodAssigned);
-	const matrix = mine && !showAll ? { ...full, rows: full.rows.filter((r) => isMine(r.id)) } : full;
+	const shown = mine && !showAll ? { ...full, rows: full.rows.filter((r) => isMine(r.id)) } : full;
+	// Double scoring: on an OPD this user rates, the grid holds the user's own values only.
+	const blind = await blindRows(
+		period,
+		user.id,
+		shown.indicators.map((i) => i.id),
+		shown.rows
+	);
+	const matrix = { ...shown, rows: blind.rows };
 	// Columns outside the assigned aspects and rows outside the assignment (or in conflict) are
 	// shown locked with the reason a save would give.
 	const ownLocks = await matrixAssignmentLocks(period.id, user, matrix.rows);
@@ -84,6 +93,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 			status: period.status,
 			statusLabel: STATUS_LABELS[period.status],
 			editable: cellsEditable(period.status),
+			doubleScored: period.doubleScored,
 			deadline: period.selfAssessmentDeadline?.toISOString() ?? null,
 			deadlineInput: toDateInputValue(period.selfAssessmentDeadline, readTimeZone())
 		},
@@ -127,6 +137,12 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	};
 };
 
+/** A rater's save in the shape of `setCell`'s answer, so the grid reads both the same way. */
+async function raterResult(...args: Parameters<typeof setRaterScore>) {
+	const r = await setRaterScore(...args);
+	return r.status === 'saved' ? { status: r.status, cell: r.score } : r;
+}
+
 export const actions: Actions = {
 	/** Saves one cell, version-checked; 409 with the current value when someone saved first. */
 	set: async ({ params, request }) => {
@@ -139,13 +155,10 @@ export const actions: Actions = {
 		if (!opdId || !indicatorId) return fail(400, failure({ message: 'Sel tidak dikenal.' }));
 		if (!parsed.ok) return fail(400, failure({ message: parsed.message }));
 		try {
-			const result = await assessments.setCell(
-				period.id,
-				opdId,
-				indicatorId,
-				parsed.cell,
-				actorOf(user)
-			);
+			// A double-scored period saves the rater's own value (blind), never the cell.
+			const result = period.doubleScored
+				? await raterResult(period.id, opdId, indicatorId, parsed.cell, actorOf(user))
+				: await assessments.setCell(period.id, opdId, indicatorId, parsed.cell, actorOf(user));
 			if (result.status === 'conflict') {
 				const c = result.current;
 				return fail(

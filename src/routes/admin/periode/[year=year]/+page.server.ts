@@ -11,7 +11,8 @@ import {
 	saveIndicators
 } from '$lib/server/periods/rubric';
 import { saveStructure, structureView } from '$lib/server/periods/rubric-structure';
-import { actorOf } from '$lib/server/accounts/users';
+import { actorOf, list as listUsers } from '$lib/server/accounts/users';
+import { saveSettings } from '$lib/server/workflow/double-scoring';
 import { failFrom } from '$lib/server/workflow/error';
 import { formValues } from '$lib/validation/form';
 import { parseId } from '$lib/validation/cell';
@@ -32,10 +33,11 @@ import * as v from 'valibot';
 export const load: PageServerLoad = async ({ params }) => {
 	requireCapability('rubric.manage');
 	const period = await periodOrNotFound(params.year);
-	const [rows, entries, all] = await Promise.all([
+	const [rows, entries, all, people] = await Promise.all([
 		periods.indicatorRows(period.id),
 		periods.roster(period.id),
-		opds.list()
+		opds.list(),
+		listUsers()
 	]);
 	const inRoster = new Set(entries.map((e) => e.opdId));
 	const indicators = rows.map((r) => ({ ...periods.toIndicator(r), id: r.id }));
@@ -47,6 +49,15 @@ export const load: PageServerLoad = async ({ params }) => {
 			title: period.title,
 			statusLabel: STATUS_LABELS[period.status],
 			editable: rubricEditable(period.status)
+		},
+		doubleScoring: {
+			doubleScored: period.doubleScored,
+			blindSelf: period.blindSelf,
+			leadEvaluatorId: period.leadEvaluatorId,
+			editable: period.status !== 'final' && period.status !== 'published',
+			leads: people
+				.filter((u) => !u.disabledAt && (u.role === 'evaluator' || u.role === 'admin'))
+				.map((u) => ({ id: u.id, name: u.displayName }))
 		},
 		aspects: aspects.map((a) => ({
 			key: a.key,
@@ -119,6 +130,32 @@ export const actions: Actions = {
 		await periodOrNotFound(params.year);
 		const fields = readStructureFields(formValues(await request.formData()));
 		return { structureDraft: withKipStageFields(fields), presetApplied: true };
+	},
+	/** Double scoring (two blind raters per OPD), blind to the self-assessment, lead. Audited. */
+	doubleScoring: async ({ params, request }) => {
+		const user = requireCapability('periods.manage');
+		const period = await periodOrNotFound(params.year);
+		const values = formValues(await request.formData());
+		const lead = values.leadEvaluatorId ? parseId(values.leadEvaluatorId) : null;
+		if (values.leadEvaluatorId && !lead)
+			return fail(
+				400,
+				failure({ action: 'doubleScoring', message: 'Penilai utama tidak dikenal.' })
+			);
+		try {
+			const changed = await saveSettings(
+				period.id,
+				{
+					doubleScored: values.doubleScored === 'ya',
+					blindSelf: values.blindSelf === 'ya',
+					leadEvaluatorId: lead
+				},
+				actorOf(user)
+			);
+			return { doubleScoringSaved: changed };
+		} catch (e) {
+			return failFrom(e, { action: 'doubleScoring' });
+		}
 	},
 	addOpd: async ({ params, request }) => {
 		const user = requireCapability('periods.manage');

@@ -3,6 +3,7 @@ import { buildOpdPage } from '$lib/insights/opd-page';
 import { can } from '$lib/permissions';
 import { requireUser, requireOwnOpd } from '$lib/server/auth/guards';
 import { cellDetails } from '$lib/server/opds/details';
+import { selfHidden } from '$lib/workflow/double-scoring';
 import { findBySlug } from '$lib/server/opds/master';
 import { getByYear } from '$lib/server/periods/periods';
 import { publishedOpdPage } from '$lib/server/results/open-data';
@@ -21,7 +22,11 @@ export const load: PageServerLoad = async ({ params }) => {
 	const year = Number(params.year);
 	const unpublished = can(user.role, 'results.viewUnpublished');
 	const period = await getByYear(year);
-	const details = period ? await cellDetails(period.id, opd.id) : [];
+	// Double scoring blind to the self-assessment: evaluators do not read it here while they score.
+	const hideSelf = period && user.role === 'evaluator' && selfHidden(period);
+	const details = (period ? await cellDetails(period.id, opd.id) : []).map((d) =>
+		hideSelf ? { ...d, selfEvidenceUrl: null, selfNote: null } : d
+	);
 	// Published years only (operators): the OPD's own published files, never whole snapshots.
 	const page = unpublished
 		? buildOpdPage(await allYearViews(), year, opd.slug, details)

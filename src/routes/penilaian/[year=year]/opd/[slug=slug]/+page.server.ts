@@ -2,6 +2,12 @@ import { error, fail } from '@sveltejs/kit';
 import { setOpdCells, type OpdFormCell } from '$lib/server/workflow/assessments';
 import { requireCapability } from '$lib/server/auth/guards';
 import { opdCells } from '$lib/server/workflow/matrix';
+import {
+	blindRows,
+	setRaterScore,
+	standingOf,
+	submitRater
+} from '$lib/server/workflow/double-scoring';
 import { matrixStageLocks } from '$lib/server/workflow/stages/locks';
 import { periodOrNotFound } from '$lib/server/http';
 import { deadLinksByIndicator } from '$lib/server/evidence/links';
@@ -25,33 +31,80 @@ async function target(year: string, slug: string) {
 /** One OPD's cells as a plain form: the matrix for slow connections and browsers without JS. */
 export const load: PageServerLoad = async ({ params }) => {
 	const user = requireCapability('cells.assess');
-	const { period, indicators, row, details } = await target(params.year, params.slug);
-	const [locks, dead] = await Promise.all([
+	const { period, indicators, ...found } = await target(params.year, params.slug);
+	const [locks, dead, blind, standing] = await Promise.all([
 		matrixStageLocks(period.id, user),
-		deadLinksByIndicator(period.id, row.id)
+		deadLinksByIndicator(period.id, found.row.id),
+		blindRows(
+			period,
+			user.id,
+			indicators.map((i) => i.id),
+			[found.row]
+		),
+		period.doubleScored ? standingOf(period.id, found.row.id, user.id) : null
 	]);
+	const row = blind.rows[0]!;
+	// A rater's own evidence and notes while blind; the cell's once every rater submitted.
+	const masked = blind.masked.has(row.id);
+	const detail = (id: number) =>
+		masked ? blind.own.get(`${row.id}:${id}`) : found.details.get(id);
 	return {
 		period: {
 			year: period.year,
 			title: period.title,
 			statusLabel: STATUS_LABELS[period.status],
-			editable: cellsEditable(period.status)
+			editable: cellsEditable(period.status) && !standing?.submitted && !standing?.revealed,
+			doubleScored: period.doubleScored
 		},
+		standing,
 		opd: { slug: row.slug, name: row.name },
 		cells: indicators.map((ind, c) => ({
 			indicator: ind,
 			value: row.v[c] ?? null,
 			version: row.ver[c] ?? 0,
 			self: row.s[c] ?? null,
-			evidenceUrl: details.get(ind.id)?.evidenceUrl ?? null,
-			note: details.get(ind.id)?.note ?? null,
+			evidenceUrl: detail(ind.id)?.evidenceUrl ?? null,
+			note: detail(ind.id)?.note ?? null,
 			lock: cellLock(locks, row.id, ind.id),
 			deadLinks: (dead[ind.id] ?? []).map((d) => ({ url: d.url, status: linkStatusLabel(d) }))
 		}))
 	};
 };
 
+/** The form's changed cells into the rater's own values (double scoring), in one go. */
+async function saveRaterCells(
+	periodId: number,
+	opdId: number,
+	cells: OpdFormCell[],
+	actor: ReturnType<typeof actorOf>
+) {
+	const stale: number[] = [];
+	let saved = 0;
+	for (const c of cells) {
+		const same =
+			c.value === c.was.value &&
+			c.notApplicable === c.was.notApplicable &&
+			(c.evidenceUrl ?? null) === c.was.evidenceUrl &&
+			(c.note ?? null) === c.was.note;
+		if (same) continue;
+		const r = await setRaterScore(periodId, opdId, c.indicatorId, c, actor);
+		if (r.status === 'conflict') stale.push(c.indicatorId);
+		else saved += 1;
+	}
+	return { saved, stale };
+}
+
 export const actions: Actions = {
+	/** Double scoring: the rater submits their values of this OPD (final for them). Audited. */
+	submit: async ({ params }) => {
+		const user = requireCapability('cells.assess');
+		const { period, row } = await target(params.year, params.slug);
+		try {
+			return { submitted: await submitRater(period.id, row.id, actorOf(user)) };
+		} catch (e) {
+			return failFrom(e);
+		}
+	},
 	save: async ({ params, request }) => {
 		const user = requireCapability('cells.assess');
 		const { period, indicators, row } = await target(params.year, params.slug);
@@ -84,7 +137,9 @@ export const actions: Actions = {
 			});
 		}
 		try {
-			const result = await setOpdCells(period.id, row.id, cells, actorOf(user));
+			const result = period.doubleScored
+				? await saveRaterCells(period.id, row.id, cells, actorOf(user))
+				: await setOpdCells(period.id, row.id, cells, actorOf(user));
 			if (result.stale.length) {
 				const labels = indicators.filter((i) => result.stale.includes(i.id)).map((i) => i.label);
 				return fail(

@@ -3,6 +3,7 @@ import { setCell } from '$lib/server/workflow/assessments';
 import { requireCapability } from '$lib/server/auth/guards';
 import { cellDetail } from '$lib/server/workflow/matrix';
 import { definitionOf } from '$lib/server/periods/rubric';
+import { ownScores, setRaterScore, standingOf } from '$lib/server/workflow/double-scoring';
 import { periodOrNotFound } from '$lib/server/http';
 import { actorOf } from '$lib/server/accounts/users';
 import { failFrom } from '$lib/server/workflow/error';
@@ -19,12 +20,60 @@ async function target(params: { year: string; slug: string; key: string }) {
 	return { period, detail };
 }
 
+/** A cell with nothing in it, for a rater's view of a cell that has no row yet. */
+function emptyCell(periodId: number, opdId: number, indicatorId: number) {
+	return {
+		id: 0,
+		periodId,
+		opdId,
+		indicatorId,
+		value: null,
+		notApplicable: false,
+		evidenceUrl: null,
+		note: null,
+		assessedBy: null,
+		assessedAt: null,
+		selfValue: null,
+		selfNotApplicable: false,
+		selfEvidenceUrl: null,
+		selfNote: null,
+		selfBy: null,
+		selfAt: null,
+		verifyReason: null,
+		version: 0
+	};
+}
+
 /** One cell: value, self-assessment, evidence, note, verification reason and its history. */
 export const load: PageServerLoad = async ({ params }) => {
-	requireCapability('cells.assess');
+	const user = requireCapability('cells.assess');
 	const { period, detail } = await target(params);
-	const { cell, indicator } = detail;
+	const { indicator } = detail;
+	let { cell, history } = detail;
+	// Double scoring, enforced here: a rater sees only their own value (and, in a period blind to
+	// it, no self-assessment) and none of the cell's history until every rater submitted the OPD.
+	const standing = period.doubleScored ? await standingOf(period.id, detail.opd.id, user.id) : null;
+	if (standing?.isRater && !standing.revealed) {
+		const own = (await ownScores(period.id, [detail.opd.id], user.id)).find(
+			(s) => s.indicatorId === indicator.id
+		);
+		const blindSelf = period.blindSelf;
+		cell = {
+			...(cell ?? emptyCell(period.id, detail.opd.id, indicator.id)),
+			value: own?.value ?? null,
+			notApplicable: own?.notApplicable ?? false,
+			evidenceUrl: own?.evidenceUrl ?? null,
+			note: own?.note ?? null,
+			verifyReason: null,
+			version: own?.version ?? 0,
+			...(blindSelf || !cell
+				? { selfValue: null, selfNotApplicable: false, selfEvidenceUrl: null, selfNote: null }
+				: {})
+		};
+		history = [];
+	}
 	return {
+		standing,
 		period: {
 			year: period.year,
 			statusLabel: STATUS_LABELS[period.status],
@@ -49,7 +98,7 @@ export const load: PageServerLoad = async ({ params }) => {
 			reason: cell.verifyReason,
 			version: cell.version
 		},
-		history: detail.history.map((h) => ({
+		history: history.map((h) => ({
 			id: h.id,
 			at: h.at.toISOString(),
 			actor: h.actor,
@@ -68,7 +117,7 @@ export const actions: Actions = {
 		const parsed = parseCellFields(values);
 		if (!parsed.ok) return fail(400, failure({ message: parsed.message }));
 		try {
-			const result = await setCell(
+			const result = await (period.doubleScored ? setRaterScore : setCell)(
 				period.id,
 				detail.opd.id,
 				detail.indicator.id,
