@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCellFields, parseId } from './cell';
+import { parseCellFields } from './cell';
+import { parseId } from './form';
 
 describe('parseCellFields', () => {
 	it.each([

@@ -13,8 +13,8 @@ export interface ParsedCell {
 
 import * as v from 'valibot';
 import { evidenceProblem, MAX_EVIDENCE_LINKS, normalizeEvidence } from '../evidence';
-import { idField, readWith } from './form';
-import { lengthProblem, TEXT_LIMITS } from './text-limits';
+import { readWith } from './form';
+import { lengthProblem, TEXT_LIMITS, withinLimit } from './text-limits';
 
 const VERSION_MESSAGE = 'Versi sel tidak valid: muat ulang halaman.';
 // Ten links of the longest allowed length, one per line: anything longer cannot be valid.
@@ -26,7 +26,7 @@ const optionalText = (label: string, max: number) =>
 		v.pipe(
 			v.string(),
 			v.trim(),
-			v.maxLength(max, (issue) => lengthProblem(label, String(issue.input), max) ?? ''),
+			withinLimit(label, max),
 			v.transform((text) => text || null)
 		)
 	);
@@ -43,7 +43,7 @@ export const cellSchema = v.pipe(
 			v.optional(v.string(), ''),
 			v.regex(/^\d+$/, VERSION_MESSAGE),
 			v.transform(Number),
-			v.check(Number.isSafeInteger, VERSION_MESSAGE)
+			v.check((version) => Number.isSafeInteger(version), VERSION_MESSAGE)
 		),
 		value: v.pipe(
 			v.optional(v.string(), ''),
@@ -65,7 +65,7 @@ export const cellSchema = v.pipe(
 						evidenceProblem(dataset.value);
 					if (problem) addIssue({ message: problem });
 				}),
-				v.transform(normalizeEvidence)
+				v.transform((text: string) => normalizeEvidence(text))
 			)
 		),
 		note: optionalText('Catatan', TEXT_LIMITS.text),
@@ -94,12 +94,4 @@ export function parseCellFields(
 	const input = Object.fromEntries(FIELDS.map((field) => [field, values[`${field}${suffix}`]]));
 	const read = readWith(cellSchema, input);
 	return read.ok ? { ok: true, cell: read.value } : read;
-}
-
-const ID = idField('');
-
-/** A positive integer id from a form field (the rule of `idField`), or null. */
-export function parseId(raw: string | undefined): number | null {
-	const read = v.safeParse(ID, raw);
-	return read.success ? read.output : null;
 }

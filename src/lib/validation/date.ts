@@ -13,6 +13,18 @@ export const MAX_YEAR = 2100;
 
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
+/** A year typed into a form (four digits, MIN_YEAR…MAX_YEAR) as a number; `blank` when empty. */
+export const yearField = (message: string, blank: string = message) =>
+	v.pipe(
+		v.optional(v.string(), ''),
+		v.trim(),
+		v.nonEmpty(blank),
+		v.regex(/^\d{4}$/, message),
+		v.transform(Number),
+		v.minValue(MIN_YEAR, message),
+		v.maxValue(MAX_YEAR, message)
+	);
+
 /** True for a real calendar day written TTTT-BB-HH within MIN_YEAR…MAX_YEAR. */
 export function isCalendarDate(text: string): boolean {
 	const m = SHAPE.exec(text);

@@ -54,3 +54,11 @@ export function readWith<S extends v.GenericSchema>(
 /** A database id posted by a form (a select, a checkbox, a hidden field): a positive whole number. */
 export const idField = (message: string) =>
 	v.pipe(v.string(message), v.trim(), v.regex(/^[1-9][0-9]{0,9}$/, message), v.transform(Number));
+
+const ID = idField('');
+
+/** A positive integer id from a form field (the rule of `idField`), or null. */
+export function parseId(raw: string | undefined): number | null {
+	const read = v.safeParse(ID, raw);
+	return read.success ? read.output : null;
+}

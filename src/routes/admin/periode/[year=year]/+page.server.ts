@@ -11,8 +11,7 @@ import {
 import { saveStructure, structureView } from '$lib/server/periods/rubric-structure';
 import { actorOf } from '$lib/server/accounts/users';
 import { failFrom } from '$lib/server/workflow/error';
-import { formValues } from '$lib/validation/form';
-import { parseId } from '$lib/validation/cell';
+import { formValues, parseId } from '$lib/validation/form';
 import { parseRubricForm } from '$lib/validation/rubric-form';
 import {
 	parseStructureForm,
