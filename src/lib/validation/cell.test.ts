@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCellFields } from './cell';
+import { parseCellFields, readCellValue } from './cell';
 import { parseId } from './form';
 
 describe('parseCellFields', () => {
@@ -67,6 +67,16 @@ describe('parseCellFields', () => {
 			}
 		});
 	});
+});
+
+describe('readCellValue', () => {
+	it.each([
+		['', { ok: true, value: null }],
+		[' NA ', { ok: true, value: -1 }],
+		['3', { ok: true, value: 3 }],
+		[' Ya', { ok: false, message: 'Nilai "ya" bukan bilangan bulat.' }],
+		['-1', { ok: false, message: 'Nilai "-1" bukan bilangan bulat.' }]
+	])('%j → %j', (raw, expected) => expect(readCellValue(raw)).toEqual(expected));
 });
 
 describe('length limits', () => {

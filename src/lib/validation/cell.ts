@@ -13,6 +13,7 @@ export interface ParsedCell {
 
 import * as v from 'valibot';
 import { evidenceProblem, MAX_EVIDENCE_LINKS, normalizeEvidence } from '../evidence';
+import { NOT_APPLICABLE } from '../workflow/cell-value';
 import { readWith } from './form';
 import { lengthProblem, TEXT_LIMITS, withinLimit } from './text-limits';
 
@@ -31,6 +32,30 @@ const optionalText = (label: string, max: number) =>
 		)
 	);
 
+/** The value field: "" (not assessed), "na" (not applicable, any case) or a whole number. */
+const valueField = v.pipe(
+	v.optional(v.string(), ''),
+	v.trim(),
+	v.toLowerCase(),
+	v.check(
+		(text) => text === '' || text === 'na' || /^\d+$/.test(text),
+		(issue) => `Nilai "${String(issue.input)}" bukan bilangan bulat.`
+	)
+);
+
+/**
+ * A typed value as the matrix holds it (null not assessed, NOT_APPLICABLE, else the number), or
+ * the refusal the server would give: the matrix checks a card before it posts it.
+ */
+export function readCellValue(
+	raw: string
+): { ok: true; value: number | null } | { ok: false; message: string } {
+	const read = readWith(valueField, raw);
+	if (!read.ok) return read;
+	const text = read.value;
+	return { ok: true, value: text === '' ? null : text === 'na' ? NOT_APPLICABLE : Number(text) };
+}
+
 /**
  * One cell's fields. `value`: "" (not assessed), "na" (not applicable) or a whole number;
  * `version`: the version the editor saw. Evidence, note and reason stay undefined when the form
@@ -45,15 +70,7 @@ export const cellSchema = v.pipe(
 			v.transform(Number),
 			v.check((version) => Number.isSafeInteger(version), VERSION_MESSAGE)
 		),
-		value: v.pipe(
-			v.optional(v.string(), ''),
-			v.trim(),
-			v.toLowerCase(),
-			v.check(
-				(text) => text === '' || text === 'na' || /^\d+$/.test(text),
-				(issue) => `Nilai "${String(issue.input)}" bukan bilangan bulat.`
-			)
-		),
+		value: valueField,
 		evidenceUrl: v.optional(
 			v.pipe(
 				v.string(),
