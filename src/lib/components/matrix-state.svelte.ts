@@ -1,4 +1,5 @@
 import { deserialize } from '$app/forms';
+import { cellField } from '$lib/workflow/cell-value';
 
 /** Save state of one cell as the grid shows it. */
 export type CellState = 'saving' | 'saved' | 'error' | 'conflict';
@@ -85,7 +86,7 @@ export class MatrixEdits {
 		const body = new FormData();
 		body.set('opdId', String(opdId));
 		body.set('indicatorId', String(indicatorId));
-		body.set('value', value === -1 ? 'na' : value === null ? '' : String(value));
+		body.set('value', cellField(value));
 		body.set('version', String(version));
 		try {
 			const response = await fetch(this.action(), {

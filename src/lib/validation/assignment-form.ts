@@ -3,9 +3,7 @@
  * of interest (evaluator, OPD, a short note). One schema per form, read from FormData values.
  */
 import * as v from 'valibot';
-
-const id = (message: string) =>
-	v.pipe(v.string(message), v.trim(), v.regex(/^[1-9][0-9]{0,9}$/, message), v.transform(Number));
+import { formInput, idField as id, readWith } from './form';
 
 export const assignmentSchema = v.object({
 	userId: id('Pilih penilai dari daftar.'),
@@ -41,15 +39,5 @@ export function parseForm<S extends v.GenericSchema>(
 	data: FormData,
 	lists: string[] = []
 ): { ok: true; value: v.InferOutput<S> } | { ok: false; message: string } {
-	const input: Record<string, unknown> = {};
-	for (const [key, value] of data) {
-		if (typeof value !== 'string') continue;
-		if (lists.includes(key)) ((input[key] ??= []) as string[]).push(value);
-		else if (!(key in input)) input[key] = value;
-	}
-	for (const key of lists) input[key] ??= [];
-	const result = v.safeParse(schema, input);
-	return result.success
-		? { ok: true, value: result.output }
-		: { ok: false, message: result.issues[0].message };
+	return readWith(schema, formInput(data, lists));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCellFields, parseId } from './cell';
+import { parseCellFields, readCellValue } from './cell';
+import { parseId } from './form';
 
 describe('parseCellFields', () => {
 	it.each([
@@ -34,6 +35,24 @@ describe('parseCellFields', () => {
 		expect(parseCellFields(input).ok).toBe(false);
 	});
 
+	it.each([
+		[{ value: '1', version: 'x' }, 'Versi sel tidak valid: muat ulang halaman.'],
+		[{ value: '1', version: '99999999999999999999' }, 'Versi sel tidak valid: muat ulang halaman.'],
+		// The version is checked first: a stale form is reloaded before its values matter.
+		[{ value: 'ya', version: '' }, 'Versi sel tidak valid: muat ulang halaman.'],
+		[{ value: ' YA ', version: '1' }, 'Nilai "ya" bukan bilangan bulat.'],
+		[
+			{ value: '1', version: '1', evidenceUrl: 'ftp://x.go.id' },
+			'Tautan bukti harus alamat http:// atau https:// ("ftp://x.go.id" bukan).'
+		],
+		[
+			{ value: 'ya', version: '1', evidenceUrl: 'ftp://x.go.id' },
+			'Nilai "ya" bukan bilangan bulat.'
+		]
+	])('refuses %j with the message of its first bad field', (input, message) => {
+		expect(parseCellFields(input)).toEqual({ ok: false, message });
+	});
+
 	it('reads suffixed fields of the per-OPD form and leaves absent ones undefined', () => {
 		const parsed = parseCellFields({ value_7: '1', version_7: '0' }, '_7');
 		expect(parsed).toEqual({
@@ -48,6 +67,16 @@ describe('parseCellFields', () => {
 			}
 		});
 	});
+});
+
+describe('readCellValue', () => {
+	it.each([
+		['', { ok: true, value: null }],
+		[' NA ', { ok: true, value: -1 }],
+		['3', { ok: true, value: 3 }],
+		[' Ya', { ok: false, message: 'Nilai "ya" bukan bilangan bulat.' }],
+		['-1', { ok: false, message: 'Nilai "-1" bukan bilangan bulat.' }]
+	])('%j → %j', (raw, expected) => expect(readCellValue(raw)).toEqual(expected));
 });
 
 describe('length limits', () => {
@@ -83,6 +112,9 @@ describe('parseId', () => {
 		['5', 5],
 		['0', null],
 		['x', null],
+		['1e1', null],
+		['-3', null],
+		[' 7 ', 7],
 		[undefined, null]
 	])('%j → %j', (raw, expected) => expect(parseId(raw)).toBe(expected));
 });

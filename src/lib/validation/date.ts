@@ -13,6 +13,18 @@ export const MAX_YEAR = 2100;
 
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
+/** A year typed into a form (four digits, MIN_YEAR…MAX_YEAR) as a number; `blank` when empty. */
+export const yearField = (message: string, blank: string = message) =>
+	v.pipe(
+		v.optional(v.string(), ''),
+		v.trim(),
+		v.nonEmpty(blank),
+		v.regex(/^\d{4}$/, message),
+		v.transform(Number),
+		v.minValue(MIN_YEAR, message),
+		v.maxValue(MAX_YEAR, message)
+	);
+
 /** True for a real calendar day written TTTT-BB-HH within MIN_YEAR…MAX_YEAR. */
 export function isCalendarDate(text: string): boolean {
 	const m = SHAPE.exec(text);
@@ -57,6 +69,26 @@ export function zonedDateTime(
 }
 
 /**
+ * A valibot schema for one optional date field: null when blank, else the Date at `time` in `zone`
+ * (the start or end of the day); a bad date is refused with the message naming the field.
+ */
+export function optionalDate(
+	label: string,
+	time: 'T00:00:00' | 'T23:59:59',
+	zone: string = DEFAULT_TIME_ZONE
+) {
+	return v.pipe(
+		v.optional(v.string(), ''),
+		v.trim(),
+		v.check(
+			(text) => text === '' || isCalendarDate(text),
+			(issue) => dateMessage(label, String(issue.input))
+		),
+		v.transform((text) => (text === '' ? null : zonedDateTime(text, time, zone)))
+	);
+}
+
+/**
  * Reads an optional date field: null when blank, the Date (at `time` in `zone`) when valid, or the
  * Indonesian message naming the field.
  */
@@ -66,9 +98,8 @@ export function readOptionalDate(
 	time: 'T00:00:00' | 'T23:59:59',
 	zone: string = DEFAULT_TIME_ZONE
 ): { ok: true; date: Date | null } | { ok: false; message: string } {
-	const text = (raw ?? '').trim();
-	if (!text) return { ok: true, date: null };
-	const parsed = v.safeParse(calendarDate(label), text);
-	if (!parsed.success) return { ok: false, message: parsed.issues[0].message };
-	return { ok: true, date: zonedDateTime(parsed.output, time, zone) };
+	const parsed = v.safeParse(optionalDate(label, time, zone), raw);
+	return parsed.success
+		? { ok: true, date: parsed.output }
+		: { ok: false, message: parsed.issues[0].message };
 }

@@ -25,8 +25,28 @@ describe('parseStageSchedule', () => {
 		});
 		expect(parseStageSchedule({ appealEndsOn: '31/03/2022' }, [])).toMatchObject({ ok: false });
 	});
+	it('names each date field, the first bad one first', () => {
+		expect(parseStageSchedule({ appealEndsOn: '31/03/2022' }, [])).toEqual({
+			ok: false,
+			message: 'Batas sanggahan "31/03/2022" harus berformat TTTT-BB-HH.'
+		});
+		expect(parseStageSchedule({ startsOn: '2022-13-01', endsOn: 'x' }, ['x'])).toEqual({
+			ok: false,
+			message: 'Tanggal mulai "2022-13-01" bukan tanggal yang ada di kalender (tahun 2000–2100).'
+		});
+	});
+	it('ends a day in the zone it is given', () => {
+		expect(parseStageSchedule({ endsOn: '2022-03-31' }, [], 'UTC')).toMatchObject({
+			ok: true,
+			schedule: { startsAt: null, endsAt: new Date('2022-03-31T23:59:59Z'), evaluatorIds: [] }
+		});
+	});
 	it('refuses an evaluator id that is not a number', () => {
 		expect(parseStageSchedule({}, ['x'])).toEqual({
+			ok: false,
+			message: 'Penilai yang dipilih tidak dikenal.'
+		});
+		expect(parseStageSchedule({}, ['4', '0'])).toEqual({
 			ok: false,
 			message: 'Penilai yang dipilih tidak dikenal.'
 		});

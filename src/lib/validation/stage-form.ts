@@ -3,50 +3,47 @@
  * evaluators ticked. A stage starts at the beginning of its first day and ends, like its appeal
  * window, at the end of its last day. Pure, no framework.
  */
+import * as v from 'valibot';
 import type { ScheduleDates } from '../workflow/stages';
 import { DEFAULT_TIME_ZONE, toDateInputValue } from '../datetime';
-import { readOptionalDate } from './date';
+import { optionalDate } from './date';
+import { idField, readWith } from './form';
 
-const FIELDS = {
-	startsOn: { label: 'Tanggal mulai', time: 'T00:00:00' },
-	endsOn: { label: 'Tanggal selesai', time: 'T23:59:59' },
-	appealEndsOn: { label: 'Batas sanggahan', time: 'T23:59:59' }
-} as const;
+/** A stage's dates and the evaluators who score it. */
+export type StageSchedule = ScheduleDates & { evaluatorIds: number[] };
 
-function dateOf(
-	field: keyof typeof FIELDS,
-	raw: string | undefined,
-	zone: string
-): Date | null | string {
-	const { label, time } = FIELDS[field];
-	const read = readOptionalDate(label, raw, time, zone);
-	return read.ok ? read.date : read.message;
+/** The schedule form in the app's zone; issues in field order (dates first, then evaluators). */
+export function stageScheduleSchema(zone: string = DEFAULT_TIME_ZONE) {
+	return v.pipe(
+		v.object({
+			startsOn: optionalDate('Tanggal mulai', 'T00:00:00', zone),
+			endsOn: optionalDate('Tanggal selesai', 'T23:59:59', zone),
+			appealEndsOn: optionalDate('Batas sanggahan', 'T23:59:59', zone),
+			evaluatorIds: v.array(idField('Penilai yang dipilih tidak dikenal.'))
+		}),
+		v.transform(({ startsOn, endsOn, appealEndsOn, evaluatorIds }): StageSchedule => ({
+			startsAt: startsOn,
+			endsAt: endsOn,
+			appealEndsAt: appealEndsOn,
+			evaluatorIds
+		}))
+	);
 }
 
+/** Reads the schedule form: its date fields and the `evaluatorId` boxes ticked. */
 export function parseStageSchedule(
 	values: Record<string, string>,
 	evaluatorIds: string[],
 	zone: string = DEFAULT_TIME_ZONE
-):
-	| { ok: true; schedule: ScheduleDates & { evaluatorIds: number[] } }
-	| { ok: false; message: string } {
-	const startsAt = dateOf('startsOn', values.startsOn, zone);
-	const endsAt = dateOf('endsOn', values.endsOn, zone);
-	const appealEndsAt = dateOf('appealEndsOn', values.appealEndsOn, zone);
-	for (const d of [startsAt, endsAt, appealEndsAt])
-		if (typeof d === 'string') return { ok: false, message: d };
-	const ids = evaluatorIds.map(Number);
-	if (ids.some((id) => !Number.isSafeInteger(id) || id <= 0))
-		return { ok: false, message: 'Penilai yang dipilih tidak dikenal.' };
-	return {
-		ok: true,
-		schedule: {
-			startsAt: startsAt as Date | null,
-			endsAt: endsAt as Date | null,
-			appealEndsAt: appealEndsAt as Date | null,
-			evaluatorIds: ids
-		}
-	};
+): { ok: true; schedule: StageSchedule } | { ok: false; message: string } {
+	const { startsOn, endsOn, appealEndsOn } = values;
+	const read = readWith(stageScheduleSchema(zone), {
+		startsOn,
+		endsOn,
+		appealEndsOn,
+		evaluatorIds
+	});
+	return read.ok ? { ok: true, schedule: read.value } : read;
 }
 
 /** A date as the value of an `<input type="date">`, in the app's zone (WIB by default). */

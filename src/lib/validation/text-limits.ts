@@ -3,6 +3,8 @@
  * Nothing here is a database limit (SQLite would take megabytes): they keep a careless paste or
  * a hostile post from filling pages, exports, audit rows and notifications. Pure.
  */
+import * as v from 'valibot';
+
 export const TEXT_LIMITS = {
 	/** Notes, reasons, appeal reasons and answers. */
 	text: 2000,
@@ -21,3 +23,10 @@ export function lengthProblem(
 	if (!text || text.length <= max) return null;
 	return `${label} terlalu panjang: ${text.length.toLocaleString('id-ID')} karakter, paling banyak ${max.toLocaleString('id-ID')}.`;
 }
+
+/** A valibot action refusing text over `max` characters with `lengthProblem`'s message. */
+export const withinLimit = (label: string, max: number) =>
+	v.maxLength<string, number, (issue: v.MaxLengthIssue<string, number>) => string>(
+		max,
+		(issue) => lengthProblem(label, issue.input, max) ?? ''
+	);

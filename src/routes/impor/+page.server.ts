@@ -6,6 +6,7 @@ import { importPageData, readUpload, stepResult, UNREADABLE } from '$lib/server/
 import { actorOf } from '$lib/server/accounts/users';
 import type { Actions, PageServerLoad } from './$types';
 import { failure } from '$lib/validation/failure';
+import { formValues, parseId } from '$lib/validation/form';
 
 export const load: PageServerLoad = async () => {
 	requireCapability('import.run');
@@ -51,8 +52,8 @@ export const actions: Actions = {
 	revert: async ({ request }) => {
 		const user = requireCapability('import.run');
 		const form = await request.formData();
-		const id = Number(form.get('eventId'));
-		if (!Number.isInteger(id))
+		const id = parseId(formValues(form).eventId);
+		if (id === null)
 			return fail(400, failure({ action: 'revert', message: 'Impor tidak dikenal.' }));
 		if (form.get('confirmed') !== 'yes') {
 			const entry = await findImport(id);

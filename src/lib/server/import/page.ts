@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { count, eq } from 'drizzle-orm';
+import * as v from 'valibot';
 import { periodOpds } from '../db/schema';
 import { db, type Conn } from '../db';
 import { STATUS_LABELS } from '../../workflow/lifecycle';
@@ -7,6 +8,8 @@ import { EXPORT_VIEWS } from '../results/export';
 import { EXPIRED, type StepOutcome } from './flow';
 import type { ImportFile } from './file';
 import { failure } from '../../validation/failure';
+import { fieldErrors, formValues } from '../../validation/form';
+import { uploadSchema } from '../../validation/import-upload';
 import { list as listPeriods, getByYear } from '../periods/periods';
 import { matrixRows } from '../results/published-files';
 import { computeView } from '../results/results';
@@ -37,9 +40,7 @@ export async function importPageData(conn: Conn = db()) {
 	};
 }
 
-const LABELS = { year: 'Tahun', file: 'Berkas' };
-
-/** Reads the upload form: a year and either a file or pasted text. */
+/** Reads the upload form (`uploadSchema`): a year and either a file or pasted text. */
 export async function readUpload(form: FormData): Promise<
 	| {
 			ok: true;
@@ -48,19 +49,18 @@ export async function readUpload(form: FormData): Promise<
 	  }
 	| { ok: false; values: Record<string, string>; errors: Record<string, string> }
 > {
-	const yearText = String(form.get('year') ?? '').trim();
-	const text = String(form.get('text') ?? '');
-	const sheet = String(form.get('sheet') ?? '').trim();
-	const values = { year: yearText, sheet };
-	const errors: Record<string, string> = {};
-	const year = Number(yearText);
-	if (!/^\d{4}$/.test(yearText) || year < 2000 || year > 2100)
-		errors.year = `${LABELS.year} harus berupa tahun empat angka, mis. 2022.`;
 	const upload = form.get('file');
 	const file = upload instanceof File && upload.size > 0 ? upload : null;
-	if (!file && text.trim() === '')
-		errors.file = 'Pilih berkas (.txt, .csv, .tsv atau .xlsx) atau tempelkan tabelnya.';
-	if (Object.keys(errors).length) return { ok: false, values, errors };
+	const { year: yearText = '', text: pasted, sheet: sheetText = '' } = formValues(form);
+	const read = v.safeParse(uploadSchema, {
+		year: yearText,
+		text: pasted,
+		sheet: sheetText,
+		file: file !== null
+	});
+	const values = { year: yearText.trim(), sheet: sheetText.trim() };
+	if (!read.success) return { ok: false, values, errors: fieldErrors(read.issues) };
+	const { year, text, sheet } = read.output;
 	const importFile: ImportFile = file
 		? {
 				name: file.name,

@@ -1,10 +1,11 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
+import * as v from 'valibot';
 import * as audit from '../audit/audit';
 import type { Actor } from '../audit/audit';
 import { db, type Conn } from '../db';
 import { OPD_KINDS, opds, periodOpds, periods, users, type OpdKind } from '../db/schema';
 import { WorkflowError } from '../workflow/error';
-import { lengthProblem, TEXT_LIMITS } from '../../validation/text-limits';
+import { opdEditSchema } from '../../validation/opd-edit';
 
 export interface OpdEdit {
 	name: string;
@@ -13,18 +14,11 @@ export interface OpdEdit {
 	websiteUrl: string | null;
 }
 
+/** The edit as `opdEditSchema` reads it (trimmed, a blank website as null), or a 400. */
 function check(edit: OpdEdit) {
-	if (edit.name.trim().length < 3) throw new WorkflowError(400, 'Nama OPD minimal 3 karakter.');
-	if (!edit.shortName.trim()) throw new WorkflowError(400, 'Nama singkat wajib diisi.');
-	if (!(OPD_KINDS as readonly string[]).includes(edit.kind))
-		throw new WorkflowError(400, 'Jenis OPD tidak dikenal.');
-	const tooLong =
-		lengthProblem('Nama OPD', edit.name.trim(), TEXT_LIMITS.name) ??
-		lengthProblem('Nama singkat', edit.shortName.trim(), TEXT_LIMITS.name) ??
-		lengthProblem('Alamat situs', edit.websiteUrl?.trim(), TEXT_LIMITS.url);
-	if (tooLong) throw new WorkflowError(400, tooLong);
-	if (edit.websiteUrl && !/^https?:\/\/\S+$/i.test(edit.websiteUrl))
-		throw new WorkflowError(400, 'Alamat situs harus diawali http:// atau https://.');
+	const read = v.safeParse(opdEditSchema, edit);
+	if (!read.success) throw new WorkflowError(400, read.issues[0].message);
+	return read.output;
 }
 
 async function find(opdId: number, tx: Conn) {
@@ -38,15 +32,9 @@ async function find(opdId: number, tx: Conn) {
  * years) and the names printed in past rosters stay as they were. Audited.
  */
 export async function updateOpd(opdId: number, edit: OpdEdit, actor: Actor, conn: Conn = db()) {
-	check(edit);
+	const after = check(edit);
 	await conn.transaction(async (tx) => {
 		const before = await find(opdId, tx);
-		const after = {
-			name: edit.name.trim(),
-			shortName: edit.shortName.trim(),
-			kind: edit.kind,
-			websiteUrl: edit.websiteUrl?.trim() || null
-		};
 		await tx.update(opds).set(after).where(eq(opds.id, opdId));
 		await audit.record(
 			actor,

@@ -5,7 +5,7 @@
  */
 import { error, fail, redirect } from '@sveltejs/kit';
 import { REGISTER_FORMS, formText, type RegisterSlug } from '../../registers/forms';
-import { formValues } from '../../validation/form';
+import { formValues, parseId } from '../../validation/form';
 import { readRegisterForm, readVisits } from '../../validation/register';
 import type { Actor } from '../audit/audit';
 import { holidayDates } from './holidays';
@@ -20,8 +20,8 @@ const MISSING = 'Baris ini sudah tidak ada (mungkin sudah dihapus orang lain).';
 
 /** The row id of a URL, or a 404. */
 export function rowId(param: string): number {
-	const id = Number(param);
-	if (!/^\d{1,12}$/.test(param) || !Number.isSafeInteger(id)) error(404, 'Baris tidak ditemukan.');
+	const id = parseId(param);
+	if (id === null) error(404, 'Baris tidak ditemukan.');
 	return id;
 }
 

@@ -10,7 +10,7 @@ import {
 	type ExportCell,
 	type ExportPeriod,
 	type ExportTable
-} from './export-tables';
+} from '../../report/export-tables';
 import { RESULT_CSV_COLUMNS, toResultRows } from '../../results-table';
 import { db, type Conn } from '../db';
 import { assessments, indicators, opds } from '../db/schema';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { writeCsv } from '../../import/csv-cells';
-import type { ExportTable } from './export-tables';
+import type { ExportTable } from '../../report/export-tables';
 import { MARK } from '../../import/ticks';
 import { RESULT_CSV_COLUMNS, resultsCsv, toResultRows, type ResultRow } from '../../results-table';
 import { exampleOpd } from '../../insights/method';

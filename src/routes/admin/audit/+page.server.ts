@@ -1,13 +1,14 @@
 import { requireCapability } from '$lib/server/auth/guards';
 import { auditFacets, describeEvents, searchAudit } from '$lib/server/audit/audit-log';
 import * as periods from '$lib/server/periods/periods';
+import { parseId } from '$lib/validation/form';
 import type { PageServerLoad } from './$types';
 
 /** The audit log with filters (period, entity, actor), newest first, 50 a page. */
 export const load: PageServerLoad = async ({ url }) => {
 	const user = requireCapability('audit.view');
 	const q = url.searchParams;
-	const num = (v: string | null) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
+	const num = (raw: string | null) => parseId(raw ?? undefined) ?? undefined;
 	const filter = {
 		year: num(q.get('tahun')),
 		entityType: q.get('entitas') || undefined,

@@ -5,8 +5,7 @@ import { setAliases } from '$lib/server/opds/aliases';
 import * as opds from '$lib/server/opds/master';
 import { actorOf } from '$lib/server/accounts/users';
 import { failFrom } from '$lib/server/workflow/error';
-import { parseId } from '$lib/validation/cell';
-import { formValues } from '$lib/validation/form';
+import { formValues, parseId } from '$lib/validation/form';
 
 import type { Actions, PageServerLoad } from './$types';
 import { failure } from '$lib/validation/failure';

@@ -5,7 +5,8 @@ import { copyPeriod } from '$lib/server/workflow/period-copy';
 import * as periods from '$lib/server/periods/periods';
 import { actorOf } from '$lib/server/accounts/users';
 import { failFrom } from '$lib/server/workflow/error';
-import { formValues } from '$lib/validation/form';
+import { formValues, readWith } from '$lib/validation/form';
+import { periodCopySchema } from '$lib/validation/period-form';
 import { needsConfirmation, STATUS_LABELS, transitionsFor } from '$lib/workflow/lifecycle';
 import type { Actions, PageServerLoad } from './$types';
 import { failure } from '$lib/validation/failure';
@@ -37,10 +38,9 @@ export const actions: Actions = {
 	copy: async ({ request }) => {
 		const user = requireCapability('periods.manage');
 		const values = formValues(await request.formData());
-		const from = Number(values.from);
-		const to = Number(values.to);
-		if (!Number.isInteger(from) || !Number.isInteger(to))
-			return fail(400, failure({ values, message: 'Isi tahun asal dan tahun baru.' }));
+		const read = readWith(periodCopySchema, values);
+		if (!read.ok) return fail(400, failure({ values, message: read.message }));
+		const { from, to } = read.value;
 		try {
 			await copyPeriod(from, to, actorOf(user));
 			return { created: to };

@@ -18,9 +18,9 @@ import { failFrom } from '$lib/server/workflow/error';
 import { readOptionalDate } from '$lib/validation/date';
 import { readTimeZone } from '$lib/server/config';
 import { toDateInputValue } from '$lib/datetime';
-import { formValues } from '$lib/validation/form';
+import { formValues, parseId } from '$lib/validation/form';
 import { CONFIRM_VALUE } from '$lib/workflow/readiness';
-import { parseCellFields, parseId } from '$lib/validation/cell';
+import { parseCellFields } from '$lib/validation/cell';
 import {
 	cellsEditable,
 	needsConfirmation,

@@ -3,15 +3,15 @@ import * as v from 'valibot';
 import { ROLE_LABELS, ROLES } from '$lib/permissions';
 import { requireCapability } from '$lib/server/auth/guards';
 import * as users from '$lib/server/accounts/users';
-import { formValues } from '$lib/validation/form';
+import { formValues, parseId } from '$lib/validation/form';
 import { passwordResetSchema } from '$lib/validation/password';
 import { roleAssignSchema } from '$lib/validation/user';
 import type { Actions, PageServerLoad } from './$types';
 import { failure, invalid } from '$lib/validation/failure';
 
 function userIdOf(param: string): number {
-	const id = Number(param);
-	if (!Number.isSafeInteger(id) || id < 1) error(404, 'Pengguna tidak ditemukan.');
+	const id = parseId(param);
+	if (id === null) error(404, 'Pengguna tidak ditemukan.');
 	return id;
 }
 

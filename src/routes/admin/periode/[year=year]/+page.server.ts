@@ -14,8 +14,7 @@ import { saveStructure, structureView } from '$lib/server/periods/rubric-structu
 import { actorOf, list as listUsers } from '$lib/server/accounts/users';
 import { saveSettings } from '$lib/server/workflow/double-scoring';
 import { failFrom } from '$lib/server/workflow/error';
-import { formValues } from '$lib/validation/form';
-import { parseId } from '$lib/validation/cell';
+import { formValues, parseId } from '$lib/validation/form';
 import { parseRubricForm } from '$lib/validation/rubric-form';
 import {
 	parseStructureForm,

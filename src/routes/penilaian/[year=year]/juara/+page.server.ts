@@ -6,6 +6,8 @@ import { failFrom } from '$lib/server/workflow/error';
 import { periodOrNotFound } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 import { failure } from '$lib/validation/failure';
+import { formValues, readWith } from '$lib/validation/form';
+import { tieOrderSchema } from '$lib/validation/tie-form';
 
 /** The live podium of a period and the open ties the team has to decide. */
 export const load: PageServerLoad = async ({ params }) => {
@@ -30,16 +32,14 @@ export const actions: Actions = {
 		const user = requireCapability('cells.verify');
 		const period = await periodOrNotFound(params.year);
 		const data = await request.formData();
-		const slugs = data.getAll('opd').map(String);
-		const ranks = slugs.map((slug) => Number(data.get(`rank_${slug}`)));
-		if (ranks.some((r) => !Number.isInteger(r) || r < 1) || new Set(ranks).size !== ranks.length)
-			return fail(400, failure({ message: 'Beri setiap OPD urutan yang berbeda (1, 2, 3, …).' }));
-		const order = slugs
-			.map((slug, i) => ({ slug, rank: ranks[i]! }))
-			.sort((a, b) => a.rank - b.rank)
-			.map((o) => o.slug);
+		const values = formValues(data);
+		const read = readWith(
+			tieOrderSchema,
+			data.getAll('opd').map((slug) => ({ slug: String(slug), rank: values[`rank_${slug}`] }))
+		);
+		if (!read.ok) return fail(400, failure({ message: read.message }));
 		try {
-			await recordTieDecision(period.id, order, String(data.get('reason') ?? ''), actorOf(user));
+			await recordTieDecision(period.id, read.value, values.reason ?? '', actorOf(user));
 			return { decided: true };
 		} catch (e) {
 			return failFrom(e);

@@ -2,8 +2,8 @@
  * The export views of a period as plain tables (pure), and their CSV form. The server turns the
  * same tables into .xlsx sheets. Every text cell is neutralised against formula injection.
  */
-import { neutralizeFormula, writeCsv, type Delimiter } from '../../import/csv-cells';
-import { MARK, markOf } from '../../import/ticks';
+import { neutralizeFormula, writeCsv, type Delimiter } from '../import/csv-cells';
+import { MARK, markOf } from '../import/ticks';
 
 export type ExportValue = string | number | null;
 

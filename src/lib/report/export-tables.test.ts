@@ -9,8 +9,8 @@ import {
 	wideTable,
 	type ExportPeriod
 } from './export-tables';
-import { parseDelimited } from '../../import/parse-delimited';
-import type { ParsedCell } from '../../import/types';
+import { parseDelimited } from '../import/parse-delimited';
+import type { ParsedCell } from '../import/types';
 
 // Printable text with the characters that break naive CSV and spreadsheets: delimiters, quotes,
 // formula starts, an apostrophe; trimmed and collapsed because the parser does the same.
