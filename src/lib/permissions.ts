@@ -30,6 +30,8 @@
  * | report.compose          |   ✓   |           |          |          |    ✓    |           |
  * | awards.manage           |   ✓   |     ✓     |          |          |         |           |
  * | serviceStats.view       |   ✓   |           |          |    ✓     |    ✓    |           |
+ * | evidence.view (cell)    |   ✓   |     ✓     |    ✓     |    ✓     |         |           |
+ * | evidence.upload         |   ✓   |     ✓     |    ✓     |          |         |           |
  *
  * The evaluator does not get the operator's side (self.assess, appeal.file): an evaluator who
  * could self-assess or appeal would be judging their own submissions. The admin keeps them so
@@ -39,6 +41,9 @@
  * nothing of the monev. The PPID's own award lists (awards.manage)
  * are recorded by the monev team that announces them: admin and evaluator. The service statistics
  * page (aggregates of the registers, no personal data) is for the desk and the leadership.
+ * Evidence files (evidence.view) are seen by whoever sees the cell: the operator its own OPD's
+ * only (workflow/evidence-access.ts decides per file), never the petugas or the public; they are
+ * uploaded on the side one may write (evaluator: cells.assess, operator: self.assess).
  */
 
 /** The roles; `server/db/schema.ts` takes the users.role column's values from here. */
@@ -69,7 +74,9 @@ export const CAPABILITIES = [
 	'registers.manage',
 	'report.compose',
 	'awards.manage',
-	'serviceStats.view'
+	'serviceStats.view',
+	'evidence.view',
+	'evidence.upload'
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -87,20 +94,29 @@ const EVALUATOR: readonly Capability[] = [
 	'export.run',
 	'audit.view',
 	'conflicts.declare',
-	'awards.manage'
+	'awards.manage',
+	'evidence.view',
+	'evidence.upload'
 ];
 
 const GRANTS: Record<Role, ReadonlySet<Capability>> = {
 	admin: new Set(CAPABILITIES),
 	evaluator: new Set(EVALUATOR),
-	operator: new Set(['self.assess', 'appeal.file', 'results.viewPublished']),
+	operator: new Set([
+		'self.assess',
+		'appeal.file',
+		'results.viewPublished',
+		'evidence.view',
+		'evidence.upload'
+	]),
 	pimpinan: new Set([
 		'results.viewUnpublished',
 		'results.viewPublished',
 		'dashboard.view',
 		'opd.viewAny',
 		'export.run',
-		'serviceStats.view'
+		'serviceStats.view',
+		'evidence.view'
 	]),
 	petugas: new Set([
 		'registers.manage',
@@ -155,5 +171,7 @@ export const CAPABILITY_LABELS: Record<Capability, string> = {
 	'registers.manage': 'mengelola register layanan informasi',
 	'report.compose': 'menyusun laporan tahunan PPID',
 	'awards.manage': 'mencatat daftar penghargaan PPID',
-	'serviceStats.view': 'melihat statistik layanan informasi'
+	'serviceStats.view': 'melihat statistik layanan informasi',
+	'evidence.view': 'melihat berkas bukti',
+	'evidence.upload': 'mengunggah berkas bukti'
 };

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+	blob,
 	index,
 	integer,
 	primaryKey,
@@ -512,6 +513,45 @@ export const linkChecks = sqliteTable(
 	]
 );
 
+/** Which side of a cell a file belongs to: the operator's self-assessment or the evaluator's. */
+export const EVIDENCE_SIDES = ['self', 'verified'] as const;
+
+/**
+ * Evidence files (PDF, JPG, PNG) of a cell, the bytes in the database (not on a disk): a backup
+ * carries them, a restore brings them back, and several app instances serve the same files.
+ * `sha256` (hex) is the proof of what was uploaded; `mime_type` comes from the sniffed bytes,
+ * never from the name or the browser. Lists select the metadata only, never `content`.
+ */
+export const evidenceFiles = sqliteTable(
+	'evidence_files',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		periodId: integer('period_id')
+			.notNull()
+			.references(() => periods.id, { onDelete: 'cascade' }),
+		opdId: integer('opd_id')
+			.notNull()
+			.references(() => opds.id, { onDelete: 'cascade' }),
+		indicatorId: integer('indicator_id')
+			.notNull()
+			.references(() => indicators.id, { onDelete: 'cascade' }),
+		side: text('side', { enum: EVIDENCE_SIDES }).notNull(),
+		fileName: text('file_name').notNull(),
+		mimeType: text('mime_type').notNull(),
+		size: integer('size').notNull(),
+		sha256: text('sha256').notNull(),
+		content: blob('content', { mode: 'buffer' }).notNull(),
+		uploadedBy: integer('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('evidence_files_cell_idx').on(t.periodId, t.opdId, t.indicatorId),
+		index('evidence_files_opd_idx').on(t.opdId),
+		index('evidence_files_indicator_idx').on(t.indicatorId),
+		index('evidence_files_user_idx').on(t.uploadedBy)
+	]
+);
+
 export type Opd = typeof opds.$inferSelect;
 export type Appeal = typeof appeals.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
@@ -527,6 +567,7 @@ export type AwardList = typeof awardLists.$inferSelect;
 export type AwardEntry = typeof awardEntries.$inferSelect;
 export type EvaluatorConflict = typeof evaluatorConflicts.$inferSelect;
 export type LinkCheck = typeof linkChecks.$inferSelect;
+export type EvidenceFile = typeof evidenceFiles.$inferSelect;
 
 // The PPID's service registers (permohonan, keberatan, sengketa, kunjungan, survei).
 export * from './registers-schema';

@@ -23,6 +23,10 @@ import { appealsOpen, selfAssessmentOpen, STATUS_LABELS } from '$lib/workflow/li
 import type { Actions, PageServerLoad } from './$types';
 import { failure } from '$lib/validation/failure';
 import { readAppealValue, REQUESTED_VALUE } from '$lib/validation/appeal-form';
+import { listEvidence, usedBytes } from '$lib/server/evidence/files';
+import { deleteFromForm, uploadFromForm } from '$lib/server/evidence/form-actions';
+import { readEvidenceLimits } from '$lib/server/config';
+import { maySeeEvidence } from '$lib/workflow/evidence-access';
 
 /** The operator's own OPD in one period; the OPD always comes from the session, never the form. */
 async function own(year: string, opdId: number | null) {
@@ -34,15 +38,33 @@ async function own(year: string, opdId: number | null) {
 export const load: PageServerLoad = async ({ params }) => {
 	const user = requireCapability('self.assess');
 	const { period, opdId } = await own(params.year, user.opdId);
-	const [view, appeals, standing, dead] = await Promise.all([
+	const [view, appeals, standing, dead, files, used] = await Promise.all([
 		selfView(period, opdId),
 		appealsOf(period.id, opdId),
 		opdStageStanding(period.id, opdId),
-		deadLinksByIndicator(period.id, opdId)
+		deadLinksByIndicator(period.id, opdId),
+		listEvidence(period.id, opdId),
+		usedBytes(period.id, opdId)
 	]);
 	if (!view) error(404, `OPD Anda bukan peserta periode ${params.year}.`);
 	const working = period.status === 'draft' ? null : await workingGapsOf(period, opdId, view.rows);
+	const labels = new Map(view.rows.map((r) => [r.indicator.id, r.indicator.label]));
 	return {
+		evidence: {
+			files: files
+				.filter((f) => maySeeEvidence(user, f, period.status))
+				.map((f) => ({
+					id: f.id,
+					side: f.side,
+					indicator: labels.get(f.indicatorId) ?? '',
+					fileName: f.fileName,
+					size: f.size,
+					sha256: f.sha256,
+					at: f.createdAt.toISOString()
+				})),
+			used,
+			...readEvidenceLimits()
+		},
 		working: working && {
 			...working,
 			published: period.status === 'published'
@@ -151,6 +173,19 @@ export const actions: Actions = {
 		} catch (e) {
 			return failFrom(e);
 		}
+	},
+	uploadFile: async ({ params, request }) => {
+		const user = requireCapability('evidence.upload');
+		requireCapability('self.assess');
+		const { period, opdId } = await own(params.year, user.opdId);
+		return uploadFromForm(request, { periodId: period.id, opdId, side: 'self' }, actorOf(user));
+	},
+	deleteFile: async ({ params, request }) => {
+		const user = requireCapability('evidence.upload');
+		requireCapability('self.assess');
+		const { period, opdId } = await own(params.year, user.opdId);
+		const scope = { side: 'self' as const, opdId, periodId: period.id };
+		return deleteFromForm(request, scope, actorOf(user));
 	},
 	submit: async ({ params }) => {
 		const user = requireCapability('self.assess');

@@ -10,6 +10,9 @@ import { formValues } from '$lib/validation/form';
 import { cellsEditable, STATUS_LABELS } from '$lib/workflow/lifecycle';
 import type { Actions, PageServerLoad } from './$types';
 import { failure } from '$lib/validation/failure';
+import { listEvidence } from '$lib/server/evidence/files';
+import { deleteFromForm, uploadFromForm } from '$lib/server/evidence/form-actions';
+import { can } from '$lib/permissions';
 
 async function target(params: { year: string; slug: string; key: string }) {
 	const period = await periodOrNotFound(params.year);
@@ -20,10 +23,20 @@ async function target(params: { year: string; slug: string; key: string }) {
 
 /** One cell: value, self-assessment, evidence, note, verification reason and its history. */
 export const load: PageServerLoad = async ({ params }) => {
-	requireCapability('cells.assess');
+	const user = requireCapability('cells.assess');
 	const { period, detail } = await target(params);
 	const { cell, indicator } = detail;
+	const files = await listEvidence(period.id, detail.opd.id, { indicatorId: indicator.id });
 	return {
+		files: files.map((f) => ({
+			id: f.id,
+			side: f.side,
+			fileName: f.fileName,
+			size: f.size,
+			sha256: f.sha256,
+			at: f.createdAt.toISOString()
+		})),
+		canUpload: can(user.role, 'evidence.upload'),
 		period: {
 			year: period.year,
 			statusLabel: STATUS_LABELS[period.status],
@@ -85,5 +98,19 @@ export const actions: Actions = {
 		} catch (e) {
 			return failFrom(e);
 		}
+	},
+	uploadFile: async ({ params, request }) => {
+		const user = requireCapability('evidence.upload');
+		requireCapability('cells.assess');
+		const { period, detail } = await target(params);
+		const cell = { periodId: period.id, opdId: detail.opd.id, indicatorId: detail.indicator.id };
+		return uploadFromForm(request, { ...cell, side: 'verified' }, actorOf(user));
+	},
+	deleteFile: async ({ params, request }) => {
+		const user = requireCapability('evidence.upload');
+		requireCapability('cells.assess');
+		const { period, detail } = await target(params);
+		const scope = { side: 'verified' as const, opdId: detail.opd.id, periodId: period.id };
+		return deleteFromForm(request, scope, actorOf(user));
 	}
 };
