@@ -1,7 +1,9 @@
 import { can, type Role } from '../permissions';
 import type { PeriodStatus } from './lifecycle';
 
-export type EvidenceSide = 'self' | 'verified';
+/** Which side of a cell a file belongs to: the operator's self-assessment or the evaluator's. */
+export const EVIDENCE_SIDES = ['self', 'verified'] as const;
+export type EvidenceSide = (typeof EVIDENCE_SIDES)[number];
 
 /**
  * Whether a signed-in user may download an evidence file. Admin, evaluator and pimpinan see every

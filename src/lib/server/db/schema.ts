@@ -16,6 +16,7 @@ import { INDICATOR_KINDS, type Rubric } from '../../scoring/types';
 import { APPEAL_STATUSES } from '../../workflow/appeal-statuses';
 import { PERIOD_STATUSES } from '../../workflow/lifecycle';
 import { STAGE_STATUSES } from '../../workflow/stages';
+import { EVIDENCE_SIDES } from '../../workflow/evidence-access';
 
 // Each column's values are declared once, in the pure module that owns the concept; re-exported
 // here for the server modules that already read them from the schema.
@@ -512,9 +513,6 @@ export const linkChecks = sqliteTable(
 		index('link_checks_opd_idx').on(t.opdId)
 	]
 );
-
-/** Which side of a cell a file belongs to: the operator's self-assessment or the evaluator's. */
-export const EVIDENCE_SIDES = ['self', 'verified'] as const;
 
 /**
  * Evidence files (PDF, JPG, PNG) of a cell, the bytes in the database (not on a disk): a backup
