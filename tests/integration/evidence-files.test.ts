@@ -272,6 +272,9 @@ describe('evidence files', () => {
 		await db.update(periods).set({ status: 'final' }).where(eq(periods.id, periodId));
 		const frozen = await del(who.operator!);
 		expect((frozen as { status: number }).status).toBe(409);
+		const late = await uploadOwn(who.operator!, file(png(90, 12), 'terlambat.png'));
+		expect((late as { status: number }).status).toBe(409);
+		expect(failMessage(late).message).toMatch(/hanya dapat diubah saat periode dibuka/);
 		expect(await stored()).toHaveLength(1);
 
 		await db.update(periods).set({ status: 'open' }).where(eq(periods.id, periodId));
