@@ -26,6 +26,7 @@ const ownPage = await import('../../src/routes/opd-saya/[year=year]/+page.server
 const cellPage =
 	await import('../../src/routes/penilaian/[year=year]/opd/[slug=slug]/[key=slug]/+page.server');
 const download = await import('../../src/routes/bukti/[id]/+server');
+const opdPage = await import('../../src/routes/opd/[slug=slug]/[year=year]/+page.server');
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 /** A PNG-signed file of `size` bytes; `seed` makes the content (and so the hash) differ. */
@@ -133,6 +134,18 @@ describe('evidence files', () => {
 		}
 		const anonymous = await get(null, row!.id);
 		expect(isRedirect(anonymous) && anonymous.location).toMatch(/^\/login/);
+		// pimpinan reads the OPD page with its files listed (metadata only, no content)
+		const page = (await run(
+			opdPage.load,
+			request(`/opd/${cellParams.slug}/2022`, {
+				user: who.pimpinan!,
+				params: { slug: cellParams.slug, year: '2022' }
+			})
+		)) as { files: Record<string, unknown>[] };
+		expect(page.files).toEqual([
+			expect.objectContaining({ id: row!.id, fileName: 'SK PPID.png', sha256: sha(bytes) })
+		]);
+		expect(page.files[0]).not.toHaveProperty('content');
 		const missing = await get(who.admin!, row!.id + 100);
 		expect(isHttpError(missing) && missing.status).toBe(404);
 	});

@@ -163,16 +163,20 @@ export async function uploadEvidence(
 	});
 }
 
-/** The files of one OPD in one period (one indicator, one side, when given), oldest first. */
+/**
+ * The files of one OPD in one period (one indicator, one side, when given), in the rubric's order
+ * then oldest first, each with its indicator's label.
+ */
 export async function listEvidence(
 	periodId: number,
 	opdId: number,
 	filter: { indicatorId?: number; side?: EvidenceSide } = {},
 	conn: Conn = db()
-): Promise<EvidenceFileMeta[]> {
+): Promise<(EvidenceFileMeta & { indicatorLabel: string })[]> {
 	return conn
-		.select(FILE_META)
+		.select({ ...FILE_META, indicatorLabel: indicators.label })
 		.from(evidenceFiles)
+		.innerJoin(indicators, eq(indicators.id, evidenceFiles.indicatorId))
 		.where(
 			and(
 				eq(evidenceFiles.periodId, periodId),
@@ -183,7 +187,20 @@ export async function listEvidence(
 				filter.side === undefined ? undefined : eq(evidenceFiles.side, filter.side)
 			)
 		)
-		.orderBy(asc(evidenceFiles.id));
+		.orderBy(asc(indicators.sortOrder), asc(evidenceFiles.id));
+}
+
+/** A file as the pages list it (no content; dates as ISO strings). */
+export function fileView(f: EvidenceFileMeta & { indicatorLabel: string }, withIndicator = true) {
+	return {
+		id: f.id,
+		side: f.side,
+		...(withIndicator ? { indicator: f.indicatorLabel } : {}),
+		fileName: f.fileName,
+		size: f.size,
+		sha256: f.sha256,
+		at: f.createdAt.toISOString()
+	};
 }
 
 /** One file with its content and its period's status, for the download route; null if absent. */

@@ -23,7 +23,7 @@ import { appealsOpen, selfAssessmentOpen, STATUS_LABELS } from '$lib/workflow/li
 import type { Actions, PageServerLoad } from './$types';
 import { failure } from '$lib/validation/failure';
 import { readAppealValue, REQUESTED_VALUE } from '$lib/validation/appeal-form';
-import { listEvidence, usedBytes } from '$lib/server/evidence/files';
+import { fileView, listEvidence, usedBytes } from '$lib/server/evidence/files';
 import { deleteFromForm, uploadFromForm } from '$lib/server/evidence/form-actions';
 import { readEvidenceLimits } from '$lib/server/config';
 import { maySeeEvidence } from '$lib/workflow/evidence-access';
@@ -48,20 +48,9 @@ export const load: PageServerLoad = async ({ params }) => {
 	]);
 	if (!view) error(404, `OPD Anda bukan peserta periode ${params.year}.`);
 	const working = period.status === 'draft' ? null : await workingGapsOf(period, opdId, view.rows);
-	const labels = new Map(view.rows.map((r) => [r.indicator.id, r.indicator.label]));
 	return {
 		evidence: {
-			files: files
-				.filter((f) => maySeeEvidence(user, f, period.status))
-				.map((f) => ({
-					id: f.id,
-					side: f.side,
-					indicator: labels.get(f.indicatorId) ?? '',
-					fileName: f.fileName,
-					size: f.size,
-					sha256: f.sha256,
-					at: f.createdAt.toISOString()
-				})),
+			files: files.filter((f) => maySeeEvidence(user, f, period.status)).map((f) => fileView(f)),
 			used,
 			...readEvidenceLimits()
 		},

@@ -10,7 +10,7 @@ import { formValues } from '$lib/validation/form';
 import { cellsEditable, STATUS_LABELS } from '$lib/workflow/lifecycle';
 import type { Actions, PageServerLoad } from './$types';
 import { failure } from '$lib/validation/failure';
-import { listEvidence } from '$lib/server/evidence/files';
+import { fileView, listEvidence } from '$lib/server/evidence/files';
 import { deleteFromForm, uploadFromForm } from '$lib/server/evidence/form-actions';
 import { can } from '$lib/permissions';
 
@@ -28,14 +28,7 @@ export const load: PageServerLoad = async ({ params }) => {
 	const { cell, indicator } = detail;
 	const files = await listEvidence(period.id, detail.opd.id, { indicatorId: indicator.id });
 	return {
-		files: files.map((f) => ({
-			id: f.id,
-			side: f.side,
-			fileName: f.fileName,
-			size: f.size,
-			sha256: f.sha256,
-			at: f.createdAt.toISOString()
-		})),
+		files: files.map((f) => fileView(f, false)),
 		canUpload: can(user.role, 'evidence.upload'),
 		period: {
 			year: period.year,
