@@ -42,7 +42,9 @@ const EXPECTED: Record<Capability, [boolean, boolean, boolean, boolean, boolean,
 	'conflicts.declare':       [X,    X,        _,       _,       _,      _],
 	'awards.manage':           [X,    X,        _,       _,       _,      _],
 	'serviceStats.view':       [X,    _,        _,       X,       X,      _],
-	'disagreements.settle':    [X,    X,        _,       _,       _,      _]
+	'disagreements.settle':    [X,    X,        _,       _,       _,      _],
+	'evidence.view':           [X,    X,        X,       X,       _,      _],
+	'evidence.upload':         [X,    X,        X,       _,       _,      _]
 };
 
 const COLUMNS = ['admin', 'evaluator', 'operator', 'pimpinan', 'petugas', null] as const;

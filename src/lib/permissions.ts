@@ -31,6 +31,8 @@
  * | awards.manage           |   ✓   |     ✓     |          |          |         |           |
  * | serviceStats.view       |   ✓   |           |          |    ✓     |    ✓    |           |
  * | disagreements.settle    |   ✓   |     ✓     |          |          |         |           |
+ * | evidence.view (cell)    |   ✓   |     ✓     |    ✓     |    ✓     |         |           |
+ * | evidence.upload         |   ✓   |     ✓     |    ✓     |          |         |           |
  *
  * The evaluator does not get the operator's side (self.assess, appeal.file): an evaluator who
  * could self-assess or appeal would be judging their own submissions. The admin keeps them so
@@ -42,6 +44,9 @@
  * page (aggregates of the registers, no personal data) is for the desk and the leadership.
  * Settling a double-scored period's disagreements (disagreements.settle) is offered to evaluators,
  * but the server lets only the period's lead evaluator (or an admin) do it.
+ * Evidence files (evidence.view) are seen by whoever sees the cell: the operator its own OPD's
+ * only (workflow/evidence-access.ts decides per file), never the petugas or the public; they are
+ * uploaded on the side one may write (evaluator: cells.assess, operator: self.assess).
  */
 
 /** The roles; `server/db/schema.ts` takes the users.role column's values from here. */
@@ -73,7 +78,9 @@ export const CAPABILITIES = [
 	'report.compose',
 	'awards.manage',
 	'serviceStats.view',
-	'disagreements.settle'
+	'disagreements.settle',
+	'evidence.view',
+	'evidence.upload'
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -92,20 +99,29 @@ const EVALUATOR: readonly Capability[] = [
 	'audit.view',
 	'conflicts.declare',
 	'awards.manage',
-	'disagreements.settle'
+	'disagreements.settle',
+	'evidence.view',
+	'evidence.upload'
 ];
 
 const GRANTS: Record<Role, ReadonlySet<Capability>> = {
 	admin: new Set(CAPABILITIES),
 	evaluator: new Set(EVALUATOR),
-	operator: new Set(['self.assess', 'appeal.file', 'results.viewPublished']),
+	operator: new Set([
+		'self.assess',
+		'appeal.file',
+		'results.viewPublished',
+		'evidence.view',
+		'evidence.upload'
+	]),
 	pimpinan: new Set([
 		'results.viewUnpublished',
 		'results.viewPublished',
 		'dashboard.view',
 		'opd.viewAny',
 		'export.run',
-		'serviceStats.view'
+		'serviceStats.view',
+		'evidence.view'
 	]),
 	petugas: new Set([
 		'registers.manage',
@@ -161,5 +177,7 @@ export const CAPABILITY_LABELS: Record<Capability, string> = {
 	'report.compose': 'menyusun laporan tahunan PPID',
 	'awards.manage': 'mencatat daftar penghargaan PPID',
 	'serviceStats.view': 'melihat statistik layanan informasi',
-	'disagreements.settle': 'memutuskan selisih nilai dua penilai'
+	'disagreements.settle': 'memutuskan selisih nilai dua penilai',
+	'evidence.view': 'melihat berkas bukti',
+	'evidence.upload': 'mengunggah berkas bukti'
 };

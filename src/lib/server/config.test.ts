@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readConfig, readTimeZone } from './config';
+import { readConfig, readEvidenceLimits, readTimeZone } from './config';
 
 describe('MONEV_TIMEZONE', () => {
 	it('defaults to Asia/Jakarta (WIB) when unset or blank', () => {
@@ -16,5 +16,21 @@ describe('MONEV_TIMEZONE', () => {
 	it('fails at start on a zone it does not know, naming the setting', () => {
 		expect(() => readTimeZone({ MONEV_TIMEZONE: 'WIB' })).toThrow(/MONEV_TIMEZONE/);
 		expect(() => readConfig({ MONEV_TIMEZONE: 'Asia/Jakrta' })).toThrow(/MONEV_TIMEZONE/);
+	});
+});
+
+describe('evidence file caps', () => {
+	it('default to 2 MB per file and 50 MB per OPD per period, and refuse a bad value', () => {
+		expect(readEvidenceLimits({})).toEqual({
+			maxBytes: 2 * 1024 * 1024,
+			quotaBytes: 50 * 1024 * 1024
+		});
+		expect(
+			readEvidenceLimits({ MONEV_EVIDENCE_MAX_BYTES: '1000', MONEV_EVIDENCE_QUOTA_MB: '3' })
+		).toEqual({ maxBytes: 1000, quotaBytes: 3 * 1024 * 1024 });
+		expect(() => readConfig({ MONEV_EVIDENCE_MAX_BYTES: '2MB' })).toThrow(
+			/MONEV_EVIDENCE_MAX_BYTES/
+		);
+		expect(() => readConfig({ MONEV_EVIDENCE_QUOTA_MB: '0' })).toThrow(/MONEV_EVIDENCE_QUOTA_MB/);
 	});
 });

@@ -12,6 +12,7 @@ export interface Config {
 	migrationsDir: string;
 	seedsDir: string;
 	importLimits: ImportLimits;
+	evidenceLimits: EvidenceLimits;
 	/** MONEV_TIMEZONE: the zone every date and time is written in. */
 	timeZone: string;
 }
@@ -47,6 +48,22 @@ export function readImportLimits(env: NodeJS.ProcessEnv = process.env): ImportLi
 		maxRows: readPositiveInt(env, 'MONEV_IMPORT_MAX_ROWS', 100_000),
 		maxColumns: readPositiveInt(env, 'MONEV_IMPORT_MAX_COLUMNS', 500),
 		parseHeapMb: readPositiveInt(env, 'MONEV_IMPORT_PARSE_HEAP_MB', 512)
+	};
+}
+
+/** Caps on evidence files (docs/workflow.md, "Evidence files"). */
+export interface EvidenceLimits {
+	/** MONEV_EVIDENCE_MAX_BYTES: one file, at most (default 2 MB). */
+	maxBytes: number;
+	/** MONEV_EVIDENCE_QUOTA_MB: all the files of one OPD in one period, together (default 50). */
+	quotaBytes: number;
+}
+
+/** The evidence file caps: MONEV_EVIDENCE_MAX_BYTES and MONEV_EVIDENCE_QUOTA_MB. */
+export function readEvidenceLimits(env: NodeJS.ProcessEnv = process.env): EvidenceLimits {
+	return {
+		maxBytes: readPositiveInt(env, 'MONEV_EVIDENCE_MAX_BYTES', 2 * 1024 * 1024),
+		quotaBytes: readPositiveInt(env, 'MONEV_EVIDENCE_QUOTA_MB', 50) * 1024 * 1024
 	};
 }
 
@@ -87,6 +104,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		migrationsDir: env.MIGRATIONS_DIR || 'drizzle',
 		seedsDir: env.SEEDS_DIR || 'data/seeds',
 		importLimits: readImportLimits(env),
+		evidenceLimits: readEvidenceLimits(env),
 		timeZone: readTimeZone(env)
 	};
 }

@@ -79,6 +79,24 @@ describe('describeAuditEvent', () => {
 		expect(s.what).toBe('Penilaian mandiri OPD #9 · kategori #99');
 	});
 
+	it('an evidence file by name, size and hash, never its content', () => {
+		const file = { fileId: 5, file: 'sk-ppid.pdf', sha256: 'ab'.repeat(32), size: 12345 };
+		const up = describeAuditEvent(
+			event({ action: 'evidence.upload', after: { ...file, side: 'self' } }),
+			names
+		);
+		expect(up).toEqual({
+			what: 'Berkas bukti diunggah (penilaian mandiri OPD): Dinas Kesehatan · Renja 2022',
+			changes: ['berkas "sk-ppid.pdf", 12.345 bita', `SHA-256 ${'ab'.repeat(32)}`]
+		});
+		const gone = describeAuditEvent(
+			event({ action: 'evidence.delete', before: { ...file, side: 'verified' } }),
+			names
+		);
+		expect(gone.what).toBe('Berkas bukti dihapus (evaluator): Dinas Kesehatan · Renja 2022');
+		expect(gone.changes).toContain('berkas "sk-ppid.pdf", 12.345 bita');
+	});
+
 	it('a period move says the statuses in words, with the reason', () => {
 		const s = describeAuditEvent(
 			event({

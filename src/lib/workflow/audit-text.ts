@@ -118,6 +118,8 @@ const ACTIONS: Record<string, string> = {
 	'awards.list.delete': 'Daftar penghargaan dihapus',
 	'awards.list.import': 'Daftar penghargaan diimpor',
 	'awards.list.update': 'Daftar penghargaan diubah',
+	'evidence.delete': 'Berkas bukti dihapus',
+	'evidence.upload': 'Berkas bukti diunggah',
 	'opd.aliases': 'Nama lain (alias) OPD diubah',
 	'opd.merge': 'OPD digabung',
 	'opd.update': 'Data OPD diubah',
@@ -313,6 +315,15 @@ export function describeAuditEvent(e: AuditEventInput, names: AuditNames): Audit
 			what: `${ACTIONS[e.action]}: ${what}`,
 			changes: doubleSettingChanges(before, after, names)
 		};
+	if (e.action === 'evidence.upload' || e.action === 'evidence.delete') {
+		const file = e.action === 'evidence.upload' ? after : before;
+		const side = file.side === 'self' ? 'penilaian mandiri OPD' : 'evaluator';
+		const size = typeof file.size === 'number' ? `, ${file.size.toLocaleString('id-ID')} bita` : '';
+		return {
+			what: `${ACTIONS[e.action]} (${side}): ${what}`,
+			changes: [`berkas ${shortText(file.file)}${size}`, `SHA-256 ${String(file.sha256)}`]
+		};
+	}
 	if (e.action === 'period.transition' || e.action === 'period.reopen') {
 		const changes = [`status: ${statusText(before.status)} → ${statusText(after.status)}`];
 		if (typeof after.reason === 'string') changes.push(`alasan: ${shortText(after.reason)}`);

@@ -44,10 +44,28 @@ export function backupTables(): string[] {
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/**
+ * A column value as JSON. Binary values (the evidence files' bytes) are written as
+ * `{"$base64": "…"}`, which no other column can hold (they are text, numbers or null).
+ */
 function jsonValue(value: unknown): unknown {
 	if (typeof value === 'bigint') return Number(value);
-	if (value instanceof ArrayBuffer) throw new BackupError('binary columns are not supported');
+	if (value instanceof ArrayBuffer) return { $base64: Buffer.from(value).toString('base64') };
+	if (ArrayBuffer.isView(value))
+		return {
+			$base64: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64')
+		};
 	return value;
+}
+
+/** The inverse of jsonValue for one parsed cell. */
+function sqlValue(value: unknown): InValue {
+	if (value !== null && typeof value === 'object') {
+		const b64 = (value as { $base64?: unknown }).$base64;
+		if (typeof b64 !== 'string') throw new BackupError('nilai kolom tidak dikenal dalam cadangan');
+		return new Uint8Array(Buffer.from(b64, 'base64'));
+	}
+	return value as InValue;
 }
 
 async function migrationState(database: DB): Promise<{ count: number; last: string | null }> {
@@ -180,14 +198,27 @@ export async function restoreBackup(
 			const cols = section.columns.map(quote).join(', ');
 			const per = Math.max(1, Math.floor(8000 / section.columns.length));
 			const one = `(${section.columns.map(() => '?').join(', ')})`;
-			for (let i = 0; i < section.rows.length; i += per) {
-				const chunk = section.rows.slice(i, i + per);
-				const args: InArgs = chunk.flat();
+			const insert = async (chunk: InValue[][]) => {
 				await tx.execute({
 					sql: `INSERT INTO ${quote(section.table)} (${cols}) VALUES ${chunk.map(() => one).join(', ')}`,
-					args
+					args: chunk.flat() as InArgs
 				});
+			};
+			// Chunks of `per` rows, or fewer when they hold binary values (evidence files of up to a
+			// few MB each): one statement never carries more than about 8 MB of them.
+			let chunk: InValue[][] = [];
+			let binary = 0;
+			for (const raw of section.rows) {
+				const row = raw.map(sqlValue);
+				chunk.push(row);
+				for (const v of row) if (v instanceof Uint8Array) binary += v.length;
+				if (chunk.length >= per || binary > 8 * 1024 * 1024) {
+					await insert(chunk);
+					chunk = [];
+					binary = 0;
+				}
 			}
+			if (chunk.length) await insert(chunk);
 			rows += section.rows.length;
 		}
 		await tx.commit();

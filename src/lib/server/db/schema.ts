@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+	blob,
 	index,
 	integer,
 	primaryKey,
@@ -15,6 +16,7 @@ import { INDICATOR_KINDS, type Rubric } from '../../scoring/types';
 import { APPEAL_STATUSES } from '../../workflow/appeal-statuses';
 import { PERIOD_STATUSES } from '../../workflow/lifecycle';
 import { STAGE_STATUSES } from '../../workflow/stages';
+import { EVIDENCE_SIDES } from '../../workflow/evidence-access';
 
 // Each column's values are declared once, in the pure module that owns the concept; re-exported
 // here for the server modules that already read them from the schema.
@@ -618,6 +620,42 @@ export const linkChecks = sqliteTable(
 	]
 );
 
+/**
+ * Evidence files (PDF, JPG, PNG) of a cell, the bytes in the database (not on a disk): a backup
+ * carries them, a restore brings them back, and several app instances serve the same files.
+ * `sha256` (hex) is the proof of what was uploaded; `mime_type` comes from the sniffed bytes,
+ * never from the name or the browser. Lists select the metadata only, never `content`.
+ */
+export const evidenceFiles = sqliteTable(
+	'evidence_files',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		periodId: integer('period_id')
+			.notNull()
+			.references(() => periods.id, { onDelete: 'cascade' }),
+		opdId: integer('opd_id')
+			.notNull()
+			.references(() => opds.id, { onDelete: 'cascade' }),
+		indicatorId: integer('indicator_id')
+			.notNull()
+			.references(() => indicators.id, { onDelete: 'cascade' }),
+		side: text('side', { enum: EVIDENCE_SIDES }).notNull(),
+		fileName: text('file_name').notNull(),
+		mimeType: text('mime_type').notNull(),
+		size: integer('size').notNull(),
+		sha256: text('sha256').notNull(),
+		content: blob('content', { mode: 'buffer' }).notNull(),
+		uploadedBy: integer('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('evidence_files_cell_idx').on(t.periodId, t.opdId, t.indicatorId),
+		index('evidence_files_opd_idx').on(t.opdId),
+		index('evidence_files_indicator_idx').on(t.indicatorId),
+		index('evidence_files_user_idx').on(t.uploadedBy)
+	]
+);
+
 export type Opd = typeof opds.$inferSelect;
 export type Appeal = typeof appeals.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
@@ -635,6 +673,7 @@ export type EvaluatorConflict = typeof evaluatorConflicts.$inferSelect;
 export type LinkCheck = typeof linkChecks.$inferSelect;
 export type RaterScore = typeof raterScores.$inferSelect;
 export type CellDecision = typeof cellDecisions.$inferSelect;
+export type EvidenceFile = typeof evidenceFiles.$inferSelect;
 
 // The PPID's service registers (permohonan, keberatan, sengketa, kunjungan, survei).
 export * from './registers-schema';

@@ -25,6 +25,10 @@ import { appealsOpen, selfAssessmentOpen, STATUS_LABELS } from '$lib/workflow/li
 import type { Actions, PageServerLoad } from './$types';
 import { failure, problemErrors } from '$lib/validation/failure';
 import { readAppealValue, REQUESTED_VALUE } from '$lib/validation/appeal-form';
+import { fileView, listEvidence, usedBytes } from '$lib/server/evidence/files';
+import { deleteFromForm, uploadFromForm } from '$lib/server/evidence/form-actions';
+import { readEvidenceLimits } from '$lib/server/config';
+import { maySeeEvidence } from '$lib/workflow/evidence-access';
 
 /** The operator's own OPD in one period; the OPD always comes from the session, never the form. */
 async function own(year: string, opdId: number | null) {
@@ -36,11 +40,13 @@ async function own(year: string, opdId: number | null) {
 export const load: PageServerLoad = async ({ params }) => {
 	const user = requireCapability('self.assess');
 	const { period, opdId } = await own(params.year, user.opdId);
-	const [view, appeals, standing, dead] = await Promise.all([
+	const [view, appeals, standing, dead, files, used] = await Promise.all([
 		selfView(period, opdId),
 		appealsOf(period.id, opdId),
 		opdStageStanding(period.id, opdId),
-		deadLinksByIndicator(period.id, opdId)
+		deadLinksByIndicator(period.id, opdId),
+		listEvidence(period.id, opdId),
+		usedBytes(period.id, opdId)
 	]);
 	if (!view) error(404, `OPD Anda bukan peserta periode ${params.year}.`);
 	const open = selfAssessmentOpen(period.status, period.selfAssessmentDeadline, new Date());
@@ -51,6 +57,11 @@ export const load: PageServerLoad = async ({ params }) => {
 	]);
 	return {
 		check,
+		evidence: {
+			files: files.filter((f) => maySeeEvidence(user, f, period.status)).map((f) => fileView(f)),
+			used,
+			...readEvidenceLimits()
+		},
 		working: working && {
 			...working,
 			published: period.status === 'published'
@@ -161,6 +172,19 @@ export const actions: Actions = {
 		} catch (e) {
 			return failFrom(e);
 		}
+	},
+	uploadFile: async ({ params, request }) => {
+		const user = requireCapability('evidence.upload');
+		requireCapability('self.assess');
+		const { period, opdId } = await own(params.year, user.opdId);
+		return uploadFromForm(request, { periodId: period.id, opdId, side: 'self' }, actorOf(user));
+	},
+	deleteFile: async ({ params, request }) => {
+		const user = requireCapability('evidence.upload');
+		requireCapability('self.assess');
+		const { period, opdId } = await own(params.year, user.opdId);
+		const scope = { side: 'self' as const, opdId, periodId: period.id };
+		return deleteFromForm(request, scope, actorOf(user));
 	},
 	submit: async ({ params }) => {
 		const user = requireCapability('self.assess');

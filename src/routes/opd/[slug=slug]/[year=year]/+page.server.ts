@@ -8,6 +8,8 @@ import { findBySlug } from '$lib/server/opds/master';
 import { getByYear } from '$lib/server/periods/periods';
 import { publishedOpdPage } from '$lib/server/results/open-data';
 import { allYearViews } from '$lib/server/results/year-views';
+import { fileView, listEvidence } from '$lib/server/evidence/files';
+import { maySeeEvidence } from '$lib/workflow/evidence-access';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -33,5 +35,10 @@ export const load: PageServerLoad = async ({ params }) => {
 		: await publishedOpdPage(year, opd.slug, details);
 	if (!page)
 		error(404, `${opd.name} tidak memiliki hasil yang dapat Anda lihat untuk tahun ${year}.`);
-	return { page, showDetails: true };
+	const files = period ? await listEvidence(period.id, opd.id) : [];
+	return {
+		page,
+		showDetails: true,
+		files: files.filter((f) => maySeeEvidence(user, f, period!.status)).map((f) => fileView(f))
+	};
 };

@@ -12,8 +12,8 @@ import {
 } from '$lib/server/workflow/double-scoring';
 import { failFrom } from '$lib/server/workflow/error';
 import { periodOrNotFound } from '$lib/server/http';
-import { parseCellFields, parseId } from '$lib/validation/cell';
-import { formValues } from '$lib/validation/form';
+import { parseCellFields } from '$lib/validation/cell';
+import { formValues, parseId } from '$lib/validation/form';
 import { failure } from '$lib/validation/failure';
 import { cellsEditable, STATUS_LABELS } from '$lib/workflow/lifecycle';
 import type { Actions, PageServerLoad } from './$types';

@@ -12,6 +12,9 @@ import { formValues } from '$lib/validation/form';
 import { cellsEditable, STATUS_LABELS } from '$lib/workflow/lifecycle';
 import type { Actions, PageServerLoad } from './$types';
 import { failure } from '$lib/validation/failure';
+import { fileView, listEvidence } from '$lib/server/evidence/files';
+import { deleteFromForm, uploadFromForm } from '$lib/server/evidence/form-actions';
+import { can } from '$lib/permissions';
 
 async function target(params: { year: string; slug: string; key: string }) {
 	const period = await periodOrNotFound(params.year);
@@ -72,8 +75,15 @@ export const load: PageServerLoad = async ({ params }) => {
 		};
 		history = [];
 	}
+	// A rater kept blind to the self-assessment does not see the operator's files either.
+	const hideSelf = standing?.isRater === true && !standing.revealed && period.blindSelf;
+	const files = (
+		await listEvidence(period.id, detail.opd.id, { indicatorId: indicator.id })
+	).filter((f) => !(hideSelf && f.side === 'self'));
 	return {
 		standing,
+		files: files.map((f) => fileView(f, false)),
+		canUpload: can(user.role, 'evidence.upload'),
 		period: {
 			year: period.year,
 			statusLabel: STATUS_LABELS[period.status],
@@ -136,5 +146,19 @@ export const actions: Actions = {
 		} catch (e) {
 			return failFrom(e);
 		}
+	},
+	uploadFile: async ({ params, request }) => {
+		const user = requireCapability('evidence.upload');
+		requireCapability('cells.assess');
+		const { period, detail } = await target(params);
+		const cell = { periodId: period.id, opdId: detail.opd.id, indicatorId: detail.indicator.id };
+		return uploadFromForm(request, { ...cell, side: 'verified' }, actorOf(user));
+	},
+	deleteFile: async ({ params, request }) => {
+		const user = requireCapability('evidence.upload');
+		requireCapability('cells.assess');
+		const { period, detail } = await target(params);
+		const scope = { side: 'verified' as const, opdId: detail.opd.id, periodId: period.id };
+		return deleteFromForm(request, scope, actorOf(user));
 	}
 };
