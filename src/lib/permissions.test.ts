@@ -41,7 +41,9 @@ const EXPECTED: Record<Capability, [boolean, boolean, boolean, boolean, boolean,
 	'assignments.manage':      [X,    _,        _,       _,       _,      _],
 	'conflicts.declare':       [X,    X,        _,       _,       _,      _],
 	'awards.manage':           [X,    X,        _,       _,       _,      _],
-	'serviceStats.view':       [X,    _,        _,       X,       X,      _]
+	'serviceStats.view':       [X,    _,        _,       X,       X,      _],
+	'participation.view':      [X,    X,        _,       X,       _,      _],
+	'participation.manage':    [X,    X,        _,       _,       _,      _]
 };
 
 const COLUMNS = ['admin', 'evaluator', 'operator', 'pimpinan', 'petugas', null] as const;

@@ -30,6 +30,8 @@
  * | report.compose          |   ✓   |           |          |          |    ✓    |           |
  * | awards.manage           |   ✓   |     ✓     |          |          |         |           |
  * | serviceStats.view       |   ✓   |           |          |    ✓     |    ✓    |           |
+ * | participation.view      |   ✓   |     ✓     |          |    ✓     |         |           |
+ * | participation.manage    |   ✓   |     ✓     |          |          |         |           |
  *
  * The evaluator does not get the operator's side (self.assess, appeal.file): an evaluator who
  * could self-assess or appeal would be judging their own submissions. The admin keeps them so
@@ -39,6 +41,9 @@
  * nothing of the monev. The PPID's own award lists (awards.manage)
  * are recorded by the monev team that announces them: admin and evaluator. The service statistics
  * page (aggregates of the registers, no personal data) is for the desk and the leadership.
+ * The participation board (who registered, started, submitted, was verified, appealed) is read by
+ * the leadership too; deadline extensions per OPD and reminders are the monev team's, as is the
+ * period's own deadline.
  */
 
 /** The roles; `server/db/schema.ts` takes the users.role column's values from here. */
@@ -69,7 +74,9 @@ export const CAPABILITIES = [
 	'registers.manage',
 	'report.compose',
 	'awards.manage',
-	'serviceStats.view'
+	'serviceStats.view',
+	'participation.view',
+	'participation.manage'
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -87,7 +94,9 @@ const EVALUATOR: readonly Capability[] = [
 	'export.run',
 	'audit.view',
 	'conflicts.declare',
-	'awards.manage'
+	'awards.manage',
+	'participation.view',
+	'participation.manage'
 ];
 
 const GRANTS: Record<Role, ReadonlySet<Capability>> = {
@@ -100,7 +109,8 @@ const GRANTS: Record<Role, ReadonlySet<Capability>> = {
 		'dashboard.view',
 		'opd.viewAny',
 		'export.run',
-		'serviceStats.view'
+		'serviceStats.view',
+		'participation.view'
 	]),
 	petugas: new Set([
 		'registers.manage',
@@ -155,5 +165,7 @@ export const CAPABILITY_LABELS: Record<Capability, string> = {
 	'registers.manage': 'mengelola register layanan informasi',
 	'report.compose': 'menyusun laporan tahunan PPID',
 	'awards.manage': 'mencatat daftar penghargaan PPID',
-	'serviceStats.view': 'melihat statistik layanan informasi'
+	'serviceStats.view': 'melihat statistik layanan informasi',
+	'participation.view': 'melihat partisipasi OPD',
+	'participation.manage': 'memperpanjang batas waktu dan mengirim pengingat ke OPD'
 };

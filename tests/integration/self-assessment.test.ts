@@ -142,7 +142,7 @@ describe('self-assessment', () => {
 
 	it('submitting notifies every evaluator', async () => {
 		await transition(periodId, 'open', admin, '', db);
-		await submitSelf(periodId, opdId, operator, db);
+		await submitSelf(periodId, opdId, operator, new Date(), db);
 		const inbox = await db
 			.select()
 			.from(notifications)

@@ -12,7 +12,8 @@ export interface NotificationInput {
 		| 'appeal.filed'
 		| 'appeal.answered'
 		| 'deadline.set'
-		| 'period.moved';
+		| 'period.moved'
+		| 'participation.reminder';
 	message: string;
 	href?: string | null;
 	periodId?: number | null;

@@ -13,6 +13,7 @@ import {
 	type SelfInput
 } from '$lib/server/workflow/self-assessment';
 import { opdStageStanding } from '$lib/server/workflow/stages/board';
+import { deadlineOf } from '$lib/server/workflow/participation';
 import { actorOf } from '$lib/server/accounts/users';
 import { STAGE_STATUS_LABELS } from '$lib/workflow/stages';
 import { failFrom } from '$lib/server/workflow/error';
@@ -34,11 +35,12 @@ async function own(year: string, opdId: number | null) {
 export const load: PageServerLoad = async ({ params }) => {
 	const user = requireCapability('self.assess');
 	const { period, opdId } = await own(params.year, user.opdId);
-	const [view, appeals, standing, dead] = await Promise.all([
+	const [view, appeals, standing, dead, ownDeadline] = await Promise.all([
 		selfView(period, opdId),
 		appealsOf(period.id, opdId),
 		opdStageStanding(period.id, opdId),
-		deadLinksByIndicator(period.id, opdId)
+		deadLinksByIndicator(period.id, opdId),
+		deadlineOf(period, opdId)
 	]);
 	if (!view) error(404, `OPD Anda bukan peserta periode ${params.year}.`);
 	const working = period.status === 'draft' ? null : await workingGapsOf(period, opdId, view.rows);
@@ -51,8 +53,10 @@ export const load: PageServerLoad = async ({ params }) => {
 			year: period.year,
 			title: period.title,
 			statusLabel: STATUS_LABELS[period.status],
-			deadline: period.selfAssessmentDeadline?.toISOString() ?? null,
-			open: selfAssessmentOpen(period.status, period.selfAssessmentDeadline, new Date()),
+			// The OPD's own deadline: the period's, or the extension the team gave this OPD.
+			deadline: ownDeadline.deadline?.toISOString() ?? null,
+			deadlineExtended: ownDeadline.extended,
+			open: selfAssessmentOpen(period.status, ownDeadline.deadline, new Date()),
 			appealsOpen: appealsOpen(period.status)
 		},
 		stages: standing && {
