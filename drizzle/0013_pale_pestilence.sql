@@ -14,15 +14,15 @@ CREATE TABLE `opd_participation` (
 	FOREIGN KEY (`period_id`,`opd_id`) REFERENCES `period_opds`(`period_id`,`opd_id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `opd_participation_opd_idx` ON `opd_participation` (`opd_id`);--> statement-breakpoint
+CREATE INDEX `opd_participation_opd_idx` ON `opd_participation` (`opd_id`);
+--> statement-breakpoint
 -- Submissions made before this table existed are in the audit log only (action self.submit).
 INSERT INTO `opd_participation` (`period_id`, `opd_id`, `submitted_at`, `submitted_by`)
-SELECT `po`.`period_id`, `po`.`opd_id`, `last`.`at`, `last`.`user_id`
+SELECT `po`.`period_id`, `po`.`opd_id`, `last`.`created_at`, `last`.`user_id`
 FROM `period_opds` `po`
 JOIN `audit_events` `last` ON `last`.`id` = (
 	SELECT `a`.`id` FROM `audit_events` `a`
 	WHERE `a`.`action` = 'self.submit' AND `a`.`entity_type` = 'opd'
 		AND `a`.`period_id` = `po`.`period_id` AND `a`.`entity_id` = CAST(`po`.`opd_id` AS TEXT)
-	ORDER BY `a`.`at` DESC, `a`.`id` DESC LIMIT 1
-)
-WHERE `last`.`user_id` IS NULL OR `last`.`user_id` IN (SELECT `id` FROM `users`);
+	ORDER BY `a`.`created_at` DESC, `a`.`id` DESC LIMIT 1
+);
