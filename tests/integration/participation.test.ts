@@ -14,6 +14,7 @@ import {
 	periods
 } from '../../src/lib/server/db/schema';
 import { setSelfDeadline, transition } from '../../src/lib/server/workflow/lifecycle';
+import { deadlineReminders } from '../../src/lib/server/workflow/notifications';
 import {
 	participationBoard,
 	sendReminders,
@@ -208,6 +209,16 @@ describe('a deadline extension per OPD', () => {
 			.from(notifications)
 			.where(and(eq(notifications.userId, op.kominfo.id), eq(notifications.kind, 'deadline.set')));
 		expect(told.at(-1)?.message).toMatch(/diperpanjang sampai/);
+	});
+
+	it('moves the "deadline near" reminder of that OPD only', async () => {
+		const now = new Date();
+		await setSelfDeadline(periodId, new Date(now.getTime() - DAY), actor(evaluator), db);
+		const until = new Date(now.getTime() + 2 * DAY);
+		await setExtension(periodId, opd.kominfo, until, 'Pergantian operator', actor(evaluator), db);
+		const mine = await deadlineReminders(opd.kominfo, now, db);
+		expect(mine.map((r) => [r.year, r.deadline.getTime()])).toEqual([[2022, until.getTime()]]);
+		expect(await deadlineReminders(opd.second, now, db)).toEqual([]);
 	});
 
 	it('is frozen once the period is final, through the form too', async () => {
