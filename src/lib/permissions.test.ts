@@ -44,7 +44,9 @@ const EXPECTED: Record<Capability, [boolean, boolean, boolean, boolean, boolean,
 	'serviceStats.view':       [X,    _,        _,       X,       X,      _],
 	'disagreements.settle':    [X,    X,        _,       _,       _,      _],
 	'evidence.view':           [X,    X,        X,       X,       _,      _],
-	'evidence.upload':         [X,    X,        X,       _,       _,      _]
+	'evidence.upload':         [X,    X,        X,       _,       _,      _],
+	'participation.view':      [X,    X,        _,       X,       _,      _],
+	'participation.manage':    [X,    X,        _,       _,       _,      _]
 };
 
 const COLUMNS = ['admin', 'evaluator', 'operator', 'pimpinan', 'petugas', null] as const;

@@ -33,6 +33,8 @@
  * | disagreements.settle    |   ✓   |     ✓     |          |          |         |           |
  * | evidence.view (cell)    |   ✓   |     ✓     |    ✓     |    ✓     |         |           |
  * | evidence.upload         |   ✓   |     ✓     |    ✓     |          |         |           |
+ * | participation.view      |   ✓   |     ✓     |          |    ✓     |         |           |
+ * | participation.manage    |   ✓   |     ✓     |          |          |         |           |
  *
  * The evaluator does not get the operator's side (self.assess, appeal.file): an evaluator who
  * could self-assess or appeal would be judging their own submissions. The admin keeps them so
@@ -47,6 +49,9 @@
  * Evidence files (evidence.view) are seen by whoever sees the cell: the operator its own OPD's
  * only (workflow/evidence-access.ts decides per file), never the petugas or the public; they are
  * uploaded on the side one may write (evaluator: cells.assess, operator: self.assess).
+ * The participation board (who registered, started, submitted, was verified, appealed) is read by
+ * the leadership too; deadline extensions per OPD and reminders are the monev team's, as is the
+ * period's own deadline.
  */
 
 /** The roles; `server/db/schema.ts` takes the users.role column's values from here. */
@@ -80,7 +85,9 @@ export const CAPABILITIES = [
 	'serviceStats.view',
 	'disagreements.settle',
 	'evidence.view',
-	'evidence.upload'
+	'evidence.upload',
+	'participation.view',
+	'participation.manage'
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -101,7 +108,9 @@ const EVALUATOR: readonly Capability[] = [
 	'awards.manage',
 	'disagreements.settle',
 	'evidence.view',
-	'evidence.upload'
+	'evidence.upload',
+	'participation.view',
+	'participation.manage'
 ];
 
 const GRANTS: Record<Role, ReadonlySet<Capability>> = {
@@ -121,7 +130,8 @@ const GRANTS: Record<Role, ReadonlySet<Capability>> = {
 		'opd.viewAny',
 		'export.run',
 		'serviceStats.view',
-		'evidence.view'
+		'evidence.view',
+		'participation.view'
 	]),
 	petugas: new Set([
 		'registers.manage',
@@ -179,5 +189,7 @@ export const CAPABILITY_LABELS: Record<Capability, string> = {
 	'serviceStats.view': 'melihat statistik layanan informasi',
 	'disagreements.settle': 'memutuskan selisih nilai dua penilai',
 	'evidence.view': 'melihat berkas bukti',
-	'evidence.upload': 'mengunggah berkas bukti'
+	'evidence.upload': 'mengunggah berkas bukti',
+	'participation.view': 'melihat partisipasi OPD',
+	'participation.manage': 'memperpanjang batas waktu dan mengirim pengingat ke OPD'
 };

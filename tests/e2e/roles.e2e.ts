@@ -72,6 +72,7 @@ const PAGES: [route: string, path: string, ...outcomes: Outcome[]][] = [
 	['/penilaian/[year]/opd/[slug]/[key]', `/penilaian/2021/opd/${OPD}/${KEY}`, 'login', 200, 200, 403, 403, 403],
 	['/penilaian/[year]/penugasan', '/penilaian/2021/penugasan', 'login', 200, 200, 403, 403, 403],
 	['/penilaian/[year]/selisih', '/penilaian/2021/selisih', 'login', 200, 200, 403, 403, 403],
+	['/penilaian/[year]/partisipasi', '/penilaian/2021/partisipasi', 'login', 200, 200, 403, 200, 403],
 	['/penilaian/[year]/sanggahan', '/penilaian/2021/sanggahan', 'login', 200, 200, 403, 403, 403],
 	['/penilaian/[year]/tahap', '/penilaian/2021/tahap', 'login', 200, 200, 403, 403, 403],
 ];

@@ -165,6 +165,18 @@ test('an operator self-assesses its own OPD; the evaluator sees the difference a
 	const evaluator = await signedIn('demo-evaluator');
 	await evaluator.goto(`${run.app.url}/notifikasi`);
 	await evaluator.getByText(/mengirim penilaian mandiri 2023/).waitFor();
+	// The participation board counts the submission; the others get a reminder.
+	await evaluator.goto(`${run.app.url}/penilaian/2023/partisipasi`);
+	assert.match(
+		await evaluator.locator('tr[data-opd=dinas-komunikasi-dan-informatika]').innerText(),
+		/Dikirim untuk verifikasi/
+	);
+	await evaluator.getByRole('button', { name: /Kirim pengingat ke semua yang belum/ }).click();
+	await evaluator.getByText(/Pengingat dikirim ke \d+ OPD/).waitFor();
+	assert.equal(
+		await evaluator.locator('tr[data-opd=dinas-komunikasi-dan-informatika] td').last().innerText(),
+		'–'
+	);
 	await evaluator.goto(`${run.app.url}/penilaian/2023`);
 	await evaluator.getByLabel('Berbeda dengan penilaian mandiri').check();
 	const rows = evaluator.locator('table[role=grid] tbody tr:not([aria-hidden])');

@@ -139,7 +139,7 @@ describe('the check before "Kirim untuk verifikasi"', () => {
 		);
 
 	it('refuses blanks with the list, then a claim without required evidence, then sends', async () => {
-		let e = await refusal(submitSelf(periodId, opdId, operator, db));
+		let e = await refusal(submitSelf(periodId, opdId, operator, new Date(), db));
 		expect(e).toBeInstanceOf(SubmissionBlocked);
 		const blanks = (e as SubmissionBlocked).check.issues;
 		expect(blanks).toHaveLength(ids.length);
@@ -147,7 +147,7 @@ describe('the check before "Kirim untuk verifikasi"', () => {
 
 		// Every indicator "Ya", none with evidence: only the first asks for it.
 		await saveSelf(periodId, opdId, all(1), operator, new Date(), db);
-		e = await refusal(submitSelf(periodId, opdId, operator, db));
+		e = await refusal(submitSelf(periodId, opdId, operator, new Date(), db));
 		expect((e as SubmissionBlocked).check.issues).toEqual([
 			expect.objectContaining({ indicatorId: ids[0], kind: 'evidence', blocks: true })
 		]);
@@ -168,7 +168,7 @@ describe('the check before "Kirim untuk verifikasi"', () => {
 		const check = await submissionCheckOf(periodId, opdId, db);
 		expect(check).toMatchObject({ blocking: 0, warnings: 1 });
 		expect(check.issues[0]!.message).toContain('(404)');
-		await submitSelf(periodId, opdId, operator, db);
+		await submitSelf(periodId, opdId, operator, new Date(), db);
 		const [sent] = await db
 			.select()
 			.from(auditEvents)

@@ -152,7 +152,7 @@ describe('self-assessment', () => {
 			note: null
 		}));
 		await saveSelf(periodId, opdId, inputs, operator, new Date(), db);
-		await submitSelf(periodId, opdId, operator, db);
+		await submitSelf(periodId, opdId, operator, new Date(), db);
 		const inbox = await db
 			.select()
 			.from(notifications)

@@ -36,7 +36,9 @@ const routes = {
 	rubricAdmin:
 		(await import('../../src/routes/admin/periode/[year=year]/+page.server')) as unknown as Module,
 	stages:
-		(await import('../../src/routes/penilaian/[year=year]/tahap/+page.server')) as unknown as Module
+		(await import('../../src/routes/penilaian/[year=year]/tahap/+page.server')) as unknown as Module,
+	participation:
+		(await import('../../src/routes/penilaian/[year=year]/partisipasi/+page.server')) as unknown as Module
 };
 
 let db: DB;
@@ -97,6 +99,7 @@ async function fingerprint() {
 		(SELECT count(*) FROM period_opds) AS roster,
 		(SELECT count(*) FROM appeals) AS appeals,
 		(SELECT count(*) FROM notifications) AS notifications,
+		(SELECT count(*) FROM opd_participation) AS participation,
 		(SELECT group_concat(stage_key || status) FROM period_stages) AS stages,
 		(SELECT count(*) FROM stage_evaluators) AS stageEvaluators,
 		(SELECT group_concat(rubric_config) FROM periods) AS rubrics,
@@ -317,6 +320,30 @@ const CASES: Case[] = [
 		path: () => '/admin/opd',
 		params: () => ({}),
 		fields: () => ({ source: String(ctx.opdId), target: '1' })
+	},
+	{
+		name: 'participation ?/extend',
+		route: 'participation',
+		action: 'extend',
+		path: () => '/penilaian/2022/partisipasi',
+		params: () => ({ year: '2022' }),
+		fields: () => ({ opdId: String(ctx.opdId), until: '2030-01-01', reason: 'alasan panjang' })
+	},
+	{
+		name: 'participation ?/unextend',
+		route: 'participation',
+		action: 'unextend',
+		path: () => '/penilaian/2022/partisipasi',
+		params: () => ({ year: '2022' }),
+		fields: () => ({ opdId: String(ctx.opdId), reason: 'alasan panjang' })
+	},
+	{
+		name: 'participation ?/remind',
+		route: 'participation',
+		action: 'remind',
+		path: () => '/penilaian/2022/partisipasi',
+		params: () => ({ year: '2022' }),
+		fields: () => ({ scope: 'all', force: '1' })
 	},
 	{
 		name: 'notifications ?/read',

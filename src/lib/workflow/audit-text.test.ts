@@ -115,6 +115,47 @@ describe('describeAuditEvent', () => {
 		]);
 	});
 
+	it('deadline extensions per OPD and reminders, with dates, reasons and counts', () => {
+		const extend = describeAuditEvent(
+			event({
+				action: 'participation.extend',
+				entityType: 'opd',
+				entityId: '4',
+				before: null,
+				after: { deadlineText: '17 Maret 2026', reason: 'Server OPD rusak seminggu' }
+			}),
+			names
+		);
+		expect(extend).toEqual({
+			what: 'Batas penilaian mandiri OPD diperpanjang: OPD Dinas Kesehatan (2022)',
+			changes: ['batas: batas periode → 17 Maret 2026', 'alasan: "Server OPD rusak seminggu"']
+		});
+		const removed = describeAuditEvent(
+			event({
+				action: 'participation.extend-remove',
+				entityType: 'opd',
+				entityId: '4',
+				before: { deadlineText: '17 Maret 2026', reason: 'x' },
+				after: { deadlineText: null, reason: 'Keliru OPD' }
+			}),
+			names
+		);
+		expect(removed.changes[0]).toBe('batas: 17 Maret 2026 → batas periode');
+		const remind = describeAuditEvent(
+			event({
+				action: 'participation.remind',
+				entityType: 'period',
+				entityId: '2022',
+				after: { opds: 12, notifications: 15, skippedRecent: 3, forced: false }
+			}),
+			names
+		);
+		expect(remind).toEqual({
+			what: 'Pengingat penilaian mandiri dikirim: periode 2022',
+			changes: ['12 OPD, 15 notifikasi', '3 OPD dilewati (sudah diingatkan dalam 24 jam)']
+		});
+	});
+
 	it('users and stages by name', () => {
 		expect(
 			describeAuditEvent(

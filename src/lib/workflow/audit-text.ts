@@ -133,6 +133,9 @@ const ACTIONS: Record<string, string> = {
 	'period.unassessed-absent': 'Sel yang belum dinilai dihitung "tidak ada"',
 	'period.opd-not-rated': 'OPD dinyatakan tidak dinilai',
 	'period.opd-rated': 'OPD dinilai kembali',
+	'participation.extend': 'Batas penilaian mandiri OPD diperpanjang',
+	'participation.extend-remove': 'Perpanjangan batas penilaian mandiri OPD dicabut',
+	'participation.remind': 'Pengingat penilaian mandiri dikirim',
 	'registers.loadReport': 'Register layanan informasi dimuat dari laporan',
 	'registers.request.add': 'Permohonan informasi dicatat',
 	'report.loadNarrative': 'Teks laporan tahunan dimuat dari laporan',
@@ -344,6 +347,25 @@ export function describeAuditEvent(e: AuditEventInput, names: AuditNames): Audit
 	}
 	if (e.action.startsWith('awards.')) return awardSentence(e, before, after);
 	if (e.action === 'rubric.definition') return definitionSentence(what, before, after);
+	if (e.action === 'participation.extend' || e.action === 'participation.extend-remove') {
+		const until = (s: Json, none: string) =>
+			typeof s.deadlineText === 'string' ? s.deadlineText : none;
+		return {
+			what: `${ACTIONS[e.action]}: ${what}${e.year === null ? '' : ` (${e.year})`}`,
+			changes: [
+				`batas: ${until(before, 'batas periode')} → ${until(after, 'batas periode')}`,
+				...(typeof after.reason === 'string' ? [`alasan: ${shortText(after.reason)}`] : [])
+			]
+		};
+	}
+	if (e.action === 'participation.remind') {
+		const count = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('id-ID') : '0');
+		const changes = [`${count(after.opds)} OPD, ${count(after.notifications)} notifikasi`];
+		if (typeof after.skippedRecent === 'number' && after.skippedRecent > 0)
+			changes.push(`${count(after.skippedRecent)} OPD dilewati (sudah diingatkan dalam 24 jam)`);
+		if (after.forced === true) changes.push('dikirim ulang tanpa menunggu 24 jam');
+		return { what: `${ACTIONS[e.action]}: ${what}`, changes };
+	}
 	if (e.action === 'opd.aliases') {
 		const list = (v: unknown) =>
 			Array.isArray(v) && v.length ? v.map((a) => shortText(a)).join(', ') : '(tidak ada)';

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
 	blob,
+	foreignKey,
 	index,
 	integer,
 	primaryKey,
@@ -653,6 +654,37 @@ export const evidenceFiles = sqliteTable(
 		index('evidence_files_opd_idx').on(t.opdId),
 		index('evidence_files_indicator_idx').on(t.indicatorId),
 		index('evidence_files_user_idx').on(t.uploadedBy)
+	]
+);
+
+/**
+ * One OPD's participation in a period beside its roster row (issue 13 §6): when the operator
+ * submitted the self-assessment for verification, the OPD's own later deadline with the reason the
+ * team gave it, and the last reminder sent. Removed with the roster row.
+ */
+export const opdParticipation = sqliteTable(
+	'opd_participation',
+	{
+		periodId: integer('period_id').notNull(),
+		opdId: integer('opd_id').notNull(),
+		/** The last "Kirim untuk verifikasi"; null: not submitted. */
+		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+		submittedBy: integer('submitted_by').references(() => users.id, { onDelete: 'set null' }),
+		/** The OPD's own self-assessment deadline, later than the period's; null: none. */
+		extendedUntil: integer('extended_until', { mode: 'timestamp_ms' }),
+		extensionReason: text('extension_reason'),
+		extendedBy: integer('extended_by').references(() => users.id, { onDelete: 'set null' }),
+		extendedAt: integer('extended_at', { mode: 'timestamp_ms' }),
+		/** The last "Kirim pengingat" to this OPD (a second one within 24 hours needs forcing). */
+		remindedAt: integer('reminded_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [
+		primaryKey({ columns: [t.periodId, t.opdId] }),
+		foreignKey({
+			columns: [t.periodId, t.opdId],
+			foreignColumns: [periodOpds.periodId, periodOpds.opdId]
+		}).onDelete('cascade'),
+		index('opd_participation_opd_idx').on(t.opdId)
 	]
 );
 

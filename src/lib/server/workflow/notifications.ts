@@ -1,7 +1,14 @@
-import { and, desc, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Role } from '../../permissions';
 import { db, type Conn } from '../db';
-import { notifications, periodOpds, periodStages, periods, users } from '../db/schema';
+import {
+	notifications,
+	opdParticipation,
+	periodOpds,
+	periodStages,
+	periods,
+	users
+} from '../db/schema';
 import { formatDateTime } from '../../datetime';
 import { readTimeZone } from '../config';
 
@@ -12,7 +19,8 @@ export interface NotificationInput {
 		| 'appeal.filed'
 		| 'appeal.answered'
 		| 'deadline.set'
-		| 'period.moved';
+		| 'period.moved'
+		| 'participation.reminder';
 	message: string;
 	href?: string | null;
 	periodId?: number | null;
@@ -106,17 +114,26 @@ export const DEADLINE_NEAR_MS = 3 * 86_400_000;
  */
 export async function deadlineReminders(opdId: number, now = new Date(), conn: Conn = db()) {
 	const soon = new Date(now.getTime() + DEADLINE_NEAR_MS);
+	// The OPD's own deadline: the period's, or its extension when later (participation.ts).
+	const own = sql<Date>`case when ${opdParticipation.extendedUntil} > ${periods.selfAssessmentDeadline} then ${opdParticipation.extendedUntil} else ${periods.selfAssessmentDeadline} end`;
 	const [selfRows, stageRows] = await Promise.all([
 		conn
-			.select({ year: periods.year, deadline: periods.selfAssessmentDeadline })
+			.select({ year: periods.year, deadline: own.mapWith(periods.selfAssessmentDeadline) })
 			.from(periodOpds)
 			.innerJoin(periods, eq(periods.id, periodOpds.periodId))
+			.leftJoin(
+				opdParticipation,
+				and(
+					eq(opdParticipation.periodId, periodOpds.periodId),
+					eq(opdParticipation.opdId, periodOpds.opdId)
+				)
+			)
 			.where(
 				and(
 					eq(periodOpds.opdId, opdId),
 					eq(periods.status, 'open'),
-					gt(periods.selfAssessmentDeadline, now),
-					lte(periods.selfAssessmentDeadline, soon)
+					gt(own, now.getTime()),
+					lte(own, soon.getTime())
 				)
 			),
 		conn

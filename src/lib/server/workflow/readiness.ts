@@ -15,7 +15,7 @@ import { WorkflowError } from './error';
  * name that year. A staged period leaves out the later stages of an OPD that did not go on: those
  * cells are never assessed, by design.
  */
-async function unassessedCells(periodId: number, conn: Conn) {
+export async function unassessedCells(periodId: number, conn: Conn) {
 	const rows = await conn
 		.select({
 			opdId: periodOpds.opdId,

@@ -67,6 +67,7 @@ export async function submissionCheckOf(
 		})
 	);
 }
+import { deadlineOf, recordSubmission } from './participation';
 
 /** The periods an OPD takes part in, newest first. */
 export async function periodsOfOpd(opdId: number, conn: Conn = db()) {
@@ -173,7 +174,9 @@ export async function saveSelf(
 	return conn.transaction(async (tx) => {
 		const [period] = await tx.select().from(periods).where(eq(periods.id, periodId));
 		if (!period) throw new WorkflowError(404, 'Periode tidak ditemukan.');
-		if (!selfAssessmentOpen(period.status, period.selfAssessmentDeadline, now))
+		// The OPD's own extension, if the team gave one, moves its deadline (participation.ts).
+		const { deadline } = await deadlineOf(period, opdId, tx);
+		if (!selfAssessmentOpen(period.status, deadline, now))
 			throw new WorkflowError(
 				409,
 				period.status === 'open'
@@ -257,14 +260,26 @@ export async function saveSelf(
 }
 
 /**
- * The operator says "ready for verification": every evaluator is notified. Refused with the
- * check (`SubmissionBlocked`) while a cell is blank or lacks required evidence. Audited, with
- * the warnings (dead links) the operator sent it with.
+ * The operator says "ready for verification": recorded on the participation board, every evaluator
+ * notified. Only while the period is open and before the OPD's deadline (its extension included).
+ * Refused with the check (`SubmissionBlocked`) while a cell is blank or lacks required evidence.
+ * Audited, with the warnings (dead links) the operator sent it with.
  */
-export async function submitSelf(periodId: number, opdId: number, actor: Actor, conn: Conn = db()) {
+export async function submitSelf(
+	periodId: number,
+	opdId: number,
+	actor: Actor,
+	now = new Date(),
+	conn: Conn = db()
+) {
 	await conn.transaction(async (tx) => {
 		const [row] = await tx
-			.select({ year: periods.year, status: periods.status, name: opds.name })
+			.select({
+				year: periods.year,
+				status: periods.status,
+				selfAssessmentDeadline: periods.selfAssessmentDeadline,
+				name: opds.name
+			})
 			.from(periodOpds)
 			.innerJoin(periods, eq(periods.id, periodOpds.periodId))
 			.innerJoin(opds, eq(opds.id, periodOpds.opdId))
@@ -272,9 +287,16 @@ export async function submitSelf(periodId: number, opdId: number, actor: Actor, 
 		if (!row) throw new WorkflowError(404, 'OPD Anda bukan peserta periode ini.');
 		if (row.status !== 'open')
 			throw new WorkflowError(409, 'Penilaian mandiri hanya dapat dikirim saat periode dibuka.');
+		const { deadline } = await deadlineOf({ id: periodId, ...row }, opdId, tx);
+		if (!selfAssessmentOpen(row.status, deadline, now))
+			throw new WorkflowError(
+				409,
+				'Batas waktu penilaian mandiri sudah lewat. Hubungi tim monev bila perlu perpanjangan.'
+			);
 		// Blank cells and missing required evidence refuse the submission; dead links only warn.
 		const check = await submissionCheckOf(periodId, opdId, tx);
 		if (check.blocking > 0) throw new SubmissionBlocked(check);
+		await recordSubmission(periodId, opdId, actor, now, tx);
 		await notifyRoles(
 			['evaluator'],
 			{

@@ -16,6 +16,7 @@ import {
 } from '$lib/server/workflow/self-assessment';
 import { definitionOf } from '$lib/server/periods/rubric';
 import { opdStageStanding } from '$lib/server/workflow/stages/board';
+import { deadlineOf } from '$lib/server/workflow/participation';
 import { actorOf } from '$lib/server/accounts/users';
 import { STAGE_STATUS_LABELS } from '$lib/workflow/stages';
 import { failFrom } from '$lib/server/workflow/error';
@@ -40,13 +41,14 @@ async function own(year: string, opdId: number | null) {
 export const load: PageServerLoad = async ({ params }) => {
 	const user = requireCapability('self.assess');
 	const { period, opdId } = await own(params.year, user.opdId);
-	const [view, appeals, standing, dead, files, used] = await Promise.all([
+	const [view, appeals, standing, dead, files, used, ownDeadline] = await Promise.all([
 		selfView(period, opdId),
 		appealsOf(period.id, opdId),
 		opdStageStanding(period.id, opdId),
 		deadLinksByIndicator(period.id, opdId),
 		listEvidence(period.id, opdId),
-		usedBytes(period.id, opdId)
+		usedBytes(period.id, opdId),
+		deadlineOf(period, opdId)
 	]);
 	if (!view) error(404, `OPD Anda bukan peserta periode ${params.year}.`);
 	const open = selfAssessmentOpen(period.status, period.selfAssessmentDeadline, new Date());
@@ -70,8 +72,10 @@ export const load: PageServerLoad = async ({ params }) => {
 			year: period.year,
 			title: period.title,
 			statusLabel: STATUS_LABELS[period.status],
-			deadline: period.selfAssessmentDeadline?.toISOString() ?? null,
-			open,
+			// The OPD's own deadline: the period's, or the extension the team gave this OPD.
+			deadline: ownDeadline.deadline?.toISOString() ?? null,
+			deadlineExtended: ownDeadline.extended,
+			open: selfAssessmentOpen(period.status, ownDeadline.deadline, new Date()),
 			appealsOpen: appealsOpen(period.status)
 		},
 		stages: standing && {
