@@ -35,7 +35,9 @@ const row = (
 	note: string | null = null
 ): Row => [no, opd, opd.toLowerCase(), label, key, value, na, url, note, null, '', null, null];
 
-const csv = (rows: Row[], header = HEADER) => writeCsv(header, rows, { bom: true });
+// writeCsv escapes a "-" cell ("'-"); a user typing "-" in a spreadsheet saves it bare.
+const csv = (rows: Row[], header = HEADER) =>
+	writeCsv(header, rows, { bom: true }).replaceAll(",'-", ',-');
 
 function ok(result: ParseResult) {
 	if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
@@ -174,6 +176,21 @@ describe('reading the long layout', () => {
 		expect(errors[3]!.message).toMatch(/bertentangan dengan "Tidak berlaku" = ya/);
 		expect(errors[4]!.message).toMatch(/"BPBD" × indikator "Renja" sudah ada di baris 4/);
 		expect(errors[8]!.message).toMatch(/Catatan terlalu panjang/);
+	});
+
+	it('reads a note that is "-" as written by the export (escaped) as the note, a typed "-" as clear', () => {
+		const { matrix } = ok(
+			parseDelimited(
+				csv([
+					row(1, 'BPBD', 'LKPJ', 'lkpj', 1, '', '-', '-'),
+					row(2, 'Inspektorat', 'LKPJ', 'lkpj', 1)
+				]).replace('lkpj,1,,-,-', "lkpj,1,,-,'-")
+			)
+		);
+		expect(matrix.rows.map((r) => r.cells[0]!.evidence)).toEqual([
+			{ evidenceUrl: null, note: '-' },
+			{ evidenceUrl: '', note: '' }
+		]);
 	});
 
 	it('refuses a header only', () => {

@@ -86,10 +86,15 @@ export function detectLongColumns(header: string[]): LongColumns | null {
 	};
 }
 
-/** A row of the file: its cleaned cells and its 1-based line. */
+/**
+ * A row of the file: its cleaned cells (trimmed, our formula escape undone), its 1-based line and,
+ * optionally, the cells as written: a typed "-" clears a field, while the export writes a note
+ * that is "-" as "'-" (escaped), which must read back as the note "-".
+ */
 export interface LongSourceRow {
 	cells: string[];
 	line: number;
+	raw?: string[];
 }
 
 interface Group {
@@ -157,7 +162,7 @@ export function parseLongRows(
 				)
 			);
 		}
-		const cell = readLongCell(columns, cells, line, errors);
+		const cell = readLongCell(columns, source, errors);
 		const rawNumber = get(columns.number);
 		const number = rawNumber === '' ? null : readRowNumber(rawNumber);
 		if (rawNumber !== '' && number === null && columns.number !== null) {
@@ -235,11 +240,11 @@ export function parseLongRows(
 /** One row's value, "tidak berlaku", evidence link and note, as a matrix cell. */
 function readLongCell(
 	columns: LongColumns,
-	cells: string[],
-	line: number,
+	{ cells, line, raw: written = cells }: LongSourceRow,
 	errors: ImportIssue[]
 ): ParsedCell {
 	const get = (index: number | null) => (index === null ? '' : (cells[index] ?? ''));
+	const cleared = (index: number) => (written[index] ?? '').trim() === CLEAR;
 	const at = (index: number, reason: string) =>
 		issueAt(line, index + 1, columns.header[index] ?? '', reason);
 	const rawValue = get(columns.value).trim();
@@ -278,15 +283,17 @@ function readLongCell(
 	const evidence: ParsedEvidence = {};
 	if (columns.evidenceUrl !== null) {
 		const raw = get(columns.evidenceUrl).trim();
-		const problem = raw === CLEAR ? null : evidenceProblem(raw);
+		// A link is never "-": escaped or not, it clears.
+		const clear = raw === CLEAR || cleared(columns.evidenceUrl);
+		const problem = clear ? null : evidenceProblem(raw);
 		if (problem) errors.push(at(columns.evidenceUrl, problem));
-		evidence.evidenceUrl = raw === CLEAR ? null : raw === '' ? '' : normalizeEvidence(raw);
+		evidence.evidenceUrl = clear ? null : raw === '' ? '' : normalizeEvidence(raw);
 	}
 	if (columns.note !== null) {
 		const raw = get(columns.note).trim();
 		const problem = lengthProblem('Catatan', raw, TEXT_LIMITS.text);
 		if (problem) errors.push(at(columns.note, problem));
-		evidence.note = raw === CLEAR ? null : raw;
+		evidence.note = cleared(columns.note) ? null : raw;
 	}
 	if (columns.evidenceUrl !== null || columns.note !== null) cell.evidence = evidence;
 	return cell;

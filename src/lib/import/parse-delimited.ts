@@ -12,7 +12,7 @@ import {
 import { finishMatrix, type RowColumns } from './finish-matrix';
 import { isGroupHeaderRow, readCategoryLabels, readRowNumber } from './header';
 import { binaryIssue, issueAt, quoteValue, sortIssues } from './issues';
-import { parseLongRows, type LongColumns } from './long-table';
+import { parseLongRows, type LongColumns, type LongSourceRow } from './long-table';
 import { readCells } from './row-cells';
 import { collapseSpaces, detectBinary, normalizeNewlines, stripBom } from './text';
 import type { ImportIssue, ParsedRow, ParseResult } from './types';
@@ -101,12 +101,12 @@ function readLabels(table: DelimitedTable, nameColumn: number): LabelsRead {
 function parseLong(table: DelimitedTable, columns: LongColumns): ParseResult {
 	const headerLine = table.rows[table.headerIndex]?.line ?? 1;
 	const errors: ImportIssue[] = [...table.errors];
-	const body: { cells: string[]; line: number }[] = [];
+	const body: LongSourceRow[] = [];
 	for (const source of table.rows.slice(table.headerIndex + 1)) {
 		if (isEmptyRow(source.cells)) continue;
 		const wrongDelimiter = otherDelimiterIssue(source, table, columns.header.length);
 		if (wrongDelimiter !== null) errors.push(wrongDelimiter);
-		else body.push({ cells: cleanCells(source), line: source.line });
+		else body.push({ cells: cleanCells(source), line: source.line, raw: source.cells });
 	}
 	const result = parseLongRows(columns, headerLine, body);
 	if (errors.length === 0) return result;
