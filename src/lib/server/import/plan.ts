@@ -305,8 +305,11 @@ function planRows(
 					row.line,
 					2,
 					'NAMA OPD',
-					`"${row.name}" dikenali sebagai OPD yang sama dengan baris ${first}; satu OPD hanya ` +
-						'boleh satu baris. Pilih OPD lain untuk salah satu baris atau hapus baris itu.'
+					matrix.layout === 'long'
+						? `"${row.name}" dikenali sebagai OPD yang sama dengan baris ${first}, yang ditulis ` +
+								'dengan nama lain. Dalam berkas rinci tulis nama OPD yang sama di setiap barisnya.'
+						: `"${row.name}" dikenali sebagai OPD yang sama dengan baris ${first}; satu OPD hanya ` +
+								'boleh satu baris. Pilih OPD lain untuk salah satu baris atau hapus baris itu.'
 				)
 			);
 	}
