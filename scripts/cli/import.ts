@@ -23,6 +23,7 @@ function planJson(plan: ImportPlan, warnings: ImportIssue[]) {
 		cells: plan.cellsTotal,
 		blanks: plan.blanks,
 		changes: plan.counts,
+		evidenceChanges: plan.evidenceChanges,
 		newOpds: plan.rows
 			.filter((r) => r.isNew)
 			.map((r) => ({ line: r.line, name: r.name, slug: r.opd })),
@@ -42,8 +43,8 @@ const writeJson = (value: unknown) => process.stdout.write(JSON.stringify(value,
 
 /**
  * `import --year Y --file F [--sheet S] [--empty keep|absent] [--dry-run] [--json]`: an
- * annual-report table, the app's CSV template, CSV with "," or ";", TSV, or an .xlsx workbook
- * (first sheet, or --sheet). Shows the matches it made, then writes all or nothing; --dry-run only
+ * annual-report table, the app's CSV template, the long `rinci` export (values, evidence links and
+ * notes), CSV with "," or ";", TSV, or an .xlsx workbook (first sheet, or --sheet). Shows the matches it made, then writes all or nothing; --dry-run only
  * previews. An empty cell means "leave as is" in a CSV/XLSX and "tidak ada" in a report table,
  * unless --empty says otherwise. --json prints the plan (and the outcome) as one JSON object.
  */
@@ -107,7 +108,9 @@ export async function importCommand(args: string[], conn: DB): Promise<number> {
 	const k = plan.counts;
 	const kinds =
 		`${k.toPresent} → ada, ${k.toAbsent} → tidak ada, ${k.toNotApplicable} → tidak berlaku, ` +
-		`${k.toUnassessed} → belum dinilai; sel kosong: ${plan.empty === 'keep' ? 'dibiarkan' : 'tidak ada'}`;
+		`${k.toUnassessed} → belum dinilai` +
+		(plan.evidenceChanges ? `, ${plan.evidenceChanges} dengan tautan bukti/catatan berubah` : '') +
+		`; sel kosong: ${plan.empty === 'keep' ? 'dibiarkan' : 'tidak ada'}`;
 	if (plan.errors.length || values['dry-run']) {
 		printIssues(values.file, plan.errors);
 		if (values.json) writeJson(planJson(plan, parsed.warnings));

@@ -2,7 +2,7 @@
  * What an imported cell does to a stored one: the rule for empty cells, whether a cell changes,
  * and the kind of each change. Pure, shared by the import plan, the preview and the CLI.
  */
-import type { ParsedCell, ParsedMatrix } from './types';
+import type { ParsedCell, ParsedEvidence, ParsedMatrix } from './types';
 
 /**
  * What an empty cell means. `keep`: not assessed / leave the stored value as it is (the app's own
@@ -39,7 +39,7 @@ export function effectiveCell(cell: ParsedCell, rule: EmptyRule): ParsedCell {
 
 /** The state an import asks for, or null when the cell is left as it is (empty under `keep`). */
 export function cellAfter(cell: ParsedCell, rule: EmptyRule): CellState | null {
-	if (cell.blank && rule === 'keep') return null;
+	if (cell.unlisted || (cell.blank && rule === 'keep')) return null;
 	return { value: cell.notApplicable ? null : cell.value, notApplicable: cell.notApplicable };
 }
 
@@ -93,4 +93,61 @@ export function describeState(c: CellState | null): string {
 	if (isUnassessed(c)) return 'belum dinilai';
 	if (c!.notApplicable) return 'tidak berlaku';
 	return c!.value === 0 ? 'tidak ada' : c!.value === 1 ? 'ada' : String(c!.value);
+}
+
+/** A cell's evidence as stored: the evaluator's link(s) (one per line) and note. */
+export interface CellEvidence {
+	evidenceUrl: string | null;
+	note: string | null;
+}
+
+/** Blank and null are the same; white space (line breaks from a spreadsheet) is not a change. */
+const evidenceText = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/** True when two evidence states say the same. */
+export function sameEvidence(a: CellEvidence, b: CellEvidence): boolean {
+	return (
+		evidenceText(a.evidenceUrl) === evidenceText(b.evidenceUrl) &&
+		evidenceText(a.note) === evidenceText(b.note)
+	);
+}
+
+function evidenceField(
+	given: string | null | undefined,
+	rule: EmptyRule,
+	before: string | null
+): string | null {
+	if (given === undefined) return before;
+	if (given === '') return rule === 'keep' ? before : null;
+	return given;
+}
+
+/**
+ * The evidence a long-layout row asks for, or null when it leaves the stored evidence as it is:
+ * a field without a column is kept, "-" clears it, an empty cell follows the empty-cell rule
+ * (`keep`: kept; `absent`: cleared), any other text replaces it.
+ */
+export function evidenceAfter(
+	given: ParsedEvidence | undefined,
+	rule: EmptyRule,
+	before: CellEvidence
+): CellEvidence | null {
+	if (!given) return null;
+	const after = {
+		evidenceUrl: evidenceField(given.evidenceUrl, rule, before.evidenceUrl),
+		note: evidenceField(given.note, rule, before.note)
+	};
+	return sameEvidence(before, after) ? null : after;
+}
+
+/** Words for an evidence change in the preview: "tautan: a → b", "catatan: (kosong) → c". */
+export function describeEvidenceChange(before: CellEvidence, after: CellEvidence): string[] {
+	const shown = (text: string | null) =>
+		evidenceText(text) === '' ? '(kosong)' : evidenceText(text);
+	const parts: string[] = [];
+	if (evidenceText(before.evidenceUrl) !== evidenceText(after.evidenceUrl))
+		parts.push(`tautan bukti: ${shown(before.evidenceUrl)} → ${shown(after.evidenceUrl)}`);
+	if (evidenceText(before.note) !== evidenceText(after.note))
+		parts.push(`catatan: ${shown(before.note)} → ${shown(after.note)}`);
+	return parts;
 }

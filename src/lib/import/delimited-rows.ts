@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import { DELIMITERS, type Delimiter } from './csv-cells';
 import { isNameHeader, isNumberHeader } from './header';
 import { issueAt } from './issues';
+import { detectLongColumns, type LongColumns } from './long-table';
 import type { ImportIssue } from './types';
 
 /** One record of the file: its cells and the 1-based line it starts on. */
@@ -18,6 +19,8 @@ export interface SourceRow {
 export interface HeaderLayout {
 	numberColumn: number | null;
 	nameColumn: number;
+	/** The long layout (one row per OPD × indicator): its columns. Absent for a wide table. */
+	long?: LongColumns;
 }
 
 /** The file read with one delimiter. */
@@ -75,8 +78,13 @@ function readRows(
 	return { rows, errors };
 }
 
-/** Finds the name column (and optional number column before it) in a header row. */
+/**
+ * Finds the name column (and optional number column before it) in a header row, or recognises
+ * the long layout (OPD, indicator and "Nilai" columns in any order).
+ */
 export function detectLayout(header: string[]): HeaderLayout | null {
+	const long = detectLongColumns(header);
+	if (long) return { numberColumn: long.number, nameColumn: long.name, long };
 	const first = header[0] ?? '';
 	if (isNameHeader(first)) return { numberColumn: null, nameColumn: 0 };
 	if (isNumberHeader(first) && isNameHeader(header[1] ?? '')) {

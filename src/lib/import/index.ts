@@ -3,7 +3,15 @@
  * with located errors, plus name/label matching helpers for seeding and imports. No I/O, no
  * framework imports; deterministic.
  */
-export type { ImportIssue, ParsedCell, ParsedMatrix, ParsedRow, ParseResult } from './types';
+export type {
+	ImportIssue,
+	ParsedCell,
+	ParsedEvidence,
+	ParsedMatrix,
+	ParsedRow,
+	ParseResult
+} from './types';
+export { detectLongColumns, parseLongRows, type LongColumns } from './long-table';
 export {
 	parseTick,
 	isBlankCell,
@@ -62,6 +70,9 @@ export { issueAt, describeLocation } from './issues';
 export {
 	cellAfter,
 	changeKind,
+	describeEvidenceChange,
+	evidenceAfter,
+	sameEvidence,
 	countChange,
 	defaultEmptyRule,
 	describeState,
@@ -71,6 +82,7 @@ export {
 	parseEmptyRule,
 	sameState,
 	EMPTY_RULES,
+	type CellEvidence,
 	type CellState,
 	type ChangeCounts,
 	type ChangeKind,

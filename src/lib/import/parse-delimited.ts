@@ -11,7 +11,8 @@ import {
 } from './delimited-rows';
 import { finishMatrix, type RowColumns } from './finish-matrix';
 import { isGroupHeaderRow, readCategoryLabels, readRowNumber } from './header';
-import { binaryIssue, issueAt, quoteValue } from './issues';
+import { binaryIssue, issueAt, quoteValue, sortIssues } from './issues';
+import { parseLongRows, type LongColumns, type LongSourceRow } from './long-table';
 import { readCells } from './row-cells';
 import { collapseSpaces, detectBinary, normalizeNewlines, stripBom } from './text';
 import type { ImportIssue, ParsedRow, ParseResult } from './types';
@@ -96,6 +97,22 @@ function readLabels(table: DelimitedTable, nameColumn: number): LabelsRead {
 	return { ...read, bodyStart: next + 1 };
 }
 
+/** The long layout: its body rows cleaned, then read by long-table.ts. */
+function parseLong(table: DelimitedTable, columns: LongColumns): ParseResult {
+	const headerLine = table.rows[table.headerIndex]?.line ?? 1;
+	const errors: ImportIssue[] = [...table.errors];
+	const body: LongSourceRow[] = [];
+	for (const source of table.rows.slice(table.headerIndex + 1)) {
+		if (isEmptyRow(source.cells)) continue;
+		const wrongDelimiter = otherDelimiterIssue(source, table, columns.header.length);
+		if (wrongDelimiter !== null) errors.push(wrongDelimiter);
+		else body.push({ cells: cleanCells(source), line: source.line, raw: source.cells });
+	}
+	const result = parseLongRows(columns, headerLine, body);
+	if (errors.length === 0) return result;
+	return { ok: false, errors: sortIssues([...errors, ...(result.ok ? [] : result.errors)]) };
+}
+
 /**
  * Parses a CSV (","/";") or TSV matrix: header row = first non-empty row, an optional "No"
  * column, an "OPD"/"Nama OPD" column, then one column per category. Collects every error.
@@ -113,6 +130,7 @@ export function parseDelimited(text: string): ParseResult {
 	const table = readDelimitedTable(clean);
 	const { layout } = table;
 	if (layout === null) return { ok: false, errors: [headerIssue(table), ...table.errors] };
+	if (layout.long) return parseLong(table, layout.long);
 	const header = cleanCells(table.rows[table.headerIndex] as SourceRow);
 	const columns: RowColumns = {
 		headerLine: table.rows[table.headerIndex]?.line ?? 1,

@@ -27,7 +27,8 @@ const EXPECTED_MARKS =
 	'Gunakan "√" (atau v, 1, ya, ada) untuk ada, -, 0 atau tidak untuk tidak ada, "n/a" untuk ' +
 	'tidak berlaku, "belum dinilai" untuk mengosongkan nilai, atau biarkan sel kosong.';
 
-function badTickReason(raw: string): string {
+/** Why a mark is not read, with the marks that are (shared by the long layout). */
+export function badTickReason(raw: string): string {
 	const ambiguous = raw.trim().toLowerCase() === 'x';
 	const why = ambiguous
 		? `tanda ${quoteValue(raw.trim())} tidak diterima karena berarti "ada" di sebagian ` +

@@ -17,6 +17,25 @@ export interface ParsedCell {
 	 * import of the app's own template reads it as "leave as is" instead (see the import plan).
 	 */
 	blank?: true;
+	/**
+	 * The long layout only: the file has no row for this cell, so it is left as it is whatever
+	 * an empty cell means.
+	 */
+	unlisted?: true;
+	/** The long layout only: the 1-based line of the row this cell was read from. */
+	line?: number;
+	/** The long layout only: the evidence the row gives, when the file has those columns. */
+	evidence?: ParsedEvidence;
+}
+
+/**
+ * Evidence a row of the long layout gives a cell, per field: absent when the file has no such
+ * column; "" for an empty cell (what it means follows the empty-cell rule); null for "-" (clear
+ * it); else the text (an evidence URL already checked and normalised: http(s), one per line).
+ */
+export interface ParsedEvidence {
+	evidenceUrl?: string | null;
+	note?: string | null;
 }
 
 /** One OPD row of the matrix; `cells` has one entry per header, in header order. */
@@ -35,8 +54,16 @@ export interface ParsedMatrix {
 	/** Category labels exactly as written in the source (trimmed). */
 	headers: string[];
 	rows: ParsedRow[];
-	/** 'report' when read from an annual-report table (blank = not published by default). */
-	layout?: 'report';
+	/**
+	 * 'report' when read from an annual-report table (blank = not published by default); 'long'
+	 * when read from the long (`rinci`) layout, one row per OPD × indicator, pivoted here into one
+	 * row per OPD (cells the file has no row for are `unlisted`).
+	 */
+	layout?: 'report' | 'long';
+	/** The long layout: the indicator key each header was given by ("Kode indikator"), or null. */
+	headerKeys?: (string | null)[];
+	/** The long layout: where each header (indicator) is first named, for messages. */
+	headerSources?: { line: number; column: number; columnLabel: string }[];
 }
 
 /** A problem found while reading, located so a user can find and fix it in the source file. */

@@ -9,6 +9,7 @@ import { assessments, auditEvents, indicators, opds, periodOpds, periods } from 
 import {
 	planFingerprint,
 	planImport,
+	type CellEvidence,
 	type CellState,
 	type ImportPlan,
 	type PlanInput
@@ -54,6 +55,8 @@ export interface AuditedChange {
 	after: CellState;
 	/** The cell's version right after the import; a revert refuses a cell edited since. */
 	version: number;
+	/** The evidence link and note before and after (a long-layout import that changed them). */
+	evidence?: { before: CellEvidence; after: CellEvidence };
 }
 
 /** Thrown inside the transaction to roll it back with the issues found. */
@@ -235,7 +238,12 @@ async function updatePeriod(
 				)
 			)
 			.limit(1);
-		const write = { ...change.after, assessedBy: req.actor.userId, assessedAt: now };
+		const write = {
+			...change.after,
+			...(change.evidence ? change.evidence.after : {}),
+			assessedBy: req.actor.userId,
+			assessedAt: now
+		};
 		if (old) {
 			await tx
 				.update(assessments)
@@ -253,7 +261,8 @@ async function updatePeriod(
 			indicator: change.indicator,
 			before: change.before,
 			after: change.after,
-			version: old ? old.version + 1 : 1
+			version: old ? old.version + 1 : 1,
+			...(change.evidence ? { evidence: change.evidence } : {})
 		});
 	}
 	const eventId = await recordImport(tx, req.actor, plan, periodId, {

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import {
 	cellAfter,
 	countChange,
+	evidenceAfter,
 	defaultEmptyRule,
 	isAbsent,
 	noChanges,
@@ -13,6 +14,7 @@ import {
 	createOpdIndex,
 	type OpdLookup,
 	opdSlug,
+	type CellEvidence,
 	type CellState,
 	type ChangeCounts,
 	type EmptyRule,
@@ -43,7 +45,7 @@ import { roster } from '../periods/periods';
 import { importStageContext } from '../workflow/stages/locks';
 import { importAssignmentContext } from '../workflow/assignments';
 
-export type { CellState, ChangeCounts, EmptyRule } from '../../import';
+export type { CellEvidence, CellState, ChangeCounts, EmptyRule } from '../../import';
 
 /** A user's correction of a row's OPD: the chosen OPD's slug, or NEW_OPD to create one. */
 export type MatchOverrides = Record<number, string>;
@@ -107,6 +109,8 @@ export interface PlannedChange {
 	after: CellState;
 	/** Why the cell may not be written (a stage not running, …), or null; see `errors`. */
 	refused: string | null;
+	/** The long layout: the evidence link and note change too (from, to). */
+	evidence?: { before: CellEvidence; after: CellEvidence };
 }
 
 export interface ImportPlan {
@@ -123,6 +127,8 @@ export interface ImportPlan {
 	changes: PlannedChange[];
 	/** The changes by kind; for a new period, the cells it writes with a value. */
 	counts: ChangeCounts;
+	/** Changes whose evidence link or note changes (the long layout), with or without the value. */
+	evidenceChanges: number;
 	/** The rule applied to empty cells, and the one the file would get by default. */
 	empty: EmptyRule;
 	emptyDefault: EmptyRule;
@@ -299,12 +305,23 @@ function planRows(
 					row.line,
 					2,
 					'NAMA OPD',
-					`"${row.name}" dikenali sebagai OPD yang sama dengan baris ${first}; satu OPD hanya ` +
-						'boleh satu baris. Pilih OPD lain untuk salah satu baris atau hapus baris itu.'
+					matrix.layout === 'long'
+						? `"${row.name}" dikenali sebagai OPD yang sama dengan baris ${first}, yang ditulis ` +
+								'dengan nama lain. Dalam berkas rinci tulis nama OPD yang sama di setiap barisnya.'
+						: `"${row.name}" dikenali sebagai OPD yang sama dengan baris ${first}; satu OPD hanya ` +
+								'boleh satu baris. Pilih OPD lain untuk salah satu baris atau hapus baris itu.'
 				)
 			);
 	}
 	return rows;
+}
+
+/** Cells the file gives: every cell of a wide table, the rows of a long one. */
+function cellsIn(matrix: ParsedMatrix): number {
+	if (matrix.layout !== 'long') return matrix.rows.length * matrix.headers.length;
+	let n = 0;
+	for (const row of matrix.rows) for (const cell of row.cells) if (!cell.unlisted) n++;
+	return n;
 }
 
 function digestOf(plan: Omit<ImportPlan, 'digest'>): string {
@@ -315,7 +332,7 @@ function digestOf(plan: Omit<ImportPlan, 'digest'>): string {
 	for (const c of plan.columns) hash.update(JSON.stringify([c.key, c.indicatorId]));
 	for (const r of plan.rows) hash.update(JSON.stringify([r.line, r.opd, r.opdId, r.isNew]));
 	for (const c of plan.changes)
-		hash.update(JSON.stringify([c.opdId, c.indicatorId, c.before, c.after]));
+		hash.update(JSON.stringify([c.opdId, c.indicatorId, c.before, c.after, c.evidence ?? null]));
 	hash.update(JSON.stringify(plan.errors.length));
 	return hash.digest('base64url');
 }
@@ -339,7 +356,7 @@ export async function planImport(input: PlanInput, conn: Conn = db()): Promise<I
 		createsPeriod: !period,
 		periodId: period?.id ?? null,
 		periodStatus: period?.status ?? null,
-		cellsTotal: matrix.rows.length * matrix.headers.length,
+		cellsTotal: cellsIn(matrix),
 		allowNew: !period,
 		empty,
 		emptyDefault
@@ -347,6 +364,18 @@ export async function planImport(input: PlanInput, conn: Conn = db()): Promise<I
 	const who = await importerOf(input.actor, conn);
 	const periodRefusal = importPeriodRefusal(year, period?.status ?? null, who);
 	if (periodRefusal) errors.push(issue(0, null, null, periodRefusal));
+	const long = matrix.layout === 'long';
+	if (long && !period)
+		errors.push(
+			issue(
+				0,
+				null,
+				null,
+				`berkas format rinci (satu baris per OPD × indikator) hanya dapat diimpor ke periode yang ` +
+					`sudah ada, dan periode ${year} belum ada. Buat periodenya dulu (salin dari tahun ` +
+					'sebelumnya, atau impor templat/matriks), lalu impor berkas rinci ini.'
+			)
+		);
 
 	let columns: PlannedColumn[];
 	let candidates: Candidate[];
@@ -382,20 +411,43 @@ export async function planImport(input: PlanInput, conn: Conn = db()): Promise<I
 			.select()
 			.from(indicators)
 			.where(eq(indicators.periodId, period.id));
+		const taken = new Map<number, number>();
 		columns = matrix.headers.map((label, index) => {
-			const key = matchIndicator(label, rubricRows)?.key;
+			// The long layout names an indicator by its key when it can: a key is a code, matched
+			// exactly; a label is matched as a wide header is.
+			const given = matrix.headerKeys?.[index] ?? null;
+			const key = given
+				? rubricRows.find((r) => r.key.toLowerCase() === given.toLowerCase())?.key
+				: matchIndicator(label, rubricRows)?.key;
 			const row = rubricRows.find((r) => r.key === key);
+			const at = matrix.headerSources?.[index] ?? {
+				line: 1,
+				column: index + 1,
+				columnLabel: label
+			};
+			const what = long ? `Indikator "${given ?? label}"` : `Kolom "${label}"`;
 			if (!row) {
 				errors.push(
 					issue(
-						1,
-						index + 1,
-						label,
-						`Kolom "${label}" tidak cocok dengan indikator mana pun di periode ${year}. ` +
-							`Indikator yang ada: ${rubricRows.map((r) => r.label).join('; ')}.`
+						at.line,
+						at.column,
+						at.columnLabel,
+						`${what} tidak cocok dengan indikator mana pun di periode ${year}. ` +
+							`Indikator yang ada: ${rubricRows.map((r) => `${r.label} (${r.key})`).join('; ')}.`
 					)
 				);
-			}
+			} else if (taken.has(row.id)) {
+				const first = matrix.headers[taken.get(row.id)!];
+				errors.push(
+					issue(
+						at.line,
+						at.column,
+						at.columnLabel,
+						`${what} dikenali sebagai indikator yang sama dengan "${first}" ("${row.label}"); ` +
+							'setiap indikator hanya boleh disebut dengan satu nama atau kode.'
+					)
+				);
+			} else taken.set(row.id, index);
 			return {
 				index,
 				label,
@@ -423,6 +475,7 @@ export async function planImport(input: PlanInput, conn: Conn = db()): Promise<I
 		if (refusal) errors.push(issue(row.line, 2, 'NAMA OPD', refusal));
 	}
 	const changes: PlannedChange[] = [];
+	let evidenceChanges = 0;
 	const counts = noChanges();
 	const blanks = { cells: 0, wouldMarkAbsent: 0 };
 	if (!period) {
@@ -436,12 +489,14 @@ export async function planImport(input: PlanInput, conn: Conn = db()): Promise<I
 		}
 		blanks.wouldMarkAbsent = blanks.cells;
 	} else if (errors.length === 0) {
+		// Evidence is read only for the long layout: a national wide file never carries any.
 		const current = await conn
 			.select({
 				opdId: assessments.opdId,
 				indicatorId: assessments.indicatorId,
 				value: assessments.value,
-				notApplicable: assessments.notApplicable
+				notApplicable: assessments.notApplicable,
+				...(long ? { evidenceUrl: assessments.evidenceUrl, note: assessments.note } : {})
 			})
 			.from(assessments)
 			.where(and(eq(assessments.periodId, period.id)));
@@ -449,8 +504,10 @@ export async function planImport(input: PlanInput, conn: Conn = db()): Promise<I
 		matrix.rows.forEach((row, r) => {
 			const planned = rows[r]!;
 			row.cells.forEach((cell, c) => {
+				if (cell.unlisted) return;
 				const column = columns[c]!;
-				const old = byCell.get(`${planned.opdId}:${column.indicatorId}`);
+				const old = byCell.get(`${planned.opdId}:${column.indicatorId}`) as
+					((typeof current)[number] & Partial<CellEvidence>) | undefined;
 				const before: CellState | null = old
 					? { value: old.value, notApplicable: old.notApplicable }
 					: null;
@@ -460,29 +517,35 @@ export async function planImport(input: PlanInput, conn: Conn = db()): Promise<I
 				}
 				// An empty cell under "keep" leaves the stored value as it is.
 				const after = cellAfter(cell, empty);
-				if (after === null || sameState(before, after)) return;
-				countChange(counts, after);
+				const valueChanges = after !== null && !sameState(before, after);
+				const evidenceBefore = { evidenceUrl: old?.evidenceUrl ?? null, note: old?.note ?? null };
+				const evidence = evidenceAfter(cell.evidence, empty, evidenceBefore);
+				if (!valueChanges && evidence === null) return;
+				if (valueChanges) countChange(counts, after);
+				if (evidence) evidenceChanges++;
 				changes.push({
-					line: row.line,
+					line: cell.line ?? row.line,
 					opd: planned.opd!,
 					opdId: planned.opdId!,
 					indicator: column.key,
 					indicatorId: column.indicatorId!,
 					label: column.label,
 					before,
-					after,
-					refused: null
+					// Only the evidence changes: the value is written back as it is.
+					after: valueChanges ? after : (before ?? { value: null, notApplicable: false }),
+					refused: null,
+					...(evidence ? { evidence: { before: evidenceBefore, after: evidence } } : {})
 				});
 			});
 		});
 		// A running period: each change is checked as a cell save of this importer would be.
 		const stages = cellsEditable(period.status) ? await importStageContext(period.id, conn) : null;
 		if (stages && changes.length) {
-			const nameOf = new Map(rows.map((r) => [r.line, r.name]));
+			const nameOf = new Map(rows.map((r) => [r.opdId, r.name]));
 			const { reasons, issues } = stageRefusals(
 				changes.map((c) => ({
 					line: c.line,
-					name: nameOf.get(c.line) ?? c.opd,
+					name: nameOf.get(c.opdId) ?? c.opd,
 					opdId: c.opdId,
 					label: c.label,
 					stageKey: stages.stageOfIndicatorId.get(c.indicatorId) ?? ''
@@ -501,13 +564,13 @@ export async function planImport(input: PlanInput, conn: Conn = db()): Promise<I
 			: null;
 		const open = changes.filter((c) => c.refused === null);
 		if (assigned && open.length) {
-			const nameOf = new Map(rows.map((r) => [r.line, r.name]));
+			const nameOf = new Map(rows.map((r) => [r.opdId, r.name]));
 			const { reasons, issues } = assignmentRefusals(
 				open.map((c) => {
 					const aspect = assigned.aspectOfIndicatorId.get(c.indicatorId) ?? '';
 					return {
 						line: c.line,
-						name: nameOf.get(c.line) ?? c.opd,
+						name: nameOf.get(c.opdId) ?? c.opd,
 						opdId: c.opdId,
 						label: c.label,
 						aspect,
@@ -525,7 +588,17 @@ export async function planImport(input: PlanInput, conn: Conn = db()): Promise<I
 		.map((c) => ({ slug: c.key, name: c.names[0] ?? c.key }))
 		.sort((a, b) => a.name.localeCompare(b.name, 'id'));
 	errors.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
-	const plan = { ...base, columns, rows, changes, counts, blanks, choices, errors };
+	const plan = {
+		...base,
+		columns,
+		rows,
+		changes,
+		counts,
+		evidenceChanges,
+		blanks,
+		choices,
+		errors
+	};
 	return { ...plan, digest: digestOf(plan) };
 }
 

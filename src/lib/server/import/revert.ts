@@ -158,7 +158,10 @@ async function restoreCells(
 			cell &&
 			cell.version === change.version &&
 			cell.value === change.after.value &&
-			cell.notApplicable === change.after.notApplicable;
+			cell.notApplicable === change.after.notApplicable &&
+			(!change.evidence ||
+				(cell.evidenceUrl === change.evidence.after.evidenceUrl &&
+					cell.note === change.evidence.after.note));
 		if (!same) {
 			conflicts.push(`${change.opd} × ${change.indicator}`);
 			continue;
@@ -170,6 +173,7 @@ async function restoreCells(
 						.update(assessments)
 						.set({
 							...change.before,
+							...(change.evidence ? change.evidence.before : {}),
 							assessedBy: actor.userId,
 							assessedAt: now,
 							version: cell.version + 1

@@ -1,4 +1,4 @@
-import { describeState } from '../../import';
+import { describeEvidenceChange, describeState } from '../../import';
 import { STATUS_LABELS, type PeriodStatus } from '../../workflow/lifecycle';
 import type { ImportPlan } from './plan';
 
@@ -19,7 +19,8 @@ export const needsAbsentAck = (plan: Pick<ImportPlan, 'createsPeriod' | 'counts'
 export function previewView(plan: ImportPlan, token: string) {
 	const attention = plan.rows.filter((r) => r.isNew || !r.exact || r.opd === null);
 	const rows = plan.rows.length <= SHOW.rows ? plan.rows : attention.slice(0, SHOW.rows);
-	const nameByLine = new Map(plan.rows.map((r) => [r.line, r.name]));
+	// By OPD, not by line: a long-layout change sits on its own line, not on the OPD's first.
+	const nameByOpd = new Map(plan.rows.map((r) => [r.opdId, r.name]));
 	// Refused cells first, so that a long list still shows them.
 	const refused = plan.changes.filter((c) => c.refused !== null);
 	const changes = refused.length
@@ -68,14 +69,16 @@ export function previewView(plan: ImportPlan, token: string) {
 			cells: plan.cellsTotal,
 			changes: plan.createsPeriod ? plan.cellsTotal : plan.changes.length,
 			errors: plan.errors.length,
-			refused: refused.length
+			refused: refused.length,
+			evidence: plan.evidenceChanges
 		},
 		changes: changes.slice(0, SHOW.changes).map((c) => ({
 			line: c.line,
-			name: nameByLine.get(c.line) ?? c.opd,
+			name: nameByOpd.get(c.opdId) ?? c.opd,
 			label: c.label,
 			before: describeState(c.before),
 			after: describeState(c.after),
+			evidence: c.evidence ? describeEvidenceChange(c.evidence.before, c.evidence.after) : [],
 			refused: c.refused
 		})),
 		errors: plan.errors.slice(0, SHOW.errors)
