@@ -9,6 +9,9 @@ import {
 	saveIndicators
 } from '$lib/server/periods/rubric';
 import { saveStructure, structureView } from '$lib/server/periods/rubric-structure';
+import { saveAwardGroups } from '$lib/server/periods/award-groups';
+import { KIND_LABELS, OPD_KINDS } from '$lib/insights/filters';
+import { awardGroupsFields, parseAwardGroupsForm } from '$lib/validation/award-groups-form';
 import { actorOf } from '$lib/server/accounts/users';
 import { failFrom } from '$lib/server/workflow/error';
 import { formValues } from '$lib/validation/form';
@@ -50,6 +53,14 @@ export const load: PageServerLoad = async ({ params }) => {
 		})),
 		indicators,
 		structure: structureView(period.rubricConfig, indicators),
+		awardGroups: {
+			fields: awardGroupsFields(period.rubricConfig.awardGroups, KIND_LABELS),
+			kinds: OPD_KINDS.map((kind) => ({
+				kind,
+				label: KIND_LABELS[kind] ?? kind,
+				count: entries.filter((e) => e.kind === kind).length
+			}))
+		},
 		roster: entries.map((e) => ({ opdId: e.opdId, name: e.displayName, kind: e.kind })),
 		candidates: all
 			.filter((o) => !inRoster.has(o.id) && !o.retiredAt && !o.mergedIntoId)
@@ -100,6 +111,20 @@ export const actions: Actions = {
 		await periodOrNotFound(params.year);
 		const fields = readStructureFields(formValues(await request.formData()));
 		return { structureDraft: withKipStageFields(fields), presetApplied: true };
+	},
+	/** The award groups by OPD kind and their Terbaik/Harapan tiers, or one podium as before. */
+	awardGroups: async ({ params, request }) => {
+		const user = requireCapability('rubric.manage');
+		const period = await periodOrNotFound(params.year);
+		const values = formValues(await request.formData());
+		const parsed = parseAwardGroupsForm(values);
+		if (!parsed.ok)
+			return fail(400, failure({ action: 'awardGroups', values, errors: parsed.errors }));
+		try {
+			return { awardGroupsSaved: await saveAwardGroups(period.id, parsed.config, actorOf(user)) };
+		} catch (e) {
+			return failFrom(e, { action: 'awardGroups', values });
+		}
 	},
 	addOpd: async ({ params, request }) => {
 		const user = requireCapability('periods.manage');
