@@ -19,6 +19,7 @@ import Papa from 'papaparse';
 import { RESULT_CSV_COLUMNS, type ResultRow } from '../../src/lib/results-table';
 import type { AwardGroupResult } from '../../src/lib/scoring/award-groups';
 import type { AwardPosition } from '../../src/lib/scoring/types';
+import { runMonev } from './helpers/cli';
 import { createTestDb } from './helpers/test-db';
 import { seedWithDraft2022, sessionUser } from './helpers/workflow';
 
@@ -41,6 +42,7 @@ const rubricPage =
 	};
 
 let db: DB;
+let url: string;
 let cleanup: () => Promise<void>;
 let admin: SessionUser;
 let periodId: number;
@@ -89,7 +91,7 @@ async function resultsJson(year: number): Promise<ResultsJson> {
 }
 
 beforeAll(async () => {
-	({ db, cleanup } = await createTestDb());
+	({ db, url, cleanup } = await createTestDb());
 	useDb(db);
 	({ periodId } = await seedWithDraft2022(db));
 	admin = await sessionUser(db, 'demo-admin');
@@ -222,6 +224,12 @@ describe('award groups per OPD kind', () => {
 		expect(report.awardGroups.map((g) => g.label)).toEqual(json.awardGroups.map((g) => g.label));
 		expect(report.awardGroups.find((g) => g.key === 'kecamatan')!.notRated).toHaveLength(1);
 	});
+
+	it('`monev results --format csv` prints the published grouped CSV byte for byte', async () => {
+		const cli = runMonev(url, 'results', '--year', '2022', '--format', 'csv');
+		expect(cli.status, cli.stderr).toBe(0);
+		expect(cli.stdout).toBe((await publishedCsv(2022, 'results.csv', db))!.body);
+	}, 60_000);
 
 	it('is frozen once the period is final', async () => {
 		await expect(saveAwardGroups(periodId, null, SYSTEM_ACTORS.cli, db)).rejects.toThrow(
