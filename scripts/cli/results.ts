@@ -3,6 +3,7 @@ import { resultsCsv, toResultRows } from '../../src/lib/results-table';
 import type { DB } from '../../src/lib/server/db';
 import { getByYear } from '../../src/lib/server/periods/periods';
 import { computeRanking } from '../../src/lib/server/results/ranking';
+import { publishedGroups } from '../../src/lib/server/results/published-files';
 import { publishedByYear } from '../../src/lib/server/results/results';
 
 /** `results --year Y --format json|csv`: the ranking on stdout (the published snapshot when there is one). */
@@ -27,10 +28,12 @@ export async function resultsCommand(args: string[], conn: DB): Promise<number> 
 	}
 	const snapshot = await publishedByYear(year, conn);
 	// Unpublished: the ranking from current cells, summed in SQL (no score per indicator needed).
-	const view = snapshot ? snapshot.view() : await computeRanking(period, conn);
+	const published = snapshot?.view();
+	const view = published ?? (await computeRanking(period, conn));
 	if (!snapshot)
 		console.error(`[monev] periode ${year} belum terbit: hasil dihitung dari data saat ini`);
-	const rows = toResultRows(view.result, view.roster);
+	// A published year's rows as in its results.csv, award-group columns included.
+	const rows = toResultRows(view.result, view.roster, published && publishedGroups(published));
 	if (values.format === 'json') {
 		process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
 	} else {

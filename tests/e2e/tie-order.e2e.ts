@@ -10,11 +10,11 @@ import { markUnassessedAbsent } from '../../src/lib/server/workflow/readiness';
 import { copyPeriod } from '../../src/lib/server/workflow/period-copy';
 import { roster } from '../../src/lib/server/periods/periods';
 import { recordTieDecision } from '../../src/lib/server/workflow/ties';
-import { useAppAndBrowser } from './harness';
+import { loginAs, useAppAndBrowser } from './harness';
 
 const run = useAppAndBrowser();
 
-test('a decided tie reads in the decided order on /hasil and /laporan, with distinct ranks', async () => {
+test('a decided tie reads in the decided order on /hasil and /laporan, with distinct ranks; award groups per kind follow it', async () => {
 	// 2022: Diskominfo ticks everything, Distan and Bappeda tie for second; the team puts Distan
 	// first (against the alphabet), then the year is published.
 	const db = openDb(run.app.databaseUrl);
@@ -46,6 +46,26 @@ test('a decided tie reads in the decided order on /hasil and /laporan, with dist
 		actor,
 		db
 	);
+	// The admin ranks the year in groups per OPD kind (the suggested labels: one group per kind),
+	// one Terbaik and one Harapan each, with the plain form (no JavaScript).
+	const context = await run.browser.newContext({ javaScriptEnabled: false });
+	const admin2 = await context.newPage();
+	await loginAs(admin2, run.app.url, 'demo-admin', 'demo-admin-dip');
+	await admin2.goto(`${run.app.url}/admin/periode/2022`);
+	const form = admin2.locator('form[action="?/awardGroups"]');
+	await form.locator('input[name=mode][value=kelompok]').check();
+	await form.locator('input[name=best]').fill('1');
+	await form.locator('input[name=runnersUp]').fill('1');
+	await Promise.all([
+		admin2.waitForURL(/awardGroups/),
+		form.getByRole('button', { name: 'Simpan penghargaan' }).click()
+	]);
+	await admin2
+		.getByRole('status')
+		.filter({ hasText: 'Pengaturan penghargaan disimpan.' })
+		.waitFor();
+	await context.close();
+
 	for (const s of ['evaluation', 'final', 'published'] as const) {
 		if (s === 'published')
 			await markUnassessedAbsent(periodId, 'sel kosong dihitung tidak ada', admin.actor, db);
@@ -69,6 +89,20 @@ test('a decided tie reads in the decided order on /hasil and /laporan, with dist
 	);
 	const podium = await page.locator('ol.podium .who').allInnerTexts();
 	assert.deepEqual(podium.slice(0, 3), ['Diskominfo', 'Distan', 'Bappeda']);
+	// Per kind: Diskominfo and Distan (dinas) take Terbaik I and Harapan I in the decided order,
+	// Bappeda (badan) Terbaik I of its group; OPDs showing 0 get nothing.
+	const group = async (key: string) =>
+		page
+			.locator(`#kelompok-${key} ol.podium > li`)
+			.evaluateAll((lis) =>
+				lis.map(
+					(li) =>
+						`${li.querySelector('.tier')!.textContent}: ${li.querySelector('.who')!.textContent}`
+				)
+			);
+	assert.deepEqual(await group('dinas'), ['Terbaik I: Diskominfo', 'Harapan I: Distan']);
+	assert.deepEqual(await group('badan'), ['Terbaik I: Bappeda']);
+	assert.match(await rows.first().innerText(), /Dinas · peringkat 1\s+Terbaik I/);
 
 	await page.goto(`${run.app.url}/laporan/2022`);
 	const report = await page

@@ -7,6 +7,7 @@ export * from './score';
 export * from './cells';
 export * from './rank';
 export * from './awards';
+export * from './award-groups';
 export * from './yoy';
 export * from './explain';
 export * from './sums';

@@ -95,6 +95,29 @@ export interface Rubric {
 	decimals: number;
 	/** Award tier labels, best first, e.g. ["Terbaik I", "Terbaik II", "Terbaik III"]. */
 	awardTiers: string[];
+	/**
+	 * Award groups by OPD kind with their Terbaik/Harapan tiers (`award-groups.ts`). Absent: one
+	 * group of every OPD whose positions are the podium of `awardTiers`, as before groups existed.
+	 */
+	awardGroups?: AwardGroupsConfig;
+}
+
+/** One award group: the OPD kinds it ranks together, under its label. */
+export interface AwardGroupDef {
+	/** Stable key ("kecamatan", "dinas-badan"), derived from the label. */
+	key: string;
+	label: string;
+	/** OPD kinds (`opds.kind`) ranked in this group; a kind belongs to one group only. */
+	kinds: string[];
+}
+
+/** A period's grouping and tiers, stored with its rubric. */
+export interface AwardGroupsConfig {
+	groups: AwardGroupDef[];
+	/** How many "Terbaik" positions each group gives (Terbaik I, II, …). */
+	best: number;
+	/** How many "Harapan" positions follow them (Harapan I, II, …). */
+	runnersUp: number;
 }
 
 /** One assessed cell. `value` is 1/0 for check, the level for scale, the unit count for count. */

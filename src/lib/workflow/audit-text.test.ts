@@ -220,6 +220,30 @@ describe('describeAuditEvent', () => {
 		});
 	});
 
+	it('award groups of a period: the grouping and tiers before and after', () => {
+		const groups = {
+			groups: [
+				{ key: 'dinas', label: 'Dinas', kinds: ['dinas', 'sekretariat'] },
+				{ key: 'kecamatan', label: 'Kecamatan', kinds: ['kecamatan'] }
+			],
+			best: 3,
+			runnersUp: 2
+		};
+		const set = event({
+			action: 'awards.groups',
+			entityType: 'period',
+			entityId: '2022',
+			before: { awardGroups: null },
+			after: { awardGroups: groups }
+		});
+		expect(describeAuditEvent(set, names)).toEqual({
+			what: 'Kelompok dan tingkat penghargaan diubah: periode 2022',
+			changes: [
+				'satu podium untuk semua OPD → "Dinas" (dinas, sekretariat); "Kecamatan" (kecamatan); 3 Terbaik, 2 Harapan'
+			]
+		});
+	});
+
 	it('register rows in words: labels, values in Indonesian, personal fields only named', () => {
 		const update = describeAuditEvent(
 			event({

@@ -112,6 +112,7 @@ const ACTIONS: Record<string, string> = {
 	'appeal.answer': 'Sanggahan dijawab',
 	'appeal.file': 'Sanggahan diajukan',
 	'awards.entry.add': 'OPD ditambahkan ke daftar penghargaan',
+	'awards.groups': 'Kelompok dan tingkat penghargaan diubah',
 	'awards.entry.delete': 'OPD dihapus dari daftar penghargaan',
 	'awards.entry.update': 'Baris daftar penghargaan diubah',
 	'awards.list.create': 'Daftar penghargaan dibuat',
@@ -191,6 +192,18 @@ function subject(e: AuditEventInput, names: AuditNames): string {
 		return Number.isInteger(id) && names.opd(id) ? `OPD ${names.opd(id)}` : `OPD ${e.entityId}`;
 	}
 	return `${e.entityType} ${e.entityId}`;
+}
+
+/** A period's award grouping in words: "Dinas (dinas, sekretariat); Kecamatan …; 3 Terbaik, 3 Harapan". */
+function awardGroupsText(value: unknown): string {
+	const config = obj(value);
+	if (!Array.isArray(config.groups)) return 'satu podium untuk semua OPD';
+	const groups = config.groups.map((g) => {
+		const group = obj(g);
+		const kinds = Array.isArray(group.kinds) ? group.kinds.join(', ') : '';
+		return `${shortText(group.label)} (${kinds})`;
+	});
+	return `${groups.join('; ')}; ${String(config.best)} Terbaik, ${String(config.runnersUp)} Harapan`;
 }
 
 /** An award list's event: the list by title and year, the entry's OPD, position and points. */
@@ -345,6 +358,11 @@ export function describeAuditEvent(e: AuditEventInput, names: AuditNames): Audit
 			typeof after.appealEndsAt === 'string' ? [`masa sanggah sampai ${after.appealEndsAt}`] : [];
 		return { what: `Tahap ${what.replace(/^tahap /, '')} ${verbs[e.action] ?? e.action}`, changes };
 	}
+	if (e.action === 'awards.groups')
+		return {
+			what: `${ACTIONS[e.action]}: ${what}`,
+			changes: [`${awardGroupsText(before.awardGroups)} → ${awardGroupsText(after.awardGroups)}`]
+		};
 	if (e.action.startsWith('awards.')) return awardSentence(e, before, after);
 	if (e.action === 'rubric.definition') return definitionSentence(what, before, after);
 	if (e.action === 'participation.extend' || e.action === 'participation.extend-remove') {

@@ -205,6 +205,8 @@ export async function publishedReport(year: number, conn: Conn = db()) {
 	const page = await publishedPage(year, conn);
 	if (!page) return null;
 	const names = new Map(page.rows.map((r) => [r.slug, r.opd]));
+	const totals = page.rows.map((r) => ({ opd: r.slug, displayTotal: r.percent }));
+	const notRatedNames = new Map((page.notRated ?? []).map((o) => [o.slug, o.name]));
 	return {
 		title: page.title,
 		source: page.source,
@@ -221,14 +223,22 @@ export async function publishedReport(year: number, conn: Conn = db()) {
 		ranking: page.rows,
 		awards: awardParagraphs(
 			year,
-			{
-				awards: page.awards,
-				opds: page.rows.map((r) => ({ opd: r.slug, displayTotal: r.percent })),
-				rubric: { decimals: page.decimals }
-			},
+			{ awards: page.awards, opds: totals, rubric: { decimals: page.decimals } },
 			names,
 			page.officialAwards
 		),
+		/** Per award group (a period ranked by OPD kind): its awards in a sentence, OPDs left out. */
+		awardGroups: (page.awardGroups ?? []).map((g) => ({
+			key: g.key,
+			label: g.label,
+			text: awardParagraphs(
+				year,
+				{ awards: g.awards, opds: totals, rubric: { decimals: page.decimals } },
+				names,
+				[]
+			).computed,
+			notRated: g.notRated.map((slug) => notRatedNames.get(slug) ?? slug)
+		})),
 		officialSource: page.officialAwards[0]?.source ?? null,
 		/** The PPID's award lists, each with its title, source and entries. */
 		officialLists: groupOfficialAwards(page.officialAwards),

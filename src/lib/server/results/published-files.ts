@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { writeCsv } from '../../import/csv-cells';
 import type { ExportTable } from '../../report/export-tables';
 import { MARK } from '../../import/ticks';
-import { RESULT_CSV_COLUMNS, resultsCsv, toResultRows, type ResultRow } from '../../results-table';
+import { resultColumns, resultsCsv, toResultRows, type ResultRow } from '../../results-table';
+import type { AwardGroupResult } from '../../scoring/award-groups';
 import { exampleOpd } from '../../insights/method';
 import { explainScore } from '../../scoring/explain';
 import type { AwardPosition, OpdResult, Rubric } from '../../scoring/types';
@@ -40,7 +41,12 @@ export interface PublicPageData {
 	officialAwards: OfficialAwardView[];
 	/** OPDs left out of the ranking that year, with the reason (absent in files published before). */
 	notRated?: NotRatedView[];
-	/** Short names of the OPDs on the podium. */
+	/**
+	 * The award groups of a period ranked by OPD kind, without their rankings (the rows carry
+	 * each OPD's group and rank); absent when the period gives one podium.
+	 */
+	awardGroups?: Omit<AwardGroupResult, 'ranking'>[];
+	/** Short names of the OPDs on the podium (and on each group's podium, or left out of one). */
 	podiumNames: Record<string, string>;
 	rows: ResultRow[];
 	matrix: MatrixRow[];
@@ -117,9 +123,18 @@ export function matrixRows(view: ResultsView): MatrixRow[] {
 	});
 }
 
+/** The award groups a period publishes beside its podium: only when its rubric has a grouping. */
+export function publishedGroups(view: ResultsView): AwardGroupResult[] | undefined {
+	return view.result.rubric.awardGroups ? view.awardGroups : undefined;
+}
+
 function pageData(view: ResultsView, rows: ResultRow[], matrix: MatrixRow[]): PublicPageData {
 	const rubric = view.result.rubric;
-	const onPodium = new Set(view.result.awards.flatMap((a) => a.opds));
+	const groups = publishedGroups(view);
+	const onPodium = new Set([
+		...view.result.awards.flatMap((a) => a.opds),
+		...(groups ?? []).flatMap((g) => g.awards.flatMap((a) => a.opds))
+	]);
 	return {
 		year: view.year,
 		title: view.title,
@@ -131,6 +146,7 @@ function pageData(view: ResultsView, rows: ResultRow[], matrix: MatrixRow[]): Pu
 		awards: view.result.awards,
 		officialAwards: view.officialAwards,
 		notRated: view.notRated,
+		...(groups ? { awardGroups: groups.map(({ ranking: _ranking, ...g }) => g) } : {}),
 		podiumNames: Object.fromEntries(
 			view.roster.filter((r) => onPodium.has(r.slug)).map((r) => [r.slug, r.shortName])
 		),
@@ -148,13 +164,14 @@ export const MARK_TEXT: Record<string, string> = {
 
 /** The public ranking as a table: the rows of results.csv and results.xlsx. */
 export function resultsTable(rows: readonly ResultRow[]): ExportTable {
+	const columns = resultColumns(rows);
 	return {
 		name: 'Peringkat',
-		columns: [...RESULT_CSV_COLUMNS],
+		columns,
 		rows: rows.map((r) =>
-			RESULT_CSV_COLUMNS.map((c) => {
+			columns.map((c) => {
 				const v = r[c];
-				return typeof v === 'boolean' ? String(v) : v;
+				return typeof v === 'boolean' ? String(v) : (v ?? null);
 			})
 		)
 	};
@@ -187,7 +204,7 @@ export function openCsv(table: ExportTable): string {
 export function buildPublishedFiles(
 	view: ResultsView
 ): Record<FileName, { body: string; etag: string }> {
-	const rows = toResultRows(view.result, view.roster);
+	const rows = toResultRows(view.result, view.roster, publishedGroups(view));
 	const matrix = matrixRows(view);
 	const indicators = view.result.rubric.indicators;
 	const bodies: Record<FileName, string> = {
@@ -200,7 +217,8 @@ export function buildPublishedFiles(
 			results: rows,
 			awards: view.result.awards,
 			officialAwards: view.officialAwards,
-			notRated: view.notRated
+			notRated: view.notRated,
+			awardGroups: view.awardGroups ?? []
 		}),
 		'results.csv': resultsCsv(rows),
 		'matrix.csv': openCsv(matrixTable(indicators, matrix)),

@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { scorePeriod } from '../../scoring';
+import { awardGroups, scorePeriod } from '../../scoring';
 import * as audit from '../audit/audit';
 import type { Actor } from '../audit/audit';
 import { cellsOf } from '../workflow/assessments';
@@ -23,6 +23,9 @@ export async function computeView(period: Period, conn: Conn = db()): Promise<Re
 	]);
 	const rated = entries.filter((e) => e.notRatedReason === null);
 	const participants = rated.map((e) => ({ key: e.slug, name: e.displayName }));
+	const result = scorePeriod(rubric, participants, cells);
+	const kinds = new Map(entries.map((e) => [e.slug, e.kind]));
+	const leftOut = entries.filter((e) => e.notRatedReason !== null);
 	return {
 		year: period.year,
 		title: period.title,
@@ -30,12 +33,18 @@ export async function computeView(period: Period, conn: Conn = db()): Promise<Re
 		source: period.source,
 		publishedAt: period.publishedAt ? period.publishedAt.toISOString() : null,
 		roster: rated.map(({ opdId: _opdId, notRatedReason: _reason, ...rest }) => rest),
-		result: scorePeriod(rubric, participants, cells),
+		result,
 		officialAwards: awards,
 		notRated: entries.flatMap((e) =>
 			e.notRatedReason === null
 				? []
 				: [{ slug: e.slug, name: e.displayName, reason: e.notRatedReason }]
+		),
+		awardGroups: awardGroups(
+			rubric,
+			result.opds,
+			(opd) => kinds.get(opd),
+			leftOut.map((e) => ({ opd: e.slug, kind: e.kind }))
 		)
 	};
 }

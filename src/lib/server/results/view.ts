@@ -1,6 +1,7 @@
 // The shape of one period's results, shared by the module that computes it (results.ts) and the
 // one that turns it into published files (published-files.ts): types only, so neither imports
 // the other for them.
+import type { AwardGroupResult } from '../../scoring/award-groups';
 import type { PeriodResult } from '../../scoring/types';
 import type { Period } from '../db/schema';
 import type { RosterEntry } from '../periods/periods';
@@ -35,6 +36,12 @@ export interface ResultsView {
 	officialAwards: OfficialAwardView[];
 	/** OPDs of the year's roster the team decided not to rate, with the reason: shown apart. */
 	notRated: NotRatedView[];
+	/**
+	 * The award groups (by OPD kind) with their ranking, Terbaik/Harapan positions and OPDs left
+	 * out; one group of every OPD when the period has no grouping. Absent in results published
+	 * before groups existed.
+	 */
+	awardGroups?: AwardGroupResult[];
 }
 
 export interface NotRatedView {

@@ -18,6 +18,10 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	return {
 		...meta,
 		opdCount: rows.length,
+		/** OPDs ranked in each award group (the rows are paged; the group sections are not). */
+		groupCounts: Object.fromEntries(
+			(meta.awardGroups ?? []).map((g) => [g.key, rows.filter((r) => r.group === g.label).length])
+		),
 		years: years.map((y) => y.year),
 		ranking: { ...ranking, rows: rows.slice(ranking.start, ranking.end) },
 		matrix: { ...matrix, rows: matrixRows.slice(matrix.start, matrix.end) }

@@ -4,6 +4,7 @@ import { publishedMethod } from '$lib/server/results/open-data';
 import { publishedYears } from '$lib/server/results/results';
 import { definitionsOfYear } from '$lib/server/periods/rubric';
 import type { PageServerLoad } from './$types';
+import { tierLabels } from '$lib/scoring/award-groups';
 
 /** How the published scores of a year are made, with a worked example from a real OPD. */
 export const load: PageServerLoad = async ({ params }) => {
@@ -29,6 +30,12 @@ export const load: PageServerLoad = async ({ params }) => {
 		stages: [...rubric.stages].sort((a, b) => a.order - b.order),
 		decimals: rubric.decimals,
 		awardTiers: rubric.awardTiers,
+		awardGroups: rubric.awardGroups
+			? {
+					groups: rubric.awardGroups.groups.map((g) => g.label),
+					tiers: tierLabels(rubric.awardGroups.best, rubric.awardGroups.runnersUp)
+				}
+			: null,
 		example: method.example
 	};
 };

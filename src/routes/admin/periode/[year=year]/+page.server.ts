@@ -13,6 +13,9 @@ import {
 import { saveStructure, structureView } from '$lib/server/periods/rubric-structure';
 import { actorOf, list as listUsers } from '$lib/server/accounts/users';
 import { saveSettings } from '$lib/server/workflow/double-scoring';
+import { saveAwardGroups } from '$lib/server/periods/award-groups';
+import { KIND_LABELS, OPD_KINDS } from '$lib/insights/filters';
+import { awardGroupsFields, parseAwardGroupsForm } from '$lib/validation/award-groups-form';
 import { failFrom } from '$lib/server/workflow/error';
 import { formValues, parseId } from '$lib/validation/form';
 import { parseRubricForm } from '$lib/validation/rubric-form';
@@ -65,6 +68,14 @@ export const load: PageServerLoad = async ({ params }) => {
 		indicators,
 		definitions: rows.map((r) => ({ id: r.id, key: r.key, label: r.label, ...definitionOf(r) })),
 		structure: structureView(period.rubricConfig, indicators),
+		awardGroups: {
+			fields: awardGroupsFields(period.rubricConfig.awardGroups, KIND_LABELS),
+			kinds: OPD_KINDS.map((kind) => ({
+				kind,
+				label: KIND_LABELS[kind] ?? kind,
+				count: entries.filter((e) => e.kind === kind).length
+			}))
+		},
 		roster: entries.map((e) => ({ opdId: e.opdId, name: e.displayName, kind: e.kind })),
 		candidates: all
 			.filter((o) => !inRoster.has(o.id) && !o.retiredAt && !o.mergedIntoId)
@@ -154,6 +165,20 @@ export const actions: Actions = {
 			return { doubleScoringSaved: changed };
 		} catch (e) {
 			return failFrom(e, { action: 'doubleScoring' });
+		}
+	},
+	/** The award groups by OPD kind and their Terbaik/Harapan tiers, or one podium as before. */
+	awardGroups: async ({ params, request }) => {
+		const user = requireCapability('rubric.manage');
+		const period = await periodOrNotFound(params.year);
+		const values = formValues(await request.formData());
+		const parsed = parseAwardGroupsForm(values);
+		if (!parsed.ok)
+			return fail(400, failure({ action: 'awardGroups', values, errors: parsed.errors }));
+		try {
+			return { awardGroupsSaved: await saveAwardGroups(period.id, parsed.config, actorOf(user)) };
+		} catch (e) {
+			return failFrom(e, { action: 'awardGroups', values });
 		}
 	},
 	addOpd: async ({ params, request }) => {
