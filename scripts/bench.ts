@@ -34,6 +34,7 @@ import {
 } from './bench/import-load';
 import { syntheticYear, type Scale } from './bench/synthetic';
 import { cityYears, dashboardLatency } from './bench/dashboard';
+import { publishUnderLoad } from './bench/publish-load';
 
 const { values: flags } = parseArgs({
 	options: {
@@ -323,6 +324,24 @@ async function main() {
 			await browser.close();
 			await server.stop();
 		}
+		// 9. Publishing the nation year over HTTP: on the main thread (as before) vs its worker thread.
+		await addBenchAdmin(nation.db);
+		const publishInPlace = await publishUnderLoad(nation.url, nation.db, nationYear, false);
+		const publishThread = await publishUnderLoad(nation.url, nation.db, nationYear, true);
+		log('publish under load', { publishInPlace, publishThread });
+		figures.publishThreadMs = publishThread.publishMs;
+		figures.healthP99MsDuringPublish = publishThread.healthP99Ms;
+		figures.healthP99MsDuringPublishInPlace = publishInPlace.healthP99Ms;
+		figures.eventLoopP99MsDuringPublish = publishThread.eventLoopP99Ms;
+		for (const [label, run] of [
+			['main thread (MONEV_PUBLISH_THREAD=0, as before)', publishInPlace],
+			['worker thread', publishThread]
+		] as const)
+			table.push([
+				`9. /api/v1/health while the nation year is published over HTTP, ${label}`,
+				`p99 ${run.healthP99Ms} ms, max ${run.healthMaxMs} ms`,
+				`${run.healthSamples} samples every 50 ms; server event-loop delay p99 ${run.eventLoopP99Ms} ms, max ${run.eventLoopMaxMs} ms; the publish took ${run.publishMs} ms`
+			]);
 		// 5. Import of a 50,000-row CSV vs papaparse parsing the same text alone.
 		const imported = await benchImport(50_000);
 		figures.importVsParse = round(imported.importMs / imported.parseMs, 1);

@@ -13,7 +13,7 @@ import type { PublishOutcome } from './publish-job';
  * transition; the main thread holds the process's write lock for it (one writer: other writes
  * wait without blocking the event loop) and gets back "published" or the refusal. One publish
  * at a time. A database no other connection can open (in memory, a transaction) publishes in
- * place, as before.
+ * place, as before, and so does every database with MONEV_PUBLISH_THREAD=0.
  */
 
 /** Wall time of one publish, the wait for the write lock included. */
@@ -34,7 +34,9 @@ export async function publishInThread(
 	conn: Conn
 ): Promise<void> {
 	const database = locationOf(conn);
-	if (!database) return transition(periodId, 'published', mover, reason, conn);
+	// MONEV_PUBLISH_THREAD=0: on the main thread, as before (the benchmark's baseline).
+	if (!database || process.env.MONEV_PUBLISH_THREAD === '0')
+		return transition(periodId, 'published', mover, reason, conn);
 	const input: PublishWorkerInput = {
 		kind: 'monev-publish',
 		job: { periodId, mover, reason },
