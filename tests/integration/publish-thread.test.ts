@@ -83,5 +83,4 @@ describe('publishing in a worker thread', () => {
 		expect(after.snapshot).toEqual(before.snapshot);
 		expect(after.files).toEqual(before.files);
 	});
-
 });

@@ -37,10 +37,7 @@ async function changeKeys(conn: Conn): Promise<{ byPeriod: Map<number, number>; 
 }
 
 /** The view of one period: its snapshot when published, otherwise computed from its cells. */
-export async function viewOf(
-	period: PeriodRow,
-	conn: Conn = db()
-): Promise<ResultsView> {
+export async function viewOf(period: PeriodRow, conn: Conn = db()): Promise<ResultsView> {
 	if (period.status === 'published') {
 		const snapshot = await publishedView(period.year, conn);
 		if (snapshot) return snapshot;

@@ -15,8 +15,7 @@ export interface PublishJob {
 }
 
 export type PublishOutcome =
-	| { kind: 'published' }
-	| { kind: 'refused'; status: WorkflowError['status']; message: string };
+	{ kind: 'published' } | { kind: 'refused'; status: WorkflowError['status']; message: string };
 
 export async function runPublishJob(
 	job: PublishJob,
@@ -28,7 +27,8 @@ export async function runPublishJob(
 		await transition(job.periodId, 'published', job.mover, job.reason, conn);
 		return { kind: 'published' };
 	} catch (e) {
-		if (e instanceof WorkflowError) return { kind: 'refused', status: e.status, message: e.message };
+		if (e instanceof WorkflowError)
+			return { kind: 'refused', status: e.status, message: e.message };
 		throw e;
 	}
 }
