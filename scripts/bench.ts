@@ -35,6 +35,7 @@ import {
 import { syntheticYear, type Scale } from './bench/synthetic';
 import { cityYears, dashboardLatency } from './bench/dashboard';
 import { publishUnderLoad } from './bench/publish-load';
+import { QUICK_KEYS } from './bench/keys';
 
 const { values: flags } = parseArgs({
 	options: {
@@ -390,26 +391,9 @@ async function main() {
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
-	const ORDER = [
-		'scoreVsSql',
-		'resultsApiRps',
-		'resultsApiVsBare',
-		'resultsApiP99Ms',
-		'cellSaveP99Ms',
-		'importVsParse',
-		'importVsBaseline',
-		'eventLoopP99Ms',
-		'healthP99MsUnderLoad',
-		'previewBigRosterMs',
-		'publishNationMs',
-		'dashboardP99Ms',
-		'publicJsKb',
-		'dashboardJsKb',
-		'peakRssMb'
-	];
 	const ordered = Object.fromEntries([
-		...ORDER.map((k) => [k, figures[k] ?? null]),
-		...Object.entries(figures).filter(([k]) => !ORDER.includes(k))
+		...QUICK_KEYS.map((k) => [k, figures[k] ?? null]),
+		...Object.entries(figures).filter(([k]) => !QUICK_KEYS.includes(k))
 	]);
 	console.log(JSON.stringify(ordered));
 }
