@@ -40,7 +40,8 @@ export interface LoadedServer {
 export async function startMeasuredServer(
 	databaseUrl: string,
 	port: number,
-	appDir = '.'
+	appDir = '.',
+	env: Record<string, string> = {}
 ): Promise<LoadedServer> {
 	const child = spawn(process.execPath, [join(resolve(appDir), 'scripts/start.js')], {
 		cwd: resolve(appDir),
@@ -52,7 +53,8 @@ export async function startMeasuredServer(
 			SEED_DEMO: '0',
 			ORIGIN: `http://127.0.0.1:${port}`,
 			BODY_SIZE_LIMIT: '64M',
-			MONEV_LOOP_METRICS: '1'
+			MONEV_LOOP_METRICS: '1',
+			...env
 		},
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
@@ -80,7 +82,7 @@ export async function startMeasuredServer(
 }
 
 /** Posts a form action as an enhanced form does; the answer's data, decoded. */
-async function action(url: string, path: string, cookie: string, body: FormData) {
+export async function action(url: string, path: string, cookie: string, body: FormData) {
 	const res = await fetch(`${url}${path}`, {
 		method: 'POST',
 		headers: {
@@ -130,7 +132,7 @@ async function commit(url: string, cookie: string, shown: Preview) {
 }
 
 /** Health every 50 ms on a fixed schedule (no coordinated omission) until `done` settles. */
-async function sampleHealth(url: string, done: Promise<unknown>): Promise<number[]> {
+export async function sampleHealth(url: string, done: Promise<unknown>): Promise<number[]> {
 	let finished = false;
 	void done.finally(() => (finished = true));
 	const latencies: number[] = [];
@@ -152,7 +154,7 @@ async function sampleHealth(url: string, done: Promise<unknown>): Promise<number
 	return latencies;
 }
 
-async function loop(url: string, reset = false) {
+export async function loop(url: string, reset = false) {
 	const res = await fetch(`${url}/api/v1/health${reset ? '?reset=1' : ''}`);
 	const body = (await res.json()) as { eventLoop?: { p99Ms: number; maxMs: number } };
 	return body.eventLoop ?? null;

@@ -6,7 +6,11 @@ import type { DB } from '../../src/lib/server/db';
 import { importMatrix } from '../../src/lib/server/import/matrix';
 import { publishedView } from '../../src/lib/server/results/results';
 import { seedDemo } from '../../src/lib/server/db/seed';
-import { allYearViews, publishedYearViews } from '../../src/lib/server/results/year-views';
+import {
+	allYearViews,
+	dashboardYearViews,
+	publishedYearViews
+} from '../../src/lib/server/results/year-views';
 import { naiveSeedMatrix, SEED_FILES } from './helpers/seed-reader';
 import { createTestDb } from './helpers/test-db';
 
@@ -105,6 +109,40 @@ describe('year views for the dashboard', () => {
 		).toEqual(['badan-pelayanan-barang-dan-jasa', 'korps-pegawai-republik-indonesia']);
 		const kecamatan = buildDashboard(views, 2021, new URLSearchParams('jenis=kecamatan'))!;
 		expect(kecamatan.ranking).toHaveLength(6);
+	});
+
+	it('a dashboard scores only the years it shows: a year of other OPDs is listed, not computed', async () => {
+		const outcome = await importMatrix(
+			{
+				year: 2039,
+				matrix: {
+					headers: ['Kategori A'],
+					rows: [1, 2, 3].map((n) => ({
+						number: n,
+						name: `OPD Wilayah Lain ${n}`,
+						line: n + 2,
+						cells: [{ value: 1 as const, notApplicable: false }]
+					}))
+				},
+				actor: { userId: null, name: 'test' },
+				source: 'test'
+			},
+			db
+		);
+		expect(outcome.ok).toBe(true);
+		const params = new URLSearchParams();
+		const shown = (await dashboardYearViews(2021, params, db))!;
+		expect(shown.views.map((v) => v.year)).toEqual([2020, 2021, 2022]);
+		expect(shown.listed.map((y) => y.year).sort()).toEqual([2020, 2021, 2022, 2039]);
+		const d = buildDashboard(shown.views, 2021, params, shown.listed)!;
+		expect(d).toEqual(buildDashboard(await allYearViews(db), 2021, params));
+		expect(d.years.map((y) => y.year)).toContain(2039);
+		// A comparison asked for with that year computes it, and only then.
+		const asked = new URLSearchParams('dari=2021&ke=2039');
+		const withIt = (await dashboardYearViews(2021, asked, db))!;
+		expect(withIt.views.map((v) => v.year)).toEqual([2020, 2021, 2022, 2039]);
+		expect(buildDashboard(withIt.views, 2021, asked, withIt.listed)?.yoy?.after).toBe(2039);
+		expect(await dashboardYearViews(2019, params, db)).toBeNull();
 	});
 
 	it('tells Diskominfo what it misses in 2021 and how far the next band is', async () => {

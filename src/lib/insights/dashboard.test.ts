@@ -119,4 +119,22 @@ describe('buildDashboard', () => {
 		expect(d.yoy?.rows.map((r) => r.opd)).toEqual(['q', 'r']);
 		expect(d.trend.series.map((s) => s.opd)).toEqual(['q', 'r']);
 	});
+
+	it('leaves out of the trend a year sharing no OPD with the year shown, but lists it', () => {
+		const elsewhere: YearResult = {
+			...y2021,
+			year: 2039,
+			roster: roster([['far', 'dinas']]),
+			result: resultOf(flatRubric([{ key: 'a', label: 'A' }]), [['far', 'OPD far', ['a']]])
+		};
+		const d = buildDashboard([y2020, y2021, elsewhere], 2021, params())!;
+		expect(d.trend.years).toEqual([2020, 2021]);
+		expect(d.trend.series.map((s) => s.opd)).not.toContain('far');
+		// The server passes only the years shown, with every year listed for the picker.
+		const listed = [...[y2020, y2021, elsewhere].map((y) => ({ year: y.year, status: y.status }))];
+		const shown = buildDashboard([y2020, y2021], 2021, params(), listed)!;
+		expect(shown.years.map((y) => y.year)).toEqual([2020, 2021, 2039]);
+		expect(shown.trend).toEqual(d.trend);
+		expect(shown.yoy?.rows).toEqual(d.yoy?.rows);
+	});
 });

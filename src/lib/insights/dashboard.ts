@@ -86,17 +86,27 @@ function hasAspect(y: YearResult, aspect: string | null): boolean {
 	return aspect !== null && y.result.rubric.indicators.some((i) => i.aspect === aspect);
 }
 
+/** The two years the comparison shows (of every year there is). */
+export function comparedYears(
+	listed: readonly { year: number }[],
+	params: { get(name: string): string | null },
+	current: number
+): { before: number; after: number } | null {
+	return pickYears(
+		params,
+		listed.map((y) => y.year),
+		current
+	);
+}
+
 function yoySection(
 	years: YearResult[],
+	listed: readonly { year: number }[],
 	params: { get(name: string): string | null },
 	filter: Filter,
 	current: number
 ): YoySection | null {
-	const pick = pickYears(
-		params,
-		years.map((y) => y.year),
-		current
-	);
+	const pick = comparedYears(listed, params, current);
 	const before = years.find((y) => y.year === pick?.before);
 	const after = years.find((y) => y.year === pick?.after);
 	if (!pick || !before || !after) return null;
@@ -120,18 +130,34 @@ function yoySection(
 	};
 }
 
-function trendOf(years: YearResult[], filter: Filter): Dashboard['trend'] {
-	const sorted = [...years].sort((a, b) => a.year - b.year);
+/**
+ * The years a trend spans: the year on screen and every year sharing at least one OPD with it.
+ * A year with none of its OPDs (another region's data in the same database) adds no line that
+ * reaches the year on screen, so it is left out, and the server need not score it.
+ */
+export function trendYears<T extends { year: number; roster: { slug: string }[] }>(
+	years: readonly T[],
+	current: number
+): T[] {
+	const shown = years.find((y) => y.year === current);
+	if (!shown) return [];
+	const slugs = new Set(shown.roster.map((r) => r.slug));
+	return years.filter((y) => y === shown || y.roster.some((r) => slugs.has(r.slug)));
+}
+
+function trendOf(years: YearResult[], filter: Filter, current: number): Dashboard['trend'] {
+	const sorted = trendYears(years, current).sort((a, b) => a.year - b.year);
 	const results = sorted.map((y) =>
 		filtered(y, filter, hasAspect(y, filter.aspect) ? filter.aspect : null)
 	);
 	// Names from the latest year an OPD appears in.
 	const names = new Map<string, string>();
 	sorted.forEach((y) => y.roster.forEach((r) => names.set(r.slug, r.shortName)));
+	const byOpd = results.map((r) => new Map(r.opds.map((o) => [o.opd, o])));
 	const keys = [...new Set(results.flatMap((r) => r.opds.map((o) => o.opd)))];
 	const series = keys
 		.map((opd) => {
-			const found = results.map((r) => r.opds.find((o) => o.opd === opd));
+			const found = byOpd.map((m) => m.get(opd));
 			return {
 				opd,
 				name: names.get(opd) ?? opd,
@@ -144,13 +170,16 @@ function trendOf(years: YearResult[], filter: Filter): Dashboard['trend'] {
 }
 
 /**
- * Builds the dashboard of `year` from all years (any order) and the query string (`jenis`,
- * `aspek`, `dari`, `ke`); null when the year is not among them.
+ * Builds the dashboard of `year` from the years' results (any order) and the query string
+ * (`jenis`, `aspek`, `dari`, `ke`); null when the year is not among them. `listed` is every year
+ * there is (the year picker and the comparison's choices) when `years` holds only the ones the
+ * page shows (`dashboardYears`); by default the years given.
  */
 export function buildDashboard(
 	years: YearResult[],
 	year: number,
-	params: { get(name: string): string | null }
+	params: { get(name: string): string | null },
+	listed: readonly { year: number; status: string }[] = years
 ): Dashboard | null {
 	const current = years.find((y) => y.year === year);
 	if (!current) return null;
@@ -163,7 +192,7 @@ export function buildDashboard(
 		year,
 		title: current.title,
 		status: current.status,
-		years: [...years]
+		years: [...listed]
 			.sort((a, b) => a.year - b.year)
 			.map((y) => ({ year: y.year, status: y.status })),
 		filter,
@@ -177,7 +206,7 @@ export function buildDashboard(
 		coverage: indicatorCoverage(result),
 		heatmap: heatmap(result),
 		average: ranking.length ? ranking.reduce((n, r) => n + r.percent, 0) / ranking.length : 0,
-		yoy: yoySection(years, params, filter, year),
-		trend: trendOf(years, filter)
+		yoy: yoySection(years, listed, params, filter, year),
+		trend: trendOf(years, filter, year)
 	};
 }

@@ -45,6 +45,41 @@ export async function bulkInsert<T extends SQLiteTable>(
 	}
 }
 
+/** SQLite's bound-variable limit (SQLITE_MAX_VARIABLE_NUMBER in libSQL). */
+const MAX_VARIABLES = 32_766;
+
+/**
+ * Inserts many rows with long text values (published files: 25,000 bodies of a few kilobytes):
+ * multi-row `VALUES` with bound variables, so no body is escaped into a JSON array and parsed
+ * back as with {@link bulkInsert} (measured: about twice as fast for such rows). Every row must
+ * set the same columns as the first.
+ */
+export async function bulkInsertBound<T extends SQLiteTable>(
+	conn: Conn,
+	table: T,
+	rows: T['$inferInsert'][]
+): Promise<void> {
+	const first = rows[0];
+	if (!first) return;
+	const columns = Object.entries(getTableColumns(table)).filter(([key]) => key in first);
+	const perStatement = Math.floor(MAX_VARIABLES / columns.length);
+	const head = `INSERT INTO "${getTableName(table)}" (${columns.map(([, c]) => `"${c.name}"`).join(', ')}) VALUES `;
+	const tuple = `(${columns.map(() => '?').join(', ')})`;
+	const driver = driverOf(conn);
+	for (let i = 0; i < rows.length; i += perStatement) {
+		const chunk = rows.slice(i, i + perStatement);
+		const args = chunk.flatMap((row) =>
+			columns.map(([key, column]) => {
+				const value = (row as Record<string, unknown>)[key];
+				return value === undefined || value === null
+					? null
+					: (column.mapToDriverValue(value) as string | number);
+			})
+		);
+		await driver.execute({ sql: head + chunk.map(() => tuple).join(', '), args });
+	}
+}
+
 /** One matrix row for {@link insertMatrixCells}: its OPD and its cells in column order. */
 export interface MatrixCellsRow {
 	opdId: number;

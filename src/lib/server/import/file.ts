@@ -5,7 +5,7 @@ import type { ParseResult } from '../../import';
 import { readImportLimits, type ImportLimits } from '../config';
 import { fileIssue, isZip, type ImportFile } from './parse';
 import type { WriteLock } from '../db/write-lock';
-import type { PlanWorkerInput, WorkerInput } from './worker';
+import type { PlanWorkerInput, PublishWorkerInput, WorkerInput } from './worker';
 import { inspectZip } from './xlsx-zip';
 
 export type { ImportFile } from './parse';
@@ -43,7 +43,7 @@ async function bootstrap(): Promise<string> {
  * then dies with its connection: SQLite rolls it back).
  */
 export async function runInThread<T>(
-	workerData: WorkerInput | PlanWorkerInput,
+	workerData: WorkerInput | PlanWorkerInput | PublishWorkerInput,
 	heapMb: number,
 	timeoutMs: number,
 	writeLock?: WriteLock

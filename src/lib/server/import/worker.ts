@@ -2,16 +2,19 @@ import { isMainThread, parentPort, workerData, type MessagePort } from 'node:wor
 import type { ImportLimits } from '../config';
 import { parseImportBytes, type ImportFile } from './parse';
 import type { PlanJob, PlanJobResult } from './plan-jobs';
+import type { PublishJob, PublishOutcome } from '../workflow/publish-job';
 
 /**
- * The worker thread that parses an upload (started by file.ts) or plans an import (started by
- * plan-thread.ts, on a database connection of its own). The thread loads this
+ * The worker thread that parses an upload (started by file.ts), plans an import (started by
+ * plan-thread.ts) or publishes a period (started by workflow/publish-thread.ts), the last two on
+ * a database connection of their own. The thread loads this
  * module by its own URL, which is the source file under vitest/tsx and the built chunk under
  * `node build`, so the same code runs in both.
  */
 
 export const WORKER_KIND = 'monev-import-parse';
 export const PLAN_KIND = 'monev-import-plan';
+export const PUBLISH_KIND = 'monev-publish';
 
 /** This module's URL, for the thread to load. */
 export const workerUrl = import.meta.url;
@@ -28,32 +31,61 @@ export interface PlanWorkerInput {
 	database: { url: string; authToken?: string };
 }
 
-/**
- * Runs an import step on a connection of the thread's own (the database modules load only here).
- * Before a commit it asks the main thread for the process's write lock and waits for it.
- */
-async function plan(input: PlanWorkerInput, port: MessagePort): Promise<PlanJobResult> {
-	const [{ openDb }, { runPlanJob }] = await Promise.all([import('../db'), import('./plan-jobs')]);
-	const conn = openDb(input.database.url, input.database.authToken);
+/** Publishing a period (workflow/publish-thread.ts), on a connection of the thread's own. */
+export interface PublishWorkerInput {
+	kind: typeof PUBLISH_KIND;
+	job: PublishJob;
+	database: { url: string; authToken?: string };
+}
+
+/** Opens the thread's connection, asks for the process's write lock, then runs `work` on it. */
+async function withConnection<T>(
+	database: { url: string; authToken?: string },
+	port: MessagePort,
+	work: (conn: import('../db').DB, acquire: () => Promise<void>) => Promise<T>
+): Promise<T> {
+	const { openDb } = await import('../db');
+	const conn = openDb(database.url, database.authToken);
 	const acquire = () =>
 		new Promise<void>((resolve) => {
 			port.once('message', () => resolve());
 			port.postMessage({ lock: true });
 		});
 	try {
-		return await runPlanJob(input.job, conn, acquire);
+		return await work(conn, acquire);
 	} finally {
 		conn.$client.close();
 	}
 }
 
+/**
+ * Runs an import step on a connection of the thread's own (the database modules load only here).
+ * Before a commit it asks the main thread for the process's write lock and waits for it.
+ */
+async function plan(input: PlanWorkerInput, port: MessagePort): Promise<PlanJobResult> {
+	const { runPlanJob } = await import('./plan-jobs');
+	return withConnection(input.database, port, (conn, acquire) =>
+		runPlanJob(input.job, conn, acquire)
+	);
+}
+
+/** Publishes a period: the lock first, then the checks, the scores and the files in one transaction. */
+async function publishJob(input: PublishWorkerInput, port: MessagePort): Promise<PublishOutcome> {
+	const { runPublishJob } = await import('../workflow/publish-job');
+	return withConnection(input.database, port, (conn, acquire) =>
+		runPublishJob(input.job, conn, acquire)
+	);
+}
+
 const kind = isMainThread ? null : (workerData as { kind?: string } | null)?.kind;
-if (parentPort && (kind === WORKER_KIND || kind === PLAN_KIND)) {
+if (parentPort && (kind === WORKER_KIND || kind === PLAN_KIND || kind === PUBLISH_KIND)) {
 	const port = parentPort;
-	const work =
+	const work: Promise<unknown> =
 		kind === WORKER_KIND
 			? parseImportBytes((workerData as WorkerInput).file, (workerData as WorkerInput).limits)
-			: plan(workerData as PlanWorkerInput, port);
+			: kind === PLAN_KIND
+				? plan(workerData as PlanWorkerInput, port)
+				: publishJob(workerData as PublishWorkerInput, port);
 	work.then(
 		(result) => port.postMessage({ result }),
 		(e: unknown) => port.postMessage({ crash: String((e as Error)?.stack ?? e) })

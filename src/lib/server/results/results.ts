@@ -5,8 +5,15 @@ import type { Actor } from '../audit/audit';
 import { cellsOf } from '../workflow/assessments';
 import { db, type Conn } from '../db';
 import { periods, publishedFiles, publishedSnapshots, type Period } from '../db/schema';
-import { buildOpdFiles, buildPublishedFiles, etagOf, FILE_NAMES } from './published-files';
-import { bulkInsert } from '../db/bulk';
+import {
+	buildOpdFiles,
+	buildPublishedFiles,
+	etagOf,
+	FILE_NAMES,
+	resultJsons,
+	snapshotBody
+} from './published-files';
+import { bulkInsertBound } from '../db/bulk';
 import { roster, rubricOf } from '../periods/periods';
 import { officialAwardsOfPeriod } from '../awards/awards';
 import type { ResultsView } from './view';
@@ -59,7 +66,9 @@ export async function publish(periodId: number, actor: Actor, conn: Conn = db())
 	await conn.transaction(async (tx) => {
 		const publishedAt = new Date();
 		const view = await computeView({ ...period, status: 'published', publishedAt }, tx);
-		const body = JSON.stringify(view);
+		// Each OPD's result is serialised once, for the snapshot and for its own file.
+		const jsons = resultJsons(view);
+		const body = snapshotBody(view, jsons);
 		const etag = etagOf(body);
 		await tx
 			.update(periods)
@@ -77,10 +86,10 @@ export async function publish(periodId: number, actor: Actor, conn: Conn = db())
 		await tx
 			.insert(publishedFiles)
 			.values(FILE_NAMES.map((name) => ({ periodId, name, ...files[name] })));
-		await bulkInsert(
+		await bulkInsertBound(
 			tx,
 			publishedFiles,
-			buildOpdFiles(view).map((file) => ({ periodId, ...file }))
+			buildOpdFiles(view, jsons).map((file) => ({ periodId, ...file }))
 		);
 		await audit.record(
 			actor,

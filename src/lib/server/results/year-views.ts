@@ -2,11 +2,13 @@
  * Every year's results for signed-in readers (dashboard, OPD pages): the published snapshot of a
  * published year (what the public saw), live scores of every other year.
  */
-import { isNull, sql } from 'drizzle-orm';
+import { eq, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { comparedYears } from '../../insights/dashboard';
 import * as periods from '../periods/periods';
 import { computeView, publishedView, type ResultsView } from './results';
 import { db, type Conn } from '../db';
-import { auditEvents } from '../db/schema';
+import { auditEvents, periodOpds } from '../db/schema';
 
 /**
  * Views computed once per change, not per request: a 40,000-OPD year scored on every dashboard
@@ -35,10 +37,7 @@ async function changeKeys(conn: Conn): Promise<{ byPeriod: Map<number, number>; 
 }
 
 /** The view of one period: its snapshot when published, otherwise computed from its cells. */
-export async function viewOf(
-	period: Awaited<ReturnType<typeof periods.list>>[number],
-	conn: Conn = db()
-): Promise<ResultsView> {
+export async function viewOf(period: PeriodRow, conn: Conn = db()): Promise<ResultsView> {
 	if (period.status === 'published') {
 		const snapshot = await publishedView(period.year, conn);
 		if (snapshot) return snapshot;
@@ -46,18 +45,21 @@ export async function viewOf(
 	return computeView(period, conn);
 }
 
-/**
- * Every period's view, oldest year first (including unpublished ones: callers must guard),
- * each recomputed only when its period (or the OPD master) changed since.
- */
-export async function allYearViews(conn: Conn = db()): Promise<ResultsView[]> {
-	const [all, keys] = await Promise.all([periods.list(conn), changeKeys(conn)]);
+type PeriodRow = Awaited<ReturnType<typeof periods.list>>[number];
+
+/** The views of `wanted` (of `all` periods), each from the cache while its period is unchanged. */
+async function cachedViews(
+	all: PeriodRow[],
+	wanted: PeriodRow[],
+	keys: Awaited<ReturnType<typeof changeKeys>>,
+	conn: Conn
+): Promise<ResultsView[]> {
 	let cache = caches.get(conn);
 	if (!cache) caches.set(conn, (cache = new Map()));
 	const live = new Set(all.map((p) => p.id));
 	for (const id of cache.keys()) if (!live.has(id)) cache.delete(id);
 	const views = await Promise.all(
-		all.map((p) => {
+		wanted.map((p) => {
 			const key = `${p.status}:${p.publishedAt?.getTime() ?? ''}:${keys.byPeriod.get(p.id) ?? 0}:${keys.global}`;
 			const hit = cache.get(p.id);
 			if (hit && hit.key === key) return hit.view;
@@ -69,6 +71,47 @@ export async function allYearViews(conn: Conn = db()): Promise<ResultsView[]> {
 		})
 	);
 	return views.sort((a, b) => a.year - b.year);
+}
+
+/**
+ * Every period's view, oldest year first (including unpublished ones: callers must guard),
+ * each recomputed only when its period (or the OPD master) changed since.
+ */
+export async function allYearViews(conn: Conn = db()): Promise<ResultsView[]> {
+	const [all, keys] = await Promise.all([periods.list(conn), changeKeys(conn)]);
+	return cachedViews(all, all, keys, conn);
+}
+
+/**
+ * What the dashboard of `year` shows, and no more: the views of that year, of the two years its
+ * comparison picks, and of the years sharing an OPD with it (its trend: `trendYears`), with
+ * every year there is for the year picker. A 40,000-OPD year of other OPDs in the same database
+ * is then never scored, parsed or filtered for a city's dashboard. Null when there is no such
+ * year.
+ */
+export async function dashboardYearViews(
+	year: number,
+	params: { get(name: string): string | null },
+	conn: Conn = db()
+): Promise<{ views: ResultsView[]; listed: { year: number; status: string }[] } | null> {
+	const [all, keys] = await Promise.all([periods.list(conn), changeKeys(conn)]);
+	const current = all.find((p) => p.year === year);
+	if (!current) return null;
+	const other = alias(periodOpds, 'other');
+	const sharing = await conn
+		.selectDistinct({ periodId: other.periodId })
+		.from(periodOpds)
+		.innerJoin(other, eq(other.opdId, periodOpds.opdId))
+		.where(eq(periodOpds.periodId, current.id));
+	const ids = new Set([current.id, ...sharing.map((r) => r.periodId)]);
+	const pick = comparedYears(all, params, year);
+	const wanted = all.filter(
+		(p) => ids.has(p.id) || p.year === pick?.before || p.year === pick?.after
+	);
+	return {
+		views: await cachedViews(all, wanted, keys, conn),
+		listed: all.map((p) => ({ year: p.year, status: p.status }))
+	};
 }
 
 /** The published views of every published year, oldest first (safe for anyone). */

@@ -17,6 +17,7 @@ import { notifyRoster } from './notifications';
 import { rubricOf } from '../periods/periods';
 import { unassessedCount } from './readiness';
 import { publish } from '../results/results';
+import { publishInThread } from './publish-thread';
 import { stagesOf } from './stages/read';
 import { STAGE_STATUS_LABELS } from '../../workflow/stages';
 import { WorkflowError } from './error';
@@ -116,7 +117,9 @@ export async function moveFromForm(
 			400,
 			'Periksa ringkasan kesiapan lalu centang "Saya sudah memeriksa ringkasan ini" sebelum melanjutkan.'
 		);
-	await transition(periodId, status, mover, values.reason ?? '');
+	// Publishing scores the year and builds every public file: off the event loop.
+	if (status === 'published') await publishInThread(periodId, mover, values.reason ?? '', db());
+	else await transition(periodId, status, mover, values.reason ?? '');
 	return status;
 }
 

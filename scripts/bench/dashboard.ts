@@ -1,0 +1,70 @@
+/**
+ * The signed-in leadership dashboard of a city year (`/dasbor/{year}`), requested one after
+ * another: a user's view of it, first request (views not yet cached) included.
+ */
+import { SYSTEM_ACTORS } from '../../src/lib/server/audit/audit';
+import type { DB } from '../../src/lib/server/db';
+import { importMatrix } from '../../src/lib/server/import/matrix';
+import { syntheticYear } from './synthetic';
+
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+const percentile = (xs: number[], p: number) => {
+	const sorted = [...xs].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+};
+
+/** City years of 35 OPDs named apart from the synthetic nation's ("OPD Kota …"). */
+export async function cityYears(db: DB, years: number[]): Promise<void> {
+	for (const [i, year] of years.entries()) {
+		const matrix = syntheticYear({ name: 'city', opds: 35, indicators: 15, years: 1 }, i);
+		const outcome = await importMatrix(
+			{
+				year,
+				matrix: {
+					...matrix,
+					rows: matrix.rows.map((r) => ({ ...r, name: r.name.replace('Sintetis', 'Kota') }))
+				},
+				actor: SYSTEM_ACTORS.cli,
+				source: 'bench'
+			},
+			db
+		);
+		if (!outcome.ok) throw new Error(outcome.errors[0]?.message);
+	}
+}
+
+export interface DashboardLatency {
+	p50Ms: number;
+	p99Ms: number;
+	maxMs: number;
+	requests: number;
+	kb: number;
+}
+
+/** `requests` sequential GETs of `/dasbor/{year}` with a signed-in session. */
+export async function dashboardLatency(
+	url: string,
+	cookie: string,
+	year: number,
+	requests: number
+): Promise<DashboardLatency> {
+	const latencies: number[] = [];
+	let bytes = 0;
+	// A kept-alive socket the server closed while idle (an import ran meanwhile) fails once.
+	await fetch(`${url}/api/v1/health`).catch(() => undefined);
+	for (let i = 0; i < requests; i++) {
+		const t = performance.now();
+		const res = await fetch(`${url}/dasbor/${year}`, { headers: { cookie: `session=${cookie}` } });
+		const body = await res.arrayBuffer();
+		latencies.push(performance.now() - t);
+		if (res.status !== 200) throw new Error(`/dasbor/${year}: HTTP ${res.status}`);
+		bytes = body.byteLength;
+	}
+	return {
+		p50Ms: round(percentile(latencies, 50)),
+		p99Ms: round(percentile(latencies, 99)),
+		maxMs: round(Math.max(...latencies)),
+		requests,
+		kb: round(bytes / 1024)
+	};
+}

@@ -1,0 +1,67 @@
+/**
+ * What other users feel while a nation-scale year is published: an admin publishes it through
+ * the real /admin/periode form while `/api/v1/health` is sampled every 50 ms, with the server's
+ * own event-loop delay over the same span. Run once with the publish on the main thread
+ * (MONEV_PUBLISH_THREAD=0, the way it ran before) and once in its worker thread.
+ */
+import { eq } from 'drizzle-orm';
+import type { DB } from '../../src/lib/server/db';
+import { periods } from '../../src/lib/server/db/schema';
+import { action, loop, sampleHealth, startMeasuredServer } from './import-load';
+import { signInAs } from './session';
+
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+const percentile = (xs: number[], p: number) => {
+	const sorted = [...xs].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+};
+
+export interface PublishLoad {
+	publishMs: number;
+	healthP99Ms: number;
+	healthMaxMs: number;
+	healthSamples: number;
+	eventLoopP99Ms: number | null;
+	eventLoopMaxMs: number | null;
+}
+
+/** Publishes `year` (set back to final first) over HTTP on a fresh server, health sampled. */
+export async function publishUnderLoad(
+	databaseUrl: string,
+	db: DB,
+	year: number,
+	inThread: boolean
+): Promise<PublishLoad> {
+	await db.update(periods).set({ status: 'final' }).where(eq(periods.year, year));
+	const server = await startMeasuredServer(
+		databaseUrl,
+		20_000 + Math.floor(Math.random() * 20_000),
+		'.',
+		inThread ? {} : { MONEV_PUBLISH_THREAD: '0' }
+	);
+	try {
+		const cookie = (await signInAs(server.url, 'bench-admin')).value;
+		await loop(server.url, true);
+		const body = new FormData();
+		body.set('year', String(year));
+		body.set('to', 'published');
+		body.set('confirm', 'ya');
+		const t = performance.now();
+		const work = action(server.url, '/admin/periode?/transition', cookie, body).then((r) => {
+			if (!r.data.moved) throw new Error(`publish refused: ${JSON.stringify(r).slice(0, 300)}`);
+			return performance.now() - t;
+		});
+		const [latencies, publishMs] = await Promise.all([sampleHealth(server.url, work), work]);
+		const delay = await loop(server.url);
+		return {
+			publishMs: round(publishMs),
+			healthP99Ms: round(percentile(latencies, 99)),
+			healthMaxMs: round(Math.max(0, ...latencies)),
+			healthSamples: latencies.length,
+			eventLoopP99Ms: delay?.p99Ms ?? null,
+			eventLoopMaxMs: delay?.maxMs ?? null
+		};
+	} finally {
+		await server.stop();
+	}
+}

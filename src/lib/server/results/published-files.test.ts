@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { resultOf } from '../../insights/fixtures';
+import { flatRubric } from '../../scoring/rubric';
+import { buildOpdFiles, etagOf, resultJsons, snapshotBody } from './published-files';
+import type { ResultsView } from './view';
+
+/** Names with what a naive splice would break: quotes, `$&`, a backslash, non-ASCII. */
+const NAMES = ['Dinas "Kominfo" $& $1', 'Kecamatan \\ Curug', 'Badan — Pendapatan ✓', 'Biasa'];
+
+const view: ResultsView = {
+	year: 2021,
+	title: 'Monev $& "2021"',
+	status: 'published',
+	source: null,
+	publishedAt: '2021-12-01T00:00:00.000Z',
+	roster: NAMES.map((name, i) => ({
+		slug: `opd-${i}`,
+		name,
+		shortName: name.slice(0, 6),
+		kind: 'dinas',
+		websiteUrl: i ? null : 'https://contoh.go.id/?a=1&b="2"',
+		displayNumber: i + 1,
+		displayName: name
+	})),
+	result: resultOf(
+		flatRubric([
+			{ key: 'a', label: 'A "satu"' },
+			{ key: 'b', label: 'B $&' }
+		]),
+		NAMES.map((name, i) => [`opd-${i}`, name, i % 2 ? ['a'] : ['a', 'b']])
+	),
+	officialAwards: [],
+	notRated: [{ slug: 'opd-x', name: 'Tidak $& dinilai', reason: 'alasan "x"' }]
+};
+
+describe('published bodies built from each OPD result serialised once', () => {
+	it('the snapshot is JSON.stringify(view), byte for byte', () => {
+		expect(snapshotBody(view)).toBe(JSON.stringify(view));
+		expect(snapshotBody({ ...view, result: { ...view.result, opds: [] } })).toBe(
+			JSON.stringify({ ...view, result: { ...view.result, opds: [] } })
+		);
+	});
+
+	it('each OPD file is JSON.stringify({ entry, result }) with its ETag', () => {
+		const files = buildOpdFiles(view, resultJsons(view));
+		expect(files).toHaveLength(NAMES.length);
+		for (const [i, entry] of view.roster.entries()) {
+			const result = view.result.opds.find((o) => o.opd === entry.slug);
+			const body = JSON.stringify({ entry, result });
+			expect(files[i]).toEqual({ name: `opd/${entry.slug}.json`, body, etag: etagOf(body) });
+		}
+	});
+});
