@@ -60,6 +60,15 @@ const firstIndicator = async () =>
 const self = (indicatorId: number) => [
 	{ indicatorId, value: 1, notApplicable: false, evidenceUrl: null, note: null }
 ];
+/** Every indicator answered: a blank cell refuses the submission (workflow/submission-check.ts). */
+const everyCell = async () =>
+	(await db.select().from(indicators).where(eq(indicators.periodId, periodId))).map((i) => ({
+		indicatorId: i.id,
+		value: 0,
+		notApplicable: false,
+		evidenceUrl: null,
+		note: null
+	}));
 
 beforeEach(async () => {
 	({ db, cleanup } = await createTestDb());
@@ -91,7 +100,7 @@ describe('the participation board', () => {
 	it('derives each OPD state from the seeded period: registered, started, submitted, verified, appealed', async () => {
 		const ind = await firstIndicator();
 		await saveSelf(periodId, opd.kominfo, self(ind), actor(op.kominfo), new Date(), db);
-		await saveSelf(periodId, opd.second, self(ind), actor(op.second), new Date(), db);
+		await saveSelf(periodId, opd.second, await everyCell(), actor(op.second), new Date(), db);
 		await submitSelf(periodId, opd.second, actor(op.second), new Date(), db);
 		// The team verified every cell of the third OPD; the fourth appealed one.
 		const all = await db.select().from(indicators).where(eq(indicators.periodId, periodId));
@@ -113,7 +122,7 @@ describe('the participation board', () => {
 		expect(others.every((r) => r.state === 'registered')).toBe(true);
 		const second = board.rows.find((r) => r.opdId === opd.second)!;
 		expect(second.submittedAt).toBeInstanceOf(Date);
-		expect(second).toMatchObject({ selfCells: 1, verifiedCells: 0, cells: all.length });
+		expect(second).toMatchObject({ selfCells: 13, verifiedCells: 0, cells: all.length });
 		expect(board.rows.find((r) => r.opdId === opd.fourth)).toMatchObject({
 			appeals: 1,
 			pendingAppeals: 1
@@ -186,6 +195,7 @@ describe('a deadline extension per OPD', () => {
 		);
 
 		expect(await saveSelf(periodId, opd.kominfo, self(ind), actor(op.kominfo), now, db)).toBe(1);
+		await saveSelf(periodId, opd.kominfo, await everyCell(), actor(op.kominfo), now, db);
 		expect(await status(submitSelf(periodId, opd.kominfo, actor(op.kominfo), now, db))).toBe('ok');
 		expect(await status(saveSelf(periodId, opd.second, self(ind), actor(op.second), now, db))).toBe(
 			409
@@ -242,6 +252,7 @@ describe('a deadline extension per OPD', () => {
 
 describe('reminders', () => {
 	it('notify the operators of OPDs not yet submitted, once a day unless forced; audited with the count', async () => {
+		await saveSelf(periodId, opd.second, await everyCell(), actor(op.second), new Date(), db);
 		await submitSelf(periodId, opd.second, actor(op.second), new Date(), db);
 		const reminded = await db.select().from(notifications);
 		const before = reminded.length;

@@ -9,7 +9,8 @@ import {
 	periodOpds,
 	periods
 } from '../../src/lib/server/db/schema';
-import { moveFromForm, transition, type Mover } from '../../src/lib/server/workflow/lifecycle';
+import { transition, type Mover } from '../../src/lib/server/workflow/lifecycle';
+import { moveFromForm } from '../../src/lib/server/workflow/move-from-form';
 import {
 	markUnassessedAbsent,
 	readinessOfPeriod,

@@ -1,13 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Role } from '../../permissions';
 import { rubricGaps } from '../../scoring';
-import {
-	checkTransition,
-	needsConfirmation,
-	PERIOD_STATUSES,
-	type PeriodStatus
-} from '../../workflow/lifecycle';
-import { CONFIRM_VALUE, doubleScoringBlock } from '../../workflow/readiness';
+import { checkTransition, type PeriodStatus } from '../../workflow/lifecycle';
+import { doubleScoringBlock } from '../../workflow/readiness';
 import { doubleScoringGaps } from './double-scoring';
 import * as audit from '../audit/audit';
 import type { Actor } from '../audit/audit';
@@ -17,7 +12,6 @@ import { notifyRoster } from './notifications';
 import { rubricOf } from '../periods/periods';
 import { unassessedCount } from './readiness';
 import { publish } from '../results/results';
-import { publishInThread } from './publish-thread';
 import { stagesOf } from './stages/read';
 import { STAGE_STATUS_LABELS } from '../../workflow/stages';
 import { WorkflowError } from './error';
@@ -97,30 +91,6 @@ export async function transition(
 			tx
 		);
 	});
-}
-
-/**
- * A move asked for by a form (`to`, `reason`, `confirm`): finalising and publishing need the
- * confirmation box ticked after the readiness summary. Returns the new status.
- */
-export async function moveFromForm(
-	periodId: number,
-	values: Record<string, string | undefined>,
-	mover: Mover
-): Promise<PeriodStatus> {
-	const to = values.to ?? '';
-	if (!(PERIOD_STATUSES as readonly string[]).includes(to))
-		throw new WorkflowError(400, 'Status tujuan tidak dikenal.');
-	const status = to as PeriodStatus;
-	if (needsConfirmation(status) && values.confirm !== CONFIRM_VALUE)
-		throw new WorkflowError(
-			400,
-			'Periksa ringkasan kesiapan lalu centang "Saya sudah memeriksa ringkasan ini" sebelum melanjutkan.'
-		);
-	// Publishing scores the year and builds every public file: off the event loop.
-	if (status === 'published') await publishInThread(periodId, mover, values.reason ?? '', db());
-	else await transition(periodId, status, mover, values.reason ?? '');
-	return status;
 }
 
 /**

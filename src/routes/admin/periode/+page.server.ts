@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guards';
-import { moveFromForm } from '$lib/server/workflow/lifecycle';
+import { moveFromForm } from '$lib/server/workflow/move-from-form';
 import { copyPeriod } from '$lib/server/workflow/period-copy';
 import * as periods from '$lib/server/periods/periods';
 import { actorOf } from '$lib/server/accounts/users';

@@ -2,7 +2,8 @@ import { fail } from '@sveltejs/kit';
 import { can } from '$lib/permissions';
 import * as assessments from '$lib/server/workflow/assessments';
 import { requireCapability, requireUser } from '$lib/server/auth/guards';
-import { moveFromForm, setSelfDeadline } from '$lib/server/workflow/lifecycle';
+import { setSelfDeadline } from '$lib/server/workflow/lifecycle';
+import { moveFromForm } from '$lib/server/workflow/move-from-form';
 import {
 	markUnassessedAbsent,
 	readinessOfPeriod,
