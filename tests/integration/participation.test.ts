@@ -163,7 +163,7 @@ describe('the participation board', () => {
 		expect(res.headers.get('content-type')).toMatch(/text\/csv/);
 		expect(text.startsWith('\ufeffOPD,Kode,Status,')).toBe(true);
 		expect(text.split('\r\n').filter(Boolean)).toHaveLength(board.rows.length + 1);
-		expect(text).toMatch(/,Dikirim untuk verifikasi,1,0,/);
+		expect(text).toMatch(/,Dikirim untuk verifikasi,13,0,/);
 	});
 });
 
