@@ -112,6 +112,8 @@ export interface AppealAnswer {
 	answer: string;
 	/** The new verified value when granted (defaults to the value the operator asked for). */
 	value?: number | null;
+	/** The period the request names (its URL's year): an appeal of another period is not found. */
+	periodId?: number;
 }
 
 /**
@@ -137,7 +139,12 @@ export async function answerAppeal(
 			.from(appeals)
 			.innerJoin(periods, eq(periods.id, appeals.periodId))
 			.innerJoin(indicators, eq(indicators.id, appeals.indicatorId))
-			.where(eq(appeals.id, appealId));
+			.where(
+				and(
+					eq(appeals.id, appealId),
+					answer.periodId === undefined ? undefined : eq(appeals.periodId, answer.periodId)
+				)
+			);
 		if (!row) throw new WorkflowError(404, 'Sanggahan tidak ditemukan.');
 		const { appeal, period, indicator } = row;
 		if (appeal.status !== 'pending') throw new WorkflowError(409, 'Sanggahan ini sudah dijawab.');

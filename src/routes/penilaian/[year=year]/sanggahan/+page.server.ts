@@ -33,7 +33,7 @@ export const load: PageServerLoad = async ({ params }) => {
 export const actions: Actions = {
 	answer: async ({ params, request }) => {
 		const user = requireCapability('appeal.answer');
-		await periodOrNotFound(params.year);
+		const period = await periodOrNotFound(params.year);
 		const values = formValues(await request.formData());
 		const appealId = parseId(values.appealId);
 		if (!appealId) return fail(400, failure({ message: 'Sanggahan tidak dikenal.' }));
@@ -49,7 +49,8 @@ export const actions: Actions = {
 				{
 					granted: values.decision === 'granted',
 					answer: values.answer ?? '',
-					value: answered.value ?? undefined
+					value: answered.value ?? undefined,
+					periodId: period.id
 				},
 				actorOf(user)
 			);
