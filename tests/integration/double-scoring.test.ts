@@ -6,7 +6,12 @@ import type { SessionUser } from '../../src/lib/server/auth/types';
 import * as users from '../../src/lib/server/accounts/users';
 import { actorOf } from '../../src/lib/server/accounts/users';
 import { useDb, type DB } from '../../src/lib/server/db';
-import { assessments, auditEvents, cellDecisions } from '../../src/lib/server/db/schema';
+import {
+	assessments,
+	auditEvents,
+	cellDecisions,
+	evidenceFiles
+} from '../../src/lib/server/db/schema';
 import { indicatorRows, roster } from '../../src/lib/server/periods/periods';
 import { setRaterScore } from '../../src/lib/server/workflow/double-scoring';
 import { transition } from '../../src/lib/server/workflow/lifecycle';
@@ -241,6 +246,47 @@ describe('double scoring', () => {
 			)
 		);
 		expect(off.data.message).toMatch(/tidak dapat dimatikan/);
+	});
+
+	it("keeps a rater's evidence files out until both submitted: upload and delete refused, then allowed", async () => {
+		const cellParams = { year: '2022', slug: opd.slug, key: inds[0]!.key };
+		const bytes = (seed: number) => {
+			const b = new Uint8Array(64);
+			b.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+			b[63] = seed;
+			return b;
+		};
+		const upload = (user: SessionUser, seed: number) =>
+			cellPage.actions.uploadFile!(
+				newRequest('/x?/uploadFile', {
+					user,
+					params: cellParams,
+					form: { file: new File([bytes(seed) as BlobPart], 'bukti.png') }
+				}) as never
+			);
+		const early = fail(await upload(ani, 1));
+		expect(early.status).toBe(409);
+		expect(early.data.message).toMatch(/dinilai dua penilai.*setelah semua penilai OPD ini/);
+		// An admin who is not a rater may: every rater sees that file alike.
+		const byAdmin = ok(await upload(admin, 2));
+		expect(byAdmin.uploaded).toBeTruthy();
+		const [adminFile] = await db.select().from(evidenceFiles);
+		const del = fail(
+			await cellPage.actions.deleteFile!(
+				newRequest('/x?/deleteFile', {
+					user: budi,
+					params: cellParams,
+					form: { fileId: String(adminFile!.id) }
+				}) as never
+			)
+		);
+		expect(del.status).toBe(409);
+		await fillAll(ani);
+		await fillAll(budi);
+		ok(await submit(ani));
+		ok(await submit(budi));
+		expect(ok(await upload(ani, 3)).uploaded).toBeTruthy();
+		expect(await db.select().from(evidenceFiles)).toHaveLength(2);
 	});
 
 	it('takes equal values, lists the difference, and lets only the lead settle it with a reason', async () => {

@@ -5,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 import { useDb, type DB } from '../../src/lib/server/db';
 import {
+	assignmentOpds,
 	auditEvents,
+	evaluatorConflicts,
 	evidenceFiles,
 	indicators,
 	opds,
@@ -263,6 +265,54 @@ describe('evidence files', () => {
 		expect(((await get(who.operator!, row!.id)) as Response).status).toBe(200);
 		const other = await get(otherOperator, row!.id);
 		expect(isHttpError(other) && other.status).toBe(403);
+	});
+
+	it("an evaluator's upload and delete obey the cell save's rules: conflict of interest, assignment", async () => {
+		const upload = (user: SessionUser, bytes: Uint8Array) =>
+			run(
+				cellPage.actions.uploadFile,
+				request('/x?/uploadFile', {
+					user,
+					params: cellParams,
+					form: { file: file(bytes, 'verifikasi.png') }
+				})
+			);
+		const del = (user: SessionUser, id: number) =>
+			run(
+				cellPage.actions.deleteFile,
+				request('/x?/deleteFile', { user, params: cellParams, form: { fileId: String(id) } })
+			);
+		expect(await upload(who.evaluator!, png(70, 3))).toHaveProperty('uploaded');
+		const [row] = await stored();
+		const opdId = who.operator!.opdId!;
+		await db
+			.insert(evaluatorConflicts)
+			.values({ periodId, userId: who.evaluator!.id, opdId, note: 'saudara kandung' });
+		const conflicted = await upload(who.evaluator!, png(70, 4));
+		expect((conflicted as { status: number }).status).toBe(403);
+		expect(failMessage(conflicted).message).toMatch(/konflik kepentingan/i);
+		expect((await del(who.evaluator!, row!.id)) as { status: number }).toMatchObject({
+			status: 403
+		});
+		await db.delete(evaluatorConflicts);
+		// Assigned elsewhere only: this OPD is not the evaluator's.
+		const [other] = await db
+			.select({ id: periodOpds.opdId })
+			.from(periodOpds)
+			.where(and(eq(periodOpds.periodId, periodId), ne(periodOpds.opdId, opdId)))
+			.limit(1);
+		await db
+			.insert(assignmentOpds)
+			.values({ periodId, userId: who.evaluator!.id, opdId: other!.id });
+		const unassigned = await upload(who.evaluator!, png(70, 5));
+		expect((unassigned as { status: number }).status).toBe(403);
+		expect((await del(who.evaluator!, row!.id)) as { status: number }).toMatchObject({
+			status: 403
+		});
+		expect(await stored()).toHaveLength(1);
+		// The admin is past the assignment, as in a cell save.
+		expect(await upload(who.admin!, png(70, 6))).toHaveProperty('uploaded');
+		expect(await stored()).toHaveLength(2);
 	});
 
 	it('deletes a file (audited by name and hash); another OPD cannot, and a frozen period refuses', async () => {

@@ -295,3 +295,36 @@ describe('the CLI (a system actor, with the admin rights)', () => {
 		expect(await snapshotTables(db)).toEqual(before);
 	});
 });
+
+describe('a double-scored period', () => {
+	it("refuses every written cell, to the admin and the CLI: the raters' values fill it", async () => {
+		await transition(periodId, 'open', mover, '', db);
+		await transition(periodId, 'evaluation', mover, '', db);
+		await db.update(periods).set({ doubleScored: true }).where(eq(periods.id, periodId));
+		const text = await table([
+			[0, 0, '√'],
+			[1, 1, '√']
+		]);
+		const shown = await refused(admin, 2022, text);
+		expect(messages(shown)).toEqual([
+			expect.stringMatching(
+				/^Periode 2022 dinilai dua penilai: nilai diisi masing-masing penilai, bukan lewat impor \(2 sel tidak akan ditulis\)/
+			)
+		]);
+		expect(shown.changes.map((c) => c.refused)).toEqual([
+			'periode dinilai dua penilai',
+			'periode dinilai dua penilai'
+		]);
+		const parsed = await readImportFile({ name: 'x.csv', bytes: new TextEncoder().encode(text) });
+		if (!parsed.ok) throw new Error('unreadable');
+		const before = await snapshotTables(db);
+		const cli = await importMatrix(
+			{ year: 2022, matrix: parsed.matrix, source: 'x.csv', actor: SYSTEM_ACTORS.cli },
+			db
+		);
+		expect(cli.ok).toBe(false);
+		if (!cli.ok) expect(cli.errors[0]!.message).toMatch(/dinilai dua penilai/);
+		expect(await snapshotTables(db)).toEqual(before);
+		expect(await cellCount()).toBe(0);
+	});
+});

@@ -14,10 +14,12 @@ import { listFor } from '../../src/lib/server/workflow/notifications';
 import {
 	saveSelf,
 	selfView,
+	submissionCheckOf,
 	submitSelf,
 	workingGapsOf
 } from '../../src/lib/server/workflow/self-assessment';
 import { WorkflowError } from '../../src/lib/server/workflow/error';
+import { uploadEvidence } from '../../src/lib/server/evidence/files';
 import { createTestDb } from './helpers/test-db';
 import { seedWithDraft2022, sessionUser } from './helpers/workflow';
 
@@ -159,6 +161,48 @@ describe('self-assessment', () => {
 			.where(eq(notifications.userId, evaluatorId));
 		expect(inbox).toHaveLength(1);
 		expect(inbox[0]).toMatchObject({ kind: 'self.submitted', href: '/penilaian/2022' });
+	});
+
+	it('counts an uploaded self-side file as the evidence a "bukti wajib" claim needs', async () => {
+		await transition(periodId, 'open', admin, '', db);
+		await db
+			.update(indicators)
+			.set({ evidenceRequired: true })
+			.where(eq(indicators.id, indicatorId));
+		const all = await db.select().from(indicators).where(eq(indicators.periodId, periodId));
+		const inputs = all.map((i) => ({
+			indicatorId: i.id,
+			value: i.id === indicatorId ? 1 : 0,
+			notApplicable: false,
+			evidenceUrl: null,
+			note: null
+		}));
+		await saveSelf(periodId, opdId, inputs, operator, new Date(), db);
+		const before = await submissionCheckOf(periodId, opdId, db);
+		expect(before.issues).toEqual([
+			expect.objectContaining({ indicatorId, kind: 'evidence', blocks: true })
+		]);
+		const png = new Uint8Array(64);
+		png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+		// An evaluator's file on the cell is not the operator's evidence.
+		await transition(periodId, 'evaluation', admin, '', db);
+		await uploadEvidence(
+			{ periodId, opdId, indicatorId, side: 'verified', name: 'cek.png', bytes: png },
+			admin.actor,
+			undefined,
+			new Date(),
+			db
+		);
+		expect((await submissionCheckOf(periodId, opdId, db)).blocking).toBe(1);
+		await db.update(periods).set({ status: 'open' }).where(eq(periods.id, periodId));
+		await uploadEvidence(
+			{ periodId, opdId, indicatorId, side: 'self', name: 'renja.png', bytes: png },
+			operator,
+			undefined,
+			new Date(),
+			db
+		);
+		expect(await submissionCheckOf(periodId, opdId, db)).toMatchObject({ blocking: 0, issues: [] });
 	});
 });
 

@@ -55,6 +55,22 @@ export function newOpdRefusal(name: string, who: Importer): string | null {
 	);
 }
 
+/** Why a change into a double-scored period is refused (a cell save refuses it too). */
+export const DOUBLE_SCORED_REASON = 'periode dinilai dua penilai';
+
+/**
+ * The issue of an import that would change `count` cells of a double-scored period: its cells
+ * are written only from the raters' agreement or the lead's decision, for everyone (admins and
+ * the CLI too, as `setCell` refuses them).
+ */
+export function doubleScoredRefusal(year: number, count: number): string {
+	return (
+		`Periode ${year} dinilai dua penilai: nilai diisi masing-masing penilai, bukan lewat impor ` +
+		`(${count} sel tidak akan ditulis). Nilai sel ditetapkan dari kesepakatan para penilai atau ` +
+		'keputusan penilai utama.'
+	);
+}
+
 /** One cell an import would change, with the stage its indicator belongs to. */
 export interface StagedChange {
 	line: number;

@@ -52,7 +52,7 @@ describe('checkSubmission', () => {
 		expect(check.issues.map((i) => i.indicatorId)).toEqual([7, 3, 5]);
 		expect(check.issues.map((i) => i.message)).toEqual([
 			'Renstra: belum diisi.',
-			'LKjIP: bukti wajib, tetapi belum ada tautan data dukung.',
+			'LKjIP: bukti wajib, tetapi belum ada tautan atau berkas data dukung.',
 			'DPA: tautan tidak dapat dibuka (404): https://x.go.id/renja'
 		]);
 	});

@@ -17,7 +17,7 @@ export interface SubmissionCell {
 	value: number | null;
 	notApplicable: boolean;
 	evidenceRequired: boolean;
-	/** Whether the operator attached any evidence to the cell. */
+	/** Whether the operator attached any evidence to the cell: a link or an uploaded file. */
 	hasEvidence: boolean;
 	/** The operator's own links the last check found dead, with the status in words. */
 	deadLinks: { url: string; status: string }[];
@@ -63,7 +63,7 @@ export function checkSubmission(cells: readonly SubmissionCell[]): SubmissionChe
 				indicatorId,
 				kind: 'evidence',
 				blocks: true,
-				message: `${label}: bukti wajib, tetapi belum ada tautan data dukung.`
+				message: `${label}: bukti wajib, tetapi belum ada tautan atau berkas data dukung.`
 			});
 		for (const dead of cell.deadLinks)
 			issues.push({

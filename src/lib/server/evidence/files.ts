@@ -20,6 +20,9 @@ import { readEvidenceLimits, type EvidenceLimits } from '../config';
 import { db, type Conn } from '../db';
 import { evidenceFiles, indicators, periodOpds, periods, type Period } from '../db/schema';
 import { cellEntityId } from '../workflow/assessments';
+import { cellAssignmentBlock } from '../workflow/assignments';
+import { standingOf } from '../workflow/double-scoring';
+import { cellStageBlock } from '../workflow/stages/locks';
 import { WorkflowError } from '../workflow/error';
 
 export interface EvidenceUpload {
@@ -66,6 +69,34 @@ function checkWritable(period: Period, side: EvidenceSide, now: Date): void {
 		);
 }
 
+/**
+ * Refuses an evaluator-side write on a cell the actor may not save (`setCell`'s rules: the
+ * assignment and conflicts of interest, the staged period's running stage). In a double-scored
+ * period a rater of the OPD may not add or remove its files until every rater submitted it: a
+ * file is seen by every evaluator, so the other rater would read it before deciding.
+ */
+async function checkEvaluatorCell(
+	period: Period,
+	cell: { opdId: number; indicatorId: number },
+	actor: Actor,
+	tx: Conn
+): Promise<void> {
+	const refused = await cellAssignmentBlock(period.id, cell.opdId, cell.indicatorId, actor, tx);
+	if (refused) throw new WorkflowError(403, refused);
+	const blocked = await cellStageBlock(period.id, cell.opdId, cell.indicatorId, actor, tx);
+	if (blocked) throw new WorkflowError(409, blocked);
+	if (period.doubleScored && actor.userId !== null) {
+		const standing = await standingOf(period.id, cell.opdId, actor.userId, tx);
+		if (standing.isRater && !standing.revealed)
+			throw new WorkflowError(
+				409,
+				'Periode ini dinilai dua penilai: selama penilaian belum dibuka, bukti penilai ditulis ' +
+					'sebagai tautan pada nilai Anda sendiri. Berkas bukti penilai dapat diunggah atau ' +
+					'dihapus setelah semua penilai OPD ini mengirim penilaiannya.'
+			);
+	}
+}
+
 /** Bytes stored for one OPD in one period (both sides together). */
 export async function usedBytes(periodId: number, opdId: number, conn: Conn = db()) {
 	const [row] = await conn
@@ -77,9 +108,10 @@ export async function usedBytes(periodId: number, opdId: number, conn: Conn = db
 
 /**
  * Stores one evidence file after checking, in this order: the size cap, the type (sniffed from
- * the bytes), the period (open for this side), the OPD's participation, the indicator, a
- * duplicate in the same cell, and the OPD's quota for the period. One transaction with its audit
- * event; answers the stored file's metadata.
+ * the bytes), the period (open for this side), the OPD's participation, the indicator, on the
+ * evaluator's side the rules of a cell save (`checkEvaluatorCell`), a duplicate in the same
+ * cell, and the OPD's quota for the period. One transaction with its audit event; answers the
+ * stored file's metadata.
  */
 export async function uploadEvidence(
 	input: EvidenceUpload,
@@ -108,6 +140,7 @@ export async function uploadEvidence(
 			.from(indicators)
 			.where(and(eq(indicators.id, input.indicatorId), eq(indicators.periodId, period.id)));
 		if (!indicator) throw new WorkflowError(400, 'Indikator tidak dikenal pada periode ini.');
+		if (input.side === 'verified') await checkEvaluatorCell(period, input, actor, tx);
 		const [same] = await tx
 			.select({ fileName: evidenceFiles.fileName })
 			.from(evidenceFiles)
@@ -219,8 +252,8 @@ export async function evidenceForDownload(id: number, conn: Conn = db()) {
 
 /**
  * Deletes one file of `scope` (its OPD and side: an operator deletes only its own OPD's self
- * files, an evaluator only the verified side's), while the period allows writes on that side.
- * Audited with the file's name and hash.
+ * files, an evaluator only the verified side's, under `checkEvaluatorCell`), while the period
+ * allows writes on that side. Audited with the file's name and hash.
  */
 export async function deleteEvidence(
 	id: number,
@@ -240,6 +273,7 @@ export async function deleteEvidence(
 			throw new WorkflowError(404, 'Berkas bukti tidak ditemukan.');
 		const [period] = await tx.select().from(periods).where(eq(periods.id, file.periodId));
 		checkWritable(period!, file.side, now);
+		if (file.side === 'verified') await checkEvaluatorCell(period!, file, actor, tx);
 		await tx.delete(evidenceFiles).where(eq(evidenceFiles.id, id));
 		await audit.record(
 			actor,

@@ -24,6 +24,8 @@ import {
 import { isRole } from '../../permissions';
 import {
 	importPeriodRefusal,
+	doubleScoredRefusal,
+	DOUBLE_SCORED_REASON,
 	newOpdRefusal,
 	stageRefusals,
 	assignmentRefusals,
@@ -538,8 +540,16 @@ export async function planImport(input: PlanInput, conn: Conn = db()): Promise<I
 				});
 			});
 		});
+		// A double-scored period's cells come only from its raters (setCell refuses the rest).
+		if (period.doubleScored && changes.length) {
+			for (const change of changes) change.refused = DOUBLE_SCORED_REASON;
+			errors.push(issue(0, null, null, doubleScoredRefusal(year, changes.length)));
+		}
 		// A running period: each change is checked as a cell save of this importer would be.
-		const stages = cellsEditable(period.status) ? await importStageContext(period.id, conn) : null;
+		const stages =
+			cellsEditable(period.status) && !period.doubleScored
+				? await importStageContext(period.id, conn)
+				: null;
 		if (stages && changes.length) {
 			const nameOf = new Map(rows.map((r) => [r.opdId, r.name]));
 			const { reasons, issues } = stageRefusals(
@@ -559,9 +569,10 @@ export async function planImport(input: PlanInput, conn: Conn = db()): Promise<I
 			errors.push(...issues);
 		}
 		// Assignments and conflicts of interest, as a cell save of this importer would check them.
-		const assigned = cellsEditable(period.status)
-			? await importAssignmentContext(period.id, who.userId, conn)
-			: null;
+		const assigned =
+			cellsEditable(period.status) && !period.doubleScored
+				? await importAssignmentContext(period.id, who.userId, conn)
+				: null;
 		const open = changes.filter((c) => c.refused === null);
 		if (assigned && open.length) {
 			const nameOf = new Map(rows.map((r) => [r.opdId, r.name]));

@@ -6,7 +6,15 @@ import * as audit from '../audit/audit';
 import type { Actor } from '../audit/audit';
 import { cellEntityId } from './assessments';
 import { db, type Conn } from '../db';
-import { assessments, indicators, opds, periodOpds, periods, type Period } from '../db/schema';
+import {
+	assessments,
+	evidenceFiles,
+	indicators,
+	opds,
+	periodOpds,
+	periods,
+	type Period
+} from '../db/schema';
 import { workingGaps } from '../../insights/working-gaps';
 import { notifyRoles } from './notifications';
 import { computeView } from '../results/results';
@@ -35,7 +43,7 @@ export async function submissionCheckOf(
 	opdId: number,
 	conn: Conn = db()
 ): Promise<SubmissionCheck> {
-	const [inds, cells, dead] = await Promise.all([
+	const [inds, cells, dead, files] = await Promise.all([
 		conn
 			.select()
 			.from(indicators)
@@ -45,9 +53,20 @@ export async function submissionCheckOf(
 			.select()
 			.from(assessments)
 			.where(and(eq(assessments.periodId, periodId), eq(assessments.opdId, opdId))),
-		deadLinksByIndicator(periodId, opdId, conn)
+		deadLinksByIndicator(periodId, opdId, conn),
+		conn
+			.selectDistinct({ indicatorId: evidenceFiles.indicatorId })
+			.from(evidenceFiles)
+			.where(
+				and(
+					eq(evidenceFiles.periodId, periodId),
+					eq(evidenceFiles.opdId, opdId),
+					eq(evidenceFiles.side, 'self')
+				)
+			)
 	]);
 	const cellBy = new Map(cells.map((c) => [c.indicatorId, c]));
+	const withFile = new Set(files.map((f) => f.indicatorId));
 	return checkSubmission(
 		inds.map((ind) => {
 			const c = cellBy.get(ind.id);
@@ -58,7 +77,8 @@ export async function submissionCheckOf(
 				value: c?.selfValue ?? null,
 				notApplicable: c?.selfNotApplicable ?? false,
 				evidenceRequired: ind.evidenceRequired,
-				hasEvidence: own.length > 0,
+				// A link or an uploaded file of the operator's own side.
+				hasEvidence: own.length > 0 || withFile.has(ind.id),
 				// Only the operator's own links: the evaluator's evidence is not theirs to fix.
 				deadLinks: (dead[ind.id] ?? [])
 					.filter((d) => own.includes(d.url))
