@@ -114,6 +114,47 @@ export async function dashboardYearViews(
 	};
 }
 
+/**
+ * What the signed-in page of one OPD shows: the views of the periods the OPD is on the roster of
+ * (found through the roster's index on the OPD: one cheap query), each from the cache, and for
+ * every other period only its year and number of rated OPDs (its history row "tidak dinilai").
+ * A 40,000-OPD year of other OPDs is counted, never scored or parsed, for a city OPD's page.
+ */
+export async function opdYearViews(
+	opdId: number,
+	conn: Conn = db()
+): Promise<{ views: ResultsView[]; without: { year: number; participants: number }[] }> {
+	const [all, keys, mine, counts] = await Promise.all([
+		periods.list(conn),
+		changeKeys(conn),
+		conn
+			.select({ periodId: periodOpds.periodId })
+			.from(periodOpds)
+			.where(eq(periodOpds.opdId, opdId)),
+		conn
+			.select({
+				periodId: periodOpds.periodId,
+				rated: sql<number>`count(*) - count(${periodOpds.notRatedReason})`
+			})
+			.from(periodOpds)
+			.groupBy(periodOpds.periodId)
+	]);
+	const ids = new Set(mine.map((r) => r.periodId));
+	const rated = new Map(counts.map((r) => [r.periodId, Number(r.rated)]));
+	return {
+		views: await cachedViews(
+			all,
+			all.filter((p) => ids.has(p.id)),
+			keys,
+			conn
+		),
+		without: all
+			.filter((p) => !ids.has(p.id))
+			.map((p) => ({ year: p.year, participants: rated.get(p.id) ?? 0 }))
+			.sort((a, b) => a.year - b.year)
+	};
+}
+
 /** The published views of every published year, oldest first (safe for anyone). */
 export async function publishedYearViews(conn: Conn = db()): Promise<ResultsView[]> {
 	const all = await periods.list(conn);
