@@ -1,6 +1,6 @@
 /**
- * Every year's results for signed-in readers (dashboard, OPD pages): the published snapshot of a
- * published year (what the public saw), live scores of every other year.
+ * Years' results for signed-in readers (dashboard, OPD pages), only the years a page shows: the
+ * published snapshot of a published year (what the public saw), live scores of every other year.
  */
 import { eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
@@ -71,15 +71,6 @@ async function cachedViews(
 		})
 	);
 	return views.sort((a, b) => a.year - b.year);
-}
-
-/**
- * Every period's view, oldest year first (including unpublished ones: callers must guard),
- * each recomputed only when its period (or the OPD master) changed since.
- */
-export async function allYearViews(conn: Conn = db()): Promise<ResultsView[]> {
-	const [all, keys] = await Promise.all([periods.list(conn), changeKeys(conn)]);
-	return cachedViews(all, all, keys, conn);
 }
 
 /**
