@@ -33,7 +33,7 @@ import {
 	startMeasuredServer
 } from './bench/import-load';
 import { syntheticYear, type Scale } from './bench/synthetic';
-import { cityYears, dashboardLatency } from './bench/dashboard';
+import { cityOpdSlug, cityYears, dashboardLatency, pageLatency } from './bench/dashboard';
 import { publishUnderLoad } from './bench/publish-load';
 import { QUICK_KEYS } from './bench/keys';
 
@@ -158,9 +158,12 @@ async function importLoad(dir: string) {
 		const dashboardAlone = await dashboardLatency(server.url, cookie, 2021, requests);
 		await bigRosterYear(db, 40_000, 2039);
 		const dashboard = await dashboardLatency(server.url, cookie, 2021, requests);
+		// A city OPD's signed-in page (its history lists that year, never scores it).
+		const opdPath = `/opd/${await cityOpdSlug(db, 2021)}/2021`;
+		const opdPage = await pageLatency(server.url, cookie, opdPath, requests);
 		const previewBigRosterMs = await previewBigRoster(server.url, cookie, 40_000, 2039);
 		const load = await importUnderLoad(server.url, cookie, quick ? 20_000 : 50_000);
-		return { previewBigRosterMs, load, dashboard, dashboardAlone };
+		return { previewBigRosterMs, load, dashboard, dashboardAlone, opdPage, opdPath };
 	} finally {
 		await server.stop();
 	}
@@ -360,6 +363,7 @@ async function main() {
 		figures.previewBigRosterMs = loaded.previewBigRosterMs;
 		figures.dashboardP99Ms = loaded.dashboard.p99Ms;
 		figures.dashboardVsCityOnly = round(loaded.dashboard.p99Ms / loaded.dashboardAlone.p99Ms);
+		figures.opdPageP99Ms = loaded.opdPage.p99Ms;
 		table.push([
 			`8. /api/v1/health during a ${loaded.load.rows.toLocaleString('en')}-row import (preview + commit over HTTP)`,
 			`p99 ${loaded.load.healthP99Ms} ms, max ${loaded.load.healthMaxMs} ms`,
@@ -369,6 +373,11 @@ async function main() {
 			'8. city dashboard /dasbor/2021 (35 OPDs) with a 40,000-OPD year in the same database',
 			`p99 ${loaded.dashboard.p99Ms} ms (${figures.dashboardVsCityOnly}× the city alone)`,
 			`${loaded.dashboard.requests} sequential signed-in requests, first included: p50 ${loaded.dashboard.p50Ms} ms, max ${loaded.dashboard.maxMs} ms, ${loaded.dashboard.kb} KB; the same server before that year existed: p99 ${loaded.dashboardAlone.p99Ms} ms, p50 ${loaded.dashboardAlone.p50Ms} ms`
+		]);
+		table.push([
+			`8. a city OPD's page ${loaded.opdPath} with a 40,000-OPD year in the same database`,
+			`p99 ${loaded.opdPage.p99Ms} ms`,
+			`${loaded.opdPage.requests} sequential signed-in requests, first included: p50 ${loaded.opdPage.p50Ms} ms, max ${loaded.opdPage.maxMs} ms, ${loaded.opdPage.kb} KB`
 		]);
 		table.push([
 			'8. preview of 100 rows against a 40,000-OPD roster',

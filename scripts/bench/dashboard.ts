@@ -2,8 +2,10 @@
  * The signed-in leadership dashboard of a city year (`/dasbor/{year}`), requested one after
  * another: a user's view of it, first request (views not yet cached) included.
  */
+import { asc, eq } from 'drizzle-orm';
 import { SYSTEM_ACTORS } from '../../src/lib/server/audit/audit';
 import type { DB } from '../../src/lib/server/db';
+import { opds, periodOpds, periods } from '../../src/lib/server/db/schema';
 import { importMatrix } from '../../src/lib/server/import/matrix';
 import { syntheticYear } from './synthetic';
 
@@ -42,10 +44,34 @@ export interface DashboardLatency {
 }
 
 /** `requests` sequential GETs of `/dasbor/{year}` with a signed-in session. */
-export async function dashboardLatency(
+export function dashboardLatency(
 	url: string,
 	cookie: string,
 	year: number,
+	requests: number
+): Promise<DashboardLatency> {
+	return pageLatency(url, cookie, `/dasbor/${year}`, requests);
+}
+
+/** The first OPD of a city year (for its signed-in page `/opd/{slug}/{year}`). */
+export async function cityOpdSlug(db: DB, year: number): Promise<string> {
+	const [row] = await db
+		.select({ slug: opds.slug })
+		.from(periodOpds)
+		.innerJoin(periods, eq(periods.id, periodOpds.periodId))
+		.innerJoin(opds, eq(opds.id, periodOpds.opdId))
+		.where(eq(periods.year, year))
+		.orderBy(asc(periodOpds.displayNumber))
+		.limit(1);
+	if (!row) throw new Error(`no OPD in ${year}`);
+	return row.slug;
+}
+
+/** `requests` sequential GETs of a signed-in page (`path`), answered 200. */
+export async function pageLatency(
+	url: string,
+	cookie: string,
+	path: string,
 	requests: number
 ): Promise<DashboardLatency> {
 	const latencies: number[] = [];
@@ -54,10 +80,10 @@ export async function dashboardLatency(
 	await fetch(`${url}/api/v1/health`).catch(() => undefined);
 	for (let i = 0; i < requests; i++) {
 		const t = performance.now();
-		const res = await fetch(`${url}/dasbor/${year}`, { headers: { cookie: `session=${cookie}` } });
+		const res = await fetch(`${url}${path}`, { headers: { cookie: `session=${cookie}` } });
 		const body = await res.arrayBuffer();
 		latencies.push(performance.now() - t);
-		if (res.status !== 200) throw new Error(`/dasbor/${year}: HTTP ${res.status}`);
+		if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}`);
 		bytes = body.byteLength;
 	}
 	return {

@@ -15,6 +15,7 @@ export const QUICK_KEYS: readonly string[] = [
 	'previewBigRosterMs',
 	'publishNationMs',
 	'dashboardP99Ms',
+	'opdPageP99Ms',
 	'publicJsKb',
 	'dashboardJsKb',
 	'peakRssMb'

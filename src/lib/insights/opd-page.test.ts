@@ -72,6 +72,25 @@ describe('buildOpdPage', () => {
 		]);
 		expect(page.years).toEqual([2019, 2021]);
 	});
+
+	it('adds the years known only by their size as rows without the OPD, in year order', () => {
+		const shown = years.filter((y) => y.year !== 2020);
+		const page = buildOpdPage(shown, 2021, 'p', [], [{ year: 2020, participants: 7 }])!;
+		expect(page).toEqual({
+			...buildOpdPage(years, 2021, 'p')!,
+			history: buildOpdPage(years, 2021, 'p')!.history.map((h) =>
+				h.year === 2020 ? { ...h, participants: 7 } : h
+			)
+		});
+		expect(page.history[1]).toEqual({
+			year: 2020,
+			displayTotal: null,
+			rank: null,
+			participants: 7,
+			qualification: null,
+			indicatorsMet: null
+		});
+	});
 });
 
 describe('isHttpUrl', () => {

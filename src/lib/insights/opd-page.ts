@@ -60,14 +60,30 @@ export interface OpdPage {
 
 export type OpdHistoryPoint = OpdPage['history'][number];
 
-/** OPD `slug` in every year given (oldest first), with its rank among that year's participants. */
-export function opdHistory(years: YearResult[], slug: string): OpdHistoryPoint[] {
+/**
+ * A year the OPD is not on the roster of, known without its results: a row "tidak dinilai" in
+ * the OPD's history (`participants`: that year's rated OPDs).
+ */
+export interface YearWithout {
+	year: number;
+	participants: number;
+}
+
+/**
+ * OPD `slug` in every year given (oldest first), with its rank among that year's participants;
+ * `without` adds the years known only by their size (the OPD is not in them).
+ */
+export function opdHistory(
+	years: YearResult[],
+	slug: string,
+	without: YearWithout[] = []
+): OpdHistoryPoint[] {
 	const sorted = [...years].sort((a, b) => a.year - b.year);
 	const points = trend(
 		sorted.map((y) => ({ year: y.year, result: y.result })),
 		slug
 	);
-	return points.map((p, i) => {
+	const known: OpdHistoryPoint[] = points.map((p, i) => {
 		const o = sorted[i]?.result.opds.find((x) => x.opd === slug);
 		return {
 			...p,
@@ -75,20 +91,31 @@ export function opdHistory(years: YearResult[], slug: string): OpdHistoryPoint[]
 			indicatorsMet: o?.indicatorsMet ?? null
 		};
 	});
+	const absent = without.map(({ year, participants }) => ({
+		year,
+		displayTotal: null,
+		rank: null,
+		participants,
+		qualification: null,
+		indicatorsMet: null
+	}));
+	return [...known, ...absent].sort((a, b) => a.year - b.year);
 }
 
 /**
  * The page of OPD `slug` in `year` from the years its reader may see; `details` (evidence and
- * notes by indicator key) is left out for the public. Null when the OPD is not in that year.
+ * notes by indicator key) is left out for the public; `without`: further years of its history,
+ * without the OPD (`opdHistory`). Null when the OPD is not in that year.
  */
 export function buildOpdPage(
 	years: YearResult[],
 	year: number,
 	slug: string,
-	details: CellDetail[] = []
+	details: CellDetail[] = [],
+	without: YearWithout[] = []
 ): OpdPage | null {
 	const current = years.find((y) => y.year === year);
-	return current ? opdYearPage(current, slug, opdHistory(years, slug), details) : null;
+	return current ? opdYearPage(current, slug, opdHistory(years, slug, without), details) : null;
 }
 
 /**

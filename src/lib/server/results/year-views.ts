@@ -1,6 +1,6 @@
 /**
- * Every year's results for signed-in readers (dashboard, OPD pages): the published snapshot of a
- * published year (what the public saw), live scores of every other year.
+ * Years' results for signed-in readers (dashboard, OPD pages), only the years a page shows: the
+ * published snapshot of a published year (what the public saw), live scores of every other year.
  */
 import { eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
@@ -74,15 +74,6 @@ async function cachedViews(
 }
 
 /**
- * Every period's view, oldest year first (including unpublished ones: callers must guard),
- * each recomputed only when its period (or the OPD master) changed since.
- */
-export async function allYearViews(conn: Conn = db()): Promise<ResultsView[]> {
-	const [all, keys] = await Promise.all([periods.list(conn), changeKeys(conn)]);
-	return cachedViews(all, all, keys, conn);
-}
-
-/**
  * What the dashboard of `year` shows, and no more: the views of that year, of the two years its
  * comparison picks, and of the years sharing an OPD with it (its trend: `trendYears`), with
  * every year there is for the year picker. A 40,000-OPD year of other OPDs in the same database
@@ -111,6 +102,47 @@ export async function dashboardYearViews(
 	return {
 		views: await cachedViews(all, wanted, keys, conn),
 		listed: all.map((p) => ({ year: p.year, status: p.status }))
+	};
+}
+
+/**
+ * What the signed-in page of one OPD shows: the views of the periods the OPD is on the roster of
+ * (found through the roster's index on the OPD: one cheap query), each from the cache, and for
+ * every other period only its year and number of rated OPDs (its history row "tidak dinilai").
+ * A 40,000-OPD year of other OPDs is counted, never scored or parsed, for a city OPD's page.
+ */
+export async function opdYearViews(
+	opdId: number,
+	conn: Conn = db()
+): Promise<{ views: ResultsView[]; without: { year: number; participants: number }[] }> {
+	const [all, keys, mine, counts] = await Promise.all([
+		periods.list(conn),
+		changeKeys(conn),
+		conn
+			.select({ periodId: periodOpds.periodId })
+			.from(periodOpds)
+			.where(eq(periodOpds.opdId, opdId)),
+		conn
+			.select({
+				periodId: periodOpds.periodId,
+				rated: sql<number>`count(*) - count(${periodOpds.notRatedReason})`
+			})
+			.from(periodOpds)
+			.groupBy(periodOpds.periodId)
+	]);
+	const ids = new Set(mine.map((r) => r.periodId));
+	const rated = new Map(counts.map((r) => [r.periodId, Number(r.rated)]));
+	return {
+		views: await cachedViews(
+			all,
+			all.filter((p) => ids.has(p.id)),
+			keys,
+			conn
+		),
+		without: all
+			.filter((p) => !ids.has(p.id))
+			.map((p) => ({ year: p.year, participants: rated.get(p.id) ?? 0 }))
+			.sort((a, b) => a.year - b.year)
 	};
 }
 

@@ -3,7 +3,7 @@ import { can } from '$lib/permissions';
 import { requireUser, requireOwnOpd } from '$lib/server/auth/guards';
 import { findBySlug } from '$lib/server/opds/master';
 import { latestPublishedYearOf } from '$lib/server/results/open-data';
-import { allYearViews } from '$lib/server/results/year-views';
+import { opdYearViews } from '$lib/server/results/year-views';
 import type { PageServerLoad } from './$types';
 
 /** /opd/{slug} goes to the latest year the OPD took part in that the reader may see. */
@@ -13,7 +13,9 @@ export const load: PageServerLoad = async ({ params }) => {
 	if (!opd) error(404, 'OPD tidak ditemukan.');
 	requireOwnOpd(opd.id);
 	const latest = can(user.role, 'results.viewUnpublished')
-		? (await allYearViews()).findLast((v) => v.result.opds.some((o) => o.opd === opd.slug))?.year
+		? (await opdYearViews(opd.id)).views.findLast((v) =>
+				v.result.opds.some((o) => o.opd === opd.slug)
+			)?.year
 		: await latestPublishedYearOf(opd.slug);
 	if (!latest) error(404, 'OPD ini belum memiliki hasil penilaian.');
 	redirect(307, `/opd/${opd.slug}/${latest}`);

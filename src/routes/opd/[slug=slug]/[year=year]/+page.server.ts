@@ -7,7 +7,7 @@ import { selfHidden } from '$lib/workflow/double-scoring';
 import { findBySlug } from '$lib/server/opds/master';
 import { getByYear } from '$lib/server/periods/periods';
 import { publishedOpdPage } from '$lib/server/results/open-data';
-import { allYearViews } from '$lib/server/results/year-views';
+import { opdYearViews } from '$lib/server/results/year-views';
 import { fileView, listEvidence } from '$lib/server/evidence/files';
 import { maySeeEvidence } from '$lib/workflow/evidence-access';
 import type { PageServerLoad } from './$types';
@@ -30,8 +30,9 @@ export const load: PageServerLoad = async ({ params }) => {
 		hideSelf ? { ...d, selfEvidenceUrl: null, selfNote: null } : d
 	);
 	// Published years only (operators): the OPD's own published files, never whole snapshots.
-	const page = unpublished
-		? buildOpdPage(await allYearViews(), year, opd.slug, details)
+	const shown = unpublished ? await opdYearViews(opd.id) : null;
+	const page = shown
+		? buildOpdPage(shown.views, year, opd.slug, details, shown.without)
 		: await publishedOpdPage(year, opd.slug, details);
 	if (!page)
 		error(404, `${opd.name} tidak memiliki hasil yang dapat Anda lihat untuk tahun ${year}.`);
