@@ -16,6 +16,11 @@ export const NOT_RATED_HEADINGS: Record<NotRatedKind, string> = {
 	'tidak berpartisipasi': 'OPD tidak berpartisipasi'
 };
 
+/** The page anchor of each kind's list ("tidak-dinilai", "tidak-berpartisipasi"). */
+export function notRatedAnchor(kind: NotRatedKind): string {
+	return kind.replace(/ /g, '-');
+}
+
 /** The shortest reason a "tidak dinilai" decision takes. */
 export const MIN_NOT_RATED_REASON = 5;
 
