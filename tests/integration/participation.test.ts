@@ -147,7 +147,8 @@ describe('the participation board', () => {
 			started: 1,
 			submitted: 1,
 			verified: 1,
-			appealed: 1
+			appealed: 1,
+			'not-participating': 0
 		});
 
 		// The CSV: every OPD, the app's CSV writer (BOM, CRLF), the state in words.

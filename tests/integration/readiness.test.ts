@@ -172,7 +172,9 @@ describe('an OPD the team decides "tidak dinilai"', () => {
 		const after = await readinessOfPeriod(periodId, db);
 		expect(after.unassessedCells).toBe(before.unassessedCells - first.indicators);
 		expect(after.totalCells).toBe(before.totalCells - first.indicators);
-		expect(after.notRated).toEqual([{ slug: left.slug, opd: left.name, reason }]);
+		expect(after.notRated).toEqual([
+			{ slug: left.slug, opd: left.name, reason, kind: 'tidak dinilai' }
+		]);
 		expect(after.opdsWithGaps.map((g) => g.slug)).not.toContain(left.slug);
 		expect(after.lines).toContain(`1 OPD tidak dinilai dan tidak masuk peringkat: ${left.name}.`);
 
@@ -187,7 +189,9 @@ describe('an OPD the team decides "tidak dinilai"', () => {
 		await transition(periodId, 'final', admin, '', db);
 		await transition(periodId, 'published', admin, '', db);
 		const view = await publishedView(2022, db);
-		expect(view?.notRated).toEqual([{ slug: left.slug, name: left.name, reason }]);
+		expect(view?.notRated).toEqual([
+			{ slug: left.slug, name: left.name, reason, kind: 'tidak dinilai' }
+		]);
 		// The public page and the printable report list it apart.
 		expect((await publishedPage(2022, db))?.notRated).toEqual(view?.notRated);
 		expect((await publishedReport(2022, db))?.notRated).toEqual(view?.notRated);

@@ -206,6 +206,31 @@ describe('award groups', () => {
 		]);
 		expect(groups[2]!.ranking).toEqual([]);
 		expect(groups[2]!.awards).toEqual([]);
+		expect(groups.every((g) => !('notParticipating' in g))).toBe(true);
+	});
+
+	it('lists "tidak dinilai" and "tidak berpartisipasi" apart, neither ranked nor awarded', () => {
+		const rubric = { ...dipRubric(), awardGroups: PER_KIND };
+		const rated = list.filter((p) => p.key !== 'dinkes' && p.key !== 'walantaka');
+		const cells = rated.flatMap((p) => ticksExcept(rubric, p.key, MISSING[p.key] ?? []));
+		const result = scorePeriod(rubric, rated, cells);
+		const groups = awardGroups(rubric, result.opds, kindOf, [
+			{ opd: 'dinkes', kind: 'dinas', notRatedKind: 'tidak dinilai' },
+			{ opd: 'walantaka', kind: 'kecamatan', notRatedKind: 'tidak berpartisipasi' },
+			{ opd: 'setda', kind: 'sekretariat', notRatedKind: 'tidak berpartisipasi' }
+		]);
+		const byKey = Object.fromEntries(groups.map((g) => [g.key, g]));
+		expect([byKey.dinas!.notRated, byKey.dinas!.notParticipating]).toEqual([['dinkes'], ['setda']]);
+		expect([byKey.kecamatan!.notRated, byKey.kecamatan!.notParticipating]).toEqual([
+			[],
+			['walantaka']
+		]);
+		const placed = groups.flatMap((g) => [
+			...g.ranking.map((p) => p.opd),
+			...g.awards.flatMap((a) => a.opds)
+		]);
+		for (const out of ['dinkes', 'walantaka', 'setda']) expect(placed).not.toContain(out);
+		expect(byKey.kecamatan!.ranking.map((p) => p.opd)).toEqual(['kasemen']);
 	});
 });
 

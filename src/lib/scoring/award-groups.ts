@@ -10,6 +10,7 @@
  */
 import { awardsFromParts, orderParts, type AwardCandidate } from './awards';
 import type { AwardGroupDef, AwardGroupsConfig, AwardPosition, Rubric } from './types';
+import { kindOfEntry, type NotRatedKind } from '../workflow/not-rated';
 
 export type { AwardGroupDef, AwardGroupsConfig } from './types';
 
@@ -37,6 +38,12 @@ export interface AwardGroupResult extends AwardGroupDef {
 	awards: AwardPosition[];
 	/** OPDs of the group's kinds the team left out ("tidak dinilai"): listed apart, not ranked. */
 	notRated: string[];
+	/**
+	 * OPDs of the group's kinds that did not take part ("tidak berpartisipasi"): listed apart
+	 * under their own heading, not ranked. Present only when there are any (results published
+	 * before the distinction keep their bytes).
+	 */
+	notParticipating?: string[];
 }
 
 const ROMAN: [number, string][] = [
@@ -131,7 +138,8 @@ function placesOf(parts: { opds: AwardCandidate[] }[]): GroupPlace[] {
 
 /**
  * The award groups of a period from its results in the engine's order (`PeriodResult.opds`).
- * `kindOf` names each OPD's kind; `notRated` are the OPDs left out, with their kind. With no
+ * `kindOf` names each OPD's kind; `notRated` are the OPDs left out, with their kind and which way
+ * they are left out (`notRatedKind`, "tidak dinilai" when absent). With no
  * grouping in the rubric: one group of all ({@link ALL_GROUP}) with the rubric's award tiers,
  * whose awards equal the period's podium.
  */
@@ -139,7 +147,7 @@ export function awardGroups(
 	rubric: Rubric,
 	ordered: AwardCandidate[],
 	kindOf: (opd: string) => string | undefined,
-	notRated: { opd: string; kind: string }[] = []
+	notRated: { opd: string; kind: string; notRatedKind?: NotRatedKind }[] = []
 ): AwardGroupResult[] {
 	const config = rubric.awardGroups;
 	const defs: AwardGroupDef[] = config
@@ -151,6 +159,10 @@ export function awardGroups(
 		const inGroup = (kind: string | undefined) => !config || def.kinds.includes(kind ?? '');
 		const members = ordered.filter((o) => inGroup(kindOf(o.opd)));
 		const parts = orderParts(rubric, members);
+		const out = notRated.filter((n) => inGroup(n.kind));
+		const apart = (k: NotRatedKind) =>
+			out.filter((n) => kindOfEntry({ kind: n.notRatedKind }) === k).map((n) => n.opd);
+		const notParticipating = apart('tidak berpartisipasi');
 		return {
 			key: def.key,
 			label: def.label,
@@ -158,7 +170,8 @@ export function awardGroups(
 			tiers: [...tiers],
 			ranking: placesOf(parts),
 			awards: awardsFromParts(withTiers, parts),
-			notRated: notRated.filter((n) => inGroup(n.kind)).map((n) => n.opd)
+			notRated: apart('tidak dinilai'),
+			...(notParticipating.length ? { notParticipating } : {})
 		};
 	});
 }

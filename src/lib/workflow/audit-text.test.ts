@@ -374,3 +374,39 @@ describe('double scoring in sentences', () => {
 		]);
 	});
 });
+
+describe('an OPD left out, in a sentence naming which way', () => {
+	const leftOut = (before: unknown, after: unknown) =>
+		describeAuditEvent(
+			event({
+				action: 'period.opd-not-rated',
+				entityType: 'opd',
+				entityId: 'dinkes',
+				before,
+				after
+			}),
+			names
+		);
+
+	it('names "tidak berpartisipasi" and leaves out an empty reason', () => {
+		expect(
+			leftOut(
+				{ opd: 'Dinkes', notRatedReason: null },
+				{ opd: 'Dinkes', notRatedReason: '', notRatedKind: 'tidak berpartisipasi' }
+			)
+		).toEqual({ what: 'OPD dinyatakan tidak berpartisipasi: OPD dinkes', changes: [] });
+	});
+
+	it('names "tidak dinilai" (also for events before the choice) and a change of kind', () => {
+		expect(leftOut(null, { opd: 'Dinkes', notRatedReason: 'situs mati' })).toEqual({
+			what: 'OPD dinyatakan tidak dinilai: OPD dinkes',
+			changes: ['alasan: "situs mati"']
+		});
+		expect(
+			leftOut(
+				{ notRatedReason: '', notRatedKind: 'tidak berpartisipasi' },
+				{ notRatedReason: 'situs mati', notRatedKind: 'tidak dinilai' }
+			).changes
+		).toEqual(['sebelumnya: tidak berpartisipasi', 'alasan: "situs mati"']);
+	});
+});

@@ -132,7 +132,7 @@ const ACTIONS: Record<string, string> = {
 	'period.import.revert': 'Impor dibatalkan',
 	'period.publish': 'Hasil dipublikasikan',
 	'period.unassessed-absent': 'Sel yang belum dinilai dihitung "tidak ada"',
-	'period.opd-not-rated': 'OPD dinyatakan tidak dinilai',
+	'period.opd-not-rated': 'OPD dinyatakan tidak dinilai / tidak berpartisipasi',
 	'period.opd-rated': 'OPD dinilai kembali',
 	'participation.extend': 'Batas penilaian mandiri OPD diperpanjang',
 	'participation.extend-remove': 'Perpanjangan batas penilaian mandiri OPD dicabut',
@@ -375,6 +375,17 @@ export function describeAuditEvent(e: AuditEventInput, names: AuditNames): Audit
 				...(typeof after.reason === 'string' ? [`alasan: ${shortText(after.reason)}`] : [])
 			]
 		};
+	}
+	if (e.action === 'period.opd-not-rated') {
+		// Which way the OPD is left out: events before the choice existed were "tidak dinilai".
+		const kind = (s: Json) =>
+			typeof s.notRatedKind === 'string' ? s.notRatedKind : 'tidak dinilai';
+		const changes: string[] = [];
+		if (typeof before.notRatedReason === 'string' && kind(before) !== kind(after))
+			changes.push(`sebelumnya: ${kind(before)}`);
+		if (typeof after.notRatedReason === 'string' && after.notRatedReason !== '')
+			changes.push(`alasan: ${shortText(after.notRatedReason)}`);
+		return { what: `OPD dinyatakan ${kind(after)}: ${what}`, changes };
 	}
 	if (e.action === 'participation.remind') {
 		const count = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('id-ID') : '0');

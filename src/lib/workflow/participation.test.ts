@@ -37,7 +37,9 @@ const STATES: [name: string, facts: Partial<ParticipationFacts>, expected: Parti
 	['an appeal wins over anything',             { selfCells: 2, appeals: 2 },                     'appealed'],
 	['"tidak dinilai" is never verified',        { unverified: 0, notRated: true },                'registered'],
 	['"tidak dinilai" keeps its submission',     { unverified: 0, notRated: true, submittedAt: SENT }, 'submitted'],
-	['a period without indicators verifies none', { cells: 0, unverified: 0 },                     'registered']
+	['a period without indicators verifies none', { cells: 0, unverified: 0 },                     'registered'],
+	['"tidak berpartisipasi" is its own state',   { notRated: true, notParticipating: true },      'not-participating'],
+	['"tidak berpartisipasi" wins over anything', { selfCells: 5, submittedAt: SENT, appeals: 1, notRated: true, notParticipating: true }, 'not-participating']
 ];
 
 describe('participationState', () => {
@@ -79,6 +81,13 @@ describe('deadlines', () => {
 		['registered past the deadline', 'registered', general, at('2026-03-11T00:00:00Z'), true],
 		['started past the deadline', 'started', general, at('2026-03-11T00:00:00Z'), true],
 		['submitted past the deadline', 'submitted', general, at('2026-03-11T00:00:00Z'), false],
+		[
+			'not taking part, past the deadline',
+			'not-participating',
+			general,
+			at('2026-03-11T00:00:00Z'),
+			false
+		],
 		['before the deadline', 'started', general, at('2026-03-10T16:59:59Z'), false],
 		['no deadline', 'registered', null, at('2030-01-01T00:00:00Z'), false]
 	] as const)('isLate: %s', (_name, state, deadline, now, expected) => {
@@ -111,7 +120,8 @@ describe('board', () => {
 			started: 1,
 			submitted: 0,
 			verified: 1,
-			appealed: 0
+			appealed: 0,
+			'not-participating': 0
 		});
 	});
 

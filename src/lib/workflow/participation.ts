@@ -11,7 +11,8 @@ export const PARTICIPATION_STATES = [
 	'started',
 	'submitted',
 	'verified',
-	'appealed'
+	'appealed',
+	'not-participating'
 ] as const;
 export type ParticipationState = (typeof PARTICIPATION_STATES)[number];
 
@@ -20,7 +21,8 @@ export const PARTICIPATION_LABELS: Record<ParticipationState, string> = {
 	started: 'Mulai mengisi',
 	submitted: 'Dikirim untuk verifikasi',
 	verified: 'Terverifikasi',
-	appealed: 'Menyanggah'
+	appealed: 'Menyanggah',
+	'not-participating': 'Tidak berpartisipasi'
 };
 
 /** What the server counted for one OPD of the roster. */
@@ -37,14 +39,18 @@ export interface ParticipationFacts {
 	appeals: number;
 	/** "Tidak dinilai": the team left the OPD out of scoring, so it is never "verified". */
 	notRated: boolean;
+	/** The team marked the OPD "tidak berpartisipasi": its own state, whatever else it did. */
+	notParticipating?: boolean;
 }
 
 /**
- * The furthest step the OPD reached. An appeal comes last in the workflow, so it wins; every cell
+ * The furthest step the OPD reached; an OPD the team marked "tidak berpartisipasi" is that and
+ * nothing else (no reminder is due to it). An appeal comes last in the workflow, so it wins; every cell
  * verified beats a submission (the team may verify without one, e.g. from an import); a
  * submission beats self-assessed cells.
  */
 export function participationState(f: ParticipationFacts): ParticipationState {
+	if (f.notParticipating) return 'not-participating';
 	if (f.appeals > 0) return 'appealed';
 	if (!f.notRated && f.cells > 0 && f.unverified === 0) return 'verified';
 	if (f.submittedAt) return 'submitted';

@@ -60,4 +60,20 @@ describe('readinessOf', () => {
 		expect(r.blocksPublishing).toBe(false);
 		expect(r.totalCells).toBe(13);
 	});
+
+	it('names the OPDs that did not take part on a line of their own', () => {
+		const r = readinessOf({
+			...none,
+			opds: [],
+			notRated: [
+				{ slug: 'distan', opd: 'Distan', reason: '', kind: 'tidak berpartisipasi' },
+				{ slug: 'bappeda', opd: 'Bappeda', reason: 'OPD dilebur', kind: 'tidak dinilai' }
+			]
+		});
+		expect(r.lines).toEqual([
+			'1 OPD tidak dinilai dan tidak masuk peringkat: Bappeda.',
+			'1 OPD tidak berpartisipasi dan tidak masuk peringkat: Distan.'
+		]);
+		expect(r.blocksPublishing).toBe(false);
+	});
 });

@@ -4,6 +4,7 @@
  * confirms. Finalising and publishing both need an explicit confirmation after this summary; a
  * period whose cells are not all assessed cannot be published until the team decides them.
  */
+import { splitNotRated, type NotRatedKind } from './not-rated';
 
 export interface OpdGap {
 	/** The OPD's key (slug), for forms that act on it. */
@@ -19,6 +20,8 @@ export interface NotRatedOpd {
 	slug: string;
 	opd: string;
 	reason: string;
+	/** "tidak dinilai" (the default) or "tidak berpartisipasi". */
+	kind?: NotRatedKind;
 }
 
 export interface ReadinessCounts {
@@ -87,10 +90,11 @@ export function readinessOf(counts: ReadinessCounts): Readiness {
 		);
 	if (opdsWithoutValues.length > 0)
 		lines.push(`${fmt(opdsWithoutValues.length)} OPD belum punya nilai sama sekali.`);
-	if (counts.notRated.length > 0)
-		lines.push(
-			`${fmt(counts.notRated.length)} OPD tidak dinilai dan tidak masuk peringkat: ${counts.notRated.map((o) => o.opd).join(', ')}.`
-		);
+	for (const [kind, list] of Object.entries(splitNotRated(counts.notRated)))
+		if (list.length > 0)
+			lines.push(
+				`${fmt(list.length)} OPD ${kind} dan tidak masuk peringkat: ${list.map((o) => o.opd).join(', ')}.`
+			);
 	if (counts.openAppeals > 0) lines.push(`${fmt(counts.openAppeals)} sanggahan belum dijawab.`);
 	if (counts.unsettledTies > 0)
 		lines.push(`${fmt(counts.unsettledTies)} posisi podium masih seri tanpa keputusan urutan.`);

@@ -18,6 +18,7 @@ import { APPEAL_STATUSES } from '../../workflow/appeal-statuses';
 import { PERIOD_STATUSES } from '../../workflow/lifecycle';
 import { STAGE_STATUSES } from '../../workflow/stages';
 import { EVIDENCE_SIDES } from '../../workflow/evidence-access';
+import { NOT_RATED_KINDS } from '../../workflow/not-rated';
 
 // Each column's values are declared once, in the pure module that owns the concept; re-exported
 // here for the server modules that already read them from the schema.
@@ -122,7 +123,14 @@ export const periodOpds = sqliteTable(
 		 * Set when the team decided this OPD is "tidak dinilai" this year (the reason, shown with
 		 * it): left out of scoring and ranking and listed apart. Null: the OPD is rated.
 		 */
-		notRatedReason: text('not_rated_reason')
+		notRatedReason: text('not_rated_reason'),
+		/**
+		 * Which way the OPD is left out when `notRatedReason` is set: "tidak dinilai" or "tidak
+		 * berpartisipasi" (whose reason may be empty, ''). Meaningless while the OPD is rated.
+		 */
+		notRatedKind: text('not_rated_kind', { enum: NOT_RATED_KINDS })
+			.notNull()
+			.default('tidak dinilai')
 	},
 	(t) => [primaryKey({ columns: [t.periodId, t.opdId] }), index('period_opds_opd_idx').on(t.opdId)]
 );

@@ -1,5 +1,6 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Indicator, Rubric } from '../../scoring/types';
+import type { NotRatedKind } from '../../workflow/not-rated';
 import { db, type Conn } from '../db';
 import {
 	indicators,
@@ -68,6 +69,8 @@ export interface RosterEntry {
 	displayName: string;
 	/** Why the team left this OPD out of this year's ranking, or null when it is rated. */
 	notRatedReason: string | null;
+	/** Which way it is left out ("tidak dinilai" / "tidak berpartisipasi"), when it is. */
+	notRatedKind: NotRatedKind;
 }
 
 /** The OPDs taking part in a period, in the order of the period's table. */
@@ -82,7 +85,8 @@ export async function roster(periodId: number, conn: Conn = db()): Promise<Roste
 			websiteUrl: opds.websiteUrl,
 			displayNumber: periodOpds.displayNumber,
 			displayName: periodOpds.displayName,
-			notRatedReason: periodOpds.notRatedReason
+			notRatedReason: periodOpds.notRatedReason,
+			notRatedKind: periodOpds.notRatedKind
 		})
 		.from(periodOpds)
 		.innerJoin(opds, eq(opds.id, periodOpds.opdId))

@@ -26,6 +26,7 @@ import {
 import { publishedView, publishedYears } from './results';
 import { publishedYearViews } from './year-views';
 import type { NotRatedView } from './view';
+import { splitNotRated } from '../../workflow/not-rated';
 
 export interface Representation {
 	body: string;
@@ -237,12 +238,15 @@ export async function publishedReport(year: number, conn: Conn = db()) {
 				names,
 				[]
 			).computed,
-			notRated: g.notRated.map((slug) => notRatedNames.get(slug) ?? slug)
+			notRated: g.notRated.map((slug) => notRatedNames.get(slug) ?? slug),
+			notParticipating: (g.notParticipating ?? []).map((slug) => notRatedNames.get(slug) ?? slug)
 		})),
 		officialSource: page.officialAwards[0]?.source ?? null,
 		/** The PPID's award lists, each with its title, source and entries. */
 		officialLists: groupOfficialAwards(page.officialAwards),
-		notRated: page.notRated ?? []
+		notRated: page.notRated ?? [],
+		/** The OPDs left out, apart by kind ("tidak dinilai" / "tidak berpartisipasi"). */
+		leftOut: splitNotRated(page.notRated ?? [])
 	};
 }
 
@@ -301,7 +305,8 @@ export async function publishedOpdPage(
 }
 
 /**
- * An OPD the team left out of a published year ("tidak dinilai"), with the reason it was given,
+ * An OPD the team left out of a published year ("tidak dinilai" or "tidak berpartisipasi", its
+ * `kind`; absent in years published before the choice), with the reason it was given,
  * or null when the OPD was rated or not in that year's roster. Its public page shows this
  * instead of a score (a year published before the page file existed: from its snapshot).
  */

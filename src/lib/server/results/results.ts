@@ -39,19 +39,28 @@ export async function computeView(period: Period, conn: Conn = db()): Promise<Re
 		status: period.status,
 		source: period.source,
 		publishedAt: period.publishedAt ? period.publishedAt.toISOString() : null,
-		roster: rated.map(({ opdId: _opdId, notRatedReason: _reason, ...rest }) => rest),
+		roster: rated.map(
+			({ opdId: _opdId, notRatedReason: _reason, notRatedKind: _kind, ...rest }) => rest
+		),
 		result,
 		officialAwards: awards,
 		notRated: entries.flatMap((e) =>
 			e.notRatedReason === null
 				? []
-				: [{ slug: e.slug, name: e.displayName, reason: e.notRatedReason }]
+				: [
+						{
+							slug: e.slug,
+							name: e.displayName,
+							reason: e.notRatedReason,
+							kind: e.notRatedKind
+						}
+					]
 		),
 		awardGroups: awardGroups(
 			rubric,
 			result.opds,
 			(opd) => kinds.get(opd),
-			leftOut.map((e) => ({ opd: e.slug, kind: e.kind }))
+			leftOut.map((e) => ({ opd: e.slug, kind: e.kind, notRatedKind: e.notRatedKind }))
 		)
 	};
 }

@@ -3,6 +3,7 @@
 // the other for them.
 import type { AwardGroupResult } from '../../scoring/award-groups';
 import type { PeriodResult } from '../../scoring/types';
+import type { NotRatedKind } from '../../workflow/not-rated';
 import type { Period } from '../db/schema';
 import type { RosterEntry } from '../periods/periods';
 
@@ -31,7 +32,7 @@ export interface ResultsView {
 	source: string | null;
 	publishedAt: string | null;
 	/** The OPDs scored and ranked (those the team left out are in `notRated`). */
-	roster: Omit<RosterEntry, 'opdId' | 'notRatedReason'>[];
+	roster: Omit<RosterEntry, 'opdId' | 'notRatedReason' | 'notRatedKind'>[];
 	result: PeriodResult;
 	officialAwards: OfficialAwardView[];
 	/** OPDs of the year's roster the team decided not to rate, with the reason: shown apart. */
@@ -47,5 +48,8 @@ export interface ResultsView {
 export interface NotRatedView {
 	slug: string;
 	name: string;
+	/** The reason given ('' when a "tidak berpartisipasi" OPD was given none). */
 	reason: string;
+	/** Which way it is left out; absent in years published before the choice: "tidak dinilai". */
+	kind?: NotRatedKind;
 }

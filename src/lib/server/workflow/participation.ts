@@ -87,6 +87,7 @@ export async function participationBoard(period: Period, now = new Date(), conn:
 				name: periodOpds.displayName,
 				number: periodOpds.displayNumber,
 				notRatedReason: periodOpds.notRatedReason,
+				notRatedKind: periodOpds.notRatedKind,
 				submittedAt: opdParticipation.submittedAt,
 				extendedUntil: opdParticipation.extendedUntil,
 				extensionReason: opdParticipation.extensionReason,
@@ -145,7 +146,8 @@ export async function participationBoard(period: Period, now = new Date(), conn:
 			cells: total,
 			unverified: gaps.get(o.opdId) ?? 0,
 			appeals: Number(a?.total ?? 0),
-			notRated: o.notRatedReason !== null
+			notRated: o.notRatedReason !== null,
+			notParticipating: o.notRatedReason !== null && o.notRatedKind === 'tidak berpartisipasi'
 		});
 		const deadline = effectiveDeadline(period.selfAssessmentDeadline, o.extendedUntil);
 		return {
@@ -160,7 +162,10 @@ export async function participationBoard(period: Period, now = new Date(), conn:
 			submittedAt: o.submittedAt,
 			appeals: Number(a?.total ?? 0),
 			pendingAppeals: Number(a?.pending ?? 0),
-			notRatedReason: o.notRatedReason,
+			/** Why the OPD is "tidak dinilai" (null otherwise; "tidak berpartisipasi" is its state). */
+			notRatedReason: o.notRatedKind === 'tidak dinilai' ? o.notRatedReason : null,
+			/** The reason given with "tidak berpartisipasi" ('' none; null when it is not). */
+			notParticipatingReason: o.notRatedKind === 'tidak berpartisipasi' ? o.notRatedReason : null,
 			extension: o.extendedUntil
 				? {
 						until: o.extendedUntil,

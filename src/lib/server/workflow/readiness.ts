@@ -9,6 +9,11 @@ import { openTies } from './ties';
 import { doubleScoringGaps } from './double-scoring';
 import { lengthProblem, TEXT_LIMITS } from '../../validation/text-limits';
 import { WorkflowError } from './error';
+import {
+	DEFAULT_NOT_RATED_KIND,
+	notRatedReasonProblem,
+	type NotRatedKind
+} from '../../workflow/not-rated';
 
 /**
  * The cells of a period that have no verified value yet, as (OPD, indicator) pairs with the OPD's
@@ -62,7 +67,8 @@ export async function readinessOfPeriod(periodId: number, conn: Conn = db()): Pr
 					opdId: periodOpds.opdId,
 					slug: opds.slug,
 					opd: periodOpds.displayName,
-					notRatedReason: periodOpds.notRatedReason
+					notRatedReason: periodOpds.notRatedReason,
+					notRatedKind: periodOpds.notRatedKind
 				})
 				.from(periodOpds)
 				.innerJoin(opds, eq(opds.id, periodOpds.opdId))
@@ -95,7 +101,9 @@ export async function readinessOfPeriod(periodId: number, conn: Conn = db()): Pr
 	const rated = roster.filter((o) => o.notRatedReason === null);
 	return readinessOf({
 		notRated: roster.flatMap((o) =>
-			o.notRatedReason === null ? [] : [{ slug: o.slug, opd: o.opd, reason: o.notRatedReason }]
+			o.notRatedReason === null
+				? []
+				: [{ slug: o.slug, opd: o.opd, reason: o.notRatedReason, kind: o.notRatedKind }]
 		),
 		opds: rated.map((o) => ({
 			slug: o.slug,
@@ -185,22 +193,33 @@ export async function markUnassessedAbsent(
 	});
 }
 
+/** Which way an OPD is left out of a period, and why ('' allowed for "tidak berpartisipasi"). */
+export interface NotRatedDecision {
+	kind: NotRatedKind;
+	reason: string;
+}
+
 /**
- * The team's other decision for an OPD it could not assess: "tidak dinilai" this year, with a
- * reason. The OPD leaves scoring and ranking (its cells stay as they are) and is listed apart on
- * the results; `reason` null rates it again. Audited; only before the year is published.
+ * The team's other decision for an OPD it could not assess: "tidak dinilai" this year (evaluated
+ * but excluded, with a reason) or "tidak berpartisipasi" (did not take part, reason optional). A
+ * bare string is a "tidak dinilai" reason. The OPD leaves scoring and ranking (its cells stay as
+ * they are) and is listed apart on the results under the heading of its kind; `decision` null
+ * rates it again. Audited; only before the year is published.
  */
 export async function setOpdNotRated(
 	periodId: number,
 	opdSlug: string,
-	reason: string | null,
+	decision: NotRatedDecision | string | null,
 	actor: Actor,
 	conn: Conn = db()
 ): Promise<void> {
-	const why = reason?.trim() ?? null;
+	const chosen =
+		typeof decision === 'string' ? { kind: DEFAULT_NOT_RATED_KIND, reason: decision } : decision;
+	const why = chosen === null ? null : chosen.reason.trim();
+	const kind = chosen?.kind ?? DEFAULT_NOT_RATED_KIND;
 	if (why !== null) {
-		if (why.length < 5)
-			throw new WorkflowError(400, 'Tuliskan alasan OPD tidak dinilai (minimal 5 karakter).');
+		const problem = notRatedReasonProblem(kind, why);
+		if (problem) throw new WorkflowError(400, problem);
 		const tooLong = lengthProblem('Alasan', why, TEXT_LIMITS.text);
 		if (tooLong) throw new WorkflowError(400, tooLong);
 	}
@@ -216,17 +235,18 @@ export async function setOpdNotRated(
 			.select({
 				opdId: periodOpds.opdId,
 				name: periodOpds.displayName,
-				notRatedReason: periodOpds.notRatedReason
+				notRatedReason: periodOpds.notRatedReason,
+				notRatedKind: periodOpds.notRatedKind
 			})
 			.from(periodOpds)
 			.innerJoin(opds, eq(opds.id, periodOpds.opdId))
 			.where(and(eq(periodOpds.periodId, periodId), eq(opds.slug, opdSlug)));
 		if (!entry)
 			throw new WorkflowError(404, `OPD "${opdSlug}" tidak ada dalam daftar OPD periode ini.`);
-		if (entry.notRatedReason === why) return;
+		if (entry.notRatedReason === why && (why === null || entry.notRatedKind === kind)) return;
 		await tx
 			.update(periodOpds)
-			.set({ notRatedReason: why })
+			.set({ notRatedReason: why, notRatedKind: kind })
 			.where(and(eq(periodOpds.periodId, periodId), eq(periodOpds.opdId, entry.opdId)));
 		await audit.record(
 			actor,
@@ -235,8 +255,16 @@ export async function setOpdNotRated(
 				entityType: 'opd',
 				entityId: opdSlug,
 				periodId,
-				before: { opd: entry.name, notRatedReason: entry.notRatedReason },
-				after: { opd: entry.name, notRatedReason: why }
+				before: {
+					opd: entry.name,
+					notRatedReason: entry.notRatedReason,
+					...(entry.notRatedReason === null ? {} : { notRatedKind: entry.notRatedKind })
+				},
+				after: {
+					opd: entry.name,
+					notRatedReason: why,
+					...(why === null ? {} : { notRatedKind: kind })
+				}
 			},
 			tx
 		);

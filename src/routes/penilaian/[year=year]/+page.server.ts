@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import * as v from 'valibot';
 import { can } from '$lib/permissions';
 import * as assessments from '$lib/server/workflow/assessments';
 import { requireCapability, requireUser } from '$lib/server/auth/guards';
@@ -34,7 +35,8 @@ import { readLinkCheckOptions } from '$lib/server/evidence/link-check';
 import { checkPeriodLinks, lastLinkCheck, linkChecksOf } from '$lib/server/evidence/links';
 import { linkStatusLabel } from '$lib/validation/link-check';
 import type { Actions, PageServerLoad } from './$types';
-import { failure } from '$lib/validation/failure';
+import { failure, invalid } from '$lib/validation/failure';
+import { notRatedSchema } from '$lib/validation/not-rated-form';
 
 /** The evaluator's matrix: OPDs × indicators, compact (see matrixOf), plus the lifecycle moves. */
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -259,22 +261,21 @@ export const actions: Actions = {
 		}
 	},
 	/**
-	 * The other decision for an OPD the team could not assess: "tidak dinilai" this year, with a
-	 * reason (out of the ranking, listed apart), or rated again (`reason` absent). Audited.
+	 * The other decision for an OPD the team could not assess: "tidak dinilai" this year (with a
+	 * reason) or "tidak berpartisipasi" (reason optional), out of the ranking and listed apart; or
+	 * rated again (`rate`). Audited.
 	 */
 	notRated: async ({ params, request }) => {
 		const user = requireCapability('period.finalize');
 		const period = await periodOrNotFound(params.year);
 		const values = formValues(await request.formData());
-		const rateAgain = values.rate === CONFIRM_VALUE;
-		if (!values.opd) return fail(400, failure({ message: 'Pilih OPD.' }));
+		const parsed = v.safeParse(notRatedSchema, values);
+		if (!parsed.success)
+			return fail(400, invalid(parsed.issues, { values, message: parsed.issues[0].message }));
+		const { opd, kind, reason, rate } = parsed.output;
 		try {
-			await setOpdNotRated(
-				period.id,
-				values.opd,
-				rateAgain ? null : (values.reason ?? ''),
-				actorOf(user)
-			);
+			await setOpdNotRated(period.id, opd, rate ? null : { kind, reason }, actorOf(user));
+			return { notRatedChanged: values.opd };
 			return { notRatedChanged: values.opd };
 		} catch (e) {
 			return failFrom(e);

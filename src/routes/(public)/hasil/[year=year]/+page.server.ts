@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { pageWindow } from '$lib/pagination';
 import { publishedPage } from '$lib/server/results/open-data';
 import { publishedYears } from '$lib/server/results/results';
+import { splitNotRated } from '$lib/workflow/not-rated';
 import type { PageServerLoad } from './$types';
 
 /** Rows per page of the ranking and of the matrix: a city fits on one, a province pages. */
@@ -22,6 +23,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		groupCounts: Object.fromEntries(
 			(meta.awardGroups ?? []).map((g) => [g.key, rows.filter((r) => r.group === g.label).length])
 		),
+		/** The OPDs left out, apart by kind ("tidak dinilai" / "tidak berpartisipasi"). */
+		leftOut: splitNotRated(meta.notRated ?? []),
 		years: years.map((y) => y.year),
 		ranking: { ...ranking, rows: rows.slice(ranking.start, ranking.end) },
 		matrix: { ...matrix, rows: matrixRows.slice(matrix.start, matrix.end) }

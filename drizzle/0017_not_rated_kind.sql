@@ -1,0 +1,1 @@
+ALTER TABLE `period_opds` ADD `not_rated_kind` text DEFAULT 'tidak dinilai' NOT NULL;
