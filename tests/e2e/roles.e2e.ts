@@ -59,9 +59,10 @@ const PAGES: [route: string, path: string, ...outcomes: Outcome[]][] = [
 	['/layanan/[year]/laporan-tahunan/cetak', '/layanan/2021/laporan-tahunan/cetak', 'login', 200, 403, 403, 403, 200],
 	['/layanan/statistik', '/layanan/statistik', 'login', '/layanan/2021/statistik', 403, 403, '/layanan/2021/statistik', '/layanan/2021/statistik'],
 	['/layanan/[year]/statistik', '/layanan/2021/statistik', 'login', 200, 403, 403, 200, 200],
-	// The admin keeps the operator's capabilities but has no OPD of its own to show.
-	['/opd-saya', '/opd-saya', 'login', 400, 403, 200, 403, 403],
-	['/opd-saya/[year]', '/opd-saya/2021', 'login', 400, 403, 200, 403, 403],
+	// The admin keeps the operator's capabilities but has no OPD of its own: it picks one on
+	// /opd-saya and reads it there (?opd=slug, read-only); a year without a choice goes back there.
+	['/opd-saya', '/opd-saya', 'login', 200, 403, 200, 403, 403],
+	['/opd-saya/[year]', '/opd-saya/2021', 'login', '/opd-saya', 403, 200, 403, 403],
 	['/opd/[slug]', `/opd/${OPD}`, 'login', `/opd/${OPD}/2021`, `/opd/${OPD}/2021`, `/opd/${OPD}/2021`, `/opd/${OPD}/2021`, 403],
 	['/opd/[slug]/[year]', `/opd/${OPD}/2021`, 'login', 200, 200, 200, 200, 403],
 	['/opd/[slug]/[year]', `/opd/${OTHER_OPD}/2021`, 'login', 200, 200, 403, 200, 403],

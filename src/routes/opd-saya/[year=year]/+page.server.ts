@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guards';
 import { periodOrNotFound } from '$lib/server/http';
 import { deadLinksByIndicator } from '$lib/server/evidence/links';
@@ -14,6 +14,7 @@ import {
 	workingGapsOf,
 	type SelfInput
 } from '$lib/server/workflow/self-assessment';
+import { selfViewerOf } from '$lib/server/workflow/self-viewer';
 import { definitionOf } from '$lib/server/periods/rubric';
 import { opdStageStanding } from '$lib/server/workflow/stages/board';
 import { deadlineOf } from '$lib/server/workflow/participation';
@@ -38,9 +39,13 @@ async function own(year: string, opdId: number | null) {
 	return { period, opdId };
 }
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, url }) => {
 	const user = requireCapability('self.assess');
-	const { period, opdId } = await own(params.year, user.opdId);
+	// No OPD of one's own (the admin): a chosen OPD read-only, or the picker on /opd-saya.
+	const viewer = await selfViewerOf(user, url.searchParams.get('opd'));
+	if (!viewer) redirect(303, '/opd-saya');
+	const { opdId, readOnly } = viewer;
+	const period = await periodOrNotFound(params.year);
 	const [view, appeals, standing, dead, files, used, ownDeadline] = await Promise.all([
 		selfView(period, opdId),
 		appealsOf(period.id, opdId),
@@ -50,14 +55,18 @@ export const load: PageServerLoad = async ({ params }) => {
 		usedBytes(period.id, opdId),
 		deadlineOf(period, opdId)
 	]);
-	if (!view) error(404, `OPD Anda bukan peserta periode ${params.year}.`);
-	const open = selfAssessmentOpen(period.status, period.selfAssessmentDeadline, new Date());
+	if (!view)
+		error(404, `${readOnly ? 'OPD ini' : 'OPD Anda'} bukan peserta periode ${params.year}.`);
+	const open =
+		!readOnly && selfAssessmentOpen(period.status, period.selfAssessmentDeadline, new Date());
 	const [working, check] = await Promise.all([
 		period.status === 'draft' ? null : workingGapsOf(period, opdId, view.rows),
 		// The check before "Kirim untuk verifikasi", shown while it can be sent.
 		open ? submissionCheckOf(period.id, opdId) : null
 	]);
 	return {
+		readOnly,
+		chosen: viewer.slug,
 		check,
 		evidence: {
 			files: files.filter((f) => maySeeEvidence(user, f, period.status)).map((f) => fileView(f)),
@@ -75,11 +84,12 @@ export const load: PageServerLoad = async ({ params }) => {
 			// The OPD's own deadline: the period's, or the extension the team gave this OPD.
 			deadline: ownDeadline.deadline?.toISOString() ?? null,
 			deadlineExtended: ownDeadline.extended,
-			open: selfAssessmentOpen(period.status, ownDeadline.deadline, new Date()),
-			appealsOpen: appealsOpen(period.status)
+			open: !readOnly && selfAssessmentOpen(period.status, ownDeadline.deadline, new Date()),
+			appealsOpen: !readOnly && appealsOpen(period.status)
 		},
 		stages: standing && {
 			...standing,
+			appealIndicatorIds: readOnly ? [] : standing.appealIndicatorIds,
 			stages: standing.stages.map((s) => ({ ...s, statusLabel: STAGE_STATUS_LABELS[s.status] }))
 		},
 		appeals: appeals.map((a) => ({
