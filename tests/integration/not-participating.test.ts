@@ -22,13 +22,20 @@ import { seedWithDraft2022, sessionUser } from './helpers/workflow';
  * one "tidak berpartisipasi" (without), marked through the matrix form of 2022, which is then
  * published. Both are out of the ranking and the awards, each listed apart under its own heading
  * in results.json, the results page, the printed report and the award groups; the participation
- * board shows the second as its own state. The seeded 2021 is unchanged.
+ * board shows the second as its own state, and both with their reason (board and CSV). The seeded 2021 is unchanged.
  */
 vi.mock('$app/server', () => import('./helpers/request'));
 type Handler = (event: unknown) => unknown;
 const matrix = (await import('../../src/routes/penilaian/[year=year]/+page.server')) as unknown as {
 	actions: Record<string, Handler>;
 };
+const board = (await import('../../src/routes/penilaian/[year=year]/partisipasi/+page.server')) as {
+	load: Handler;
+};
+const csv =
+	(await import('../../src/routes/api/v1/periods/[year=year]/participation.csv/+server')) as {
+		GET: Handler;
+	};
 const resultsPage = (await import('../../src/routes/(public)/hasil/[year=year]/+page.server')) as {
 	load: Handler;
 };
@@ -135,6 +142,52 @@ describe('marking an OPD through the matrix form', () => {
 		const state = (slug: string) => board.rows.find((r) => r.slug === slug)!.state;
 		expect(state(absent)).toBe('not-participating');
 		expect(state(excluded)).not.toBe('not-participating');
+	});
+
+	it('shows each marking with its reason on the board and in its CSV', async () => {
+		const RENAMED = 'OPD dilebur ke dinas lain';
+		expect(await mark({ opd: absent, kind: 'tidak berpartisipasi', reason: RENAMED })).toEqual({
+			notRatedChanged: absent
+		});
+		const page = (await run(
+			board.load,
+			request('/penilaian/2022/partisipasi', { user: admin, params: { year: '2022' } })
+		)) as { rows: { slug: string; marking: unknown; markingLabel: string | null }[] };
+		const row = (slug: string) => page.rows.find((r) => r.slug === slug)!;
+		expect(row(excluded)).toMatchObject({
+			marking: { kind: 'tidak dinilai', reason: REASON },
+			markingLabel: 'Tidak dinilai'
+		});
+		expect(row(absent)).toMatchObject({
+			marking: { kind: 'tidak berpartisipasi', reason: RENAMED },
+			markingLabel: 'Tidak berpartisipasi'
+		});
+		expect(page.rows.filter((r) => r.marking !== null)).toHaveLength(2);
+		const res = (await run(
+			csv.GET,
+			request('/api/v1/periods/2022/participation.csv', { user: admin, params: { year: '2022' } })
+		)) as Response;
+		const lines = (await res.text()).replace(/^\uFEFF/, '').split('\r\n');
+		const header = lines[0]!.split(',');
+		expect(header.slice(-2)).toEqual([
+			'Tidak dinilai / tidak berpartisipasi',
+			'Alasan tidak dinilai / tidak berpartisipasi'
+		]);
+		const line = (slug: string) => lines.find((l) => l.includes(`,${slug},`))!;
+		expect(line(excluded).endsWith(`,Tidak dinilai,${REASON}`)).toBe(true);
+		expect(line(absent).endsWith(`,Tidak berpartisipasi,${RENAMED}`)).toBe(true);
+		const rated = lines.slice(1).find((l) => l && !l.includes(excluded) && !l.includes(absent))!;
+		expect(rated.endsWith(',,')).toBe(true);
+		// Back to no reason, as the published year below expects.
+		await mark({ opd: absent, kind: 'tidak berpartisipasi', reason: '' });
+		const again = (await run(
+			board.load,
+			request('/penilaian/2022/partisipasi', { user: admin, params: { year: '2022' } })
+		)) as typeof page;
+		expect(again.rows.find((r) => r.slug === absent)!.marking).toEqual({
+			kind: 'tidak berpartisipasi',
+			reason: ''
+		});
 	});
 });
 

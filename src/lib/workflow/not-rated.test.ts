@@ -3,7 +3,9 @@ import {
 	DEFAULT_NOT_RATED_KIND,
 	NOT_RATED_HEADINGS,
 	NOT_RATED_KINDS,
+	NOT_RATED_LABELS,
 	isNotRatedKind,
+	markingOf,
 	notRatedReasonProblem,
 	splitNotRated
 } from './not-rated';
@@ -34,5 +36,18 @@ describe('the two ways an OPD is left out', () => {
 		]);
 		expect(split['tidak dinilai'].map((e) => e.slug)).toEqual(['a', 'c']);
 		expect(split['tidak berpartisipasi'].map((e) => e.slug)).toEqual(['b']);
+	});
+
+	it("reads a roster entry's marking, an old one without a kind as 'tidak dinilai'", () => {
+		expect(markingOf(null, 'tidak berpartisipasi')).toBeNull();
+		expect(markingOf('situs mati', null)).toEqual({ kind: 'tidak dinilai', reason: 'situs mati' });
+		expect(markingOf('', 'tidak berpartisipasi')).toEqual({
+			kind: 'tidak berpartisipasi',
+			reason: ''
+		});
+		expect(NOT_RATED_KINDS.map((k) => NOT_RATED_LABELS[k])).toEqual([
+			'Tidak dinilai',
+			'Tidak berpartisipasi'
+		]);
 	});
 });

@@ -16,6 +16,29 @@ export const NOT_RATED_HEADINGS: Record<NotRatedKind, string> = {
 	'tidak berpartisipasi': 'OPD tidak berpartisipasi'
 };
 
+/** Each kind as a label on its own (a table cell, a CSV value). */
+export const NOT_RATED_LABELS: Record<NotRatedKind, string> = {
+	'tidak dinilai': 'Tidak dinilai',
+	'tidak berpartisipasi': 'Tidak berpartisipasi'
+};
+
+/** How the team marked an OPD of a roster, with the reason ('' when none was given). */
+export interface NotRatedMarking {
+	kind: NotRatedKind;
+	reason: string;
+}
+
+/**
+ * A roster entry's marking from its stored reason and kind: none while the reason is null (the OPD
+ * is rated); a marking stored before the kind existed reads as {@link DEFAULT_NOT_RATED_KIND}.
+ */
+export function markingOf(
+	reason: string | null,
+	kind: NotRatedKind | null | undefined
+): NotRatedMarking | null {
+	return reason === null ? null : { kind: kindOfEntry({ kind }), reason };
+}
+
 /** The page anchor of each kind's list ("tidak-dinilai", "tidak-berpartisipasi"). */
 export function notRatedAnchor(kind: NotRatedKind): string {
 	return kind.replace(/ /g, '-');

@@ -14,6 +14,7 @@ import {
 	participationState,
 	reminderDue
 } from '../../workflow/participation';
+import { markingOf, NOT_RATED_LABELS } from '../../workflow/not-rated';
 import { lengthProblem, TEXT_LIMITS } from '../../validation/text-limits';
 import { formatDate, formatDateTime } from '../../datetime';
 import * as audit from '../audit/audit';
@@ -140,14 +141,15 @@ export async function participationBoard(period: Period, now = new Date(), conn:
 		const c = cellsOf.get(o.opdId);
 		const a = appealsOf.get(o.opdId);
 		const selfCells = Number(c?.self ?? 0);
+		const marking = markingOf(o.notRatedReason, o.notRatedKind);
 		const state = participationState({
 			selfCells,
 			submittedAt: o.submittedAt,
 			cells: total,
 			unverified: gaps.get(o.opdId) ?? 0,
 			appeals: Number(a?.total ?? 0),
-			notRated: o.notRatedReason !== null,
-			notParticipating: o.notRatedReason !== null && o.notRatedKind === 'tidak berpartisipasi'
+			notRated: marking !== null,
+			notParticipating: marking?.kind === 'tidak berpartisipasi'
 		});
 		const deadline = effectiveDeadline(period.selfAssessmentDeadline, o.extendedUntil);
 		return {
@@ -162,10 +164,8 @@ export async function participationBoard(period: Period, now = new Date(), conn:
 			submittedAt: o.submittedAt,
 			appeals: Number(a?.total ?? 0),
 			pendingAppeals: Number(a?.pending ?? 0),
-			/** Why the OPD is "tidak dinilai" (null otherwise; "tidak berpartisipasi" is its state). */
-			notRatedReason: o.notRatedKind === 'tidak dinilai' ? o.notRatedReason : null,
-			/** The reason given with "tidak berpartisipasi" ('' none; null when it is not). */
-			notParticipatingReason: o.notRatedKind === 'tidak berpartisipasi' ? o.notRatedReason : null,
+			/** "Tidak dinilai" or "tidak berpartisipasi" with the reason; null: the OPD is rated. */
+			marking,
 			extension: o.extendedUntil
 				? {
 						until: o.extendedUntil,
@@ -202,7 +202,8 @@ export function boardCsv(rows: readonly BoardRow[], zone: string): string {
 			'Alasan perpanjangan',
 			'Lewat batas',
 			'Pengingat terakhir',
-			'Tidak dinilai'
+			'Tidak dinilai / tidak berpartisipasi',
+			'Alasan tidak dinilai / tidak berpartisipasi'
 		],
 		rows.map((r) => [
 			r.name,
@@ -219,7 +220,8 @@ export function boardCsv(rows: readonly BoardRow[], zone: string): string {
 			r.extension?.reason ?? null,
 			r.late ? 'ya' : 'tidak',
 			when(r.remindedAt),
-			r.notRatedReason
+			r.marking ? NOT_RATED_LABELS[r.marking.kind] : null,
+			r.marking?.reason || null
 		]),
 		{ bom: true }
 	);

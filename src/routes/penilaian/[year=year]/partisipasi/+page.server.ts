@@ -19,6 +19,7 @@ import {
 	reminderSchema
 } from '$lib/validation/participation-form';
 import { STATUS_LABELS } from '$lib/workflow/lifecycle';
+import { NOT_RATED_LABELS } from '$lib/workflow/not-rated';
 import {
 	countStates,
 	filterBoard,
@@ -58,6 +59,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		rows: filterBoard(board.rows, filter).map((r) => ({
 			...r,
 			stateLabel: PARTICIPATION_LABELS[r.state],
+			markingLabel: r.marking && NOT_RATED_LABELS[r.marking.kind],
 			lastSelfAt: iso(r.lastSelfAt),
 			submittedAt: iso(r.submittedAt),
 			deadline: iso(r.deadline),
