@@ -10,15 +10,18 @@ import {
 	assessments,
 	auditEvents,
 	cellDecisions,
-	evidenceFiles
+	evidenceFiles,
+	raterScores
 } from '../../src/lib/server/db/schema';
 import { indicatorRows, roster } from '../../src/lib/server/periods/periods';
 import { setRaterScore } from '../../src/lib/server/workflow/double-scoring';
 import { transition } from '../../src/lib/server/workflow/lifecycle';
+import { WorkflowError } from '../../src/lib/server/workflow/error';
+import { moveStage } from '../../src/lib/server/workflow/stages/moves';
 import { exportFile } from '../../src/lib/server/results/export';
 import { readinessOfPeriod } from '../../src/lib/server/workflow/readiness';
 import { createTestDb } from './helpers/test-db';
-import { seedWithDraft2022, sessionUser } from './helpers/workflow';
+import { makeTwoStages, seedWithDraft2022, sessionUser } from './helpers/workflow';
 import { endRequest, request as newRequest } from './helpers/request';
 
 /**
@@ -384,5 +387,43 @@ describe('double scoring', () => {
 		expect(page.agreement.opds).toBe(1);
 		const checks = inds.filter((i) => i.kind === 'check').length;
 		expect(page.agreement.period.checks.n).toBe(checks);
+	});
+});
+
+describe('double scoring in a staged period', () => {
+	/** A rater's save of one cell, as "ok" or "status message". */
+	const rate = (user: SessionUser, indicatorId: number, expectedVersion = 0) =>
+		setRaterScore(
+			periodId,
+			opd.opdId,
+			indicatorId,
+			{ value: 1, notApplicable: false, expectedVersion },
+			actorOf(user),
+			db
+		).then(
+			(r) => r.status,
+			(e: unknown) => (e instanceof WorkflowError ? `${e.status} ${e.message}` : Promise.reject(e))
+		);
+
+	it("applies the stage schedule to a rater's own value, with the cell's messages", async () => {
+		const stages = await makeTwoStages(db, periodId);
+		const [web, later] = [stages.web[0]!, stages.web[1]!];
+		expect(await rate(ani, web)).toMatch(/^409 .*Monitoring website.*Belum dimulai/);
+		await moveStage(periodId, 'web', 'start', actorOf(admin), db);
+		expect(await rate(ani, web)).toBe('saved');
+		expect(await rate(ani, stages.visit[0]!)).toMatch(/^409 .*Visitasi.*Belum dimulai/);
+		// Through the matrix grid the rater reads the same sentence.
+		const refused = fail(await saveInMatrix(budi, stages.visit[0]!, '1'));
+		expect(refused.status).toBe(409);
+		expect(refused.data.message).toMatch(/Visitasi.*Hanya tahap yang sedang berjalan/);
+		await moveStage(periodId, 'web', 'announce', actorOf(admin), db);
+		// Once the stage's results are out, neither a changed nor a first value is taken.
+		expect(await rate(ani, web, 1)).toMatch(/^409 .*Monitoring website.*Hasil diumumkan/);
+		expect(await rate(budi, later)).toMatch(/^409 .*Monitoring website/);
+		const own = await db
+			.select()
+			.from(raterScores)
+			.where(and(eq(raterScores.periodId, periodId), eq(raterScores.opdId, opd.opdId)));
+		expect(own.map((s) => [s.userId, s.indicatorId, s.version])).toEqual([[ani.id, web, 1]]);
 	});
 });

@@ -30,6 +30,7 @@ import {
 } from '../db/schema';
 import { cellEntityId, getCell, setCell, type CellInput } from './assessments';
 import { cellAssignmentBlock } from './assignments';
+import { cellStageBlock } from './stages/locks';
 import { WorkflowError } from './error';
 
 /**
@@ -181,7 +182,8 @@ export type SetRaterResult =
 /**
  * Saves the acting rater's own value of one cell, version-checked like `setCell` (`expectedVersion`
  * is the version of the rater's own row, 0 for none). Refused for anyone who is not a rater of
- * the OPD, after the rater submitted it, and outside the rater's aspects or in a conflict. Audited
+ * the OPD, after the rater submitted it, outside the rater's aspects or in a conflict, and where a
+ * staged period's schedule locks the cell (the stage closed or not started). Audited
  * under the rater's own entity (not the cell's history, which the other rater may read).
  */
 export async function setRaterScore(
@@ -218,6 +220,12 @@ export async function setRaterScore(
 			);
 		const refused = await cellAssignmentBlock(periodId, opdId, indicatorId, actor, tx);
 		if (refused) throw new WorkflowError(403, refused);
+		// A staged period's schedule binds a rater's own value as it binds `setCell`: only a running
+		// stage's indicators, by that stage's evaluators, for an OPD that did not stop before it.
+		if ((period.rubricConfig.stages?.length ?? 0) > 1) {
+			const blocked = await cellStageBlock(periodId, opdId, indicatorId, actor, tx);
+			if (blocked) throw new WorkflowError(409, blocked);
+		}
 		const value = input.notApplicable ? null : input.value;
 		const problem = cellValueProblem({ kind: ind.kind, maxLevel: ind.maxLevel }, value);
 		if (problem) throw new WorkflowError(400, problem);
