@@ -9,6 +9,9 @@ import { SYSTEM_ACTORS } from '../../src/lib/server/audit/audit';
 import { loadServiceReportText } from '../../src/lib/server/registers/registers';
 import { getRecord, listRecords, updateRecord } from '../../src/lib/server/registers/records';
 import { tablesToXlsx } from '../../src/lib/server/results/export';
+import { readImportLimits } from '../../src/lib/server/config';
+import { readUploadText } from '../../src/lib/server/registers/import';
+import { xlsxOfCells } from './helpers/hostile-xlsx';
 import { REGISTER_FORMS, REGISTER_SLUGS, type RegisterSlug } from '../../src/lib/registers/forms';
 import { usersByRole } from './helpers/auth';
 import { snapshotTables } from './helpers/snapshot';
@@ -309,5 +312,43 @@ describe('register import /layanan/{year}/{register}/impor', () => {
 			expect(isHttpError(refused) && refused.status).toBe(403);
 		}
 		expect(await snapshotTables(db)).toEqual(before);
+	});
+});
+
+describe('an .xlsx register upload is read in the import parse thread', () => {
+	const xlsxForm = (bytes: Uint8Array, name = 'survei.xlsx') => {
+		const form = new FormData();
+		form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], name));
+		return form;
+	};
+	const small = () =>
+		tablesToXlsx([
+			{ name: 'Survei', columns: ['Tanggal', 'Tingkat kepuasan'], rows: [['2021-05-01', 'Puas']] }
+		]);
+
+	it('under the parse time limit: a thread past it is stopped, with a message to act on', async () => {
+		const stopped = await readUploadText(xlsxForm(await small()), readImportLimits(), 1);
+		expect(stopped).toEqual({
+			ok: false,
+			message: expect.stringMatching(/batas memori atau waktu/)
+		});
+		const read = await readUploadText(xlsxForm(await small()));
+		expect(read.ok && read.text).toBe('Tanggal,Tingkat kepuasan\r\n2021-05-01,Puas');
+	});
+
+	it('under the parse heap: a sheet too large for it ends the thread, never the process', async () => {
+		// One cell at A1 and one at XFD20000: the sheet parser would build 20,000 × 16,384 cells.
+		const raised = readImportLimits({
+			MONEV_IMPORT_MAX_ROWS: '10000000',
+			MONEV_IMPORT_MAX_COLUMNS: '20000',
+			MONEV_IMPORT_PARSE_HEAP_MB: '64'
+		});
+		const sparse = xlsxOfCells([
+			[1, 1, 'Tanggal'],
+			[20_000, 16_384, 'x']
+		]);
+		const refused = await readUploadText(xlsxForm(sparse, 'jarang.xlsx'), raised);
+		expect(refused).toEqual({ ok: false, message: expect.stringMatching(/batas memori/) });
+		expect((await readUploadText(xlsxForm(await small()))).ok).toBe(true);
 	});
 });

@@ -5,7 +5,7 @@ import type { ParseResult } from '../../import';
 import { readImportLimits, type ImportLimits } from '../config';
 import { fileIssue, isZip, type ImportFile } from './parse';
 import type { WriteLock } from '../db/write-lock';
-import type { PlanWorkerInput, PublishWorkerInput, WorkerInput } from './worker';
+import type { PlanWorkerInput, PublishWorkerInput, RegisterXlsxInput, WorkerInput } from './worker';
 import { inspectZip } from './xlsx-zip';
 
 export type { ImportFile } from './parse';
@@ -21,6 +21,13 @@ const failed = (message: string): ParseResult => ({ ok: false, errors: [fileIssu
 
 // One parse at a time: each thread may take up to MONEV_IMPORT_PARSE_HEAP_MB, so uploads wait in line.
 let queue: Promise<unknown> = Promise.resolve();
+
+/** Runs `parse` after the parses queued before it (matrix and register uploads share the line). */
+export function queuedParse<T>(parse: () => Promise<T>): Promise<T> {
+	const run = queue.then(parse);
+	queue = run.catch(() => undefined);
+	return run;
+}
 
 /** The code a parse thread starts with: load the worker module (via tsx when it is TypeScript). */
 async function bootstrap(): Promise<string> {
@@ -43,7 +50,7 @@ async function bootstrap(): Promise<string> {
  * then dies with its connection: SQLite rolls it back).
  */
 export async function runInThread<T>(
-	workerData: WorkerInput | PlanWorkerInput | PublishWorkerInput,
+	workerData: WorkerInput | PlanWorkerInput | PublishWorkerInput | RegisterXlsxInput,
 	heapMb: number,
 	timeoutMs: number,
 	writeLock?: WriteLock
@@ -119,7 +126,5 @@ export async function readImportFile(
 		const inspected = inspectZip(file.bytes, limits);
 		if (!inspected.ok) return failed(inspected.message);
 	}
-	const run = queue.then(() => parseInThread(file, limits, timeoutMs));
-	queue = run.catch(() => undefined);
-	return run;
+	return queuedParse(() => parseInThread(file, limits, timeoutMs));
 }

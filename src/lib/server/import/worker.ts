@@ -5,8 +5,8 @@ import type { PlanJob, PlanJobResult } from './plan-jobs';
 import type { PublishJob, PublishOutcome } from '../workflow/publish-job';
 
 /**
- * The worker thread that parses an upload (started by file.ts), plans an import (started by
- * plan-thread.ts) or publishes a period (started by workflow/publish-thread.ts), the last two on
+ * The worker thread that parses an upload (started by file.ts), reads a register upload's .xlsx
+ * (registers/import.ts), plans an import (started by plan-thread.ts) or publishes a period (started by workflow/publish-thread.ts), the last two on
  * a database connection of their own. The thread loads this
  * module by its own URL, which is the source file under vitest/tsx and the built chunk under
  * `node build`, so the same code runs in both.
@@ -15,6 +15,7 @@ import type { PublishJob, PublishOutcome } from '../workflow/publish-job';
 export const WORKER_KIND = 'monev-import-parse';
 export const PLAN_KIND = 'monev-import-plan';
 export const PUBLISH_KIND = 'monev-publish';
+export const REGISTER_XLSX_KIND = 'monev-register-xlsx';
 
 /** This module's URL, for the thread to load. */
 export const workerUrl = import.meta.url;
@@ -36,6 +37,13 @@ export interface PublishWorkerInput {
 	kind: typeof PUBLISH_KIND;
 	job: PublishJob;
 	database: { url: string; authToken?: string };
+}
+
+/** A register upload's .xlsx, read to CSV text (registers/xlsx.ts); no database. */
+export interface RegisterXlsxInput {
+	kind: typeof REGISTER_XLSX_KIND;
+	bytes: Uint8Array;
+	limits: ImportLimits;
 }
 
 /** Opens the thread's connection, asks for the process's write lock, then runs `work` on it. */
@@ -78,14 +86,28 @@ async function publishJob(input: PublishWorkerInput, port: MessagePort): Promise
 }
 
 const kind = isMainThread ? null : (workerData as { kind?: string } | null)?.kind;
-if (parentPort && (kind === WORKER_KIND || kind === PLAN_KIND || kind === PUBLISH_KIND)) {
+/** Reads a register upload's first sheet (the module loads only in this kind of thread). */
+async function registerXlsx(input: RegisterXlsxInput) {
+	const { xlsxAsCsv } = await import('../registers/xlsx');
+	return xlsxAsCsv(input.bytes, input.limits);
+}
+
+const KINDS: readonly (string | null | undefined)[] = [
+	WORKER_KIND,
+	PLAN_KIND,
+	PUBLISH_KIND,
+	REGISTER_XLSX_KIND
+];
+if (parentPort && KINDS.includes(kind)) {
 	const port = parentPort;
 	const work: Promise<unknown> =
 		kind === WORKER_KIND
 			? parseImportBytes((workerData as WorkerInput).file, (workerData as WorkerInput).limits)
 			: kind === PLAN_KIND
 				? plan(workerData as PlanWorkerInput, port)
-				: publishJob(workerData as PublishWorkerInput, port);
+				: kind === REGISTER_XLSX_KIND
+					? registerXlsx(workerData as RegisterXlsxInput)
+					: publishJob(workerData as PublishWorkerInput, port);
 	work.then(
 		(result) => port.postMessage({ result }),
 		(e: unknown) => port.postMessage({ crash: String((e as Error)?.stack ?? e) })

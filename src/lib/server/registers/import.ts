@@ -5,8 +5,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, count, eq, inArray, like, sql } from 'drizzle-orm';
-import Papa from 'papaparse';
-import { readSheet } from 'read-excel-file/universal';
 import { db, type Conn } from '../db';
 import {
 	auditEvents,
@@ -18,7 +16,10 @@ import {
 import { record, type Actor } from '../audit/audit';
 import { readImportLimits, type ImportLimits } from '../config';
 import { isZip } from '../import/parse';
-import { checkExtent, inflateEntries, inspectZip, storedZip } from '../import/xlsx-zip';
+import { PARSE_TIMEOUT_MS, queuedParse, runInThread } from '../import/file';
+import type { RegisterXlsxInput } from '../import/worker';
+import { inspectZip } from '../import/xlsx-zip';
+import type { SheetText } from './xlsx';
 import { REGISTER_FORMS, type RegisterSlug } from '../../registers/forms';
 import type { RegisterValues } from '../../validation/register';
 
@@ -46,7 +47,8 @@ const CHUNK = 200;
  */
 export async function readUploadText(
 	form: FormData,
-	limits: ImportLimits = readImportLimits()
+	limits: ImportLimits = readImportLimits(),
+	timeoutMs: number = PARSE_TIMEOUT_MS
 ): Promise<{ ok: true; text: string; name: string } | { ok: false; message: string }> {
 	const upload = form.get('file');
 	const file = upload instanceof File && upload.size > 0 ? upload : null;
@@ -59,7 +61,7 @@ export async function readUploadText(
 	if (file) {
 		const bytes = new Uint8Array(await file.arrayBuffer());
 		if (isZip(bytes)) {
-			const sheet = await xlsxAsCsv(bytes, limits);
+			const sheet = await xlsxInThread(bytes, file.name, limits, timeoutMs);
 			if (!sheet.ok) return sheet;
 			text = sheet.text;
 		} else text = new TextDecoder('utf-8').decode(bytes);
@@ -74,38 +76,31 @@ export async function readUploadText(
 	return { ok: true, text, name };
 }
 
-const cellText = (cell: unknown): string =>
-	cell === null || cell === undefined
-		? ''
-		: cell instanceof Date
-			? cell.toISOString().slice(0, 10)
-			: String(cell);
+const DIED =
+	'Berkas .xlsx tidak dapat diproses: membacanya melampaui batas memori atau waktu server. ' +
+	'Perkecil berkasnya (bagi ke beberapa berkas), atau simpan sebagai CSV.';
 
 /**
- * The first sheet of an .xlsx as CSV text, under the same zip caps as the matrix import (entries,
- * unzipped bytes, sheet extent checked before the sheet is parsed). The preview then carries
- * CSV, so the commit reads exactly what was shown.
+ * Reads an .xlsx upload's first sheet in the import's worker thread (one parse at a time, with
+ * the matrix uploads), as the matrix import does: unzipping and parsing a sheet took the server's
+ * one event loop for as long as it ran, and a sheet too large for the parse heap ends only the
+ * thread. A bomb is refused from its central directory before a thread starts.
  */
-async function xlsxAsCsv(
+async function xlsxInThread(
 	bytes: Uint8Array,
-	limits: ImportLimits
-): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+	name: string,
+	limits: ImportLimits,
+	timeoutMs: number
+): Promise<SheetText> {
 	const inspected = inspectZip(bytes, limits);
 	if (!inspected.ok) return inspected;
-	const inflated = inflateEntries(bytes, inspected.value, limits);
-	if (!inflated.ok) return inflated;
-	const extent = checkExtent(inflated.value, limits);
-	if (!extent.ok) return extent;
-	try {
-		const rows = await readSheet(storedZip(inflated.value).buffer as ArrayBuffer, 1);
-		return { ok: true, text: Papa.unparse(rows.map((r) => r.map(cellText))) };
-	} catch {
-		return {
-			ok: false,
-			message:
-				'Berkas .xlsx tidak dapat dibaca (rusak atau bukan buku kerja Excel). Simpan ulang sebagai .xlsx atau CSV.'
-		};
-	}
+	const input: RegisterXlsxInput = { kind: 'monev-register-xlsx', bytes, limits };
+	const outcome = await queuedParse(() =>
+		runInThread<SheetText>(input, limits.parseHeapMb, timeoutMs)
+	);
+	if (outcome.ok) return outcome.value;
+	console.error(`[monev] impor register: pembacaan berkas "${name}" gagal: ${outcome.problem}`);
+	return { ok: false, message: DIED };
 }
 
 /** Adds all `rows` in one transaction, audited; returns the import's source tag and count. */
