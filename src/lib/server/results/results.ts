@@ -1,3 +1,4 @@
+import { channel } from 'node:diagnostics_channel';
 import { asc, eq } from 'drizzle-orm';
 import { awardGroups, scorePeriod } from '../../scoring';
 import * as audit from '../audit/audit';
@@ -66,19 +67,38 @@ export async function computeView(period: Period, conn: Conn = db()): Promise<Re
 }
 
 /**
+ * Each phase of a publish as `{ phase, ms }` once it ends, for scripts/bench/publish-probe.ts
+ * (a diagnostics channel costs nothing while nobody subscribes).
+ */
+export const publishPhases = channel('monev:publish-phase');
+
+/** Marks the end of a publish phase: the time since the previous mark goes to {@link publishPhases}. */
+function phaseClock(): (phase: string) => void {
+	let at = performance.now();
+	return (phase) => {
+		const now = performance.now();
+		if (publishPhases.hasSubscribers) publishPhases.publish({ phase, ms: now - at });
+		at = now;
+	};
+}
+
+/**
  * Publishes a period: scores it once and stores the result as an immutable snapshot with an ETag,
  * so later edits of the rubric or cells never change what the public saw.
  */
 export async function publish(periodId: number, actor: Actor, conn: Conn = db()): Promise<void> {
 	const [period] = await conn.select().from(periods).where(eq(periods.id, periodId)).limit(1);
 	if (!period) throw new Error(`period ${periodId} not found`);
+	const mark = phaseClock();
 	await conn.transaction(async (tx) => {
 		const publishedAt = new Date();
 		const view = await computeView({ ...period, status: 'published', publishedAt }, tx);
+		mark('score');
 		// Each OPD's result is serialised once, for the snapshot and for its own file.
 		const jsons = resultJsons(view);
 		const body = snapshotBody(view, jsons);
 		const etag = etagOf(body);
+		mark('serialise snapshot');
 		await tx
 			.update(periods)
 			.set({ status: 'published', publishedAt })
@@ -90,16 +110,19 @@ export async function publish(periodId: number, actor: Actor, conn: Conn = db())
 				target: publishedSnapshots.periodId,
 				set: { body, etag, publishedAt }
 			});
+		mark('write snapshot');
 		await tx.delete(publishedFiles).where(eq(publishedFiles.periodId, periodId));
+		mark('delete old files');
 		const files = buildPublishedFiles(view);
+		mark('build open-data files');
 		await tx
 			.insert(publishedFiles)
 			.values(FILE_NAMES.map((name) => ({ periodId, name, ...files[name] })));
-		await bulkInsertBound(
-			tx,
-			publishedFiles,
-			buildOpdFiles(view, jsons).map((file) => ({ periodId, ...file }))
-		);
+		mark('write open-data files');
+		const opdFiles = buildOpdFiles(view, jsons).map((file) => ({ periodId, ...file }));
+		mark('build OPD files');
+		await bulkInsertBound(tx, publishedFiles, opdFiles);
+		mark('write OPD files');
 		await audit.record(
 			actor,
 			{
@@ -112,7 +135,9 @@ export async function publish(periodId: number, actor: Actor, conn: Conn = db())
 			},
 			tx
 		);
+		mark('audit');
 	});
+	mark('commit');
 }
 
 export interface PublishedSnapshot {
