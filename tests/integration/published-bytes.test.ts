@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../src/lib/server/db';
-import { periods, publishedFiles } from '../../src/lib/server/db/schema';
+import { periods, publishedFiles, publishedSnapshots } from '../../src/lib/server/db/schema';
 import { seedDemo } from '../../src/lib/server/db/seed';
 import { etagOf } from '../../src/lib/server/results/published-files';
 import { publishedView } from '../../src/lib/server/results/results';
@@ -48,5 +48,22 @@ describe('published bytes of the seeded years', () => {
 		const digest = sha(files.map((f) => `${f.name}\n${blank(f.body)}`).join('\n'));
 		const view = sha(blank(JSON.stringify(await publishedView(year, db))));
 		expect({ files: digest, view }).toEqual(EXPECTED[year]);
+	});
+
+	it('the snapshot names its OPD results; one stored whole (published before) reads the same', async () => {
+		const [period] = await db.select().from(periods).where(eq(periods.year, 2021));
+		const [row] = await db
+			.select({ body: publishedSnapshots.body })
+			.from(publishedSnapshots)
+			.where(eq(publishedSnapshots.periodId, period!.id));
+		const view = (await publishedView(2021, db))!;
+		const stored = JSON.parse(row!.body) as { result: { opds: unknown[] } };
+		expect(stored.result.opds).toEqual(view.result.opds.map((o) => o.opd));
+		expect(view.result.opds).toHaveLength(32);
+		await db
+			.update(publishedSnapshots)
+			.set({ body: JSON.stringify(view) })
+			.where(eq(publishedSnapshots.periodId, period!.id));
+		expect(await publishedView(2021, db)).toEqual(view);
 	});
 });

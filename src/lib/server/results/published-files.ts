@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { writeCsv } from '../../import/csv-cells';
 import type { ExportTable } from '../../report/export-tables';
 import { MARK } from '../../import/ticks';
@@ -93,25 +93,9 @@ export interface PublicOpdData {
 /** Published file name of one OPD's result. */
 export const opdFileName = (slug: string): `opd/${string}.json` => `opd/${slug}.json`;
 
-/**
- * Each OPD's result as JSON, in result order: serialised once at publish time for both the
- * snapshot and the OPD's own file (at 25,000 OPDs each serialisation took seconds).
- */
+/** Each OPD's result as JSON, in result order: the `result` of each OPD's own file. */
 export function resultJsons(view: ResultsView): string[] {
 	return view.result.opds.map((o) => JSON.stringify(o));
-}
-
-/**
- * `JSON.stringify(view)`, byte for byte, with the OPD results already serialised: the rest of the
- * view is serialised with a unique marker in their place, which is then replaced by them.
- */
-export function snapshotBody(view: ResultsView, jsons = resultJsons(view)): string {
-	const marker = `\u0000opds-${randomUUID()}`;
-	const shell = JSON.stringify({ ...view, result: { ...view.result, opds: marker } });
-	const quoted = JSON.stringify(marker);
-	const at = shell.indexOf(quoted);
-	if (at < 0 || shell.indexOf(quoted, at + 1) >= 0) throw new Error('snapshot marker not unique');
-	return `${shell.slice(0, at)}[${jsons.join(',')}]${shell.slice(at + quoted.length)}`;
 }
 
 /**

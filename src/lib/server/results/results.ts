@@ -6,14 +6,8 @@ import type { Actor } from '../audit/audit';
 import { cellsOf } from '../workflow/assessments';
 import { db, type Conn } from '../db';
 import { periods, publishedFiles, publishedSnapshots, type Period } from '../db/schema';
-import {
-	buildOpdFiles,
-	buildPublishedFiles,
-	etagOf,
-	FILE_NAMES,
-	resultJsons,
-	snapshotBody
-} from './published-files';
+import { buildOpdFiles, buildPublishedFiles, etagOf, FILE_NAMES } from './published-files';
+import { readSnapshot, slimSnapshotBody } from './snapshot';
 import { bulkInsertBound } from '../db/bulk';
 import { roster, rubricOf } from '../periods/periods';
 import { officialAwardsOfPeriod } from '../awards/awards';
@@ -94,9 +88,12 @@ export async function publish(periodId: number, actor: Actor, conn: Conn = db())
 		const publishedAt = new Date();
 		const view = await computeView({ ...period, status: 'published', publishedAt }, tx);
 		mark('score');
-		// Each OPD's result is serialised once, for the snapshot and for its own file.
-		const jsons = resultJsons(view);
-		const body = snapshotBody(view, jsons);
+		const opdFiles = buildOpdFiles(view).map((file) => ({ periodId, ...file }));
+		mark('build OPD files');
+		// The snapshot names its OPD results instead of repeating them (snapshot.ts); every result
+		// has its file, since the results are those of the roster's rated OPDs.
+		const body =
+			opdFiles.length === view.result.opds.length ? slimSnapshotBody(view) : JSON.stringify(view);
 		const etag = etagOf(body);
 		mark('serialise snapshot');
 		await tx
@@ -119,8 +116,6 @@ export async function publish(periodId: number, actor: Actor, conn: Conn = db())
 			.insert(publishedFiles)
 			.values(FILE_NAMES.map((name) => ({ periodId, name, ...files[name] })));
 		mark('write open-data files');
-		const opdFiles = buildOpdFiles(view, jsons).map((file) => ({ periodId, ...file }));
-		mark('build OPD files');
 		await bulkInsertBound(tx, publishedFiles, opdFiles);
 		mark('write OPD files');
 		await audit.record(
@@ -141,9 +136,9 @@ export async function publish(periodId: number, actor: Actor, conn: Conn = db())
 }
 
 export interface PublishedSnapshot {
-	body: string;
 	etag: string;
-	view: () => ResultsView;
+	/** The whole published view (its OPD results read from their files when not inline). */
+	view: () => Promise<ResultsView>;
 }
 
 /** The published snapshot of a year, or null when the year is not published. */
@@ -152,19 +147,19 @@ export async function publishedByYear(
 	conn: Conn = db()
 ): Promise<PublishedSnapshot | null> {
 	const [row] = await conn
-		.select({ body: publishedSnapshots.body, etag: publishedSnapshots.etag })
+		.select({
+			periodId: publishedSnapshots.periodId,
+			body: publishedSnapshots.body,
+			etag: publishedSnapshots.etag
+		})
 		.from(publishedSnapshots)
 		.innerJoin(periods, eq(periods.id, publishedSnapshots.periodId))
 		.where(eq(periods.year, year))
 		.limit(1);
 	if (!row) return null;
-	// Snapshots published before `notRated` existed read as having none.
 	return {
-		...row,
-		view: () => {
-			const view = JSON.parse(row.body) as ResultsView;
-			return { ...view, notRated: view.notRated ?? [] };
-		}
+		etag: row.etag,
+		view: async () => (await readSnapshot(row.periodId, row.body, conn)).view
 	};
 }
 
@@ -180,5 +175,5 @@ export async function publishedYears(conn: Conn = db()) {
 /** The published view of a year for the public, or null (the caller answers 404). */
 export async function publishedView(year: number, conn: Conn = db()): Promise<ResultsView | null> {
 	const snapshot = await publishedByYear(year, conn);
-	return snapshot ? snapshot.view() : null;
+	return snapshot ? await snapshot.view() : null;
 }
