@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resultOf } from '../../insights/fixtures';
 import { flatRubric } from '../../scoring/rubric';
-import { buildOpdFiles, etagOf, resultJsons } from './published-files';
+import { buildOpdFiles, etagOf } from './published-files';
 import { slimSnapshotBody } from './snapshot';
 import type { ResultsView } from './view';
 
@@ -34,7 +34,7 @@ const view: ResultsView = {
 	notRated: [{ slug: 'opd-x', name: 'Tidak $& dinilai', reason: 'alasan "x"' }]
 };
 
-describe('published bodies built from each OPD result serialised once', () => {
+describe('the stored snapshot and the OPD files', () => {
 	it('the stored snapshot is the view with each OPD result named by its slug', () => {
 		const stored = JSON.parse(slimSnapshotBody(view)) as Record<string, unknown>;
 		expect(stored).toEqual({
@@ -45,7 +45,7 @@ describe('published bodies built from each OPD result serialised once', () => {
 	});
 
 	it('each OPD file is JSON.stringify({ entry, result }) with its ETag', () => {
-		const files = buildOpdFiles(view, resultJsons(view));
+		const files = buildOpdFiles(view);
 		expect(files).toHaveLength(NAMES.length);
 		for (const [i, entry] of view.roster.entries()) {
 			const result = view.result.opds.find((o) => o.opd === entry.slug);

@@ -93,25 +93,18 @@ export interface PublicOpdData {
 /** Published file name of one OPD's result. */
 export const opdFileName = (slug: string): `opd/${string}.json` => `opd/${slug}.json`;
 
-/** Each OPD's result as JSON, in result order: the `result` of each OPD's own file. */
-export function resultJsons(view: ResultsView): string[] {
-	return view.result.opds.map((o) => JSON.stringify(o));
-}
-
 /**
  * One file per OPD, so the public OPD page of a year with 25,000 OPDs reads a few kilobytes
  * instead of parsing the whole snapshot of every year. Each body is
- * `JSON.stringify({ entry, result })` (`PublicOpdData`), built from the serialised results.
+ * `JSON.stringify({ entry, result })` (`PublicOpdData`), serialised in one go: the snapshot names
+ * these results (snapshot.ts), so nothing else needs them as JSON.
  */
-export function buildOpdFiles(
-	view: ResultsView,
-	jsons = resultJsons(view)
-): { name: string; body: string; etag: string }[] {
-	const results = new Map(view.result.opds.map((o, i) => [o.opd, jsons[i]!]));
+export function buildOpdFiles(view: ResultsView): { name: string; body: string; etag: string }[] {
+	const results = new Map(view.result.opds.map((o) => [o.opd, o]));
 	return view.roster.flatMap((entry) => {
 		const result = results.get(entry.slug);
 		if (result === undefined) return [];
-		const body = `{"entry":${JSON.stringify(entry)},"result":${result}}`;
+		const body = JSON.stringify({ entry, result } satisfies PublicOpdData);
 		return [{ name: opdFileName(entry.slug), body, etag: etagOf(body) }];
 	});
 }
