@@ -28,7 +28,7 @@ export async function resultsCommand(args: string[], conn: DB): Promise<number> 
 	}
 	const snapshot = await publishedByYear(year, conn);
 	// Unpublished: the ranking from current cells, summed in SQL (no score per indicator needed).
-	const published = snapshot?.view();
+	const published = await snapshot?.view();
 	const view = published ?? (await computeRanking(period, conn));
 	if (!snapshot)
 		console.error(`[monev] periode ${year} belum terbit: hasil dihitung dari data saat ini`);

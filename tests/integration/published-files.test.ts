@@ -3,7 +3,13 @@ import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTORS } from '../../src/lib/server/audit/audit';
 import type { DB } from '../../src/lib/server/db';
-import { assessments, periodOpds, periods, publishedFiles } from '../../src/lib/server/db/schema';
+import {
+	assessments,
+	periodOpds,
+	periods,
+	publishedFiles,
+	publishedSnapshots
+} from '../../src/lib/server/db/schema';
 import {
 	publishedCsv,
 	publishedFile,
@@ -32,6 +38,20 @@ beforeEach(async () => {
 	await seedDemo('data/seeds', db);
 });
 afterEach(async () => cleanup());
+
+/**
+ * Makes `year` look published before published files existed: no files, and a snapshot holding
+ * the whole view (its OPD results inline).
+ */
+async function publishedBeforeFiles(year: number) {
+	const [period] = await db.select().from(periods).where(eq(periods.year, year));
+	const body = JSON.stringify(await publishedView(year, db));
+	await db
+		.update(publishedSnapshots)
+		.set({ body })
+		.where(eq(publishedSnapshots.periodId, period!.id));
+	await db.delete(publishedFiles).where(eq(publishedFiles.periodId, period!.id));
+}
 
 describe('published files', () => {
 	it('every public OPD page read from its own file equals the page worked out from the snapshots', async () => {
@@ -74,8 +94,7 @@ describe('published files', () => {
 	});
 
 	it('an OPD page of a year published before per-OPD files existed comes from the snapshots', async () => {
-		const [period] = await db.select().from(periods).where(eq(periods.year, 2021));
-		await db.delete(publishedFiles).where(eq(publishedFiles.periodId, period!.id));
+		await publishedBeforeFiles(2021);
 		const views = await publishedYearViews(db);
 		const slug = views[1]!.roster[4]!.slug;
 		expect(await publishedOpdPage(2021, slug, [], db)).toEqual(buildOpdPage(views, 2021, slug));
@@ -112,7 +131,7 @@ describe('published files', () => {
 			.select({ body: publishedFiles.body })
 			.from(publishedFiles)
 			.where(and(eq(publishedFiles.periodId, period!.id), eq(publishedFiles.name, 'method.json')));
-		await db.delete(publishedFiles).where(eq(publishedFiles.periodId, period!.id));
+		await publishedBeforeFiles(2020);
 		expect(await publishedFile(2020, 'method.json', db)).toBeNull();
 		expect(await publishedMethod(2020, db)).toEqual(JSON.parse(stored!.body));
 	});

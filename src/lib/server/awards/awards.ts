@@ -23,6 +23,7 @@ import {
 import { aliasesById } from '../opds/master';
 import { roster } from '../periods/periods';
 import { buildPublishedFiles, etagOf } from '../results/published-files';
+import { readSnapshot, slimSnapshotBody } from '../results/snapshot';
 import type { OfficialAwardView, ResultsView } from '../results/view';
 import { WorkflowError } from '../workflow/error';
 
@@ -144,13 +145,13 @@ async function refreshPublished(periodId: number, conn: Conn): Promise<void> {
 		.where(eq(publishedSnapshots.periodId, periodId))
 		.limit(1);
 	if (!row) return;
-	const published = JSON.parse(row.body) as ResultsView;
+	const { view: published, slim } = await readSnapshot(periodId, row.body, conn);
 	const view: ResultsView = {
 		...published,
-		notRated: published.notRated ?? [],
 		officialAwards: await officialAwardsOfPeriod(periodId, conn)
 	};
-	const body = JSON.stringify(view);
+	// Stored as it was: a snapshot from before the OPD files keeps its results inline.
+	const body = slim ? slimSnapshotBody(view) : JSON.stringify(view);
 	await conn
 		.update(publishedSnapshots)
 		.set({ body, etag: etagOf(body) })

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { writeCsv } from '../../import/csv-cells';
 import type { ExportTable } from '../../report/export-tables';
 import { MARK } from '../../import/ticks';
@@ -94,40 +94,17 @@ export interface PublicOpdData {
 export const opdFileName = (slug: string): `opd/${string}.json` => `opd/${slug}.json`;
 
 /**
- * Each OPD's result as JSON, in result order: serialised once at publish time for both the
- * snapshot and the OPD's own file (at 25,000 OPDs each serialisation took seconds).
- */
-export function resultJsons(view: ResultsView): string[] {
-	return view.result.opds.map((o) => JSON.stringify(o));
-}
-
-/**
- * `JSON.stringify(view)`, byte for byte, with the OPD results already serialised: the rest of the
- * view is serialised with a unique marker in their place, which is then replaced by them.
- */
-export function snapshotBody(view: ResultsView, jsons = resultJsons(view)): string {
-	const marker = `\u0000opds-${randomUUID()}`;
-	const shell = JSON.stringify({ ...view, result: { ...view.result, opds: marker } });
-	const quoted = JSON.stringify(marker);
-	const at = shell.indexOf(quoted);
-	if (at < 0 || shell.indexOf(quoted, at + 1) >= 0) throw new Error('snapshot marker not unique');
-	return `${shell.slice(0, at)}[${jsons.join(',')}]${shell.slice(at + quoted.length)}`;
-}
-
-/**
  * One file per OPD, so the public OPD page of a year with 25,000 OPDs reads a few kilobytes
  * instead of parsing the whole snapshot of every year. Each body is
- * `JSON.stringify({ entry, result })` (`PublicOpdData`), built from the serialised results.
+ * `JSON.stringify({ entry, result })` (`PublicOpdData`), serialised in one go: the snapshot names
+ * these results (snapshot.ts), so nothing else needs them as JSON.
  */
-export function buildOpdFiles(
-	view: ResultsView,
-	jsons = resultJsons(view)
-): { name: string; body: string; etag: string }[] {
-	const results = new Map(view.result.opds.map((o, i) => [o.opd, jsons[i]!]));
+export function buildOpdFiles(view: ResultsView): { name: string; body: string; etag: string }[] {
+	const results = new Map(view.result.opds.map((o) => [o.opd, o]));
 	return view.roster.flatMap((entry) => {
 		const result = results.get(entry.slug);
 		if (result === undefined) return [];
-		const body = `{"entry":${JSON.stringify(entry)},"result":${result}}`;
+		const body = JSON.stringify({ entry, result } satisfies PublicOpdData);
 		return [{ name: opdFileName(entry.slug), body, etag: etagOf(body) }];
 	});
 }

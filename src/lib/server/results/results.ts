@@ -1,3 +1,4 @@
+import { channel } from 'node:diagnostics_channel';
 import { asc, eq } from 'drizzle-orm';
 import { awardGroups, scorePeriod } from '../../scoring';
 import * as audit from '../audit/audit';
@@ -5,14 +6,8 @@ import type { Actor } from '../audit/audit';
 import { cellsOf } from '../workflow/assessments';
 import { db, type Conn } from '../db';
 import { periods, publishedFiles, publishedSnapshots, type Period } from '../db/schema';
-import {
-	buildOpdFiles,
-	buildPublishedFiles,
-	etagOf,
-	FILE_NAMES,
-	resultJsons,
-	snapshotBody
-} from './published-files';
+import { buildOpdFiles, buildPublishedFiles, etagOf, FILE_NAMES } from './published-files';
+import { readSnapshot, slimSnapshotBody } from './snapshot';
 import { bulkInsertBound } from '../db/bulk';
 import { roster, rubricOf } from '../periods/periods';
 import { officialAwardsOfPeriod } from '../awards/awards';
@@ -66,19 +61,41 @@ export async function computeView(period: Period, conn: Conn = db()): Promise<Re
 }
 
 /**
+ * Each phase of a publish as `{ phase, ms }` once it ends, for scripts/bench/publish-probe.ts
+ * (a diagnostics channel costs nothing while nobody subscribes).
+ */
+export const publishPhases = channel('monev:publish-phase');
+
+/** Marks the end of a publish phase: the time since the previous mark goes to {@link publishPhases}. */
+function phaseClock(): (phase: string) => void {
+	let at = performance.now();
+	return (phase) => {
+		const now = performance.now();
+		if (publishPhases.hasSubscribers) publishPhases.publish({ phase, ms: now - at });
+		at = now;
+	};
+}
+
+/**
  * Publishes a period: scores it once and stores the result as an immutable snapshot with an ETag,
  * so later edits of the rubric or cells never change what the public saw.
  */
 export async function publish(periodId: number, actor: Actor, conn: Conn = db()): Promise<void> {
 	const [period] = await conn.select().from(periods).where(eq(periods.id, periodId)).limit(1);
 	if (!period) throw new Error(`period ${periodId} not found`);
+	const mark = phaseClock();
 	await conn.transaction(async (tx) => {
 		const publishedAt = new Date();
 		const view = await computeView({ ...period, status: 'published', publishedAt }, tx);
-		// Each OPD's result is serialised once, for the snapshot and for its own file.
-		const jsons = resultJsons(view);
-		const body = snapshotBody(view, jsons);
+		mark('score');
+		const opdFiles = buildOpdFiles(view).map((file) => ({ periodId, ...file }));
+		mark('build OPD files');
+		// The snapshot names its OPD results instead of repeating them (snapshot.ts); every result
+		// has its file, since the results are those of the roster's rated OPDs.
+		const body =
+			opdFiles.length === view.result.opds.length ? slimSnapshotBody(view) : JSON.stringify(view);
 		const etag = etagOf(body);
+		mark('serialise snapshot');
 		await tx
 			.update(periods)
 			.set({ status: 'published', publishedAt })
@@ -90,16 +107,17 @@ export async function publish(periodId: number, actor: Actor, conn: Conn = db())
 				target: publishedSnapshots.periodId,
 				set: { body, etag, publishedAt }
 			});
+		mark('write snapshot');
 		await tx.delete(publishedFiles).where(eq(publishedFiles.periodId, periodId));
+		mark('delete old files');
 		const files = buildPublishedFiles(view);
+		mark('build open-data files');
 		await tx
 			.insert(publishedFiles)
 			.values(FILE_NAMES.map((name) => ({ periodId, name, ...files[name] })));
-		await bulkInsertBound(
-			tx,
-			publishedFiles,
-			buildOpdFiles(view, jsons).map((file) => ({ periodId, ...file }))
-		);
+		mark('write open-data files');
+		await bulkInsertBound(tx, publishedFiles, opdFiles);
+		mark('write OPD files');
 		await audit.record(
 			actor,
 			{
@@ -112,13 +130,15 @@ export async function publish(periodId: number, actor: Actor, conn: Conn = db())
 			},
 			tx
 		);
+		mark('audit');
 	});
+	mark('commit');
 }
 
 export interface PublishedSnapshot {
-	body: string;
 	etag: string;
-	view: () => ResultsView;
+	/** The whole published view (its OPD results read from their files when not inline). */
+	view: () => Promise<ResultsView>;
 }
 
 /** The published snapshot of a year, or null when the year is not published. */
@@ -127,19 +147,19 @@ export async function publishedByYear(
 	conn: Conn = db()
 ): Promise<PublishedSnapshot | null> {
 	const [row] = await conn
-		.select({ body: publishedSnapshots.body, etag: publishedSnapshots.etag })
+		.select({
+			periodId: publishedSnapshots.periodId,
+			body: publishedSnapshots.body,
+			etag: publishedSnapshots.etag
+		})
 		.from(publishedSnapshots)
 		.innerJoin(periods, eq(periods.id, publishedSnapshots.periodId))
 		.where(eq(periods.year, year))
 		.limit(1);
 	if (!row) return null;
-	// Snapshots published before `notRated` existed read as having none.
 	return {
-		...row,
-		view: () => {
-			const view = JSON.parse(row.body) as ResultsView;
-			return { ...view, notRated: view.notRated ?? [] };
-		}
+		etag: row.etag,
+		view: async () => (await readSnapshot(row.periodId, row.body, conn)).view
 	};
 }
 
@@ -155,5 +175,5 @@ export async function publishedYears(conn: Conn = db()) {
 /** The published view of a year for the public, or null (the caller answers 404). */
 export async function publishedView(year: number, conn: Conn = db()): Promise<ResultsView | null> {
 	const snapshot = await publishedByYear(year, conn);
-	return snapshot ? snapshot.view() : null;
+	return snapshot ? await snapshot.view() : null;
 }
