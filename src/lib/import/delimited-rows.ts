@@ -62,10 +62,13 @@ function readRows(
 		quoteChar: '"',
 		skipEmptyLines: false
 	});
+	// Only a quoted cell can hold a line break: without a quote, a row is one line.
+	const quoted = text.includes('"');
 	let line = 1;
 	for (const cells of result.data) {
 		rows.push({ cells, line });
 		line++;
+		if (!quoted) continue;
 		for (const cell of cells) {
 			for (let k = cell.indexOf('\n'); k !== -1; k = cell.indexOf('\n', k + 1)) line++;
 		}

@@ -249,8 +249,10 @@ export function createOpdIndex(opds: readonly IndexedOpd[]): OpdIndex {
 
 	function lookup(name: string): OpdLookup {
 		stats.lookups++;
+		// An empty roster (a first import) matches nothing: no need to read the name.
+		if (opds.length === 0) return { kind: 'none', suggestions: [] };
 		const keys = lookupKeys(name);
-		if (keys.length === 0 || opds.length === 0) return { kind: 'none', suggestions: [] };
+		if (keys.length === 0) return { kind: 'none', suggestions: [] };
 
 		const exactOpds = new Set<number>();
 		let allAlias = true;

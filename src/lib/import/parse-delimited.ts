@@ -13,7 +13,7 @@ import { finishMatrix, type RowColumns } from './finish-matrix';
 import { isGroupHeaderRow, readCategoryLabels, readRowNumber } from './header';
 import { binaryIssue, issueAt, quoteValue, sortIssues } from './issues';
 import { parseLongRows, type LongColumns, type LongSourceRow } from './long-table';
-import { readCells } from './row-cells';
+import { readLineCells } from './row-cells';
 import { collapseSpaces, detectBinary, normalizeNewlines, stripBom } from './text';
 import type { ImportIssue, ParsedRow, ParseResult } from './types';
 
@@ -145,7 +145,8 @@ export function parseDelimited(text: string): ParseResult {
 	const cellLayout = { headers: labels, firstColumn: layout.nameColumn + 2 };
 	const width = layout.nameColumn + 1 + labels.length;
 	const rows: ParsedRow[] = [];
-	for (const source of table.rows.slice(bodyStart)) {
+	for (let r = bodyStart; r < table.rows.length; r++) {
+		const source = table.rows[r]!;
 		if (isEmptyRow(source.cells)) continue;
 		const wrongDelimiter = otherDelimiterIssue(source, table, width);
 		if (wrongDelimiter !== null) {
@@ -154,11 +155,9 @@ export function parseDelimited(text: string): ParseResult {
 		}
 		const cells = cleanCells(source);
 		const name = collapseSpaces(cells[layout.nameColumn] ?? '');
-		const tickCells = cells.slice(layout.nameColumn + 1);
 		// A numbered but otherwise empty row is an unused template line, not an OPD.
-		if (name === '' && isEmptyRow(tickCells)) continue;
-		const read = readCells(tickCells, source.line, cellLayout);
-		errors.push(...read.errors);
+		if (name === '' && isEmptyRow(cells.slice(layout.nameColumn + 1))) continue;
+		const read = readLineCells(cells, layout.nameColumn + 1, source.line, cellLayout, errors);
 		const rawNumber = layout.numberColumn === null ? '' : (cells[layout.numberColumn] ?? '');
 		const number = rawNumber === '' ? null : readRowNumber(rawNumber);
 		if (rawNumber !== '' && number === null) {
@@ -172,7 +171,7 @@ export function parseDelimited(text: string): ParseResult {
 				)
 			);
 		}
-		rows.push({ number, name, line: source.line, cells: read.cells.map((cell) => cell.cell) });
+		rows.push({ number, name, line: source.line, cells: read });
 	}
 	return finishMatrix(labels, rows, columns, errors);
 }

@@ -38,31 +38,35 @@ export function badTickReason(raw: string): string {
 }
 
 /**
- * Reads the category cells of one line. `raw` holds every cell after the name column; missing
- * trailing cells count as blank, non-blank cells beyond the last header are errors.
+ * Reads the category cells of one line: `raw[from]` onwards are the cells after the name column.
+ * Missing trailing cells count as blank; non-blank cells beyond the last header are errors,
+ * pushed to `errors` with those of unknown marks. Each cell is a fresh object (callers may edit
+ * a parsed matrix, or a structured clone of it), the cell of an unknown mark a shared one.
  */
-export function readCells(
+export function readLineCells(
 	raw: string[],
+	from: number,
 	line: number,
-	layout: CellLayout
-): { cells: SourceCell[]; errors: ImportIssue[] } {
+	layout: CellLayout,
+	errors: ImportIssue[]
+): ParsedCell[] {
 	const { headers, firstColumn } = layout;
-	const errors: ImportIssue[] = [];
-	const cells = headers.map((label, index): SourceCell => {
-		const text = (raw[index] ?? '').trim();
+	const cells: ParsedCell[] = new Array(headers.length);
+	for (let index = 0; index < headers.length; index++) {
+		const text = (raw[from + index] ?? '').trim();
 		const tick = parseTick(text);
 		if (tick.ok) {
-			// A fresh object per cell: callers may edit a parsed matrix (or a structured clone of it).
-			const cell: ParsedCell = tick.blank
+			cells[index] = tick.blank
 				? { value: 0, notApplicable: false, blank: true }
 				: { value: tick.value, notApplicable: tick.notApplicable };
-			return { cell, raw: text, line };
+		} else {
+			errors.push(issueAt(line, firstColumn + index, headers[index]!, badTickReason(text)));
+			cells[index] = ABSENT_CELL;
 		}
-		errors.push(issueAt(line, firstColumn + index, label, badTickReason(text)));
-		return { cell: ABSENT_CELL, raw: text, line };
-	});
-	raw.slice(headers.length).forEach((text, offset) => {
-		if (isBlankCell(text)) return;
+	}
+	for (let offset = 0; from + headers.length + offset < raw.length; offset++) {
+		const text = raw[from + headers.length + offset]!;
+		if (isBlankCell(text)) continue;
 		const column = firstColumn + headers.length + offset;
 		const lastColumn = firstColumn + headers.length - 1;
 		errors.push(
@@ -75,7 +79,25 @@ export function readCells(
 					'hapus isi sel ini atau tambahkan nama kategorinya di baris judul.'
 			)
 		);
-	});
+	}
+	return cells;
+}
+
+/**
+ * Reads the category cells of one line with their source, for merging wrapped rows. `raw` holds
+ * every cell after the name column; see {@link readLineCells}.
+ */
+export function readCells(
+	raw: string[],
+	line: number,
+	layout: CellLayout
+): { cells: SourceCell[]; errors: ImportIssue[] } {
+	const errors: ImportIssue[] = [];
+	const cells = readLineCells(raw, 0, line, layout, errors).map((cell, index): SourceCell => ({
+		cell,
+		raw: (raw[index] ?? '').trim(),
+		line
+	}));
 	return { cells, errors };
 }
 

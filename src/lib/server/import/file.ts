@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ParseResult } from '../../import';
+import { unpackParse, type PackedParse } from '../../import/packed-parse';
 import { readImportLimits, type ImportLimits } from '../config';
 import { fileIssue, isZip, type ImportFile } from './parse';
 import type { WriteLock } from '../db/write-lock';
@@ -105,8 +106,8 @@ async function parseInThread(
 	timeoutMs: number
 ): Promise<ParseResult> {
 	const input: WorkerInput = { kind: 'monev-import-parse', file, limits };
-	const outcome = await runInThread<ParseResult>(input, limits.parseHeapMb, timeoutMs);
-	if (outcome.ok) return outcome.value;
+	const outcome = await runInThread<PackedParse>(input, limits.parseHeapMb, timeoutMs);
+	if (outcome.ok) return unpackParse(outcome.value);
 	console.error(`[monev] impor: pembacaan berkas "${file.name}" gagal: ${outcome.problem}`);
 	return failed(DIED);
 }

@@ -1,4 +1,3 @@
-import { readSheet, SheetNotFoundError } from 'read-excel-file/universal';
 import { parseImportText, parseSheetRows, type ImportIssue, type ParseResult } from '../../import';
 import type { ImportLimits } from '../config';
 import {
@@ -55,6 +54,8 @@ async function parseXlsx(file: ImportFile, limits: ImportLimits): Promise<ParseR
 	if (!extent.ok) return failed(extent.message);
 	// The parser gets the checked entries, stored: it inflates nothing itself.
 	const checked = storedZip(inflated.value);
+	// Loaded here: a CSV (the usual large file) need not pay for the spreadsheet reader.
+	const { readSheet, SheetNotFoundError } = await import('read-excel-file/universal');
 	try {
 		const rows = await readSheet(checked.buffer as ArrayBuffer, file.sheet ?? 1);
 		return parseSheetRows(rows as Parameters<typeof parseSheetRows>[0]);

@@ -1,4 +1,5 @@
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { packParse } from '../../import/packed-parse';
 import type { ImportLimits } from '../config';
 import { parseImportBytes, type ImportFile } from './parse';
 import type { PlanJob, PlanJobResult } from './plan-jobs';
@@ -102,7 +103,10 @@ if (parentPort && KINDS.includes(kind)) {
 	const port = parentPort;
 	const work: Promise<unknown> =
 		kind === WORKER_KIND
-			? parseImportBytes((workerData as WorkerInput).file, (workerData as WorkerInput).limits)
+			? // Packed: a wide matrix's cells cross to the main thread as one string per row.
+				parseImportBytes((workerData as WorkerInput).file, (workerData as WorkerInput).limits).then(
+					packParse
+				)
 			: kind === PLAN_KIND
 				? plan(workerData as PlanWorkerInput, port)
 				: kind === REGISTER_XLSX_KIND
