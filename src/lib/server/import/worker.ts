@@ -7,9 +7,9 @@ import type { PublishJob, PublishOutcome } from '../workflow/publish-job';
 
 /**
  * The worker thread that parses an upload (started by file.ts), reads a register upload's .xlsx
- * (registers/import.ts), plans an import (started by plan-thread.ts) or publishes a period (started by workflow/publish-thread.ts), the last two on
- * a database connection of their own. The thread loads this
- * module by its own URL, which is the source file under vitest/tsx and the built chunk under
+ * (registers/import.ts), plans an import (started by plan-thread.ts) or publishes a period
+ * (started by workflow/publish-thread.ts), the last two on a database connection of their own.
+ * The thread loads this module by its own URL, which is the source file under vitest/tsx and the built chunk under
  * `node build`, so the same code runs in both.
  */
 
@@ -86,13 +86,13 @@ async function publishJob(input: PublishWorkerInput, port: MessagePort): Promise
 	);
 }
 
-const kind = isMainThread ? null : (workerData as { kind?: string } | null)?.kind;
 /** Reads a register upload's first sheet (the module loads only in this kind of thread). */
 async function registerXlsx(input: RegisterXlsxInput) {
 	const { xlsxAsCsv } = await import('../registers/xlsx');
 	return xlsxAsCsv(input.bytes, input.limits);
 }
 
+const kind = isMainThread ? null : (workerData as { kind?: string } | null)?.kind;
 const KINDS: readonly (string | null | undefined)[] = [
 	WORKER_KIND,
 	PLAN_KIND,
