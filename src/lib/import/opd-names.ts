@@ -134,7 +134,12 @@ export function knownOpdIndex(name: string): number | null {
 }
 
 function knownIndexOf(name: string): number | null {
-	return KNOWN_INDEX.get(compareForm(normalizeOpdName(name))) ?? null;
+	return knownIndexOfNormalized(normalizeOpdName(name));
+}
+
+/** {@link knownOpdIndex} of a name already normalised by `normalizeOpdName`. */
+export function knownIndexOfNormalized(normalized: string): number | null {
+	return KNOWN_INDEX.get(compareForm(normalized)) ?? null;
 }
 
 function kindFromWords(normalized: string): OpdKind {
