@@ -10,7 +10,7 @@
  *     over HTTP against the built app of appDir (`npx vite build` first), as the benchmark does
  *   node --cpu-prof --import tsx scripts/bench/preview-probe.ts   (profile)
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOpdIndex } from '../../src/lib/import';
@@ -82,15 +82,31 @@ async function inProcess(db: DB) {
 	return { inProcessMs, threadMs, counts, readMs, indexMs, fuzzyLookupsMs };
 }
 
+/** User + system CPU time of a process so far, in ms (Linux /proc; 0 elsewhere). */
+function cpuOf(pid: number | undefined): number {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+	} catch {
+		return 0;
+	}
+}
+
 async function overHttp(url: string) {
 	const port = 20_000 + Math.floor(Math.random() * 20_000);
 	const server = await startMeasuredServer(url, port, appDir);
 	try {
 		const cookie = (await signInAs(server.url, 'bench-admin')).value;
 		const httpMs: number[] = [];
-		for (let i = 0; i < repeats; i++)
+		// The server's CPU time per preview (all its threads): on a busy machine a steadier
+		// figure than the wall time, which waits for the other processes too.
+		const cpuMs: number[] = [];
+		for (let i = 0; i < repeats; i++) {
+			const before = cpuOf(server.pid);
 			httpMs.push(await previewBigRoster(server.url, cookie, size, year));
-		return { appDir, httpMs };
+			cpuMs.push(cpuOf(server.pid) - before);
+		}
+		return { appDir, httpMs, cpuMs };
 	} finally {
 		await server.stop();
 	}

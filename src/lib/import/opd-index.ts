@@ -25,6 +25,7 @@ import {
 	knownIndexOfNormalized,
 	knownOpdIndex,
 	normalizeOpdName,
+	normalizeOpdNameOnce,
 	OPD_MATCH_THRESHOLD
 } from './opd-names';
 import { lookupKeys, matchKeyOfNormalized, withoutKindWord } from './opd-normalize';
@@ -181,7 +182,7 @@ export function createOpdIndex(opds: readonly IndexedOpd[]): OpdIndex {
 		for (let t = 0; t < names.length + aliases.length; t++) {
 			const alias = t >= names.length;
 			const key = matchKeyOfNormalized(
-				normalizeOpdName(alias ? aliases[t - names.length]! : names[t]!)
+				normalizeOpdNameOnce(alias ? aliases[t - names.length]! : names[t]!)
 			);
 			if (key === '' || seen.includes(key)) continue;
 			seen.push(key);

@@ -219,7 +219,8 @@ function planRows(
 	// Exact names and aliases come from a map, the rest from a trigram shortlist: a row looks at
 	// a few OPDs, never the whole roster (opd-index.ts).
 	const index = createOpdIndex(candidates);
-	const taken = new Set(candidates.map((c) => c.key));
+	// The slugs a new OPD may not take; only a new period creates OPDs.
+	const taken = allowNew ? new Set(candidates.map((c) => c.key)) : new Set<string>();
 	const rows: PlannedRow[] = [];
 	for (const row of matrix.rows) {
 		const base = { line: row.line, number: row.number, name: row.name };

@@ -112,10 +112,11 @@ export async function rosterMatchCandidates(
 		if (list) list.push(alias);
 		else byId.set(opdId, [alias]);
 	}
-	return rows.map(([id, slug, name, shortName, displayName]) => ({
-		key: slug,
-		id,
-		names: [...new Set([name, shortName, displayName])],
-		aliases: byId.get(id) ?? []
-	}));
+	return rows.map(([id, slug, name, shortName, displayName]) => {
+		// [...new Set([name, shortName, displayName])], without a Set for each of 40,000 OPDs.
+		const names = [name];
+		if (shortName !== name) names.push(shortName);
+		if (displayName !== name && displayName !== shortName) names.push(displayName);
+		return { key: slug, id, names, aliases: byId.get(id) ?? [] };
+	});
 }
