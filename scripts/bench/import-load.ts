@@ -33,6 +33,8 @@ const percentile = (xs: number[], p: number) => {
 
 export interface LoadedServer {
 	url: string;
+	/** The server's process id (to read its CPU time). */
+	pid: number | undefined;
 	stop(): Promise<void>;
 }
 
@@ -73,6 +75,7 @@ export async function startMeasuredServer(
 	}
 	return {
 		url,
+		pid: child.pid,
 		async stop() {
 			if (child.exitCode !== null || child.signalCode !== null) return;
 			child.kill('SIGTERM');

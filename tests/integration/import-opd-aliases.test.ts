@@ -9,7 +9,9 @@ import { auditEvents, opdAliases, opds, periods, users } from '../../src/lib/ser
 import { seedDemo } from '../../src/lib/server/db/seed';
 import { planImport } from '../../src/lib/server/import/plan';
 import { setAliases } from '../../src/lib/server/opds/aliases';
-import { aliasesById } from '../../src/lib/server/opds/master';
+import { updateOpd } from '../../src/lib/server/opds/admin';
+import { aliasesById, rosterMatchCandidates } from '../../src/lib/server/opds/master';
+import { roster } from '../../src/lib/server/periods/periods';
 import { WorkflowError } from '../../src/lib/server/workflow/error';
 import { matrixOf } from '../../src/lib/server/workflow/matrix';
 import { filterBySearch } from '../../src/lib/insights/matrix-view';
@@ -150,6 +152,72 @@ describe('editing aliases in the OPD master', () => {
 			opd: 'dinas-kesehatan',
 			exact: true
 		});
+	});
+
+	it('an existing year matches against its roster as read row by row, and sees an alias or a rename at once', async () => {
+		const [period] = await db.select().from(periods).where(eq(periods.year, 2021));
+		// The candidates as the planner built them before they were read as one JSON value.
+		const expected = async () => {
+			const entries = await roster(period!.id, db);
+			const aliases = await aliasesById(
+				entries.map((e) => e.opdId),
+				db
+			);
+			return entries.map((e) => ({
+				key: e.slug,
+				id: e.opdId,
+				names: [...new Set([e.name, e.shortName, e.displayName])],
+				aliases: aliases.get(e.opdId) ?? []
+			}));
+		};
+		const dlh = await idOf('dinas-lingkungan-hidup');
+		await setAliases(dlh, 'Dinas LH Kota\nDLH Serang', actor, db);
+		const before = await rosterMatchCandidates(period!.id, db);
+		expect(before.length).toBeGreaterThan(30);
+		expect(before.find((c) => c.key === 'dinas-lingkungan-hidup')?.aliases).toEqual([
+			'Dinas LH Kota',
+			'DLH Serang'
+		]);
+		expect(before).toEqual(await expected());
+
+		const plan2021 = (name: string) =>
+			planImport(
+				{
+					year: 2021,
+					matrix: table2021([['Dinas Perhubungan Kota Serang', name]]),
+					source: 'x.txt',
+					actor
+				},
+				db
+			).then((plan) => plan.rows.find((r) => r.name === name));
+		expect(await plan2021('Dishub Serang Raya')).toMatchObject({ opd: null });
+		await setAliases(await idOf('dinas-perhubungan'), 'Dishub Serang Raya', actor, db);
+		expect(await plan2021('Dishub Serang Raya')).toMatchObject({
+			opd: 'dinas-perhubungan',
+			exact: true
+		});
+		const dishub = await idOf('dinas-perhubungan');
+		expect(await plan2021('Dinas Perhubungan dan Transportasi')).not.toMatchObject({
+			opd: 'dinas-perhubungan',
+			exact: true
+		});
+		await updateOpd(
+			dishub,
+			{
+				name: 'Dinas Perhubungan dan Transportasi',
+				shortName: 'Dishubtrans',
+				kind: 'dinas',
+				websiteUrl: null
+			},
+			actor,
+			db
+		);
+		expect(await plan2021('Dinas Perhubungan dan Transportasi')).toMatchObject({
+			opd: 'dinas-perhubungan',
+			exact: true
+		});
+		expect(await plan2021('DISHUBTRANS')).toMatchObject({ opd: 'dinas-perhubungan', exact: true });
+		expect(await rosterMatchCandidates(period!.id, db)).toEqual(await expected());
 	});
 
 	it("the matrix's OPD search (?cari=) finds an OPD by an alias the admin added", async () => {

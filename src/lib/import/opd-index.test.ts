@@ -315,3 +315,60 @@ describe('a 100-row file against a 40,000-OPD roster (pure, no database)', () =>
 		expect(index.stats.scored - before).toBeLessThanOrEqual(typos.length * SHORTLIST_SIZE);
 	});
 });
+
+describe('names outside ASCII, and the index built on first need', () => {
+	const CYRILLIC: Record<string, string> = Object.fromEntries(
+		[...'abcdeghijklmnoprstuwy'].map((c, i) => [c, 'абцдегхийклмнопрстувы'[i]!])
+	);
+	const cyrillic = (word: string) => [...word].map((c) => CYRILLIC[c] ?? c).join('');
+
+	it('answers misspelt names in another script as a scan of every OPD would', () => {
+		const words = syllableWords(3000);
+		const roster: IndexedOpd[] = words.map((w, i) => ({
+			key: `opd-${i}`,
+			names: [`Dinas ${cyrillic(w)} Kota Serang`]
+		}));
+		const index = createOpdIndex(roster);
+		const rosterWords = roster.map((o) => ({
+			key: o.key,
+			words: opdMatchKey(o.names[0]!).split(' ')
+		}));
+		for (let i = 7; i < 3000; i += 97) {
+			const w = cyrillic(words[i]!);
+			const typo = `Dinas ${w.slice(0, 4)}${w.slice(5)}`;
+			const found = index.lookup(typo);
+			const keys =
+				found.kind === 'match' ? [found.key] : found.kind === 'ambiguous' ? found.keys : [];
+			expect({ kind: found.kind, keys: [...keys].sort() }).toEqual(scanAll(rosterWords, typo));
+			expect(keys).toContain(`opd-${i}`);
+		}
+	});
+
+	it('gives the same answers whichever kind of lookup comes first', () => {
+		const names = [
+			'Dinas Kesehatan Kota Serang',
+			'Dinas Kesehatn',
+			'Satpol PP',
+			'Dinkes',
+			'Sekretariat',
+			'Kec. Walantaka',
+			'Badan Antariksa',
+			'Kecamatan Kasemenn Baru'
+		];
+		const forward = createOpdIndex(seedRoster());
+		const backward = createOpdIndex(seedRoster());
+		const answers = names.map((n) => forward.lookup(n));
+		const reversed = [...names].reverse().map((n) => backward.lookup(n));
+		expect(reversed.reverse()).toEqual(answers);
+		expect(answers.map((a) => a.kind)).toEqual([
+			'match',
+			'match',
+			'match',
+			'match',
+			'ambiguous',
+			'match',
+			'none',
+			'none'
+		]);
+	});
+});

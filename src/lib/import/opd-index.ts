@@ -21,8 +21,14 @@
  * cost this module exists to avoid. Postings lists of very common trigrams ("kec", "din") are
  * skipped, so a lookup touches only the entries that share a rare part of the name.
  */
-import { knownOpdIndex, OPD_MATCH_THRESHOLD } from './opd-names';
-import { lookupKeys, opdMatchKey, withoutKindWord } from './opd-normalize';
+import {
+	knownIndexOfNormalized,
+	knownOpdIndex,
+	normalizeOpdName,
+	normalizeOpdNameOnce,
+	OPD_MATCH_THRESHOLD
+} from './opd-names';
+import { lookupKeys, matchKeyOfNormalized, withoutKindWord } from './opd-normalize';
 import { bigramDice } from './similarity';
 
 /** An OPD the index may answer with: its key and the names (and aliases) it is written as. */
@@ -66,17 +72,37 @@ const FUZZY_CAP = 0.94;
 const SOFT_WORD = 0.75;
 
 interface ExactHit {
-	opds: Set<number>;
+	/** The OPDs written so, in roster order, each once (mostly one: an array, not a Set). */
+	opds: number[];
 	alias: boolean;
 }
 
-function trigrams(words: readonly string[]): Set<string> {
-	const grams = new Set<string>();
-	for (const word of words) {
-		const padded = ` ${word} `;
-		for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
-	}
+/**
+ * A word's character trigrams (padded by a space each side) as numbers: an ASCII trigram packs
+ * into a small integer, any other into a larger one, so the postings map keys no strings. The
+ * same trigrams as the strings `padded.slice(i, i + 3)` would be, one number each.
+ */
+function trigrams(words: readonly string[]): Set<number> {
+	const grams = new Set<number>();
+	for (const word of words) addTrigrams(word, grams);
 	return grams;
+}
+
+const SPACE = 32;
+
+function addTrigrams(word: string, into: { add(gram: number): unknown }): void {
+	let a = SPACE;
+	let b = word.length ? word.charCodeAt(0) : SPACE;
+	for (let i = 1; i <= word.length; i++) {
+		const c = i < word.length ? word.charCodeAt(i) : SPACE;
+		into.add(
+			a < 128 && b < 128 && c < 128
+				? (a << 14) | (b << 7) | c
+				: 2 ** 21 + a * 2 ** 32 + b * 2 ** 16 + c
+		);
+		a = b;
+		b = c;
+	}
 }
 
 /**
@@ -136,57 +162,106 @@ function similarity(a: readonly string[], b: readonly string[]): number {
 	return Math.min((softWordDice(a, b) + bigramDice([...a], [...b])) / 2, FUZZY_CAP);
 }
 
-/** Builds the index once per roster; `lookup` then answers each row. */
+/**
+ * Builds the index once per roster; `lookup` then answers each row. Only the exact-name map is
+ * built up front (one normalisation per name): most rows of a file match a name exactly, so the
+ * known-OPD map and the fuzzy postings are built on the first lookup that needs them. A 100-row
+ * file against a 40,000-OPD roster then pays for the postings once, and an exact-only file never.
+ */
 export function createOpdIndex(opds: readonly IndexedOpd[]): OpdIndex {
 	const exact = new Map<string, ExactHit>();
-	const known = new Map<number, Set<number>>();
 	// Fuzzy entries: one per distinct (OPD, key).
 	const entryOpd: number[] = [];
-	const entryWords: string[][] = [];
-	const entryGrams: number[] = [];
-	const gramPostings = new Map<string, number[]>();
-	const wordPostings = new Map<string, number[]>();
+	const entryKeys: string[] = [];
 
-	opds.forEach((opd, o) => {
-		const seen = new Set<string>();
-		const texts = [
-			...opd.names.map((text) => ({ text, alias: false })),
-			...(opd.aliases ?? []).map((text) => ({ text, alias: true }))
-		];
-		for (const { text, alias } of texts) {
-			const k = knownOpdIndex(text);
-			if (k !== null) known.set(k, (known.get(k) ?? new Set()).add(o));
-			const key = opdMatchKey(text);
-			if (key === '' || seen.has(key)) continue;
-			seen.add(key);
+	// A handful of keys per OPD: a reused list is cheaper than a Set each.
+	const seen: string[] = [];
+	for (let o = 0; o < opds.length; o++) {
+		const { names, aliases = [] } = opds[o]!;
+		seen.length = 0;
+		for (let t = 0; t < names.length + aliases.length; t++) {
+			const alias = t >= names.length;
+			const key = matchKeyOfNormalized(
+				normalizeOpdNameOnce(alias ? aliases[t - names.length]! : names[t]!)
+			);
+			if (key === '' || seen.includes(key)) continue;
+			seen.push(key);
 			const hit = exact.get(key);
 			if (hit) {
-				hit.opds.add(o);
+				if (!hit.opds.includes(o)) hit.opds.push(o);
 				hit.alias &&= alias;
-			} else exact.set(key, { opds: new Set([o]), alias });
-			const e = entryOpd.length;
-			const words = key.split(' ');
-			const grams = trigrams(words);
+			} else exact.set(key, { opds: [o], alias });
 			entryOpd.push(o);
-			entryWords.push(words);
-			entryGrams.push(grams.size);
-			for (const gram of grams) {
-				const list = gramPostings.get(gram);
-				if (list) list.push(e);
-				else gramPostings.set(gram, [e]);
+			entryKeys.push(key);
+		}
+	}
+
+	let knownMap: Map<number, Set<number>> | null = null;
+	/** Known OPD (KNOWN_OPDS index) → the roster's OPDs written by one of its names. */
+	function known(): Map<number, Set<number>> {
+		if (knownMap) return knownMap;
+		knownMap = new Map();
+		for (let o = 0; o < opds.length; o++) {
+			const opd = opds[o]!;
+			for (const text of [...opd.names, ...(opd.aliases ?? [])]) {
+				const k = knownIndexOfNormalized(normalizeOpdName(text));
+				if (k !== null) knownMap.set(k, (knownMap.get(k) ?? new Set()).add(o));
 			}
-			for (const word of new Set(words)) {
+		}
+		return knownMap;
+	}
+
+	interface Postings {
+		gramCount: Int32Array;
+		grams: Map<number, number[]>;
+		/** A trigram in more entries than this says little ("kec", "din", "an "). */
+		common: number;
+		shared: Int32Array;
+	}
+	let postings: Postings | null = null;
+	/** The trigram postings of every entry, for the fuzzy step (built once, on first need). */
+	function fuzzyIndex(): Postings {
+		if (postings) return postings;
+		const n = entryKeys.length;
+		const gramCount = new Int32Array(n);
+		const grams = new Map<number, number[]>();
+		// One entry's distinct trigrams; a reused list (a few dozen) instead of a Set per entry.
+		const own: number[] = [];
+		const distinct = { add: (gram: number) => own.includes(gram) || own.push(gram) };
+		for (let e = 0; e < n; e++) {
+			own.length = 0;
+			// The key's words are separated by single spaces (opdMatchKey).
+			for (const word of entryKeys[e]!.split(' ')) addTrigrams(word, distinct);
+			gramCount[e] = own.length;
+			for (const gram of own) {
+				const list = grams.get(gram);
+				if (list) list.push(e);
+				else grams.set(gram, [e]);
+			}
+		}
+		postings = {
+			gramCount,
+			grams,
+			common: Math.max(64, Math.ceil(n / 16)),
+			shared: new Int32Array(n)
+		};
+		return postings;
+	}
+
+	let wordPostings: Map<string, number[]> | null = null;
+	/** Word → entries, for the containing step (built once, on first need). */
+	function byWord(): Map<string, number[]> {
+		if (wordPostings) return wordPostings;
+		wordPostings = new Map();
+		for (let e = 0; e < entryKeys.length; e++) {
+			for (const word of new Set(entryKeys[e]!.split(' '))) {
 				const list = wordPostings.get(word);
 				if (list) list.push(e);
 				else wordPostings.set(word, [e]);
 			}
 		}
-	});
-
-	// A trigram found in more entries than this says little ("kec", "din", "an "); skipping its
-	// postings keeps a lookup proportional to the rare parts of the name.
-	const commonGram = Math.max(64, Math.ceil(entryOpd.length / 16));
-	const shared = new Int32Array(entryOpd.length);
+		return wordPostings;
+	}
 	const stats = { lookups: 0, scored: 0 };
 
 	function fromSet(opdSet: Set<number>, order: Map<number, number> = new Map()): string[] {
@@ -206,12 +281,13 @@ export function createOpdIndex(opds: readonly IndexedOpd[]): OpdIndex {
 
 	/** Best fuzzy score per OPD among the shortlisted entries sharing rare trigrams. */
 	function fuzzyScores(words: string[]): Map<number, number> {
+		const { grams: gramPostings, gramCount, common, shared } = fuzzyIndex();
 		const grams = [...trigrams(words)]
 			.map((gram) => gramPostings.get(gram) ?? [])
 			.filter((list) => list.length > 0)
 			.sort((a, b) => a.length - b.length);
 		// Every rare gram, and at least the three rarest even if common.
-		const used = grams.filter((list, i) => list.length <= commonGram || i < 3);
+		const used = grams.filter((list, i) => list.length <= common || i < 3);
 		const touched: number[] = [];
 		for (const list of used) {
 			for (const e of list) {
@@ -219,14 +295,14 @@ export function createOpdIndex(opds: readonly IndexedOpd[]): OpdIndex {
 				shared[e]!++;
 			}
 		}
-		const dice = (e: number) => (2 * shared[e]!) / (used.length + entryGrams[e]!);
+		const dice = (e: number) => (2 * shared[e]!) / (used.length + gramCount[e]!);
 		const shortlist =
 			touched.length <= SHORTLIST_SIZE
 				? touched
 				: touched.sort((a, b) => dice(b) - dice(a) || a - b).slice(0, SHORTLIST_SIZE);
 		const scores = new Map<number, number>();
 		for (const e of shortlist) {
-			const score = nameSimilarity(words, entryWords[e]!);
+			const score = nameSimilarity(words, entryKeys[e]!.split(' '));
 			const o = entryOpd[e]!;
 			if (score > (scores.get(o) ?? -1)) scores.set(o, score);
 		}
@@ -237,7 +313,8 @@ export function createOpdIndex(opds: readonly IndexedOpd[]): OpdIndex {
 
 	/** OPDs with a name containing every word of the query. */
 	function containing(words: string[]): Set<number> {
-		const lists = [...new Set(words)].map((w) => wordPostings.get(w) ?? []);
+		const postingsOf = byWord();
+		const lists = [...new Set(words)].map((w) => postingsOf.get(w) ?? []);
 		lists.sort((a, b) => a.length - b.length);
 		const [first, ...rest] = lists;
 		const found = new Set<number>();
@@ -269,7 +346,7 @@ export function createOpdIndex(opds: readonly IndexedOpd[]): OpdIndex {
 			const stripped = withoutKindWord(key);
 			if (stripped !== null) for (const o of exact.get(stripped)?.opds ?? []) shortOpds.add(o);
 			const k = knownOpdIndex(key) ?? (stripped === null ? null : knownOpdIndex(stripped));
-			if (k !== null) for (const o of known.get(k) ?? []) shortOpds.add(o);
+			if (k !== null) for (const o of known().get(k) ?? []) shortOpds.add(o);
 		}
 		if (shortOpds.size > 0) return decided(shortOpds, 0.95, 'short');
 

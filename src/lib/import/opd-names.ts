@@ -71,6 +71,14 @@ export function normalizeOpdName(
 	return normalized;
 }
 
+/**
+ * {@link normalizeOpdName} (default suffixes) without the memo: for a roster's names, each
+ * normalised once, which would only fill the memo and the heap.
+ */
+export function normalizeOpdNameOnce(name: string): string {
+	return NORMALIZED.get(name) ?? normalizeUncached(name, OPD_NAME_SUFFIXES);
+}
+
 const NORMALIZED = new Map<string, string>();
 const NORMALIZED_LIMIT = 200_000;
 
@@ -134,7 +142,12 @@ export function knownOpdIndex(name: string): number | null {
 }
 
 function knownIndexOf(name: string): number | null {
-	return KNOWN_INDEX.get(compareForm(normalizeOpdName(name))) ?? null;
+	return knownIndexOfNormalized(normalizeOpdName(name));
+}
+
+/** {@link knownOpdIndex} of a name already normalised by `normalizeOpdName`. */
+export function knownIndexOfNormalized(normalized: string): number | null {
+	return KNOWN_INDEX.get(compareForm(normalized)) ?? null;
 }
 
 function kindFromWords(normalized: string): OpdKind {

@@ -24,7 +24,12 @@ const KIND_WORDS = new Set(['dinas', 'badan', 'kantor', 'kecamatan', 'kelurahan'
  * @example opdMatchKey('BADAN PENGELOLA KEUANGAN & ASET DAERAH') // 'badan pengelola keuangan aset daerah'
  */
 export function opdMatchKey(name: string): string {
-	let key = normalizeOpdName(name);
+	return matchKeyOfNormalized(normalizeOpdName(name));
+}
+
+/** {@link opdMatchKey} of a name already normalised by `normalizeOpdName`. */
+export function matchKeyOfNormalized(normalized: string): string {
+	let key = normalized;
 	for (const prefix of PREFIXES) if (key.startsWith(prefix)) key = key.slice(prefix.length);
 	const words = key.split(' ').filter((w) => w !== '' && !DROPPED_WORDS.has(w));
 	if (words.length > 2 && words[words.length - 1] === 'kota') words.pop();

@@ -42,8 +42,7 @@ import {
 	periods,
 	users
 } from '../db/schema';
-import { aliasesById, matchCandidates } from '../opds/master';
-import { roster } from '../periods/periods';
+import { matchCandidates, rosterMatchCandidates } from '../opds/master';
 import { importStageContext } from '../workflow/stages/locks';
 import { importAssignmentContext } from '../workflow/assignments';
 
@@ -245,7 +244,8 @@ function planRows(
 	// Exact names and aliases come from a map, the rest from a trigram shortlist: a row looks at
 	// a few OPDs, never the whole roster (opd-index.ts).
 	const index = createOpdIndex(candidates);
-	const taken = new Set(candidates.map((c) => c.key));
+	// The slugs a new OPD may not take; only a new period creates OPDs.
+	const taken = allowNew ? new Set(candidates.map((c) => c.key)) : new Set<string>();
 	const rows: PlannedRow[] = [];
 	for (const row of matrix.rows) {
 		const chosen = overrides[row.line];
@@ -458,17 +458,7 @@ export async function planImport(input: PlanInput, conn: Conn = db()): Promise<I
 				matchedLabel: row?.label ?? null
 			};
 		});
-		const entries = await roster(period.id, conn);
-		const aliases = await aliasesById(
-			entries.map((e) => e.opdId),
-			conn
-		);
-		candidates = entries.map((e) => ({
-			key: e.slug,
-			id: e.opdId,
-			names: [...new Set([e.name, e.shortName, e.displayName])],
-			aliases: aliases.get(e.opdId) ?? []
-		}));
+		candidates = await rosterMatchCandidates(period.id, conn);
 	}
 
 	const rows = planRows(matrix, candidates, !period, overrides, year, errors);
