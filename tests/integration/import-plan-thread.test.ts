@@ -10,7 +10,9 @@ import { seedDemo } from '../../src/lib/server/db/seed';
 import { commitImport, planImport } from '../../src/lib/server/import/matrix';
 import { planFingerprint } from '../../src/lib/server/import/plan';
 import type { DraftInput } from '../../src/lib/server/import/plan-jobs';
-import { planInThread } from '../../src/lib/server/import/plan-thread';
+import { planInThread, warmImportThreads } from '../../src/lib/server/import/plan-thread';
+import { readImportFile, spareThreads } from '../../src/lib/server/import/file';
+import { readImportLimits } from '../../src/lib/server/config';
 import { setCell } from '../../src/lib/server/workflow/assessments';
 import { SEED_FILES } from './helpers/seed-reader';
 import { snapshotTables } from './helpers/snapshot';
@@ -57,7 +59,39 @@ const cellOf = async (opdId: number, indicatorId: number) => {
 	return cell ?? null;
 };
 
+const until = async (ok: () => boolean) => {
+	for (let i = 0; i < 300 && !ok(); i++) await new Promise((r) => setTimeout(r, 20));
+	expect(ok()).toBe(true);
+};
+
 describe('import steps in a worker thread', () => {
+	it('runs parse, preview and commit on threads started ahead of need, and starts new ones', async () => {
+		warmImportThreads();
+		await until(() => spareThreads() === 2);
+		const parsed = await readImportFile(input().file, readImportLimits());
+		expect(parsed.ok).toBe(true);
+		const inPlace = await planImport(matrixInput(), db);
+		const shown = await planInThread({ kind: 'preview', input: input() }, db);
+		expect(shown.kind === 'show' && shown.digest).toBe(inPlace.digest);
+		// Each job took its spare; a new one is started after each.
+		await until(() => spareThreads() === 2);
+		const change = inPlace.changes[0]!;
+		const step = await planInThread(
+			{
+				kind: 'confirm',
+				input: input(),
+				chosen: { matches: new Map() },
+				digest: inPlace.digest,
+				shownDigest: inPlace.digest,
+				actor
+			},
+			db
+		);
+		expect(step.kind).toBe('committed');
+		expect((await cellOf(change.opdId, change.indicatorId))?.value).toBe(change.after.value);
+		await db.update(periods).set({ title: 'sesudah' }).where(eq(periods.year, 2021));
+	});
+
 	it('previews on its own connection exactly what the request would plan in place', async () => {
 		expect(locationOf(db)).not.toBeNull();
 		const inPlace = await planImport(matrixInput(), db);

@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guards';
 import { choicesFromForm, confirm, previewUpload, replan } from '$lib/server/import/flow';
 import { findImport, recentImports, revertImport } from '$lib/server/import/revert';
+import { warmImportThreads } from '$lib/server/import/plan-thread';
 import { importPageData, readUpload, stepResult, UNREADABLE } from '$lib/server/import/page';
 import { actorOf } from '$lib/server/accounts/users';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,6 +11,7 @@ import { formValues, parseId } from '$lib/validation/form';
 
 export const load: PageServerLoad = async () => {
 	requireCapability('import.run');
+	warmImportThreads();
 	const [page, imports] = await Promise.all([importPageData(), recentImports()]);
 	return { ...page, imports };
 };

@@ -7,6 +7,7 @@ import { readImportLimits, type ImportLimits } from '../config';
 import { fileIssue, isZip, type ImportFile } from './parse';
 import type { WriteLock } from '../db/write-lock';
 import type { PlanWorkerInput, PublishWorkerInput, RegisterXlsxInput, WorkerInput } from './worker';
+import { WARM_KIND } from './warm-kind';
 import { inspectZip } from './xlsx-zip';
 
 export type { ImportFile } from './parse';
@@ -43,6 +44,56 @@ async function bootstrap(): Promise<string> {
 	return `import(${JSON.stringify(pathToFileURL(api).href)}).then((tsx) => { tsx.register(); return ${load}; });`;
 }
 
+function threadWith(code: string, workerData: object, heapMb: number): Worker {
+	return new Worker(code, {
+		eval: true,
+		workerData,
+		resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32 },
+		stdout: false,
+		stderr: false
+	});
+}
+
+/**
+ * Threads started ahead of need, one per heap size that was warmed: starting a thread and loading
+ * its modules costs ≈ 0.3 s, which a small upload's preview would otherwise wait for twice (parse,
+ * then plan). A spare is idle (unreferenced: it never keeps the process alive), runs exactly one
+ * job, posted to it, and ends like any other thread; a new spare is started after each job. Only
+ * a speed-up: a process without spares starts threads as before.
+ */
+const spares = new Map<number, Worker>();
+const warmHeaps = new Set<number>();
+
+/** Keeps a started thread of this heap size ready from now on (import page, see plan-thread.ts). */
+export async function warmThread(heapMb: number): Promise<void> {
+	warmHeaps.add(heapMb);
+	await startSpare(heapMb);
+}
+
+async function startSpare(heapMb: number): Promise<void> {
+	if (spares.has(heapMb)) return;
+	const code = await bootstrap();
+	if (spares.has(heapMb)) return;
+	const spare = threadWith(code, { kind: WARM_KIND }, heapMb);
+	spare.unref();
+	const drop = () => {
+		if (spares.get(heapMb) === spare) spares.delete(heapMb);
+	};
+	spare.once('exit', drop);
+	spare.once('error', drop);
+	spares.set(heapMb, spare);
+}
+
+function takeSpare(heapMb: number): Worker | undefined {
+	const spare = spares.get(heapMb);
+	spares.delete(heapMb);
+	// A thread that already ended has threadId -1: start a fresh one instead.
+	return spare && spare.threadId >= 0 ? spare : undefined;
+}
+
+/** How many started threads wait for a job (tests). */
+export const spareThreads = () => spares.size;
+
 /**
  * Runs the worker module in a thread with `workerData` and a heap limit; resolves with its
  * result, or with the reason the thread died or timed out (never rejects). With `writeLock`, the
@@ -56,16 +107,14 @@ export async function runInThread<T>(
 	timeoutMs: number,
 	writeLock?: WriteLock
 ): Promise<{ ok: true; value: T } | { ok: false; problem: string }> {
-	const code = await bootstrap();
+	const spare = takeSpare(heapMb);
+	const worker = spare ?? threadWith(await bootstrap(), workerData, heapMb);
+	if (spare) {
+		spare.ref();
+		spare.postMessage(workerData);
+	}
 	return new Promise((resolve) => {
 		let done = false;
-		const worker = new Worker(code, {
-			eval: true,
-			workerData,
-			resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32 },
-			stdout: false,
-			stderr: false
-		});
 		let release: (() => void) | null = null;
 		const finish = (outcome: { ok: true; value: T } | { ok: false; problem: string }) => {
 			if (done) return;
@@ -74,6 +123,8 @@ export async function runInThread<T>(
 			// The lock is released once the thread (and so its connection) is gone.
 			void worker.terminate().finally(() => release?.());
 			resolve(outcome);
+			// The next job of this size finds a thread already started (one is made per job anyway).
+			if (warmHeaps.has(heapMb)) void startSpare(heapMb);
 		};
 		const timer = setTimeout(
 			() => finish({ ok: false, problem: `lebih dari ${timeoutMs} ms` }),

@@ -1,7 +1,7 @@
-import { readImportLimits } from '../config';
+import { readImportLimits, type ImportLimits } from '../config';
 import { locationOf, writeLockOf, type Conn } from '../db';
 import { fileIssue, isZip } from './parse';
-import { runInThread } from './file';
+import { runInThread, warmThread } from './file';
 import { runPlanJob, type PlanJob, type PlanJobResult, type PlanStep } from './plan-jobs';
 import type { PlanWorkerInput } from './worker';
 import { inspectZip } from './xlsx-zip';
@@ -25,6 +25,18 @@ const DIED =
 
 let queue: Promise<unknown> = Promise.resolve();
 
+/** Parsing, matching and diffing keep the file, the matrix, the roster and the cells at once. */
+const planHeapMb = (limits: ImportLimits) => Math.max(1024, limits.parseHeapMb * 2);
+
+/**
+ * Starts the threads of an upload's two steps (parse, then plan) ahead of need, when the import
+ * page is opened: the preview then skips two thread starts (≈ 0.3 s each). Per process and only
+ * a speed-up (file.ts); what a job reads still comes from the database when it runs.
+ */
+export function warmImportThreads(limits = readImportLimits()): void {
+	void warmThread(limits.parseHeapMb).then(() => warmThread(planHeapMb(limits)));
+}
+
 export async function planInThread(
 	job: PlanStep,
 	conn: Conn,
@@ -39,8 +51,7 @@ export async function planInThread(
 	const database = locationOf(conn);
 	if (!database) return runPlanJob(full, conn);
 	const input: PlanWorkerInput = { kind: 'monev-import-plan', job: full, database };
-	// Parsing, matching and diffing keep the file, the matrix, the roster and the cells at once.
-	const heapMb = Math.max(1024, limits.parseHeapMb * 2);
+	const heapMb = planHeapMb(limits);
 	const lock = writeLockOf(database.url);
 	const run = queue.then(() => runInThread<PlanJobResult>(input, heapMb, PLAN_TIMEOUT_MS, lock));
 	queue = run.catch(() => undefined);

@@ -4,6 +4,7 @@ import type { ImportLimits } from '../config';
 import { parseImportBytes, type ImportFile } from './parse';
 import type { PlanJob, PlanJobResult } from './plan-jobs';
 import type { PublishJob, PublishOutcome } from '../workflow/publish-job';
+import { WARM_KIND } from './warm-kind';
 
 /**
  * The worker thread that parses an upload (started by file.ts), reads a register upload's .xlsx
@@ -99,21 +100,30 @@ const KINDS: readonly (string | null | undefined)[] = [
 	PUBLISH_KIND,
 	REGISTER_XLSX_KIND
 ];
-if (parentPort && KINDS.includes(kind)) {
-	const port = parentPort;
+
+type Job = WorkerInput | PlanWorkerInput | PublishWorkerInput | RegisterXlsxInput;
+
+/** Runs one job and posts its result (or why it failed) to the main thread. */
+function start(job: Job, port: MessagePort) {
 	const work: Promise<unknown> =
-		kind === WORKER_KIND
+		job.kind === WORKER_KIND
 			? // Packed: a wide matrix's cells cross to the main thread as one string per row.
-				parseImportBytes((workerData as WorkerInput).file, (workerData as WorkerInput).limits).then(
-					packParse
-				)
-			: kind === PLAN_KIND
-				? plan(workerData as PlanWorkerInput, port)
-				: kind === REGISTER_XLSX_KIND
-					? registerXlsx(workerData as RegisterXlsxInput)
-					: publishJob(workerData as PublishWorkerInput, port);
+				parseImportBytes(job.file, job.limits).then(packParse)
+			: job.kind === PLAN_KIND
+				? plan(job, port)
+				: job.kind === REGISTER_XLSX_KIND
+					? registerXlsx(job)
+					: publishJob(job, port);
 	work.then(
 		(result) => port.postMessage({ result }),
 		(e: unknown) => port.postMessage({ crash: String((e as Error)?.stack ?? e) })
 	);
+}
+
+if (parentPort && KINDS.includes(kind)) start(workerData as Job, parentPort);
+else if (parentPort && kind === WARM_KIND) {
+	const port = parentPort;
+	// Started ahead of need: load what the jobs use while idle, then run the one job posted.
+	void import('./plan-jobs').catch(() => undefined);
+	port.once('message', (job: Job) => start(job, port));
 }
