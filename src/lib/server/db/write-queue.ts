@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { sql } from 'drizzle-orm';
 import Database from 'libsql';
 import { writeLockOf, type DB } from '.';
@@ -104,6 +106,7 @@ function fileWriter(file: string): Writer {
 	const connection = new Database(file, { timeout: 5000 });
 	connection.exec('PRAGMA synchronous = NORMAL');
 	const lock = writeLockOf(`file:${file}`);
+	const committed = checkpoints(file, connection);
 	const prepared = new Map<string, { statement: Database.Statement; columns: string[] | null }>();
 	const statementFor = (text: string) => {
 		let entry = prepared.get(text);
@@ -144,12 +147,89 @@ function fileWriter(file: string): Writer {
 			try {
 				const results = statements.map(execute);
 				connection.exec('COMMIT');
+				committed();
 				return results;
 			} catch (error) {
 				if (connection.inTransaction) connection.exec('ROLLBACK');
 				throw error;
 			}
 		});
+}
+
+/** Group commits between two checkpoints: a few hundred WAL pages. */
+const CHECKPOINT_EVERY = 32;
+/**
+ * The writer's own automatic checkpoint, at 10,000 pages (40 MB of WAL) instead of 1,000: a
+ * backstop. A PASSIVE checkpoint copies the pages committed before it started, and the WAL only
+ * starts over once it has caught up with every commit, so under a long burst of saves the WAL
+ * grows until a pause. Should a burst outlast 10,000 pages, the writer checkpoints in its
+ * commit as before, copying only what the thread has not copied yet.
+ */
+const WAL_BACKSTOP = 10_000;
+
+/**
+ * WAL checkpoints off the event loop. SQLite's automatic checkpoint runs inside the commit that
+ * crosses 1,000 WAL pages: it copies them into the database and fsyncs both files, and, the
+ * driver being synchronous, every writer and request of the process waits for it (measured: the
+ * tail of the cell-save latency). Here the writer's automatic checkpoint is off and one thread of
+ * the process runs `PRAGMA wal_checkpoint(PASSIVE)` on its own connection every
+ * `CHECKPOINT_EVERY` group commits: PASSIVE never blocks writers and is never blocked by them,
+ * and once it has caught up the next commit starts the WAL over.
+ * Durability is unchanged: a commit is in the WAL before it is acknowledged, and SQLite replays
+ * the WAL after a crash. If the thread cannot start or dies, the writer goes back to the
+ * automatic checkpoint. Returns the callback for after each commit.
+ */
+function checkpoints(file: string, writer: Database.Database): () => void {
+	const thread = checkpointThread();
+	if (!thread) return () => {};
+	writer.exec(`PRAGMA wal_autocheckpoint = ${WAL_BACKSTOP}`);
+	let running = false;
+	let commits = 0;
+	const done = (message: { file: string }) => {
+		if (message.file === file) running = false;
+	};
+	thread.on('message', done);
+	// An idle thread must not keep the process alive (a listener re-refs it: unref after).
+	thread.unref();
+	thread.once('exit', () => {
+		thread.off('message', done);
+		if (writer.open) writer.exec('PRAGMA wal_autocheckpoint = 1000');
+	});
+	return () => {
+		if (running || ++commits < CHECKPOINT_EVERY) return;
+		commits = 0;
+		running = true;
+		thread.postMessage({ file });
+	};
+}
+
+/** The thread's code: one connection per database file, a PASSIVE checkpoint per message. */
+const CHECKPOINTER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const files = new Map();
+parentPort.on('message', ({ file }) => {
+	let checkpoint = files.get(file);
+	if (!checkpoint) files.set(file, (checkpoint = new Database(file).prepare('PRAGMA wal_checkpoint(PASSIVE)')));
+	checkpoint.all();
+	parentPort.postMessage({ file });
+});`;
+
+let checkpointer: Worker | null | undefined;
+
+/** The process's one checkpoint thread (for every database it writes), started on first use. */
+function checkpointThread(): Worker | null {
+	if (checkpointer !== undefined) return checkpointer;
+	try {
+		const driver = createRequire(import.meta.url).resolve('libsql');
+		checkpointer = new Worker(CHECKPOINTER, { eval: true, workerData: { driver } });
+	} catch {
+		return (checkpointer = null);
+	}
+	checkpointer.setMaxListeners(0);
+	checkpointer.once('exit', () => (checkpointer = null));
+	checkpointer.on('error', () => undefined);
+	return checkpointer;
 }
 
 /**
