@@ -212,10 +212,14 @@ export function scorePlanOf(rubric: Rubric): ScorePlan {
 }
 
 /** {@link indicatorPoints} with the indicator's rule and maximum looked up once per rubric. */
-function pointsAt(plan: ScorePlan, i: number, cell: CellValue): IndicatorScore {
+function pointsAt(
+	plan: ScorePlan,
+	i: number,
+	value: number | null,
+	notApplicable: boolean
+): IndicatorScore {
 	const ind = plan.indicators[i]!;
-	const value = cell?.value ?? null;
-	if (cell?.notApplicable) {
+	if (notApplicable) {
 		return { key: ind.key, value, notApplicable: true, points: 0, maxPoints: 0, met: false };
 	}
 	const assessed = value !== null && Number.isFinite(value);
@@ -240,14 +244,51 @@ export function scoreOpd(
 	cellOf: (indicator: string) => CellValue,
 	plan: ScorePlan = scorePlanOf(rubric)
 ): OpdResult {
-	return scoreOpdAt(rubric, participant, (i) => cellOf(plan.indicators[i]!.key), plan);
+	const table = emptyTable(plan);
+	plan.indicators.forEach((ind, i) => {
+		const cell = cellOf(ind.key);
+		table.value[i] = cell?.value ?? null;
+		table.notApplicable[i] = cell?.notApplicable ? 1 : 0;
+	});
+	return scoreOpdAt(rubric, participant, table, 0, plan);
+}
+
+/**
+ * Cells as parallel columns, one entry per cell: the same cells, order and meaning as a
+ * `Cell[]`, for a caller that reads many cells and need not make an object of each.
+ */
+export interface CellColumns {
+	opd: string[];
+	indicator: string[];
+	value: (number | null)[];
+	notApplicable: boolean[];
+}
+
+/**
+ * Values and not-applicable flags of many OPDs, one block of the plan's indicators each (in its
+ * order); an OPD's block starts at the offset `rows` gives it. No cell: null, applicable.
+ */
+interface CellTable {
+	rows: Map<string, number>;
+	value: (number | null)[];
+	notApplicable: Uint8Array;
+}
+
+function emptyTable(plan: ScorePlan): CellTable {
+	const n = plan.indicators.length;
+	return {
+		rows: new Map(),
+		value: new Array<number | null>(n).fill(null),
+		notApplicable: new Uint8Array(n)
+	};
 }
 
 /** {@link scoreOpd} with the cell given by the indicator's position in the plan's order. */
 function scoreOpdAt(
 	rubric: Rubric,
 	participant: Participant,
-	cellAt: (position: number) => CellValue,
+	table: Pick<CellTable, 'value' | 'notApplicable'>,
+	offset: number,
 	plan: ScorePlan
 ): OpdResult {
 	// Plain loops: this runs once per OPD, 25,000 times for a national period.
@@ -258,7 +299,7 @@ function scoreOpdAt(
 	let indicatorsMet = 0;
 	let indicatorsApplicable = 0;
 	for (let i = 0; i < n; i++) {
-		const s = pointsAt(plan, i, cellAt(i));
+		const s = pointsAt(plan, i, table.value[offset + i]!, table.notApplicable[offset + i] === 1);
 		indicators.push(s);
 		score += s.points;
 		maxScore += s.maxPoints;
@@ -320,20 +361,39 @@ function scoreOpdAt(
 }
 
 /**
- * Cells by OPD, each OPD's as an array by indicator position in the plan. A later cell for the
- * same pair replaces an earlier one; cells of indicators outside the rubric are left out.
+ * Cells by OPD into one table, each OPD's block by indicator position in the plan. A later cell
+ * for the same pair replaces an earlier one; cells of indicators outside the rubric are left out.
  */
-function indexCells(plan: ScorePlan, cells: Cell[]): Map<string, CellValue[]> {
-	const byOpd = new Map<string, CellValue[]>();
+function indexCells(plan: ScorePlan, cells: Cell[] | CellColumns): CellTable {
 	const n = plan.indicators.length;
-	for (const cell of cells) {
-		const positions = plan.positionsOf.get(cell.indicator);
-		if (positions === undefined) continue;
-		let row = byOpd.get(cell.opd);
-		if (!row) byOpd.set(cell.opd, (row = new Array<CellValue>(n)));
-		for (const i of positions) row[i] = cell;
+	const rows = new Map<string, number>();
+	const value: (number | null)[] = [];
+	const flags: number[] = [];
+	const put = (opd: string, indicator: string, v: number | null, na: boolean) => {
+		const positions = plan.positionsOf.get(indicator);
+		if (positions === undefined) return;
+		let offset = rows.get(opd);
+		if (offset === undefined) {
+			offset = value.length;
+			rows.set(opd, offset);
+			for (let i = 0; i < n; i++) {
+				value.push(null);
+				flags.push(0);
+			}
+		}
+		for (const i of positions) {
+			value[offset + i] = v;
+			flags[offset + i] = na ? 1 : 0;
+		}
+	};
+	if (Array.isArray(cells)) {
+		for (const cell of cells)
+			put(cell.opd, cell.indicator, cell.value ?? null, !!cell.notApplicable);
+	} else {
+		for (let k = 0; k < cells.opd.length; k++)
+			put(cells.opd[k]!, cells.indicator[k]!, cells.value[k]!, cells.notApplicable[k]!);
 	}
-	return byOpd;
+	return { rows, value, notApplicable: Uint8Array.from(flags) };
 }
 
 /**
@@ -344,13 +404,16 @@ function indexCells(plan: ScorePlan, cells: Cell[]): Map<string, CellValue[]> {
 export function scorePeriod(
 	rubric: Rubric,
 	participants: Participant[],
-	cells: Cell[]
+	cells: Cell[] | CellColumns
 ): PeriodResult {
 	const plan = scorePlanOf(rubric);
-	const byOpd = indexCells(plan, cells);
+	const table = indexCells(plan, cells);
+	const none = emptyTable(plan);
 	const scored = uniqueParticipants(participants).map((p) => {
-		const row = byOpd.get(p.key);
-		return scoreOpdAt(rubric, p, (i) => row?.[i], plan);
+		const offset = table.rows.get(p.key);
+		return offset === undefined
+			? scoreOpdAt(rubric, p, none, 0, plan)
+			: scoreOpdAt(rubric, p, table, offset, plan);
 	});
 	return { rubric, ...rankAndAward(rubric, scored) };
 }
