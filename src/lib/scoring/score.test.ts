@@ -308,3 +308,39 @@ describe('hierarchical rubric with a minimum to proceed', () => {
 function roundMicro(x: number): number {
 	return Math.round(x * 1e6) / 1e6;
 }
+
+describe('cells as columns', () => {
+	it('score exactly as the same cells as objects: null, not applicable, repeats, unknowns', () => {
+		const rubric = flatRubric([check, scale, count].map((ind, i) => ({ ...ind, order: i + 1 })));
+		const people = [
+			{ key: 'a', name: 'A' },
+			{ key: 'b', name: 'B' },
+			{ key: 'c', name: 'C' }
+		];
+		const cells: Cell[] = [
+			{ opd: 'a', indicator: 'renja', value: 1 },
+			{ opd: 'a', indicator: 'kualitas', value: 3 },
+			{ opd: 'a', indicator: 'berita', value: 2.5 },
+			{ opd: 'b', indicator: 'renja', value: null, notApplicable: true },
+			{ opd: 'b', indicator: 'kualitas', value: null },
+			{ opd: 'b', indicator: 'berita', value: 9 },
+			{ opd: 'b', indicator: 'berita', value: 1 },
+			{ opd: 'b', indicator: 'unknown', value: 1 },
+			{ opd: 'zz', indicator: 'renja', value: 1 }
+		];
+		const columns = {
+			opd: cells.map((c) => c.opd),
+			indicator: cells.map((c) => c.indicator),
+			value: cells.map((c) => c.value),
+			notApplicable: cells.map((c) => c.notApplicable === true)
+		};
+		const fromColumns = scorePeriod(rubric, people, columns);
+		expect(fromColumns).toEqual(scorePeriod(rubric, people, cells));
+		const b = fromColumns.opds.find((r) => r.opd === 'b')!;
+		expect(b.indicators.map((s) => [s.points, s.maxPoints, s.notApplicable])).toEqual([
+			[0, 0, true],
+			[0, 3, false],
+			[0.5, 3, false]
+		]);
+	});
+});

@@ -5,7 +5,7 @@
  */
 import { awardsFromParts, orderParts, type AwardCandidate } from './awards';
 import { roundTo } from './number';
-import { POINTS_RULE } from './points-rule';
+import { POINTS_RULE, type KindRule } from './points-rule';
 import { qualify, rankInPlace } from './rank';
 import { indicatorMaxPoints } from './rubric';
 import type {
@@ -28,12 +28,6 @@ export type CellValue = Pick<Cell, 'value' | 'notApplicable'> | null | undefined
 /** points ÷ max × 100, and 0 (not NaN) when nothing can be earned. */
 export function percentOf(points: number, max: number): number {
 	return max === 0 ? 0 : (points / max) * 100;
-}
-
-function sumBy<T>(items: T[], pick: (item: T) => number): number {
-	let total = 0;
-	for (const item of items) total += pick(item);
-	return total;
 }
 
 /**
@@ -61,22 +55,6 @@ export function indicatorPoints(ind: Indicator, cell: CellValue): IndicatorScore
 /** Indicators in rubric order; the sort is stable, so equal `order`s keep their list order. */
 export function sortedIndicators(rubric: Rubric): Indicator[] {
 	return [...rubric.indicators].sort((a, b) => a.order - b.order);
-}
-
-function scoreAspects(rubric: Rubric, scores: IndicatorScore[]): AspectScore[] {
-	const aspectOf = new Map(rubric.indicators.map((ind) => [ind.key, ind.aspect]));
-	return rubric.aspects.map((aspect) => {
-		const own = scores.filter((s) => aspectOf.get(s.key) === aspect.key);
-		const points = sumBy(own, (s) => s.points);
-		const maxPoints = sumBy(own, (s) => s.maxPoints);
-		return {
-			key: aspect.key,
-			points,
-			maxPoints,
-			percent: percentOf(points, maxPoints),
-			contribution: 0
-		};
-	});
 }
 
 interface StageOutcome {
@@ -185,6 +163,78 @@ export function scoreStages(
 }
 
 /**
+ * What scoring an OPD needs of a rubric, worked out once per period rather than per OPD: the
+ * indicators in rubric order with their rule and maximum, and which of them each aspect and each
+ * stage adds up (positions into that order, ascending, so sums add in the same order as ever).
+ */
+export interface ScorePlan {
+	stagePlan: StagePlan;
+	indicators: Indicator[];
+	rules: KindRule[];
+	maxPoints: number[];
+	/** Per rubric aspect (in rubric order): positions of the indicators counted in it. */
+	aspectMembers: number[][];
+	/** Per stage of `stagePlan`, by its `keys` Set: positions of the indicators in its aspects. */
+	stageMembers: Map<Set<string>, number[]>;
+	/** Positions of each indicator key (a key listed twice in the rubric has two). */
+	positionsOf: Map<string, number[]>;
+}
+
+export function scorePlanOf(rubric: Rubric): ScorePlan {
+	const stagePlan = stagePlanOf(rubric);
+	const indicators = sortedIndicators(rubric);
+	// An indicator key listed twice: the last one decides its aspect (a Map of the list).
+	const aspectOf = new Map(rubric.indicators.map((ind) => [ind.key, ind.aspect]));
+	const members = (test: (aspect: string | undefined) => boolean) => {
+		const out: number[] = [];
+		indicators.forEach((ind, i) => {
+			if (test(aspectOf.get(ind.key))) out.push(i);
+		});
+		return out;
+	};
+	const positionsOf = new Map<string, number[]>();
+	indicators.forEach((ind, i) => {
+		const list = positionsOf.get(ind.key);
+		if (list) list.push(i);
+		else positionsOf.set(ind.key, [i]);
+	});
+	return {
+		stagePlan,
+		indicators,
+		rules: indicators.map((ind) => POINTS_RULE[ind.kind]),
+		maxPoints: indicators.map(indicatorMaxPoints),
+		aspectMembers: rubric.aspects.map((aspect) => members((key) => key === aspect.key)),
+		stageMembers: new Map(
+			stagePlan.stages.map(({ keys }) => [keys, members((key) => keys.has(key ?? ''))])
+		),
+		positionsOf
+	};
+}
+
+/** {@link indicatorPoints} with the indicator's rule and maximum looked up once per rubric. */
+function pointsAt(
+	plan: ScorePlan,
+	i: number,
+	value: number | null,
+	notApplicable: boolean
+): IndicatorScore {
+	const ind = plan.indicators[i]!;
+	if (notApplicable) {
+		return { key: ind.key, value, notApplicable: true, points: 0, maxPoints: 0, met: false };
+	}
+	const assessed = value !== null && Number.isFinite(value);
+	const rule = plan.rules[i]!;
+	return {
+		key: ind.key,
+		value,
+		notApplicable: false,
+		points: assessed ? rule.points(ind, value) : 0,
+		maxPoints: plan.maxPoints[i]!,
+		met: assessed && rule.met(value)
+	};
+}
+
+/**
  * Scores one OPD against the rubric; `cellOf` gives the OPD's cell for an indicator key.
  * Rank, tie flag and tier are left neutral (0, false, null) for {@link scorePeriod} to set.
  */
@@ -192,27 +242,101 @@ export function scoreOpd(
 	rubric: Rubric,
 	participant: Participant,
 	cellOf: (indicator: string) => CellValue,
-	plan: StagePlan = stagePlanOf(rubric)
+	plan: ScorePlan = scorePlanOf(rubric)
 ): OpdResult {
-	const indicators = sortedIndicators(rubric).map((ind) => indicatorPoints(ind, cellOf(ind.key)));
-	const score = sumBy(indicators, (s) => s.points);
-	const maxScore = sumBy(indicators, (s) => s.maxPoints);
+	const table = emptyTable(plan);
+	plan.indicators.forEach((ind, i) => {
+		const cell = cellOf(ind.key);
+		table.value[i] = cell?.value ?? null;
+		table.notApplicable[i] = cell?.notApplicable ? 1 : 0;
+	});
+	return scoreOpdAt(rubric, participant, table, 0, plan);
+}
+
+/**
+ * Cells as parallel columns, one entry per cell: the same cells, order and meaning as a
+ * `Cell[]`, for a caller that reads many cells and need not make an object of each.
+ */
+export interface CellColumns {
+	opd: string[];
+	indicator: string[];
+	value: (number | null)[];
+	notApplicable: boolean[];
+}
+
+/**
+ * Values and not-applicable flags of many OPDs, one block of the plan's indicators each (in its
+ * order); an OPD's block starts at the offset `rows` gives it. No cell: null, applicable.
+ */
+interface CellTable {
+	rows: Map<string, number>;
+	value: (number | null)[];
+	notApplicable: Uint8Array;
+}
+
+function emptyTable(plan: ScorePlan): CellTable {
+	const n = plan.indicators.length;
+	return {
+		rows: new Map(),
+		value: new Array<number | null>(n).fill(null),
+		notApplicable: new Uint8Array(n)
+	};
+}
+
+/** {@link scoreOpd} with the cell given by the indicator's position in the plan's order. */
+function scoreOpdAt(
+	rubric: Rubric,
+	participant: Participant,
+	table: Pick<CellTable, 'value' | 'notApplicable'>,
+	offset: number,
+	plan: ScorePlan
+): OpdResult {
+	// Plain loops: this runs once per OPD, 25,000 times for a national period.
+	const n = plan.indicators.length;
+	const indicators: IndicatorScore[] = [];
+	let score = 0;
+	let maxScore = 0;
+	let indicatorsMet = 0;
+	let indicatorsApplicable = 0;
+	for (let i = 0; i < n; i++) {
+		const s = pointsAt(plan, i, table.value[offset + i]!, table.notApplicable[offset + i] === 1);
+		indicators.push(s);
+		score += s.points;
+		maxScore += s.maxPoints;
+		if (s.met) indicatorsMet++;
+		if (!s.notApplicable) indicatorsApplicable++;
+	}
 	const percent = percentOf(score, maxScore);
-	const aspects = scoreAspects(rubric, indicators);
-	const aspectOf = new Map(rubric.indicators.map((ind) => [ind.key, ind.aspect]));
+	const aspects: AspectScore[] = rubric.aspects.map((aspect, a) => {
+		let points = 0;
+		let maxPoints = 0;
+		for (const i of plan.aspectMembers[a]!) {
+			points += indicators[i]!.points;
+			maxPoints += indicators[i]!.maxPoints;
+		}
+		return {
+			key: aspect.key,
+			points,
+			maxPoints,
+			percent: percentOf(points, maxPoints),
+			contribution: 0
+		};
+	});
 	const { stages, total, stoppedAtStage } = scoreStages(
 		rubric,
 		aspects,
 		percent,
 		(keys) => {
-			const inStage = indicators.filter((s) => keys.has(aspectOf.get(s.key) ?? ''));
-			return {
-				points: sumBy(inStage, (s) => s.points),
-				max: sumBy(inStage, (s) => s.maxPoints),
-				whole: inStage.length === indicators.length
-			};
+			const inStage = plan.stageMembers.get(keys)!;
+			let points = 0;
+			let max = 0;
+			for (const i of inStage) {
+				points += indicators[i]!.points;
+				max += indicators[i]!.maxPoints;
+			}
+			return { points, max, whole: inStage.length === n };
 		},
-		plan
+		plan.stagePlan
 	);
 	const displayTotal = roundTo(total, rubric.decimals);
 	return {
@@ -223,8 +347,8 @@ export function scoreOpd(
 		percent,
 		total,
 		displayTotal,
-		indicatorsMet: indicators.filter((s) => s.met).length,
-		indicatorsApplicable: indicators.filter((s) => !s.notApplicable).length,
+		indicatorsMet,
+		indicatorsApplicable,
 		rank: 0,
 		tied: false,
 		qualification: qualify(rubric.bands, displayTotal),
@@ -236,15 +360,40 @@ export function scoreOpd(
 	};
 }
 
-/** Cells by OPD, then indicator. A later cell for the same pair replaces an earlier one. */
-function indexCells(cells: Cell[]): Map<string, Map<string, Cell>> {
-	const byOpd = new Map<string, Map<string, Cell>>();
-	for (const cell of cells) {
-		let row = byOpd.get(cell.opd);
-		if (!row) byOpd.set(cell.opd, (row = new Map()));
-		row.set(cell.indicator, cell);
+/**
+ * Cells by OPD into one table, each OPD's block by indicator position in the plan. A later cell
+ * for the same pair replaces an earlier one; cells of indicators outside the rubric are left out.
+ */
+function indexCells(plan: ScorePlan, cells: Cell[] | CellColumns): CellTable {
+	const n = plan.indicators.length;
+	const rows = new Map<string, number>();
+	const value: (number | null)[] = [];
+	const flags: number[] = [];
+	const put = (opd: string, indicator: string, v: number | null, na: boolean) => {
+		const positions = plan.positionsOf.get(indicator);
+		if (positions === undefined) return;
+		let offset = rows.get(opd);
+		if (offset === undefined) {
+			offset = value.length;
+			rows.set(opd, offset);
+			for (let i = 0; i < n; i++) {
+				value.push(null);
+				flags.push(0);
+			}
+		}
+		for (const i of positions) {
+			value[offset + i] = v;
+			flags[offset + i] = na ? 1 : 0;
+		}
+	};
+	if (Array.isArray(cells)) {
+		for (const cell of cells)
+			put(cell.opd, cell.indicator, cell.value ?? null, !!cell.notApplicable);
+	} else {
+		for (let k = 0; k < cells.opd.length; k++)
+			put(cells.opd[k]!, cells.indicator[k]!, cells.value[k]!, cells.notApplicable[k]!);
 	}
-	return byOpd;
+	return { rows, value, notApplicable: Uint8Array.from(flags) };
 }
 
 /**
@@ -255,13 +404,17 @@ function indexCells(cells: Cell[]): Map<string, Map<string, Cell>> {
 export function scorePeriod(
 	rubric: Rubric,
 	participants: Participant[],
-	cells: Cell[]
+	cells: Cell[] | CellColumns
 ): PeriodResult {
-	const byOpd = indexCells(cells);
-	const plan = stagePlanOf(rubric);
-	const scored = uniqueParticipants(participants).map((p) =>
-		scoreOpd(rubric, p, (indicator) => byOpd.get(p.key)?.get(indicator), plan)
-	);
+	const plan = scorePlanOf(rubric);
+	const table = indexCells(plan, cells);
+	const none = emptyTable(plan);
+	const scored = uniqueParticipants(participants).map((p) => {
+		const offset = table.rows.get(p.key);
+		return offset === undefined
+			? scoreOpdAt(rubric, p, none, 0, plan)
+			: scoreOpdAt(rubric, p, table, offset, plan);
+	});
 	return { rubric, ...rankAndAward(rubric, scored) };
 }
 

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { evidenceProblem } from '../../evidence';
-import type { Cell, IndicatorKind } from '../../scoring/types';
+import type { IndicatorKind } from '../../scoring/types';
+import type { CellColumns } from '../../scoring/score';
 import { cellValueProblem } from '../../workflow/cell-value';
 import { cellsEditable, lockedMessage, type PeriodStatus } from '../../workflow/lifecycle';
 import type { Actor } from '../audit/audit';
@@ -25,7 +26,7 @@ async function yearOf(periodId: number, conn: Conn) {
  * SQLite folds each OPD's cells into one string, so a period of 25,000 OPDs × 20 indicators
  * crosses the driver as 25,000 rows instead of 500,000 (about four times faster, measured).
  */
-export async function cellsOf(periodId: number, conn: Conn = db()): Promise<Cell[]> {
+export async function cellsOf(periodId: number, conn: Conn = db()): Promise<CellColumns> {
 	const [keys, folded] = await Promise.all([
 		conn
 			.select({ id: indicators.id, key: indicators.key })
@@ -40,18 +41,27 @@ export async function cellsOf(periodId: number, conn: Conn = db()): Promise<Cell
 			) g JOIN opds o ON o.id = g.opd_id`)
 	]);
 	const keyOf = new Map(keys.map((k) => [String(k.id), k.key]));
-	const cells: Cell[] = [];
+	// Columns rather than an object per cell, and each item cut by position rather than split.
+	const cells: CellColumns = { opd: [], indicator: [], value: [], notApplicable: [] };
 	for (const { slug, cells: packed } of folded) {
-		for (const item of packed.split(',')) {
-			const [id = '', value = '', na] = item.split(':');
-			const indicator = keyOf.get(id);
-			if (indicator === undefined) continue;
-			cells.push({
-				opd: slug,
-				indicator,
-				value: value === '' ? null : Number(value),
-				notApplicable: na === 'n'
-			});
+		let at = 0;
+		// Items are `id:value` or `id:value:n`, joined by commas.
+		while (at <= packed.length) {
+			let end = packed.indexOf(',', at);
+			if (end === -1) end = packed.length;
+			let idEnd = packed.indexOf(':', at);
+			if (idEnd === -1 || idEnd > end) idEnd = end;
+			let valueEnd = idEnd < end ? packed.indexOf(':', idEnd + 1) : -1;
+			if (valueEnd === -1 || valueEnd > end) valueEnd = end;
+			const indicator = keyOf.get(packed.slice(at, idEnd));
+			if (indicator !== undefined) {
+				const value = idEnd < end ? packed.slice(idEnd + 1, valueEnd) : '';
+				cells.opd.push(slug);
+				cells.indicator.push(indicator);
+				cells.value.push(value === '' ? null : Number(value));
+				cells.notApplicable.push(valueEnd < end && packed.slice(valueEnd + 1, end) === 'n');
+			}
+			at = end + 1;
 		}
 	}
 	return cells;
