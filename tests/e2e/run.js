@@ -20,7 +20,10 @@ if (!existsSync('build/index.js')) {
 	console.error('e2e: build/ is missing; run `vite build` first (npm run test:e2e does).');
 	process.exit(1);
 }
-/** A port nothing listens on now. */
+/**
+ * A port nothing listens on now.
+ * @returns {Promise<number>}
+ */
 function freePort() {
 	return new Promise((resolve, reject) => {
 		const srv = createServer();
@@ -32,7 +35,10 @@ function freePort() {
 	});
 }
 
-/** Starts the built app on an empty database at `path`, waits until it serves, stops it. */
+/**
+ * Starts the built app on an empty database at `path`, waits until it serves, stops it.
+ * @param {string} path
+ */
 async function seededByTheApp(path) {
 	const port = await freePort();
 	const child = spawn(process.execPath, ['scripts/start.js'], {
