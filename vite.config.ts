@@ -15,7 +15,14 @@ export default defineConfig({
 		// database (seconds); `integration` runs against a real libSQL file (tests/integration).
 		projects: [
 			{ extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'] } },
-			{ extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'] } }
+			{
+				extends: true,
+				test: {
+					name: 'integration',
+					include: ['tests/integration/**/*.test.ts'],
+					globalSetup: ['tests/integration/helpers/template-db.ts']
+				}
+			}
 		]
 	}
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,9 +32,20 @@ export interface RunningApp {
 export const PROXY_SETTINGS = ['ORIGIN', 'PROTOCOL_HEADER', 'HOST_HEADER', 'ADDRESS_HEADER'];
 
 /**
+ * A database the built app migrated and seeded on a start of its own, once for the run (run.js
+ * makes it and names it here). Unset, as when one file is run alone, each app seeds its own.
+ */
+export const TEMPLATE_DB_SETTING = 'MONEV_E2E_TEMPLATE_DB';
+
+/** Settings that change what a start puts in an empty database: such an app seeds its own. */
+const SEED_SETTINGS = ['SEED_DEMO', 'SEEDS_DIR', 'MIGRATIONS_DIR', 'DATABASE_URL'];
+
+/**
  * Starts the built app (`node build`) on a free port with its own fresh database file, which it
- * migrates and seeds with the demo years on start, exactly as `npm start` does. Settings named in
- * `unset` are removed from its environment (`PROXY_SETTINGS`: no ORIGIN, as the README starts it).
+ * migrates and seeds with the demo years on start, exactly as `npm start` does; under run.js the
+ * file starts as a copy of the database such a start made (TEMPLATE_DB_SETTING), so the app only
+ * migrates (nothing to do) and finds the demo years there. Settings named in `unset` are removed
+ * from its environment (`PROXY_SETTINGS`: no ORIGIN, as the README starts it).
  */
 export async function startApp(
 	env: Record<string, string> = {},
@@ -43,6 +54,9 @@ export async function startApp(
 	const dir = mkdtempSync(join(tmpdir(), 'monev-e2e-'));
 	const port = await freePort();
 	const databaseUrl = `file:${join(dir, 'monev.db')}`;
+	const template = process.env[TEMPLATE_DB_SETTING];
+	if (template && !SEED_SETTINGS.some((name) => name in env))
+		copyFileSync(template, join(dir, 'monev.db'));
 	const childEnv: NodeJS.ProcessEnv = {
 		...process.env,
 		PORT: String(port),

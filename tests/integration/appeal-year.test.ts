@@ -7,8 +7,7 @@ import { appeals, auditEvents, indicators } from '../../src/lib/server/db/schema
 import { fileAppeal } from '../../src/lib/server/workflow/appeals';
 import { getCell, setCell } from '../../src/lib/server/workflow/assessments';
 import { transition } from '../../src/lib/server/workflow/lifecycle';
-import { createTestDb } from './helpers/test-db';
-import { seedWithDraft2022, sessionUser } from './helpers/workflow';
+import { createDraft2022Db, sessionUser } from './helpers/workflow';
 import { endRequest, request, run } from './helpers/request';
 
 /** The answer action acts on an appeal of the year in its URL only (issue 12 §6). */
@@ -27,9 +26,8 @@ let opdId: number;
 let indicatorId: number;
 let appealId: number;
 beforeAll(async () => {
-	({ db, cleanup } = await createTestDb());
+	({ db, cleanup, periodId } = await createDraft2022Db());
 	useDb(db);
-	({ periodId } = await seedWithDraft2022(db));
 	const admin = { actor: { userId: null, name: 'admin' }, role: 'admin' as const };
 	const operator = await sessionUser(db, 'demo-operator');
 	evaluator = await sessionUser(db, 'demo-evaluator');

@@ -9,8 +9,7 @@ import { transition } from '../../src/lib/server/workflow/lifecycle';
 import { computeView, publishedView } from '../../src/lib/server/results/results';
 import { getByYear } from '../../src/lib/server/periods/periods';
 import { WorkflowError } from '../../src/lib/server/workflow/error';
-import { createTestDb } from './helpers/test-db';
-import { seedWithDraft2022, sessionUser } from './helpers/workflow';
+import { createDraft2022Db, sessionUser } from './helpers/workflow';
 
 let db: DB;
 let cleanup: () => Promise<void>;
@@ -22,8 +21,8 @@ let evaluator: { userId: number; name: string };
 const admin = { actor: { userId: null, name: 'admin' }, role: 'admin' as const };
 
 beforeEach(async () => {
-	({ db, cleanup } = await createTestDb());
-	({ periodId } = await seedWithDraft2022(db));
+	({ db, cleanup, periodId } = await createDraft2022Db());
+
 	const op = await sessionUser(db, 'demo-operator');
 	const ev = await sessionUser(db, 'demo-evaluator');
 	operator = { userId: op.id, name: op.username };

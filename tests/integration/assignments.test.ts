@@ -13,8 +13,7 @@ import { assignmentBoard } from '../../src/lib/server/workflow/assignments';
 import { WorkflowError } from '../../src/lib/server/workflow/error';
 import { transition } from '../../src/lib/server/workflow/lifecycle';
 import { snapshotTables } from './helpers/snapshot';
-import { createTestDb } from './helpers/test-db';
-import { seedWithDraft2022, sessionUser } from './helpers/workflow';
+import { createDraft2022Db, sessionUser } from './helpers/workflow';
 import { endRequest, request as newRequest } from './helpers/request';
 
 /**
@@ -57,9 +56,8 @@ let aspectOf: Map<number, string>;
 const mover = { actor: SYSTEM_ACTORS.cli, role: 'admin' as const };
 
 beforeEach(async () => {
-	({ db, cleanup } = await createTestDb());
+	({ db, cleanup, periodId } = await createDraft2022Db());
 	useDb(db);
-	({ periodId } = await seedWithDraft2022(db));
 	await users.create(
 		{
 			username: 'penilai-dua',

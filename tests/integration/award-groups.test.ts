@@ -20,8 +20,7 @@ import { RESULT_CSV_COLUMNS, type ResultRow } from '../../src/lib/results-table'
 import type { AwardGroupResult } from '../../src/lib/scoring/award-groups';
 import type { AwardPosition } from '../../src/lib/scoring/types';
 import { runMonev } from './helpers/cli';
-import { createTestDb } from './helpers/test-db';
-import { seedWithDraft2022, sessionUser } from './helpers/workflow';
+import { createDraft2022Db, sessionUser } from './helpers/workflow';
 
 /**
  * Awards per OPD kind: the admin sets the grouping on the rubric page, the period is published,
@@ -91,9 +90,8 @@ async function resultsJson(year: number): Promise<ResultsJson> {
 }
 
 beforeAll(async () => {
-	({ db, url, cleanup } = await createTestDb());
+	({ db, url, cleanup, periodId } = await createDraft2022Db());
 	useDb(db);
-	({ periodId } = await seedWithDraft2022(db));
 	admin = await sessionUser(db, 'demo-admin');
 	// 2022 gets 2021's cells, so it ranks as 2021 did.
 	await db.run(sql`

@@ -16,7 +16,6 @@ import {
 	publishedFiles,
 	publishedSnapshots
 } from '../../src/lib/server/db/schema';
-import { seedDemo } from '../../src/lib/server/db/seed';
 import { publishedReport } from '../../src/lib/server/results/open-data';
 import type { ResultsView } from '../../src/lib/server/results/view';
 import { insertOpd, usersByRole } from './helpers/auth';
@@ -37,9 +36,8 @@ beforeAll(() => {
 	return () => rmSync(dir, { recursive: true, force: true });
 });
 beforeEach(async () => {
-	({ db, cleanup } = await createTestDb());
+	({ db, cleanup } = await createTestDb('demo'));
 	useDb(db);
-	await seedDemo('data/seeds', db);
 }, 30_000);
 afterEach(async () => {
 	endRequest();

@@ -12,15 +12,13 @@ import {
 	tableCounts,
 	writeBackup
 } from '../../src/lib/server/db/backup';
-import { seedDemo } from '../../src/lib/server/db/seed';
 import { createTestDb } from './helpers/test-db';
 
 let source: { db: DB; cleanup(): Promise<void> };
 let target: { db: DB; cleanup(): Promise<void> };
 beforeEach(async () => {
-	source = await createTestDb();
+	source = await createTestDb('demo');
 	target = await createTestDb();
-	await seedDemo('data/seeds', source.db);
 });
 afterEach(async () => {
 	await source.cleanup();

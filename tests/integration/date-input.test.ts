@@ -5,8 +5,7 @@ import type { SessionUser } from '../../src/lib/server/auth/types';
 import { useDb, type DB } from '../../src/lib/server/db';
 import { auditEvents, periods } from '../../src/lib/server/db/schema';
 import { transition } from '../../src/lib/server/workflow/lifecycle';
-import { createTestDb } from './helpers/test-db';
-import { seedWithDraft2022, sessionUser } from './helpers/workflow';
+import { createDraft2022Db, sessionUser } from './helpers/workflow';
 import { endRequest, request as newRequest } from './helpers/request';
 
 vi.mock('$app/server', () => import('./helpers/request'));
@@ -20,9 +19,8 @@ let cleanup: () => Promise<void>;
 let evaluator: SessionUser;
 let periodId: number;
 beforeAll(async () => {
-	({ db, cleanup } = await createTestDb());
+	({ db, cleanup, periodId } = await createDraft2022Db());
 	useDb(db);
-	({ periodId } = await seedWithDraft2022(db));
 	await transition(periodId, 'open', { actor: { userId: null, name: 't' }, role: 'admin' }, '', db);
 	evaluator = await sessionUser(db, 'demo-evaluator');
 });

@@ -20,8 +20,7 @@ import { WorkflowError } from '../../src/lib/server/workflow/error';
 import { moveStage } from '../../src/lib/server/workflow/stages/moves';
 import { exportFile } from '../../src/lib/server/results/export';
 import { readinessOfPeriod } from '../../src/lib/server/workflow/readiness';
-import { createTestDb } from './helpers/test-db';
-import { makeTwoStages, seedWithDraft2022, sessionUser } from './helpers/workflow';
+import { createDraft2022Db, makeTwoStages, sessionUser } from './helpers/workflow';
 import { endRequest, request as newRequest } from './helpers/request';
 
 /**
@@ -63,9 +62,8 @@ let inds: { id: number; key: string; kind: string; maxLevel: number | null }[];
 const mover = { actor: SYSTEM_ACTORS.cli, role: 'admin' as const };
 
 beforeEach(async () => {
-	({ db, cleanup } = await createTestDb());
+	({ db, cleanup, periodId } = await createDraft2022Db());
 	useDb(db);
-	({ periodId } = await seedWithDraft2022(db));
 	await users.create(
 		{
 			username: 'penilai-dua',

@@ -20,7 +20,7 @@ import { FORM_OVERHEAD } from '../../src/lib/server/evidence/upload-form';
 import { addUser, asSessionUser, demoUsersByRole } from './helpers/auth';
 import { endRequest, request, run } from './helpers/request';
 import { createTestDb } from './helpers/test-db';
-import { seedWithDraft2022 } from './helpers/workflow';
+import { createDraft2022Db } from './helpers/workflow';
 
 vi.mock('$app/server', () => import('./helpers/request'));
 
@@ -52,9 +52,8 @@ let cellParams: { year: string; slug: string; key: string };
 const env = { ...process.env };
 
 beforeEach(async () => {
-	({ db, cleanup } = await createTestDb());
+	({ db, cleanup, periodId } = await createDraft2022Db());
 	useDb(db);
-	({ periodId } = await seedWithDraft2022(db));
 	await db.update(periods).set({ status: 'open' }).where(eq(periods.id, periodId));
 	who = await demoUsersByRole(db);
 	const [other] = await db

@@ -9,7 +9,6 @@ import { periods } from '../../src/lib/server/db/schema';
 import { exportFile } from '../../src/lib/server/results/export';
 import { readImportFile } from '../../src/lib/server/import/file';
 import { commitImport, planImport } from '../../src/lib/server/import/matrix';
-import { seedDemo } from '../../src/lib/server/db/seed';
 import { bigCsv } from './helpers/big-csv';
 import { createTestDb } from './helpers/test-db';
 
@@ -25,8 +24,7 @@ function matrixOf(result: ParseResult): ParsedMatrix {
 let db: DB;
 let cleanup: () => Promise<void>;
 beforeAll(async () => {
-	({ db, cleanup } = await createTestDb());
-	await seedDemo('data/seeds', db);
+	({ db, cleanup } = await createTestDb('demo'));
 });
 afterAll(async () => cleanup());
 

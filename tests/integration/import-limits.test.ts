@@ -6,7 +6,6 @@ import type { SessionUser } from '../../src/lib/server/auth/types';
 import { readImportLimits } from '../../src/lib/server/config';
 import { useDb, type DB } from '../../src/lib/server/db';
 import { readImportFile } from '../../src/lib/server/import/file';
-import { seedDemo } from '../../src/lib/server/db/seed';
 import {
 	part,
 	SHEET_HEAD,
@@ -63,9 +62,8 @@ let db: DB;
 let cleanup: () => Promise<void>;
 let evaluator: SessionUser;
 beforeAll(async () => {
-	({ db, cleanup } = await createTestDb());
+	({ db, cleanup } = await createTestDb('demo'));
 	useDb(db);
-	await seedDemo('data/seeds', db);
 	evaluator = (await demoUsersByRole(db)).evaluator!;
 });
 afterAll(async () => {

@@ -6,7 +6,6 @@ import { parseReportTable } from '../../src/lib/import';
 import { SYSTEM_ACTORS } from '../../src/lib/server/audit/audit';
 import { useDb, type DB } from '../../src/lib/server/db';
 import { auditEvents, opdAliases, opds, periods, users } from '../../src/lib/server/db/schema';
-import { seedDemo } from '../../src/lib/server/db/seed';
 import { planImport } from '../../src/lib/server/import/plan';
 import { setAliases } from '../../src/lib/server/opds/aliases';
 import { updateOpd } from '../../src/lib/server/opds/admin';
@@ -35,9 +34,8 @@ const actor = SYSTEM_ACTORS.cli;
 const seed2021 = readFileSync('data/seeds/000_98cb80431292019a.txt', 'utf8');
 
 beforeAll(async () => {
-	({ db, cleanup } = await createTestDb());
+	({ db, cleanup } = await createTestDb('demo'));
 	useDb(db);
-	await seedDemo('data/seeds', db);
 });
 afterAll(async () => {
 	endRequest();

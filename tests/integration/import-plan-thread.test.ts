@@ -6,7 +6,6 @@ import { SYSTEM_ACTORS } from '../../src/lib/server/audit/audit';
 import { locationOf, type DB } from '../../src/lib/server/db';
 import { assessments, opdAliases, opds, periods } from '../../src/lib/server/db/schema';
 import { aliasesById } from '../../src/lib/server/opds/master';
-import { seedDemo } from '../../src/lib/server/db/seed';
 import { commitImport, planImport } from '../../src/lib/server/import/matrix';
 import { planFingerprint } from '../../src/lib/server/import/plan';
 import type { DraftInput } from '../../src/lib/server/import/plan-jobs';
@@ -21,8 +20,7 @@ import { createTestDb } from './helpers/test-db';
 let db: DB;
 let cleanup: () => Promise<void>;
 beforeEach(async () => {
-	({ db, cleanup } = await createTestDb());
-	await seedDemo('data/seeds', db);
+	({ db, cleanup } = await createTestDb('demo'));
 	await db.update(periods).set({ status: 'evaluation' }).where(eq(periods.year, 2021));
 });
 afterEach(async () => cleanup());

@@ -7,7 +7,6 @@ import type { DB } from '../../src/lib/server/db';
 import { assessments, auditEvents, opds, periods } from '../../src/lib/server/db/schema';
 import { commitImport, NEW_OPD, planImport } from '../../src/lib/server/import/matrix';
 import { revertImport } from '../../src/lib/server/import/revert';
-import { seedDemo } from '../../src/lib/server/db/seed';
 import { SEED_FILES } from './helpers/seed-reader';
 import { snapshotTables } from './helpers/snapshot';
 import { createTestDb } from './helpers/test-db';
@@ -15,8 +14,7 @@ import { createTestDb } from './helpers/test-db';
 let db: DB;
 let cleanup: () => Promise<void>;
 beforeEach(async () => {
-	({ db, cleanup } = await createTestDb());
-	await seedDemo('data/seeds', db);
+	({ db, cleanup } = await createTestDb('demo'));
 });
 afterEach(async () => cleanup());
 

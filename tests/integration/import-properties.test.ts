@@ -9,7 +9,6 @@ import { periods } from '../../src/lib/server/db/schema';
 import { exportFile } from '../../src/lib/server/results/export';
 import { readImportFile } from '../../src/lib/server/import/file';
 import { commitImport } from '../../src/lib/server/import/matrix';
-import { seedDemo } from '../../src/lib/server/db/seed';
 import { SEED_FILES } from './helpers/seed-reader';
 import { snapshotTables } from './helpers/snapshot';
 import { createTestDb } from './helpers/test-db';
@@ -85,8 +84,7 @@ describe('a failed import changes nothing (property)', () => {
 	let cleanup: () => Promise<void>;
 	let year2021: ParsedMatrix;
 	beforeAll(async () => {
-		({ db, cleanup } = await createTestDb());
-		await seedDemo('data/seeds', db);
+		({ db, cleanup } = await createTestDb('demo'));
 		await db.update(periods).set({ status: 'evaluation' }).where(eq(periods.year, 2021));
 		const parsed = parseReportTable(readFileSync(SEED_FILES[2021], 'utf8'));
 		if (!parsed.ok) throw new Error('seed unreadable');

@@ -8,7 +8,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTORS } from '../../src/lib/server/audit/audit';
 import type { DB } from '../../src/lib/server/db';
 import { assessments, indicators, opds, periods } from '../../src/lib/server/db/schema';
-import { seedDemo } from '../../src/lib/server/db/seed';
 import { readImportFile } from '../../src/lib/server/import/file';
 import { confirm, previewUpload } from '../../src/lib/server/import/flow';
 import { planImport } from '../../src/lib/server/import/matrix';
@@ -64,8 +63,7 @@ async function cells() {
 }
 
 beforeEach(async () => {
-	({ db, url, cleanup } = await createTestDb());
-	await seedDemo('data/seeds', db);
+	({ db, url, cleanup } = await createTestDb('demo'));
 	const [period] = await db.select().from(periods).where(eq(periods.year, YEAR));
 	periodId = period!.id;
 	await db.update(periods).set({ status: 'evaluation' }).where(eq(periods.id, periodId));

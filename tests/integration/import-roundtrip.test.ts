@@ -9,8 +9,7 @@ import { readImportFile } from '../../src/lib/server/import/file';
 import { confirm, previewUpload, replan } from '../../src/lib/server/import/flow';
 import { commitImport, planImport } from '../../src/lib/server/import/matrix';
 import { indicatorRows, roster } from '../../src/lib/server/periods/periods';
-import { seedWithDraft2022, sessionUser } from './helpers/workflow';
-import { createTestDb } from './helpers/test-db';
+import { createDraft2022Db, sessionUser } from './helpers/workflow';
 
 /**
  * Issue 11: a year in progress (31 cells assessed) exported as the app's template, edited in 7
@@ -42,8 +41,8 @@ const SELF_ONLY = { r: 20, c: 4 };
 const at = (r: number, c: number) => ASSESSED.find((a) => a.r === r && a.c === c);
 
 beforeEach(async () => {
-	({ db, cleanup } = await createTestDb());
-	({ periodId } = await seedWithDraft2022(db));
+	({ db, cleanup, periodId } = await createDraft2022Db());
+
 	await db.update(periods).set({ status: 'evaluation' }).where(eq(periods.id, periodId));
 	opdIds = (await roster(periodId, db)).map((e) => e.opdId);
 	indicatorIds = (await indicatorRows(periodId, db)).map((i) => i.id);

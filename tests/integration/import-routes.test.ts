@@ -5,7 +5,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 import { useDb, type DB } from '../../src/lib/server/db';
 import { assessments, opds, periodOpds, periods } from '../../src/lib/server/db/schema';
-import { seedDemo } from '../../src/lib/server/db/seed';
 import { snapshotTables } from './helpers/snapshot';
 import { createTestDb } from './helpers/test-db';
 import { demoUsersByRole } from './helpers/auth';
@@ -29,9 +28,8 @@ let db: DB;
 let cleanup: () => Promise<void>;
 let who: Record<string, SessionUser>;
 beforeEach(async () => {
-	({ db, cleanup } = await createTestDb());
+	({ db, cleanup } = await createTestDb('demo'));
 	useDb(db);
-	await seedDemo('data/seeds', db);
 	who = await demoUsersByRole(db);
 });
 afterEach(async () => {

@@ -12,8 +12,7 @@ import { indicatorRows, roster } from '../../src/lib/server/periods/periods';
 import { moveStage } from '../../src/lib/server/workflow/stages/moves';
 import { saveSchedule } from '../../src/lib/server/workflow/stages/schedule';
 import { snapshotTables } from './helpers/snapshot';
-import { createTestDb } from './helpers/test-db';
-import { makeTwoStages, seedWithDraft2022, sessionUser } from './helpers/workflow';
+import { createDraft2022Db, makeTwoStages, sessionUser } from './helpers/workflow';
 import { endRequest, request as newRequest } from './helpers/request';
 
 /**
@@ -45,9 +44,8 @@ let admin: SessionUser;
 const mover = { actor: SYSTEM_ACTORS.cli, role: 'admin' as const };
 
 beforeEach(async () => {
-	({ db, cleanup } = await createTestDb());
+	({ db, cleanup, periodId } = await createDraft2022Db());
 	useDb(db);
-	({ periodId } = await seedWithDraft2022(db));
 	evaluator = await sessionUser(db, 'demo-evaluator');
 	admin = await sessionUser(db, 'demo-admin');
 });

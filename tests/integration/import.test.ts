@@ -12,7 +12,6 @@ import {
 	periods
 } from '../../src/lib/server/db/schema';
 import { importMatrix } from '../../src/lib/server/import/matrix';
-import { seedDemo } from '../../src/lib/server/db/seed';
 import { SEED_FILES } from './helpers/seed-reader';
 import { createTestDb } from './helpers/test-db';
 
@@ -20,8 +19,7 @@ let db: DB;
 let cleanup: () => Promise<void>;
 
 beforeEach(async () => {
-	({ db, cleanup } = await createTestDb());
-	await seedDemo('data/seeds', db);
+	({ db, cleanup } = await createTestDb('demo'));
 });
 afterEach(async () => cleanup());
 

@@ -9,15 +9,13 @@ import { markUnassessedAbsent } from '../../src/lib/server/workflow/readiness';
 import { publishedView } from '../../src/lib/server/results/results';
 import { WorkflowError } from '../../src/lib/server/workflow/error';
 import type { PeriodStatus } from '../../src/lib/workflow/lifecycle';
-import { createTestDb } from './helpers/test-db';
-import { seedWithDraft2022 } from './helpers/workflow';
+import { createDraft2022Db } from './helpers/workflow';
 
 let db: DB;
 let cleanup: () => Promise<void>;
 let periodId: number;
 beforeEach(async () => {
-	({ db, cleanup } = await createTestDb());
-	({ periodId } = await seedWithDraft2022(db));
+	({ db, cleanup, periodId } = await createDraft2022Db());
 });
 afterEach(() => cleanup());
 

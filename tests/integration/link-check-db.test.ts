@@ -11,7 +11,6 @@ import {
 	opds,
 	periods
 } from '../../src/lib/server/db/schema';
-import { seedDemo } from '../../src/lib/server/db/seed';
 import {
 	DEFAULT_LINK_CHECK,
 	type LinkCheckOptions
@@ -36,8 +35,7 @@ beforeAll(async () => {
 });
 afterAll(async () => server.close());
 beforeEach(async () => {
-	({ db, url, cleanup } = await createTestDb());
-	await seedDemo('data/seeds', db);
+	({ db, url, cleanup } = await createTestDb('demo'));
 });
 afterEach(async () => cleanup());
 

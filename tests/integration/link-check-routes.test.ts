@@ -4,7 +4,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vite
 import type { SessionUser } from '../../src/lib/server/auth/types';
 import { useDb, type DB } from '../../src/lib/server/db';
 import { assessments, auditEvents, linkChecks, periods } from '../../src/lib/server/db/schema';
-import { seedDemo } from '../../src/lib/server/db/seed';
 import { startLinkServer } from './helpers/link-server';
 import { createTestDb } from './helpers/test-db';
 import { demoUsersByRole } from './helpers/auth';
@@ -33,9 +32,8 @@ afterAll(async () => {
 	await server.close();
 });
 beforeEach(async () => {
-	({ db, cleanup } = await createTestDb());
+	({ db, cleanup } = await createTestDb('demo'));
 	useDb(db);
-	await seedDemo('data/seeds', db);
 	who = await demoUsersByRole(db);
 });
 afterEach(async () => {

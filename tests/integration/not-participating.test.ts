@@ -14,8 +14,7 @@ import type { AwardGroupResult } from '../../src/lib/scoring/award-groups';
 import type { ResultRow } from '../../src/lib/results-table';
 import type { AwardPosition } from '../../src/lib/scoring/types';
 import { request, run } from './helpers/request';
-import { createTestDb } from './helpers/test-db';
-import { seedWithDraft2022, sessionUser } from './helpers/workflow';
+import { createDraft2022Db, sessionUser } from './helpers/workflow';
 
 /**
  * The two ways the team leaves an OPD out (issue 13 §7): one OPD "tidak dinilai" (with a reason),
@@ -67,9 +66,8 @@ async function resultsJson(year: number): Promise<ResultsJson> {
 }
 
 beforeAll(async () => {
-	({ db, cleanup } = await createTestDb());
+	({ db, cleanup, periodId } = await createDraft2022Db());
 	useDb(db);
-	({ periodId } = await seedWithDraft2022(db));
 	before2021 = (await publishedFile(2021, 'results.json', db))!.body;
 	admin = await sessionUser(db, 'demo-admin');
 	// 2022 gets 2021's cells, so it ranks as 2021 did.

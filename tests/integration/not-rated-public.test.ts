@@ -2,7 +2,6 @@ import { isHttpError } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTORS } from '../../src/lib/server/audit/audit';
 import { useDb, type DB } from '../../src/lib/server/db';
-import { seedDemo } from '../../src/lib/server/db/seed';
 import { roster } from '../../src/lib/server/periods/periods';
 import {
 	publishedNotRated,
@@ -31,9 +30,8 @@ let rated: string;
 const REASON = 'Situs OPD tidak dapat diakses selama masa penilaian';
 
 beforeAll(async () => {
-	({ db, cleanup } = await createTestDb());
+	({ db, cleanup } = await createTestDb('demo'));
 	useDb(db);
-	await seedDemo('data/seeds', db);
 	const admin = { actor: SYSTEM_ACTORS.cli, role: 'admin' as const };
 	const { periodId } = await copyPeriod(2021, 2022, SYSTEM_ACTORS.seed, db);
 	for (const s of ['open', 'evaluation', 'final'] as const)

@@ -7,7 +7,6 @@ import { mergeOpds, setRetired, updateOpd } from '../../src/lib/server/opds/admi
 import { copyPeriod } from '../../src/lib/server/workflow/period-copy';
 import { removeFromRoster } from '../../src/lib/server/periods/rubric';
 import { publishedView } from '../../src/lib/server/results/results';
-import { seedDemo } from '../../src/lib/server/db/seed';
 import { WorkflowError } from '../../src/lib/server/workflow/error';
 import { createTestDb } from './helpers/test-db';
 
@@ -18,8 +17,7 @@ const bySlug = async (slug: string) =>
 	(await db.select().from(opds).where(eq(opds.slug, slug)))[0]!;
 
 beforeEach(async () => {
-	({ db, cleanup } = await createTestDb());
-	await seedDemo('data/seeds', db);
+	({ db, cleanup } = await createTestDb('demo'));
 });
 afterEach(() => cleanup());
 

@@ -11,7 +11,6 @@ import { opdYearViews } from '../../src/lib/server/results/year-views';
 import { demoUsersByRole } from './helpers/auth';
 import { request, run } from './helpers/request';
 import { createTestDb } from './helpers/test-db';
-import { seedWithDraft2022 } from './helpers/workflow';
 import { everyYearView } from './helpers/year-views';
 
 vi.mock('$app/server', () => import('./helpers/request'));
@@ -28,9 +27,8 @@ let who: Record<string, SessionUser>;
 const BIG = 3000;
 
 beforeAll(async () => {
-	({ db, cleanup } = await createTestDb());
+	({ db, cleanup } = await createTestDb('draft2022'));
 	useDb(db);
-	await seedWithDraft2022(db);
 	who = await demoUsersByRole(db);
 });
 afterAll(async () => cleanup());

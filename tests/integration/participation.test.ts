@@ -24,8 +24,7 @@ import { saveSelf, submitSelf } from '../../src/lib/server/workflow/self-assessm
 import { WorkflowError } from '../../src/lib/server/workflow/error';
 import { addUser } from './helpers/auth';
 import { endRequest, request, run } from './helpers/request';
-import { createTestDb } from './helpers/test-db';
-import { seedWithDraft2022, sessionUser } from './helpers/workflow';
+import { createDraft2022Db, sessionUser } from './helpers/workflow';
 
 vi.mock('$app/server', () => import('./helpers/request'));
 const page = await import('../../src/routes/penilaian/[year=year]/partisipasi/+page.server');
@@ -71,9 +70,8 @@ const everyCell = async () =>
 	}));
 
 beforeEach(async () => {
-	({ db, cleanup } = await createTestDb());
+	({ db, cleanup, periodId } = await createDraft2022Db());
 	useDb(db);
-	({ periodId } = await seedWithDraft2022(db));
 	await transition(periodId, 'open', admin, '', db);
 	op = { kominfo: await sessionUser(db, 'demo-operator') } as typeof op;
 	const others = await db

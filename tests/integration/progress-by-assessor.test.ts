@@ -3,15 +3,13 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { progressByAssessor, setCell } from '../../src/lib/server/workflow/assessments';
 import type { DB } from '../../src/lib/server/db';
 import { assessments, periods } from '../../src/lib/server/db/schema';
-import { seedDemo } from '../../src/lib/server/db/seed';
 import { actorOf, findByUsername } from '../../src/lib/server/accounts/users';
 import { createTestDb } from './helpers/test-db';
 
 let db: DB;
 let cleanup: () => Promise<void>;
 beforeEach(async () => {
-	({ db, cleanup } = await createTestDb());
-	await seedDemo('data/seeds', db);
+	({ db, cleanup } = await createTestDb('demo'));
 });
 afterEach(async () => cleanup());
 

@@ -8,7 +8,6 @@ import {
 	publishedFiles,
 	publishedSnapshots
 } from '../../src/lib/server/db/schema';
-import { seedDemo } from '../../src/lib/server/db/seed';
 import { WorkflowError } from '../../src/lib/server/workflow/error';
 import { publishInThread } from '../../src/lib/server/workflow/publish-thread';
 import { createTestDb } from './helpers/test-db';
@@ -16,8 +15,7 @@ import { createTestDb } from './helpers/test-db';
 let db: DB;
 let cleanup: () => Promise<void>;
 beforeEach(async () => {
-	({ db, cleanup } = await createTestDb());
-	await seedDemo('data/seeds', db);
+	({ db, cleanup } = await createTestDb('demo'));
 });
 afterEach(async () => cleanup());
 

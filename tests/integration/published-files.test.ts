@@ -27,15 +27,13 @@ import { awardParagraphs, reportTable } from '../../src/lib/insights';
 import { toResultRows } from '../../src/lib/results-table';
 import { explainScore } from '../../src/lib/scoring/explain';
 import { publish, publishedView } from '../../src/lib/server/results/results';
-import { seedDemo } from '../../src/lib/server/db/seed';
 import { naiveSeedMatrix, SEED_FILES } from './helpers/seed-reader';
 import { createTestDb } from './helpers/test-db';
 
 let db: DB;
 let cleanup: () => Promise<void>;
 beforeEach(async () => {
-	({ db, cleanup } = await createTestDb());
-	await seedDemo('data/seeds', db);
+	({ db, cleanup } = await createTestDb('demo'));
 });
 afterEach(async () => cleanup());
 

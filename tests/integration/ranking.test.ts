@@ -16,15 +16,13 @@ import {
 import { getByYear } from '../../src/lib/server/periods/periods';
 import { computeRanking } from '../../src/lib/server/results/ranking';
 import { computeView } from '../../src/lib/server/results/results';
-import { seedDemo } from '../../src/lib/server/db/seed';
 import { createTestDb } from './helpers/test-db';
 
 let db: DB;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-	({ db, cleanup } = await createTestDb());
-	await seedDemo('data/seeds', db);
+	({ db, cleanup } = await createTestDb('demo'));
 });
 afterAll(async () => cleanup());
 

@@ -21,8 +21,7 @@ import { publishedPage, publishedReport } from '../../src/lib/server/results/ope
 import { opds } from '../../src/lib/server/db/schema';
 import { publishedView } from '../../src/lib/server/results/results';
 import { WorkflowError } from '../../src/lib/server/workflow/error';
-import { createTestDb } from './helpers/test-db';
-import { seedWithDraft2022 } from './helpers/workflow';
+import { createDraft2022Db } from './helpers/workflow';
 
 let db: DB;
 let cleanup: () => Promise<void>;
@@ -30,8 +29,8 @@ let periodId: number;
 const admin: Mover = { actor: { userId: null, name: 'admin' }, role: 'admin' };
 
 beforeEach(async () => {
-	({ db, cleanup } = await createTestDb());
-	({ periodId } = await seedWithDraft2022(db));
+	({ db, cleanup, periodId } = await createDraft2022Db());
+
 	await transition(periodId, 'open', admin, '', db);
 });
 afterEach(() => cleanup());

@@ -3,7 +3,6 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../src/lib/server/db';
 import { auditEvents } from '../../src/lib/server/db/schema';
-import { seedDemo } from '../../src/lib/server/db/seed';
 import {
 	composerYear,
 	openComposerYear,
@@ -20,8 +19,7 @@ let cleanup: () => Promise<void>;
 const actor = { userId: null, name: 'test' };
 
 beforeAll(async () => {
-	({ db, cleanup } = await createTestDb());
-	await seedDemo('data/seeds', db);
+	({ db, cleanup } = await createTestDb('demo'));
 });
 afterAll(() => cleanup());
 

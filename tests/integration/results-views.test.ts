@@ -5,7 +5,6 @@ import { awardParagraphs, buildDashboard, opdGaps, reportTable } from '../../src
 import type { DB } from '../../src/lib/server/db';
 import { importMatrix } from '../../src/lib/server/import/matrix';
 import { publishedView } from '../../src/lib/server/results/results';
-import { seedDemo } from '../../src/lib/server/db/seed';
 import { dashboardYearViews, publishedYearViews } from '../../src/lib/server/results/year-views';
 import { naiveSeedMatrix, SEED_FILES } from './helpers/seed-reader';
 import { createTestDb } from './helpers/test-db';
@@ -15,8 +14,7 @@ let db: DB;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-	({ db, cleanup } = await createTestDb());
-	await seedDemo('data/seeds', db);
+	({ db, cleanup } = await createTestDb('demo'));
 });
 afterAll(async () => cleanup());
 

@@ -6,10 +6,9 @@ import { useDb, type DB } from '../../src/lib/server/db';
 import { auditEvents } from '../../src/lib/server/db/schema';
 import { indicatorRows } from '../../src/lib/server/periods/periods';
 import { transition } from '../../src/lib/server/workflow/lifecycle';
-import { createTestDb } from './helpers/test-db';
 import { demoUsersByRole } from './helpers/auth';
 import { endRequest, request, run } from './helpers/request';
-import { seedWithDraft2022 } from './helpers/workflow';
+import { createDraft2022Db } from './helpers/workflow';
 
 vi.mock('$app/server', () => import('./helpers/request'));
 
@@ -22,9 +21,8 @@ let who: Record<string, SessionUser>;
 let periodId: number;
 const params = { year: '2022' };
 beforeEach(async () => {
-	({ db, cleanup } = await createTestDb());
+	({ db, cleanup, periodId } = await createDraft2022Db());
 	useDb(db);
-	({ periodId } = await seedWithDraft2022(db));
 	who = await demoUsersByRole(db);
 });
 afterEach(async () => {

@@ -15,8 +15,7 @@ import {
 	submitSelf,
 	type SelfInput
 } from '../../src/lib/server/workflow/self-assessment';
-import { createTestDb } from './helpers/test-db';
-import { seedWithDraft2022, sessionUser } from './helpers/workflow';
+import { createDraft2022Db, sessionUser } from './helpers/workflow';
 
 let db: DB;
 let cleanup: () => Promise<void>;
@@ -25,8 +24,7 @@ const actor = { userId: null, name: 'admin' };
 const admin = { actor, role: 'admin' as const };
 
 beforeEach(async () => {
-	({ db, cleanup } = await createTestDb());
-	({ periodId } = await seedWithDraft2022(db));
+	({ db, cleanup, periodId } = await createDraft2022Db());
 });
 afterEach(() => cleanup());
 

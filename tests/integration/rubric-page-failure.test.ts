@@ -5,7 +5,7 @@ import { useDb, type DB } from '../../src/lib/server/db';
 import { auditEvents } from '../../src/lib/server/db/schema';
 import { problemsOf } from '../../src/lib/validation/failure';
 import { createTestDb } from './helpers/test-db';
-import { seedWithDraft2022, sessionUser } from './helpers/workflow';
+import { sessionUser } from './helpers/workflow';
 
 /** The rubric page's forms refuse with the one failure shape, naming the form that failed. */
 let current: RequestEvent | undefined;
@@ -25,9 +25,8 @@ let db: DB;
 let cleanup: () => Promise<void>;
 let admin: SessionUser;
 beforeAll(async () => {
-	({ db, cleanup } = await createTestDb());
+	({ db, cleanup } = await createTestDb('draft2022'));
 	useDb(db);
-	await seedWithDraft2022(db);
 	admin = await sessionUser(db, 'demo-admin');
 });
 afterAll(async () => {

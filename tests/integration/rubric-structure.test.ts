@@ -10,8 +10,7 @@ import { WorkflowError } from '../../src/lib/server/workflow/error';
 import { KIP_STAGES, withKipStages } from '../../src/lib/scoring/rubric';
 import { scorePeriod } from '../../src/lib/scoring/score';
 import type { Aspect, Stage } from '../../src/lib/scoring/types';
-import { createTestDb } from './helpers/test-db';
-import { seedWithDraft2022 } from './helpers/workflow';
+import { createDraft2022Db } from './helpers/workflow';
 
 let db: DB;
 let cleanup: () => Promise<void>;
@@ -20,8 +19,7 @@ const actor = { userId: null, name: 'admin' };
 const admin = { actor, role: 'admin' as const };
 
 beforeEach(async () => {
-	({ db, cleanup } = await createTestDb());
-	({ periodId } = await seedWithDraft2022(db));
+	({ db, cleanup, periodId } = await createDraft2022Db());
 });
 afterEach(() => cleanup());
 

@@ -15,8 +15,7 @@ import {
 } from '../../src/lib/server/periods/rubric';
 import { WorkflowError } from '../../src/lib/server/workflow/error';
 import { parseRubricForm, type IndicatorDraft } from '../../src/lib/validation/rubric-form';
-import { createTestDb } from './helpers/test-db';
-import { seedWithDraft2022 } from './helpers/workflow';
+import { createDraft2022Db } from './helpers/workflow';
 
 let db: DB;
 let cleanup: () => Promise<void>;
@@ -25,8 +24,7 @@ const actor = { userId: null, name: 'admin' };
 const admin = { actor, role: 'admin' as const };
 
 beforeEach(async () => {
-	({ db, cleanup } = await createTestDb());
-	({ periodId } = await seedWithDraft2022(db));
+	({ db, cleanup, periodId } = await createDraft2022Db());
 });
 afterEach(() => cleanup());
 

@@ -20,8 +20,7 @@ import {
 } from '../../src/lib/server/workflow/self-assessment';
 import { WorkflowError } from '../../src/lib/server/workflow/error';
 import { uploadEvidence } from '../../src/lib/server/evidence/files';
-import { createTestDb } from './helpers/test-db';
-import { seedWithDraft2022, sessionUser } from './helpers/workflow';
+import { createDraft2022Db, sessionUser } from './helpers/workflow';
 
 let db: DB;
 let cleanup: () => Promise<void>;
@@ -34,8 +33,8 @@ const admin = { actor: { userId: null, name: 'admin' }, role: 'admin' as const }
 const evaluator = () => ({ userId: evaluatorId, name: 'demo-evaluator' });
 
 beforeEach(async () => {
-	({ db, cleanup } = await createTestDb());
-	({ periodId } = await seedWithDraft2022(db));
+	({ db, cleanup, periodId } = await createDraft2022Db());
+
 	const op = await sessionUser(db, 'demo-operator');
 	operator = { userId: op.id, name: op.username };
 	opdId = op.opdId!;

@@ -1,7 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useDb, type DB } from '../../src/lib/server/db';
-import { seedDemo } from '../../src/lib/server/db/seed';
 import { runMonev } from './helpers/cli';
 import { createTestDb } from './helpers/test-db';
 
@@ -13,9 +12,8 @@ let url: string;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-	({ db, url, cleanup } = await createTestDb());
+	({ db, url, cleanup } = await createTestDb('demo'));
 	useDb(db);
-	await seedDemo('data/seeds', db);
 }, 60_000);
 afterAll(() => cleanup());
 

@@ -2,7 +2,6 @@ import { isHttpError, isRedirect, type RequestEvent } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '../../src/lib/server/auth/types';
 import { useDb, type DB } from '../../src/lib/server/db';
-import { seedDemo } from '../../src/lib/server/db/seed';
 import { addUser, insertOpd } from './helpers/auth';
 import { createTestDb } from './helpers/test-db';
 
@@ -44,9 +43,8 @@ let db: DB;
 let cleanup: () => Promise<void>;
 const who: Record<string, SessionUser> = {};
 beforeAll(async () => {
-	({ db, cleanup } = await createTestDb());
+	({ db, cleanup } = await createTestDb('demo'));
 	useDb(db);
-	await seedDemo('data/seeds', db);
 	for (const role of ['petugas', 'operator', 'evaluator', 'pimpinan', 'admin'] as const) {
 		const opdId = role === 'operator' ? await insertOpd(db, 'dinas-uji-statistik') : null;
 		const u = await addUser(db, `stat-${role}`, role, opdId);

@@ -12,7 +12,6 @@ import {
 	surveyResponses,
 	websiteVisits
 } from '../../src/lib/server/db/schema';
-import { seedDemo } from '../../src/lib/server/db/seed';
 import { request } from './helpers/request';
 import { createTestDb } from './helpers/test-db';
 
@@ -24,9 +23,8 @@ let cleanup: () => Promise<void>;
 
 // One seeded database for the file: the seed is read-only here.
 beforeAll(async () => {
-	({ db, cleanup } = await createTestDb());
+	({ db, cleanup } = await createTestDb('demo'));
 	useDb(db);
-	await seedDemo('data/seeds', db);
 });
 afterAll(() => cleanup());
 

@@ -11,8 +11,7 @@ import type { DB } from '../../src/lib/server/db';
 import { auditEvents, indicators, periodOpds } from '../../src/lib/server/db/schema';
 import { transition } from '../../src/lib/server/workflow/lifecycle';
 import { WorkflowError } from '../../src/lib/server/workflow/error';
-import { createTestDb } from './helpers/test-db';
-import { seedWithDraft2022 } from './helpers/workflow';
+import { createDraft2022Db } from './helpers/workflow';
 
 let db: DB;
 let cleanup: () => Promise<void>;
@@ -24,8 +23,8 @@ const bob = { userId: null, name: 'bob' };
 const admin = { actor: { userId: null, name: 'admin' }, role: 'admin' as const };
 
 beforeEach(async () => {
-	({ db, cleanup } = await createTestDb());
-	({ periodId } = await seedWithDraft2022(db));
+	({ db, cleanup, periodId } = await createDraft2022Db());
+
 	await transition(periodId, 'open', admin, '', db);
 	const [entry] = await db.select().from(periodOpds).where(eq(periodOpds.periodId, periodId));
 	const [ind] = await db.select().from(indicators).where(eq(indicators.periodId, periodId));

@@ -12,8 +12,7 @@ import { opdStageStanding } from '../../src/lib/server/workflow/stages/board';
 import { saveSchedule } from '../../src/lib/server/workflow/stages/schedule';
 import { stagesOf, stoppedOpds } from '../../src/lib/server/workflow/stages/read';
 import { WorkflowError } from '../../src/lib/server/workflow/error';
-import { createTestDb } from './helpers/test-db';
-import { makeTwoStages, seedWithDraft2022, sessionUser } from './helpers/workflow';
+import { createDraft2022Db, makeTwoStages, sessionUser } from './helpers/workflow';
 
 let db: DB;
 let cleanup: () => Promise<void>;
@@ -39,8 +38,8 @@ const outcome = (p: Promise<unknown>) =>
 	);
 
 beforeEach(async () => {
-	({ db, cleanup } = await createTestDb());
-	({ periodId } = await seedWithDraft2022(db));
+	({ db, cleanup, periodId } = await createDraft2022Db());
+
 	stages = await makeTwoStages(db, periodId);
 	const op = await sessionUser(db, 'demo-operator');
 	const ev = await sessionUser(db, 'demo-evaluator');

@@ -33,8 +33,7 @@ import {
 import { computeRanking } from '../../src/lib/server/results/ranking';
 import { computeView, publishedView, type ResultsView } from '../../src/lib/server/results/results';
 import { openTies, recordTieDecision } from '../../src/lib/server/workflow/ties';
-import { createTestDb } from './helpers/test-db';
-import { seedWithDraft2022 } from './helpers/workflow';
+import { createDraft2022Db } from './helpers/workflow';
 import { everyYearView } from './helpers/year-views';
 
 /** The sums of every OPD from its cells, as the database aggregate adds them up. */
@@ -228,8 +227,7 @@ describe('a recorded tie decision in the database', () => {
 	const admin = { actor, role: 'admin' as const };
 
 	beforeEach(async () => {
-		({ db, cleanup } = await createTestDb());
-		({ periodId } = await seedWithDraft2022(db));
+		({ db, cleanup, periodId } = await createDraft2022Db());
 	});
 	afterEach(() => cleanup());
 

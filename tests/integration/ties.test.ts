@@ -7,8 +7,7 @@ import { markUnassessedAbsent } from '../../src/lib/server/workflow/readiness';
 import { transition } from '../../src/lib/server/workflow/lifecycle';
 import { openTies, recordTieDecision } from '../../src/lib/server/workflow/ties';
 import { WorkflowError } from '../../src/lib/server/workflow/error';
-import { createTestDb } from './helpers/test-db';
-import { seedWithDraft2022, sessionUser } from './helpers/workflow';
+import { createDraft2022Db, sessionUser } from './helpers/workflow';
 
 let db: DB;
 let cleanup: () => Promise<void>;
@@ -18,8 +17,8 @@ const actor = { userId: null, name: 'demo-evaluator' };
 const admin = { actor, role: 'admin' as const };
 
 beforeEach(async () => {
-	({ db, cleanup } = await createTestDb());
-	({ periodId } = await seedWithDraft2022(db));
+	({ db, cleanup, periodId } = await createDraft2022Db());
+
 	await transition(periodId, 'open', admin, '', db);
 	const inds = await db.select().from(indicators).where(eq(indicators.periodId, periodId));
 	const roster = await db

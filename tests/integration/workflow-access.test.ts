@@ -6,8 +6,7 @@ import { useDb, type DB } from '../../src/lib/server/db';
 import { indicators, opds, periodOpds } from '../../src/lib/server/db/schema';
 import { transition } from '../../src/lib/server/workflow/lifecycle';
 import { addUser } from './helpers/auth';
-import { createTestDb } from './helpers/test-db';
-import { seedWithDraft2022, sessionUser } from './helpers/workflow';
+import { createDraft2022Db, sessionUser } from './helpers/workflow';
 import { endRequest, request as newRequest } from './helpers/request';
 
 /**
@@ -47,9 +46,9 @@ let ctx: { opdId: number; slug: string; indicatorId: number; key: string; otherS
 let who: Record<'anonymous' | 'otherOperator' | 'pimpinan', SessionUser | null>;
 
 beforeAll(async () => {
-	({ db, cleanup } = await createTestDb());
+	let periodId: number;
+	({ db, cleanup, periodId } = await createDraft2022Db());
 	useDb(db);
-	const { periodId } = await seedWithDraft2022(db);
 	await transition(periodId, 'open', { actor: { userId: null, name: 't' }, role: 'admin' }, '', db);
 	const [op] = await db
 		.select({ id: opds.id, slug: opds.slug })

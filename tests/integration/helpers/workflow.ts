@@ -7,11 +7,23 @@ import * as users from '../../../src/lib/server/accounts/users';
 import { copyPeriod } from '../../../src/lib/server/workflow/period-copy';
 import { SYSTEM_ACTORS } from '../../../src/lib/server/audit/audit';
 import { asSessionUser } from './auth';
+import { createTestDb, type TestDb } from './test-db';
 
 /** The demo database (2020, 2021 published, demo users) plus 2022 copied from 2021 as a draft. */
 export async function seedWithDraft2022(db: DB): Promise<{ periodId: number }> {
 	await seedDemo('data/seeds', db);
 	return copyPeriod(2021, 2022, SYSTEM_ACTORS.seed, db);
+}
+
+/**
+ * A test database of its own holding what `seedWithDraft2022` makes (a copy of the `draft2022`
+ * template, test-db.ts), with the id of its draft 2022.
+ */
+export async function createDraft2022Db(): Promise<TestDb & { periodId: number }> {
+	const t = await createTestDb('draft2022');
+	const [draft] = await t.db.select().from(periods).where(eq(periods.year, 2022));
+	if (!draft) throw new Error('the draft2022 template has no 2022');
+	return { ...t, periodId: draft.id };
 }
 
 /** A demo account as the session would carry it. */
