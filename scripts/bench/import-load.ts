@@ -227,13 +227,14 @@ export async function previewBigRoster(
 	url: string,
 	cookie: string,
 	opds: number,
-	year: number
+	year: number,
+	shift = 0
 ): Promise<number> {
 	const lines = [
 		'No,OPD,' + Array.from({ length: 5 }, (_, j) => `Kategori DIP ${j + 1}`).join(',')
 	];
 	for (let i = 0; i < 100; i++) {
-		const n = String(((i * 389) % opds) + 1).padStart(5, '0');
+		const n = String(((i * 389 + shift) % opds) + 1).padStart(5, '0');
 		const name =
 			i % 3 === 0 ? `OPD Sintetis ${n}` : i % 3 === 1 ? `OPD SINTETIS ${n}` : `OPD Sintets ${n}`;
 		const marks = [MARK.present, MARK.absent, MARK.present, MARK.absent, MARK.present];
@@ -244,6 +245,17 @@ export async function previewBigRoster(
 	const ms = performance.now() - t;
 	if (shown.counts.rows !== 100) throw new Error('big roster preview: rows missing');
 	return round(ms);
+}
+
+/**
+ * Opens the import page as a user does before choosing a file (which starts the import threads
+ * ahead of need), then waits as long as choosing a file takes at least.
+ */
+export async function openImportPage(url: string, cookie: string): Promise<void> {
+	const res = await fetch(`${url}/impor`, { headers: { cookie: `session=${cookie}` } });
+	if (!res.ok) throw new Error(`import page: HTTP ${res.status}`);
+	await res.arrayBuffer();
+	await new Promise((r) => setTimeout(r, 2000));
 }
 
 /** Adds an admin who signs in with the benchmark password. */
