@@ -4,6 +4,7 @@ import { prepareDb } from './db/migrate';
 import { SYSTEM_ACTORS } from './audit/audit';
 import { seedDemoIfEmpty } from './db/seed';
 import { disableDemoAccounts } from './accounts/users';
+import { openWriter } from './db/write-queue';
 
 let ready: Promise<void> | undefined;
 
@@ -23,6 +24,7 @@ export function ensureReady(): Promise<void> {
 			const disabled = await disableDemoAccounts(SYSTEM_ACTORS.cli, db());
 			if (disabled) console.error(`[monev] SEED_DEMO=0: ${disabled} akun demo dinonaktifkan`);
 		}
+		await openWriter(db());
 	})();
 	return ready;
 }

@@ -48,6 +48,10 @@ class WriteQueue {
 		return this.#writer;
 	}
 
+	async open(): Promise<void> {
+		await this.#writerFor();
+	}
+
 	submit(statements: BatchItem[]): Promise<unknown[]> {
 		return new Promise((resolve, reject) => {
 			this.#pending.push({ statements, resolve, reject });
@@ -268,12 +272,24 @@ function toRow(values: unknown[], columns: string[]): Record<string, unknown> {
 
 const queues = new WeakMap<DB, WriteQueue>();
 
-/** Runs `statements` as one atomic unit, committed together with concurrent submissions. */
-export function submitWrite(db: DB, statements: BatchItem[]): Promise<unknown[]> {
+function queueOf(db: DB): WriteQueue {
 	let queue = queues.get(db);
 	if (!queue) {
 		queue = new WriteQueue(db);
 		queues.set(db, queue);
 	}
-	return queue.submit(statements);
+	return queue;
+}
+
+/** Runs `statements` as one atomic unit, committed together with concurrent submissions. */
+export function submitWrite(db: DB, statements: BatchItem[]): Promise<unknown[]> {
+	return queueOf(db).submit(statements);
+}
+
+/**
+ * Opens the writer (its connection and the checkpoint thread) now, at server start, so the first
+ * saves after a start do not pay for it (measured: the first burst of 20 saves waited 50–70 ms).
+ */
+export async function openWriter(db: DB): Promise<void> {
+	await queueOf(db).open();
 }
