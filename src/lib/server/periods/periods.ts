@@ -1,4 +1,4 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Indicator, Rubric } from '../../scoring/types';
 import type { NotRatedKind } from '../../workflow/not-rated';
 import { db, type Conn } from '../db';
@@ -73,23 +73,53 @@ export interface RosterEntry {
 	notRatedKind: NotRatedKind;
 }
 
-/** The OPDs taking part in a period, in the order of the period's table. */
+/**
+ * The OPDs taking part in a period, in the order of the period's table. Read as one JSON value
+ * (ordered inside the aggregate): a nation-scale roster of 25,000 rows as row objects from the
+ * driver took ≈ 0.5 s of a publish; parsed from one string, a few tens of ms.
+ */
 export async function roster(periodId: number, conn: Conn = db()): Promise<RosterEntry[]> {
-	return conn
-		.select({
-			opdId: opds.id,
-			slug: opds.slug,
-			name: opds.name,
-			shortName: opds.shortName,
-			kind: opds.kind,
-			websiteUrl: opds.websiteUrl,
-			displayNumber: periodOpds.displayNumber,
-			displayName: periodOpds.displayName,
-			notRatedReason: periodOpds.notRatedReason,
-			notRatedKind: periodOpds.notRatedKind
+	const [read] = await conn.all<{ rows: string | null }>(sql`
+		SELECT json_group_array(json_array(o.id, o.slug, o.name, o.short_name, o.kind, o.website_url,
+			r.display_number, r.display_name, r.not_rated_reason, r.not_rated_kind)
+			ORDER BY r.display_number, o.name) AS rows
+		FROM ${periodOpds} r JOIN ${opds} o ON o.id = r.opd_id
+		WHERE r.period_id = ${periodId}`);
+	type Row = [
+		number,
+		string,
+		string,
+		string,
+		RosterEntry['kind'],
+		string | null,
+		number,
+		string,
+		string | null,
+		NotRatedKind
+	];
+	return (JSON.parse(read?.rows ?? '[]') as Row[]).map(
+		([
+			opdId,
+			slug,
+			name,
+			shortName,
+			kind,
+			websiteUrl,
+			displayNumber,
+			displayName,
+			notRatedReason,
+			notRatedKind
+		]) => ({
+			opdId,
+			slug,
+			name,
+			shortName,
+			kind,
+			websiteUrl,
+			displayNumber,
+			displayName,
+			notRatedReason,
+			notRatedKind
 		})
-		.from(periodOpds)
-		.innerJoin(opds, eq(opds.id, periodOpds.opdId))
-		.where(eq(periodOpds.periodId, periodId))
-		.orderBy(asc(periodOpds.displayNumber), asc(opds.name));
+	);
 }
