@@ -80,46 +80,12 @@ export interface RosterEntry {
  */
 export async function roster(periodId: number, conn: Conn = db()): Promise<RosterEntry[]> {
 	const [read] = await conn.all<{ rows: string | null }>(sql`
-		SELECT json_group_array(json_array(o.id, o.slug, o.name, o.short_name, o.kind, o.website_url,
-			r.display_number, r.display_name, r.not_rated_reason, r.not_rated_kind)
+		SELECT json_group_array(json_object('opdId', o.id, 'slug', o.slug, 'name', o.name,
+			'shortName', o.short_name, 'kind', o.kind, 'websiteUrl', o.website_url,
+			'displayNumber', r.display_number, 'displayName', r.display_name,
+			'notRatedReason', r.not_rated_reason, 'notRatedKind', r.not_rated_kind)
 			ORDER BY r.display_number, o.name) AS rows
 		FROM ${periodOpds} r JOIN ${opds} o ON o.id = r.opd_id
 		WHERE r.period_id = ${periodId}`);
-	type Row = [
-		number,
-		string,
-		string,
-		string,
-		RosterEntry['kind'],
-		string | null,
-		number,
-		string,
-		string | null,
-		NotRatedKind
-	];
-	return (JSON.parse(read?.rows ?? '[]') as Row[]).map(
-		([
-			opdId,
-			slug,
-			name,
-			shortName,
-			kind,
-			websiteUrl,
-			displayNumber,
-			displayName,
-			notRatedReason,
-			notRatedKind
-		]) => ({
-			opdId,
-			slug,
-			name,
-			shortName,
-			kind,
-			websiteUrl,
-			displayNumber,
-			displayName,
-			notRatedReason,
-			notRatedKind
-		})
-	);
+	return JSON.parse(read?.rows ?? '[]') as RosterEntry[];
 }
