@@ -1,25 +1,28 @@
 import { createHash } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DB } from '../../src/lib/server/db';
+import { openDb, type DB } from '../../src/lib/server/db';
 import { periods, publishedFiles, publishedSnapshots } from '../../src/lib/server/db/schema';
 import { seedDemo } from '../../src/lib/server/db/seed';
+import { readOpdFile } from '../../src/lib/server/results/opd-file';
 import { etagOf } from '../../src/lib/server/results/published-files';
+import { publishedOpdPage } from '../../src/lib/server/results/open-data';
 import { publishedView } from '../../src/lib/server/results/results';
 import { createTestDb } from './helpers/test-db';
 
 let db: DB;
+let url: string;
 let cleanup: () => Promise<void>;
 beforeEach(async () => {
-	({ db, cleanup } = await createTestDb());
+	({ db, url, cleanup } = await createTestDb());
 	await seedDemo('data/seeds', db);
 });
 afterEach(async () => cleanup());
 
 /**
  * SHA-256 of every published body of the seeded years, the publication time blanked (it is the
- * seeding time), as the code wrote them before the snapshot stopped repeating the OPD files: a
- * change of the stored format must serve the same bytes.
+ * seeding time), as the code wrote them before the snapshot stopped repeating the OPD files and
+ * before the OPD files stored columns: a change of the stored format must serve the same bytes.
  */
 const EXPECTED = {
 	2020: {
@@ -45,7 +48,11 @@ describe('published bytes of the seeded years', () => {
 			.where(eq(publishedFiles.periodId, period!.id))
 			.orderBy(asc(publishedFiles.name));
 		for (const file of files) expect(file.etag, file.name).toBe(etagOf(file.body));
-		const digest = sha(files.map((f) => `${f.name}\n${blank(f.body)}`).join('\n'));
+		// OPD files store their indicator scores as columns (opd-file.ts): read back, each is the
+		// `JSON.stringify({ entry, result })` it was stored as before, byte for byte.
+		const asBefore = (f: { name: string; body: string }) =>
+			f.name.startsWith('opd/') ? JSON.stringify(readOpdFile(f.body)) : f.body;
+		const digest = sha(files.map((f) => `${f.name}\n${blank(asBefore(f))}`).join('\n'));
 		const view = sha(blank(JSON.stringify(await publishedView(year, db))));
 		expect({ files: digest, view }).toEqual(EXPECTED[year]);
 	});
@@ -65,5 +72,34 @@ describe('published bytes of the seeded years', () => {
 			.set({ body: JSON.stringify(view) })
 			.where(eq(publishedSnapshots.periodId, period!.id));
 		expect(await publishedView(2021, db)).toEqual(view);
+	});
+
+	it('OPD files stored with one object per indicator (published before) read the same', async () => {
+		const [period] = await db.select().from(periods).where(eq(periods.year, 2021));
+		const view = await publishedView(2021, db);
+		const slug = view!.roster[5]!.slug;
+		const page = await publishedOpdPage(2021, slug, [], db);
+		expect(page).not.toBeNull();
+		const files = await db
+			.select({ name: publishedFiles.name, body: publishedFiles.body })
+			.from(publishedFiles)
+			.where(eq(publishedFiles.periodId, period!.id));
+		const opdFiles = files.filter((f) => f.name.startsWith('opd/'));
+		expect(opdFiles).toHaveLength(32);
+		for (const f of opdFiles) {
+			const body = JSON.stringify(readOpdFile(f.body));
+			await db
+				.update(publishedFiles)
+				.set({ body, etag: etagOf(body) })
+				.where(and(eq(publishedFiles.periodId, period!.id), eq(publishedFiles.name, f.name)));
+		}
+		// Another connection to the same file: nothing read before the rewrite is reused.
+		const again = openDb(url);
+		try {
+			expect(await publishedView(2021, again)).toEqual(view);
+			expect(await publishedOpdPage(2021, slug, [], again)).toEqual(page);
+		} finally {
+			again.$client.close();
+		}
 	});
 });

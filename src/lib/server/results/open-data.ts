@@ -11,13 +11,13 @@ import {
 } from '../../insights/opd-page';
 import type { OpdResult } from '../../scoring/types';
 import { tablesToXlsx } from './export';
+import { readOpdFile } from './opd-file';
 import {
 	MARK_TEXT,
 	matrixTable,
 	methodData,
 	resultsTable,
 	opdFileName,
-	type PublicOpdData,
 	type PublicStandings,
 	type FileName,
 	type PublicMethodData,
@@ -166,14 +166,15 @@ export async function publishedXlsx(
 async function publishedJson<T>(
 	year: number,
 	name: FileName | `opd/${string}.json`,
-	conn: Conn
+	conn: Conn,
+	parse: (body: string) => T = (body) => JSON.parse(body) as T
 ): Promise<T | null> {
 	const file = await publishedFile(year, name, conn);
 	if (!file) return null;
 	const { parsed } = cacheOf(conn);
 	let value = parsed.get(file.etag) as T | undefined;
 	if (value === undefined) {
-		value = JSON.parse(file.body) as T;
+		value = parse(file.body);
 		parsed.set(file.etag, value);
 	}
 	return value;
@@ -267,7 +268,7 @@ export async function publishedOpdPage(
 	const [standings, methods, own] = await Promise.all([
 		publishedJson<PublicStandings>(year, 'standings.json', conn),
 		Promise.all(years.map((y) => publishedJson<PublicMethodData>(y, 'method.json', conn))),
-		Promise.all(years.map((y) => publishedJson<PublicOpdData>(y, opdFileName(slug), conn)))
+		Promise.all(years.map((y) => publishedJson(y, opdFileName(slug), conn, readOpdFile)))
 	]);
 	if (!standings || methods.some((m) => m === null)) {
 		return buildOpdPage(await publishedYearViews(conn), year, slug, details);

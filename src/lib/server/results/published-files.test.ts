@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resultOf } from '../../insights/fixtures';
 import { flatRubric } from '../../scoring/rubric';
+import { readOpdFile } from './opd-file';
 import { buildOpdFiles, etagOf } from './published-files';
 import { slimSnapshotBody } from './snapshot';
 import type { ResultsView } from './view';
@@ -44,13 +45,25 @@ describe('the stored snapshot and the OPD files', () => {
 		expect(Object.keys(stored)).toEqual(Object.keys(view));
 	});
 
-	it('each OPD file is JSON.stringify({ entry, result }) with its ETag', () => {
+	it('each OPD file reads back as { entry, result }, in the same key order, with its ETag', () => {
 		const files = buildOpdFiles(view);
 		expect(files).toHaveLength(NAMES.length);
 		for (const [i, entry] of view.roster.entries()) {
-			const result = view.result.opds.find((o) => o.opd === entry.slug);
-			const body = JSON.stringify({ entry, result });
-			expect(files[i]).toEqual({ name: `opd/${entry.slug}.json`, body, etag: etagOf(body) });
+			const result = view.result.opds.find((o) => o.opd === entry.slug)!;
+			const file = files[i]!;
+			expect(file.name).toBe(`opd/${entry.slug}.json`);
+			expect(file.etag).toBe(etagOf(file.body));
+			expect(JSON.stringify(readOpdFile(file.body))).toBe(JSON.stringify({ entry, result }));
+			// Indicator scores are stored as columns, not one object each.
+			const stored = JSON.parse(file.body) as { result: { indicators: unknown } };
+			expect(Array.isArray(stored.result.indicators)).toBe(false);
 		}
+	});
+
+	it('an OPD file stored with one object per indicator (published before) reads as it is', () => {
+		const entry = view.roster[0]!;
+		const result = view.result.opds.find((o) => o.opd === entry.slug)!;
+		const before = JSON.stringify({ entry, result });
+		expect(readOpdFile(before)).toEqual({ entry, result });
 	});
 });

@@ -7,6 +7,7 @@ import type { AwardGroupResult } from '../../scoring/award-groups';
 import { exampleOpd } from '../../insights/method';
 import { explainScore } from '../../scoring/explain';
 import type { AwardPosition, OpdResult, Rubric } from '../../scoring/types';
+import { opdFileBody } from './opd-file';
 import type { NotRatedView, OfficialAwardView, ResultsView } from './view';
 
 export const FILE_NAMES = [
@@ -95,16 +96,15 @@ export const opdFileName = (slug: string): `opd/${string}.json` => `opd/${slug}.
 
 /**
  * One file per OPD, so the public OPD page of a year with 25,000 OPDs reads a few kilobytes
- * instead of parsing the whole snapshot of every year. Each body is
- * `JSON.stringify({ entry, result })` (`PublicOpdData`), serialised in one go: the snapshot names
- * these results (snapshot.ts), so nothing else needs them as JSON.
+ * instead of parsing the whole snapshot of every year. Each body is `opdFileBody({ entry, result })`
+ * (opd-file.ts): the snapshot names these results (snapshot.ts), so nothing else stores them.
  */
 export function buildOpdFiles(view: ResultsView): { name: string; body: string; etag: string }[] {
 	const results = new Map(view.result.opds.map((o) => [o.opd, o]));
 	return view.roster.flatMap((entry) => {
 		const result = results.get(entry.slug);
 		if (result === undefined) return [];
-		const body = JSON.stringify({ entry, result } satisfies PublicOpdData);
+		const body = opdFileBody({ entry, result });
 		return [{ name: opdFileName(entry.slug), body, etag: etagOf(body) }];
 	});
 }

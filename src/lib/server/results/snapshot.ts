@@ -10,7 +10,8 @@ import { and, eq, gte, lt } from 'drizzle-orm';
 import type { Conn } from '../db';
 import { publishedFiles } from '../db/schema';
 import type { OpdResult, PeriodResult } from '../../scoring/types';
-import { opdFileName, type PublicOpdData } from './published-files';
+import { readOpdFile } from './opd-file';
+import { opdFileName } from './published-files';
 import type { ResultsView } from './view';
 
 /** A snapshot body as stored: OPD results inline (stored before) or named by their slug. */
@@ -59,7 +60,7 @@ export async function readSnapshot(
 	const opds = stored.result.opds.map((slug) => {
 		const file = typeof slug === 'string' ? results.get(opdFileName(slug)) : undefined;
 		if (file === undefined) throw new Error(`published OPD file of ${String(slug)} missing`);
-		return (JSON.parse(file) as PublicOpdData).result;
+		return readOpdFile(file).result;
 	});
 	return { view: { ...stored, notRated, result: { ...stored.result, opds } }, slim };
 }
