@@ -66,6 +66,9 @@ export function csvCell(value: CellValue): string {
 	return quoteCell(typeof value === 'string' ? neutralizeFormula(value) : String(value));
 }
 
+/** Distinct texts remembered per CSV written; past it, cells are worked out each time. */
+const MEMO_LIMIT = 50_000;
+
 /**
  * The one CSV writer of the app: a header and rows, every text cell neutralised and quoted as
  * needed, CRLF line ends (after the last line too), optionally a UTF-8 BOM for Excel.
@@ -76,7 +79,18 @@ export function writeCsv(
 	options: { delimiter?: Delimiter; bom?: boolean } = {}
 ): string {
 	const delimiter = options.delimiter ?? ',';
-	const line = (cells: readonly CellValue[]) => cells.map(csvCell).join(delimiter);
+	// Text cells repeat (marks, kinds, qualifications): each distinct text is worked out once.
+	const texts = new Map<string, string>();
+	const cell = (value: CellValue) => {
+		if (typeof value !== 'string') return csvCell(value);
+		let text = texts.get(value);
+		if (text === undefined) {
+			text = csvCell(value);
+			if (texts.size < MEMO_LIMIT) texts.set(value, text);
+		}
+		return text;
+	};
+	const line = (cells: readonly CellValue[]) => cells.map(cell).join(delimiter);
 	const body = [line(columns), ...rows.map(line)].join('\r\n');
 	return `${options.bom ? '\ufeff' : ''}${body}\r\n`;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resultOf } from '../../insights/fixtures';
 import { flatRubric } from '../../scoring/rubric';
 import { readOpdFile } from './opd-file';
-import { buildOpdFiles, etagOf } from './published-files';
+import { buildOpdFiles, etagOf, matrixRows } from './published-files';
 import { slimSnapshotBody } from './snapshot';
 import type { ResultsView } from './view';
 
@@ -65,5 +65,18 @@ describe('the stored snapshot and the OPD files', () => {
 		const result = view.result.opds.find((o) => o.opd === entry.slug)!;
 		const before = JSON.stringify({ entry, result });
 		expect(readOpdFile(before)).toEqual({ entry, result });
+	});
+
+	it('matrix marks follow the rubric order, whatever order a result lists its indicators in', () => {
+		const marks = matrixRows(view).map((m) => m.marks);
+		expect(marks).toEqual(['11', '10', '11', '10']);
+		const reversed: ResultsView = {
+			...view,
+			result: {
+				...view.result,
+				opds: view.result.opds.map((o) => ({ ...o, indicators: [...o.indicators].reverse() }))
+			}
+		};
+		expect(matrixRows(reversed).map((m) => m.marks)).toEqual(marks);
 	});
 });

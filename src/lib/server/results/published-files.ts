@@ -114,13 +114,13 @@ export function matrixRows(view: ResultsView): MatrixRow[] {
 	const indicators = view.result.rubric.indicators;
 	const scores = new Map(view.result.opds.map((o) => [o.opd, o]));
 	return view.roster.map((entry) => {
-		const byKey = new Map(scores.get(entry.slug)?.indicators.map((i) => [i.key, i]) ?? []);
-		const marks = indicators
-			.map((ind) => {
-				const cell = byKey.get(ind.key);
-				return cell?.notApplicable ? 'n' : cell?.met ? '1' : '0';
-			})
-			.join('');
+		const own = scores.get(entry.slug)?.indicators ?? [];
+		let marks = '';
+		for (const [n, ind] of indicators.entries()) {
+			// A result lists its indicators in rubric order; look one up only when it does not.
+			const cell = own[n]?.key === ind.key ? own[n] : own.find((i) => i.key === ind.key);
+			marks += cell?.notApplicable ? 'n' : cell?.met ? '1' : '0';
+		}
 		return { slug: entry.slug, number: entry.displayNumber, name: entry.displayName, marks };
 	});
 }
