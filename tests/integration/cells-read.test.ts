@@ -39,7 +39,11 @@ it('reads every cell of a period exactly: values, not assessed, not applicable, 
 		{ value: null, notApplicable: true },
 		{ value: 2.5, notApplicable: false },
 		{ value: 0.1, notApplicable: false },
-		{ value: 1234567, notApplicable: false }
+		{ value: 1234567, notApplicable: false },
+		{ value: 1 / 3, notApplicable: false },
+		{ value: 0.1 + 0.2, notApplicable: false },
+		{ value: -2, notApplicable: false },
+		{ value: 1e20, notApplicable: false }
 	];
 	for (const [i, edit] of edits.entries()) {
 		await db
