@@ -11,7 +11,6 @@ import {
 	indicatorKey,
 	issueAt,
 	matchIndicator,
-	createOpdIndex,
 	type OpdLookup,
 	opdSlug,
 	type CellEvidence,
@@ -42,7 +41,8 @@ import {
 	periods,
 	users
 } from '../db/schema';
-import { matchCandidates, rosterMatchCandidates } from '../opds/master';
+import { matchCandidates } from '../opds/master';
+import { matcherOf, rosterMatcher, type Matcher } from './roster-matcher';
 import { importStageContext } from '../workflow/stages/locks';
 import { importAssignmentContext } from '../workflow/assignments';
 
@@ -234,16 +234,13 @@ function planned(
 /** Resolves each row to an OPD: a user's choice first, else the fuzzy match, else new/unknown. */
 function planRows(
 	matrix: ParsedMatrix,
-	candidates: Candidate[],
+	matcher: Matcher,
 	allowNew: boolean,
 	overrides: MatchOverrides,
 	year: number,
 	errors: ImportIssue[]
 ): PlannedRow[] {
-	const byKey = new Map(candidates.map((c) => [c.key, c]));
-	// Exact names and aliases come from a map, the rest from a trigram shortlist: a row looks at
-	// a few OPDs, never the whole roster (opd-index.ts).
-	const index = createOpdIndex(candidates);
+	const { candidates, byKey, index } = matcher;
 	// The slugs a new OPD may not take; only a new period creates OPDs.
 	const taken = allowNew ? new Set(candidates.map((c) => c.key)) : new Set<string>();
 	const rows: PlannedRow[] = [];
@@ -380,7 +377,7 @@ export async function planImport(input: PlanInput, conn: Conn = db()): Promise<I
 		);
 
 	let columns: PlannedColumn[];
-	let candidates: Candidate[];
+	let matcher: Matcher;
 	if (!period) {
 		// Indicators keep the key they had in earlier years, so years compare by key.
 		const earlier = await conn
@@ -407,7 +404,7 @@ export async function planImport(input: PlanInput, conn: Conn = db()): Promise<I
 			const matchedLabel = match ? (earlier.find((e) => e.key === key)?.label ?? null) : null;
 			return { index, label, key, indicatorId: null, matchedLabel };
 		});
-		candidates = await matchCandidates(conn);
+		matcher = matcherOf(await matchCandidates(conn));
 	} else {
 		const rubricRows = await conn
 			.select()
@@ -458,10 +455,11 @@ export async function planImport(input: PlanInput, conn: Conn = db()): Promise<I
 				matchedLabel: row?.label ?? null
 			};
 		});
-		candidates = await rosterMatchCandidates(period.id, conn);
+		// Kept between steps while the roster reads the same (roster-matcher.ts).
+		matcher = await rosterMatcher(period.id, conn);
 	}
 
-	const rows = planRows(matrix, candidates, !period, overrides, year, errors);
+	const rows = planRows(matrix, matcher, !period, overrides, year, errors);
 	for (const row of rows) {
 		const refusal = row.isNew ? newOpdRefusal(row.name, who) : null;
 		if (refusal) errors.push(issue(row.line, 2, 'NAMA OPD', refusal));
@@ -585,9 +583,7 @@ export async function planImport(input: PlanInput, conn: Conn = db()): Promise<I
 			errors.push(...issues);
 		}
 	}
-	const choices = candidates
-		.map((c) => ({ slug: c.key, name: c.names[0] ?? c.key }))
-		.sort((a, b) => a.name.localeCompare(b.name, 'id'));
+	const choices = matcher.choices();
 	errors.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
 	const plan = {
 		...base,

@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { packParse } from '../../import/packed-parse';
 import type { ImportLimits } from '../config';
@@ -103,6 +104,11 @@ const KINDS: readonly (string | null | undefined)[] = [
 
 type Job = WorkerInput | PlanWorkerInput | PublishWorkerInput | RegisterXlsxInput;
 
+/** Heap in use now, in MB: the main thread keeps a thread that uses little for its next job. */
+function heapMb(): number {
+	return Math.round(getHeapStatistics().used_heap_size / 2 ** 20);
+}
+
 /** Runs one job and posts its result (or why it failed) to the main thread. */
 function start(job: Job, port: MessagePort) {
 	const work: Promise<unknown> =
@@ -115,15 +121,27 @@ function start(job: Job, port: MessagePort) {
 					? registerXlsx(job)
 					: publishJob(job, port);
 	work.then(
-		(result) => port.postMessage({ result }),
+		(result) => port.postMessage({ result, heapMb: heapMb() }),
 		(e: unknown) => port.postMessage({ crash: String((e as Error)?.stack ?? e) })
 	);
 }
 
-if (parentPort && KINDS.includes(kind)) start(workerData as Job, parentPort);
-else if (parentPort && kind === WARM_KIND) {
-	const port = parentPort;
-	// Started ahead of need: load what the jobs use while idle, then run the one job posted.
+/**
+ * After its first job (given at start, or posted to a thread started ahead of need) a thread
+ * waits for the next: the main thread posts one, or ends the thread (file.ts). Only messages
+ * naming a job start one (the write lock's answer is a message too).
+ */
+function serve(port: MessagePort) {
+	port.on('message', (message: { kind?: string }) => {
+		if (KINDS.includes(message?.kind)) start(message as Job, port);
+	});
+}
+
+if (parentPort && KINDS.includes(kind)) {
+	start(workerData as Job, parentPort);
+	serve(parentPort);
+} else if (parentPort && kind === WARM_KIND) {
+	// Started ahead of need: load what the jobs use while idle, then serve the jobs posted.
 	void import('./plan-jobs').catch(() => undefined);
-	port.once('message', (job: Job) => start(job, port));
+	serve(parentPort);
 }
