@@ -69,7 +69,7 @@ const spares = new Map<number, { worker: Worker; drop: () => void }>();
 const warmHeaps = new Set<number>();
 
 /** Heap a thread may still use after its job and be kept for the next one. */
-export const KEEP_HEAP_MB = 384;
+export const KEEP_HEAP_MB = 256;
 
 const ran = new WeakSet<Worker>();
 let reusedJobs = 0;
@@ -82,12 +82,13 @@ export async function warmThread(heapMb: number): Promise<void> {
 	await startSpare(heapMb);
 }
 
-/** Puts a thread in the waiting line of its heap size (ending it when one waits already). */
+/**
+ * Puts a thread in the waiting line of its heap size. A thread kept after a job replaces one
+ * started meanwhile (the page opened during the job): it has the warm code and the matcher.
+ */
 function keepSpare(heapMb: number, worker: Worker): void {
-	if (spares.has(heapMb)) {
-		void worker.terminate();
-		return;
-	}
+	const waiting = takeSpare(heapMb);
+	if (waiting) void waiting.terminate();
 	worker.unref();
 	const drop = () => {
 		if (spares.get(heapMb)?.worker === worker) spares.delete(heapMb);
