@@ -58,7 +58,8 @@ function threadWith(code: string, workerData: object, heapMb: number): Worker {
  * Threads waiting for a job, at most one per heap size: started ahead of need (the import page
  * warms the upload's two steps: starting a thread and loading its modules costs ≈ 0.3 s, which a
  * small upload's preview would otherwise wait for twice), or kept after a job. A thread that
- * answered a job and uses little heap is kept for the next job of its size instead of ending:
+ * answered an upload's parse or import step and uses little heap is kept for the next job of its
+ * size instead of ending (a publish or a register's .xlsx thread ends):
  * its compiled code stays warm, and what a job kept in the thread's memory by the database's
  * content (the import's roster matcher, roster-matcher.ts) serves the next one. A thread that
  * crashed, timed out or holds a large heap ends, as every thread did before. A waiting thread is
@@ -133,13 +134,15 @@ interface Answer<T> {
  * thread may ask for it (`{ lock: true }`): it is taken for the thread, which is told when it
  * holds it, and released when the thread answers, dies or times out (its transaction, if any,
  * then dies with its connection: SQLite rolls it back; a thread answers only after closing its
- * connection).
+ * connection). With `keep`, a thread that answered and uses little heap waits for the next job
+ * of its heap size instead of ending (an upload's parse and import steps; a publish ends).
  */
 export async function runInThread<T>(
 	workerData: WorkerInput | PlanWorkerInput | PublishWorkerInput | RegisterXlsxInput,
 	heapMb: number,
 	timeoutMs: number,
-	writeLock?: WriteLock
+	writeLock?: WriteLock,
+	keep = false
 ): Promise<{ ok: true; value: T } | { ok: false; problem: string }> {
 	const spare = takeSpare(heapMb);
 	const worker = spare ?? threadWith(await bootstrap(), workerData, heapMb);
@@ -193,7 +196,7 @@ export async function runInThread<T>(
 			if (message.result !== undefined)
 				finish(
 					{ ok: true, value: message.result },
-					message.heapMb !== undefined && message.heapMb <= KEEP_HEAP_MB
+					keep && message.heapMb !== undefined && message.heapMb <= KEEP_HEAP_MB
 				);
 			else finish({ ok: false, problem: message.crash ?? 'tanpa hasil' });
 		};
@@ -213,7 +216,13 @@ async function parseInThread(
 	timeoutMs: number
 ): Promise<ParseResult> {
 	const input: WorkerInput = { kind: 'monev-import-parse', file, limits };
-	const outcome = await runInThread<PackedParse>(input, limits.parseHeapMb, timeoutMs);
+	const outcome = await runInThread<PackedParse>(
+		input,
+		limits.parseHeapMb,
+		timeoutMs,
+		undefined,
+		true
+	);
 	if (outcome.ok) return unpackParse(outcome.value);
 	console.error(`[monev] impor: pembacaan berkas "${file.name}" gagal: ${outcome.problem}`);
 	return failed(DIED);

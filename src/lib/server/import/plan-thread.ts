@@ -53,7 +53,10 @@ export async function planInThread(
 	const input: PlanWorkerInput = { kind: 'monev-import-plan', job: full, database };
 	const heapMb = planHeapMb(limits);
 	const lock = writeLockOf(database.url);
-	const run = queue.then(() => runInThread<PlanJobResult>(input, heapMb, PLAN_TIMEOUT_MS, lock));
+	// Kept after the step (file.ts): the next step finds its code warm and its roster matcher.
+	const run = queue.then(() =>
+		runInThread<PlanJobResult>(input, heapMb, PLAN_TIMEOUT_MS, lock, true)
+	);
 	queue = run.catch(() => undefined);
 	const outcome = await run;
 	if (outcome.ok) return outcome.value;
