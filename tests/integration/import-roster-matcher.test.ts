@@ -8,7 +8,7 @@ import { opds, periodOpds, periods } from '../../src/lib/server/db/schema';
 import { threadReuses } from '../../src/lib/server/import/file';
 import { planImport } from '../../src/lib/server/import/matrix';
 import type { DraftInput } from '../../src/lib/server/import/plan-jobs';
-import { planInThread } from '../../src/lib/server/import/plan-thread';
+import { planInThread, prepareImportYear } from '../../src/lib/server/import/plan-thread';
 import { rosterMatcherStats } from '../../src/lib/server/import/roster-matcher';
 import { updateOpd } from '../../src/lib/server/opds/admin';
 import { setAliases } from '../../src/lib/server/opds/aliases';
@@ -111,5 +111,22 @@ describe("the import's roster matcher, kept while the roster reads the same", ()
 		if (shown.kind !== 'show') return;
 		expect(shown.view.counts.errors).toBe(0);
 		expect(shown.digest).toBe((await planImport(matrixInput(renamed), db)).digest);
+	});
+
+	it('is prepared in the import thread when the import page opens, and rebuilt after a change', async () => {
+		const opd = await bapenda();
+		const first = await prepareImportYear(2021, db);
+		expect(first).not.toBeNull();
+		const reusesBefore = threadReuses();
+		// The preview runs on the prepared thread and finds Bapenda's row.
+		const shown = await planInThread({ kind: 'preview', input: draft() }, db);
+		expect(threadReuses()).toBe(reusesBefore + 1);
+		expect(shown.kind === 'show' && shown.view.counts.errors).toBe(0);
+		const again = await prepareImportYear(2021, db);
+		expect(again!.builds).toBe(first!.builds);
+		expect(again!.reuses).toBe(first!.reuses + 2);
+		await setAliases(opd.id, 'Dispenda Serang Lama', actor, db);
+		const changed = await prepareImportYear(2021, db);
+		expect(changed!.builds).toBe(first!.builds + 1);
 	});
 });

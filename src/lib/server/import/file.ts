@@ -6,7 +6,13 @@ import { unpackParse, type PackedParse } from '../../import/packed-parse';
 import { readImportLimits, type ImportLimits } from '../config';
 import { fileIssue, isZip, type ImportFile } from './parse';
 import type { WriteLock } from '../db/write-lock';
-import type { PlanWorkerInput, PublishWorkerInput, RegisterXlsxInput, WorkerInput } from './worker';
+import type {
+	PlanWorkerInput,
+	PrepareWorkerInput,
+	PublishWorkerInput,
+	RegisterXlsxInput,
+	WorkerInput
+} from './worker';
 import { WARM_KIND } from './warm-kind';
 import { inspectZip } from './xlsx-zip';
 
@@ -138,7 +144,8 @@ interface Answer<T> {
  * of its heap size instead of ending (an upload's parse and import steps; a publish ends).
  */
 export async function runInThread<T>(
-	workerData: WorkerInput | PlanWorkerInput | PublishWorkerInput | RegisterXlsxInput,
+	workerData:
+		WorkerInput | PlanWorkerInput | PublishWorkerInput | RegisterXlsxInput | PrepareWorkerInput,
 	heapMb: number,
 	timeoutMs: number,
 	writeLock?: WriteLock,

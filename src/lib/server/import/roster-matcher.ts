@@ -1,5 +1,7 @@
 import { createOpdIndex, type OpdIndex } from '../../import';
+import { eq } from 'drizzle-orm';
 import type { Conn } from '../db';
+import { periods } from '../db/schema';
 import { candidatesOfRoster, rosterText, type MatchCandidate } from '../opds/master';
 
 /**
@@ -40,8 +42,13 @@ export function matcherOf(candidates: MatchCandidate[]): Matcher {
  */
 let last: { text: { roster: string; aliases: string }; matcher: Matcher } | null = null;
 
+export interface RosterMatcherStats {
+	builds: number;
+	reuses: number;
+}
+
 /** Builds and reuses of the roster matcher in this thread (tests). */
-export const rosterMatcherStats = { builds: 0, reuses: 0 };
+export const rosterMatcherStats: RosterMatcherStats = { builds: 0, reuses: 0 };
 
 /** The matcher of a period's roster: the one kept when the roster reads the same, else a new one. */
 export async function rosterMatcher(periodId: number, conn: Conn): Promise<Matcher> {
@@ -56,4 +63,18 @@ export async function rosterMatcher(periodId: number, conn: Conn): Promise<Match
 	rosterMatcherStats.builds++;
 	last = { text, matcher };
 	return matcher;
+}
+
+/**
+ * Builds the matcher of a year's roster ahead of its first step, fuzzy part included (or finds
+ * it kept): the import page asks for its default year's (plan-thread.ts). The thread's counts.
+ */
+export async function prepareRosterMatcher(year: number, conn: Conn): Promise<RosterMatcherStats> {
+	const [period] = await conn
+		.select({ id: periods.id })
+		.from(periods)
+		.where(eq(periods.year, year))
+		.limit(1);
+	if (period) (await rosterMatcher(period.id, conn)).index.prepare();
+	return { ...rosterMatcherStats };
 }

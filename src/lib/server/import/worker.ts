@@ -19,6 +19,7 @@ export const WORKER_KIND = 'monev-import-parse';
 export const PLAN_KIND = 'monev-import-plan';
 export const PUBLISH_KIND = 'monev-publish';
 export const REGISTER_XLSX_KIND = 'monev-register-xlsx';
+export const PREPARE_KIND = 'monev-import-prepare';
 
 /** This module's URL, for the thread to load. */
 export const workerUrl = import.meta.url;
@@ -32,6 +33,13 @@ export interface WorkerInput {
 export interface PlanWorkerInput {
 	kind: typeof PLAN_KIND;
 	job: PlanJob;
+	database: { url: string; authToken?: string };
+}
+
+/** The roster matcher of a year, built ahead of the import's first step (plan-thread.ts). */
+export interface PrepareWorkerInput {
+	kind: typeof PREPARE_KIND;
+	year: number;
 	database: { url: string; authToken?: string };
 }
 
@@ -80,6 +88,12 @@ async function plan(input: PlanWorkerInput, port: MessagePort): Promise<PlanJobR
 	);
 }
 
+/** Builds a year's roster matcher in this thread, where the import's next step finds it. */
+async function prepare(input: PrepareWorkerInput, port: MessagePort) {
+	const { prepareRosterMatcher } = await import('./roster-matcher');
+	return withConnection(input.database, port, (conn) => prepareRosterMatcher(input.year, conn));
+}
+
 /** Publishes a period: the lock first, then the checks, the scores and the files in one transaction. */
 async function publishJob(input: PublishWorkerInput, port: MessagePort): Promise<PublishOutcome> {
 	const { runPublishJob } = await import('../workflow/publish-job');
@@ -99,10 +113,12 @@ const KINDS: readonly (string | null | undefined)[] = [
 	WORKER_KIND,
 	PLAN_KIND,
 	PUBLISH_KIND,
-	REGISTER_XLSX_KIND
+	REGISTER_XLSX_KIND,
+	PREPARE_KIND
 ];
 
-type Job = WorkerInput | PlanWorkerInput | PublishWorkerInput | RegisterXlsxInput;
+type Job =
+	WorkerInput | PlanWorkerInput | PublishWorkerInput | RegisterXlsxInput | PrepareWorkerInput;
 
 /** Heap in use now, in MB: the main thread keeps a thread that uses little for its next job. */
 function heapMb(): number {
@@ -119,7 +135,9 @@ function start(job: Job, port: MessagePort) {
 				? plan(job, port)
 				: job.kind === REGISTER_XLSX_KIND
 					? registerXlsx(job)
-					: publishJob(job, port);
+					: job.kind === PREPARE_KIND
+						? prepare(job, port)
+						: publishJob(job, port);
 	work.then(
 		(result) => port.postMessage({ result, heapMb: heapMb() }),
 		(e: unknown) => port.postMessage({ crash: String((e as Error)?.stack ?? e) })
