@@ -57,6 +57,8 @@ export type OpdLookup =
 
 export interface OpdIndex {
 	lookup(name: string): OpdLookup;
+	/** Builds now what the first fuzzy or short-form lookup would (a matcher prepared ahead). */
+	prepare(): void;
 	/** Work done so far: lookups, and candidate names scored by the fuzzy step (all lookups). */
 	readonly stats: { lookups: number; scored: number };
 }
@@ -380,5 +382,10 @@ export function createOpdIndex(opds: readonly IndexedOpd[]): OpdIndex {
 		return { kind: 'none', suggestions };
 	}
 
-	return { lookup, stats };
+	function prepare(): void {
+		known();
+		fuzzyIndex();
+	}
+
+	return { lookup, prepare, stats };
 }

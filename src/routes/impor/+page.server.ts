@@ -11,8 +11,9 @@ import { formValues, parseId } from '$lib/validation/form';
 
 export const load: PageServerLoad = async () => {
 	requireCapability('import.run');
-	warmImportThreads();
 	const [page, imports] = await Promise.all([importPageData(), recentImports()]);
+	// The threads, and the matcher of the year the form offers first.
+	warmImportThreads(undefined, page.defaultYear);
 	return { ...page, imports };
 };
 

@@ -6,7 +6,13 @@ import { unpackParse, type PackedParse } from '../../import/packed-parse';
 import { readImportLimits, type ImportLimits } from '../config';
 import { fileIssue, isZip, type ImportFile } from './parse';
 import type { WriteLock } from '../db/write-lock';
-import type { PlanWorkerInput, PublishWorkerInput, RegisterXlsxInput, WorkerInput } from './worker';
+import type {
+	PlanWorkerInput,
+	PrepareWorkerInput,
+	PublishWorkerInput,
+	RegisterXlsxInput,
+	WorkerInput
+} from './worker';
 import { WARM_KIND } from './warm-kind';
 import { inspectZip } from './xlsx-zip';
 
@@ -55,14 +61,27 @@ function threadWith(code: string, workerData: object, heapMb: number): Worker {
 }
 
 /**
- * Threads started ahead of need, one per heap size that was warmed: starting a thread and loading
- * its modules costs ≈ 0.3 s, which a small upload's preview would otherwise wait for twice (parse,
- * then plan). A spare is idle (unreferenced: it never keeps the process alive), runs exactly one
- * job, posted to it, and ends like any other thread; a new spare is started after each job. Only
- * a speed-up: a process without spares starts threads as before.
+ * Threads waiting for a job, at most one per heap size: started ahead of need (the import page
+ * warms the upload's two steps: starting a thread and loading its modules costs ≈ 0.3 s, which a
+ * small upload's preview would otherwise wait for twice), or kept after a job. A thread that
+ * answered an upload's parse or import step and uses little heap is kept for the next job of its
+ * size instead of ending (a publish or a register's .xlsx thread ends):
+ * its compiled code stays warm, and what a job kept in the thread's memory by the database's
+ * content (the import's roster matcher, roster-matcher.ts) serves the next one. A thread that
+ * crashed, timed out or holds a large heap ends, as every thread did before. A waiting thread is
+ * idle and unreferenced (it never keeps the process alive). Only a speed-up: a process without
+ * waiting threads starts them as before.
  */
-const spares = new Map<number, Worker>();
+const spares = new Map<number, { worker: Worker; drop: () => void }>();
 const warmHeaps = new Set<number>();
+
+/** Heap a thread may still use after its job and be kept for the next one. */
+export const KEEP_HEAP_MB = 256;
+
+const ran = new WeakSet<Worker>();
+let reusedJobs = 0;
+/** Jobs run so far on a thread that had already run one (tests). */
+export const threadReuses = () => reusedJobs;
 
 /** Keeps a started thread of this heap size ready from now on (import page, see plan-thread.ts). */
 export async function warmThread(heapMb: number): Promise<void> {
@@ -70,45 +89,72 @@ export async function warmThread(heapMb: number): Promise<void> {
 	await startSpare(heapMb);
 }
 
+/**
+ * Puts a thread in the waiting line of its heap size. A thread kept after a job replaces one
+ * started meanwhile (the page opened during the job): it has the warm code and the matcher.
+ */
+function keepSpare(heapMb: number, worker: Worker): void {
+	const waiting = takeSpare(heapMb);
+	if (waiting) void waiting.terminate();
+	worker.unref();
+	const drop = () => {
+		if (spares.get(heapMb)?.worker === worker) spares.delete(heapMb);
+	};
+	worker.once('exit', drop);
+	worker.once('error', drop);
+	spares.set(heapMb, { worker, drop });
+}
+
 async function startSpare(heapMb: number): Promise<void> {
 	if (spares.has(heapMb)) return;
 	const code = await bootstrap();
 	if (spares.has(heapMb)) return;
-	const spare = threadWith(code, { kind: WARM_KIND }, heapMb);
-	spare.unref();
-	const drop = () => {
-		if (spares.get(heapMb) === spare) spares.delete(heapMb);
-	};
-	spare.once('exit', drop);
-	spare.once('error', drop);
-	spares.set(heapMb, spare);
+	keepSpare(heapMb, threadWith(code, { kind: WARM_KIND }, heapMb));
 }
 
 function takeSpare(heapMb: number): Worker | undefined {
 	const spare = spares.get(heapMb);
+	if (!spare) return undefined;
 	spares.delete(heapMb);
+	spare.worker.off('exit', spare.drop);
+	spare.worker.off('error', spare.drop);
 	// A thread that already ended has threadId -1: start a fresh one instead.
-	return spare && spare.threadId >= 0 ? spare : undefined;
+	return spare.worker.threadId >= 0 ? spare.worker : undefined;
 }
 
 /** How many started threads wait for a job (tests). */
 export const spareThreads = () => spares.size;
+
+/** What a thread answers a job with (worker.ts). */
+interface Answer<T> {
+	result?: T;
+	crash?: string;
+	lock?: true;
+	/** Heap in use after the job, in MB: a thread above KEEP_HEAP_MB is not kept. */
+	heapMb?: number;
+}
 
 /**
  * Runs the worker module in a thread with `workerData` and a heap limit; resolves with its
  * result, or with the reason the thread died or timed out (never rejects). With `writeLock`, the
  * thread may ask for it (`{ lock: true }`): it is taken for the thread, which is told when it
  * holds it, and released when the thread answers, dies or times out (its transaction, if any,
- * then dies with its connection: SQLite rolls it back).
+ * then dies with its connection: SQLite rolls it back; a thread answers only after closing its
+ * connection). With `keep`, a thread that answered and uses little heap waits for the next job
+ * of its heap size instead of ending (an upload's parse and import steps; a publish ends).
  */
 export async function runInThread<T>(
-	workerData: WorkerInput | PlanWorkerInput | PublishWorkerInput | RegisterXlsxInput,
+	workerData:
+		WorkerInput | PlanWorkerInput | PublishWorkerInput | RegisterXlsxInput | PrepareWorkerInput,
 	heapMb: number,
 	timeoutMs: number,
-	writeLock?: WriteLock
+	writeLock?: WriteLock,
+	keep = false
 ): Promise<{ ok: true; value: T } | { ok: false; problem: string }> {
 	const spare = takeSpare(heapMb);
 	const worker = spare ?? threadWith(await bootstrap(), workerData, heapMb);
+	if (ran.has(worker)) reusedJobs++;
+	ran.add(worker);
 	if (spare) {
 		spare.ref();
 		spare.postMessage(workerData);
@@ -116,12 +162,24 @@ export async function runInThread<T>(
 	return new Promise((resolve) => {
 		let done = false;
 		let release: (() => void) | null = null;
-		const finish = (outcome: { ok: true; value: T } | { ok: false; problem: string }) => {
+		const finish = (
+			outcome: { ok: true; value: T } | { ok: false; problem: string },
+			keep = false
+		) => {
 			if (done) return;
 			done = true;
 			clearTimeout(timer);
-			// The lock is released once the thread (and so its connection) is gone.
-			void worker.terminate().finally(() => release?.());
+			worker.off('message', onMessage);
+			worker.off('error', onError);
+			worker.off('exit', onExit);
+			if (keep) {
+				// The thread closed its connection before answering: the lock can go now.
+				release?.();
+				keepSpare(heapMb, worker);
+			} else {
+				// The lock is released once the thread (and so its connection) is gone.
+				void worker.terminate().finally(() => release?.());
+			}
 			resolve(outcome);
 			// The next job of this size finds a thread already started (one is made per job anyway).
 			if (warmHeaps.has(heapMb)) void startSpare(heapMb);
@@ -130,7 +188,7 @@ export async function runInThread<T>(
 			() => finish({ ok: false, problem: `lebih dari ${timeoutMs} ms` }),
 			timeoutMs
 		);
-		worker.on('message', (message: { result?: T; crash?: string; lock?: true }) => {
+		const onMessage = (message: Answer<T>) => {
 			if (message.lock && writeLock) {
 				void writeLock.run(
 					() =>
@@ -142,11 +200,19 @@ export async function runInThread<T>(
 				);
 				return;
 			}
-			if (message.result !== undefined) finish({ ok: true, value: message.result });
+			if (message.result !== undefined)
+				finish(
+					{ ok: true, value: message.result },
+					keep && message.heapMb !== undefined && message.heapMb <= KEEP_HEAP_MB
+				);
 			else finish({ ok: false, problem: message.crash ?? 'tanpa hasil' });
-		});
-		worker.on('error', (e) => finish({ ok: false, problem: String(e) }));
-		worker.on('exit', (code) => finish({ ok: false, problem: `thread berhenti (kode ${code})` }));
+		};
+		const onError = (e: unknown) => finish({ ok: false, problem: String(e) });
+		const onExit = (code: number) =>
+			finish({ ok: false, problem: `thread berhenti (kode ${code})` });
+		worker.on('message', onMessage);
+		worker.on('error', onError);
+		worker.on('exit', onExit);
 	});
 }
 
@@ -157,7 +223,13 @@ async function parseInThread(
 	timeoutMs: number
 ): Promise<ParseResult> {
 	const input: WorkerInput = { kind: 'monev-import-parse', file, limits };
-	const outcome = await runInThread<PackedParse>(input, limits.parseHeapMb, timeoutMs);
+	const outcome = await runInThread<PackedParse>(
+		input,
+		limits.parseHeapMb,
+		timeoutMs,
+		undefined,
+		true
+	);
 	if (outcome.ok) return unpackParse(outcome.value);
 	console.error(`[monev] impor: pembacaan berkas "${file.name}" gagal: ${outcome.problem}`);
 	return failed(DIED);

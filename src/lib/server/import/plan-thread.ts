@@ -1,9 +1,10 @@
 import { readImportLimits, type ImportLimits } from '../config';
-import { locationOf, writeLockOf, type Conn } from '../db';
+import { db, locationOf, writeLockOf, type Conn } from '../db';
 import { fileIssue, isZip } from './parse';
 import { runInThread, warmThread } from './file';
 import { runPlanJob, type PlanJob, type PlanJobResult, type PlanStep } from './plan-jobs';
-import type { PlanWorkerInput } from './worker';
+import type { RosterMatcherStats } from './roster-matcher';
+import type { PlanWorkerInput, PrepareWorkerInput } from './worker';
 import { inspectZip } from './xlsx-zip';
 
 /**
@@ -28,13 +29,43 @@ let queue: Promise<unknown> = Promise.resolve();
 /** Parsing, matching and diffing keep the file, the matrix, the roster and the cells at once. */
 const planHeapMb = (limits: ImportLimits) => Math.max(1024, limits.parseHeapMb * 2);
 
+/** A matcher is being prepared (page opened again meanwhile: once is enough). */
+let preparing = false;
+
 /**
  * Starts the threads of an upload's two steps (parse, then plan) ahead of need, when the import
- * page is opened: the preview then skips two thread starts (≈ 0.3 s each). Per process and only
- * a speed-up (file.ts); what a job reads still comes from the database when it runs.
+ * page is opened: the preview then skips two thread starts (≈ 0.3 s each). With `year` (the
+ * page's default year), the import thread then builds that year's roster matcher
+ * (`prepareImportYear`). Per process and only a speed-up (file.ts); what a job reads still comes
+ * from the database when it runs.
  */
-export function warmImportThreads(limits = readImportLimits()): void {
+export function warmImportThreads(limits = readImportLimits(), year?: number, conn: Conn = db()) {
 	void warmThread(limits.parseHeapMb).then(() => warmThread(planHeapMb(limits)));
+	if (year !== undefined && !preparing) {
+		preparing = true;
+		void prepareImportYear(year, conn, limits).finally(() => (preparing = false));
+	}
+}
+
+/**
+ * Builds a year's roster matcher in the import thread, in the line of import steps (a preview
+ * sent meanwhile waits for it, and finds the matcher built), so that the first preview of a
+ * large roster skips it. The thread's matcher counts, or null when nothing was prepared.
+ */
+export async function prepareImportYear(
+	year: number,
+	conn: Conn = db(),
+	limits = readImportLimits()
+): Promise<RosterMatcherStats | null> {
+	const database = locationOf(conn);
+	if (!database) return null;
+	const input: PrepareWorkerInput = { kind: 'monev-import-prepare', year, database };
+	const run = queue.then(() =>
+		runInThread<RosterMatcherStats>(input, planHeapMb(limits), PLAN_TIMEOUT_MS, undefined, true)
+	);
+	queue = run.catch(() => undefined);
+	const outcome = await run;
+	return outcome.ok ? outcome.value : null;
 }
 
 export async function planInThread(
@@ -53,7 +84,10 @@ export async function planInThread(
 	const input: PlanWorkerInput = { kind: 'monev-import-plan', job: full, database };
 	const heapMb = planHeapMb(limits);
 	const lock = writeLockOf(database.url);
-	const run = queue.then(() => runInThread<PlanJobResult>(input, heapMb, PLAN_TIMEOUT_MS, lock));
+	// Kept after the step (file.ts): the next step finds its code warm and its roster matcher.
+	const run = queue.then(() =>
+		runInThread<PlanJobResult>(input, heapMb, PLAN_TIMEOUT_MS, lock, true)
+	);
 	queue = run.catch(() => undefined);
 	const outcome = await run;
 	if (outcome.ok) return outcome.value;

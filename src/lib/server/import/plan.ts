@@ -11,7 +11,6 @@ import {
 	indicatorKey,
 	issueAt,
 	matchIndicator,
-	createOpdIndex,
 	type OpdLookup,
 	opdSlug,
 	type CellEvidence,
@@ -42,11 +41,15 @@ import {
 	periods,
 	users
 } from '../db/schema';
-import { matchCandidates, rosterMatchCandidates } from '../opds/master';
+import { matchCandidates } from '../opds/master';
+import { matcherOf, rosterMatcher, type Matcher } from './roster-matcher';
 import { importStageContext } from '../workflow/stages/locks';
 import { importAssignmentContext } from '../workflow/assignments';
 
 export type { CellEvidence, CellState, ChangeCounts, EmptyRule } from '../../import';
+
+/** Up to this many OPDs in a file, the plan reads only their cells (one index lookup each). */
+const FEW_OPDS = 5000;
 
 /** A user's correction of a row's OPD: the chosen OPD's slug, or NEW_OPD to create one. */
 export type MatchOverrides = Record<number, string>;
@@ -234,16 +237,13 @@ function planned(
 /** Resolves each row to an OPD: a user's choice first, else the fuzzy match, else new/unknown. */
 function planRows(
 	matrix: ParsedMatrix,
-	candidates: Candidate[],
+	matcher: Matcher,
 	allowNew: boolean,
 	overrides: MatchOverrides,
 	year: number,
 	errors: ImportIssue[]
 ): PlannedRow[] {
-	const byKey = new Map(candidates.map((c) => [c.key, c]));
-	// Exact names and aliases come from a map, the rest from a trigram shortlist: a row looks at
-	// a few OPDs, never the whole roster (opd-index.ts).
-	const index = createOpdIndex(candidates);
+	const { candidates, byKey, index } = matcher;
 	// The slugs a new OPD may not take; only a new period creates OPDs.
 	const taken = allowNew ? new Set(candidates.map((c) => c.key)) : new Set<string>();
 	const rows: PlannedRow[] = [];
@@ -380,7 +380,7 @@ export async function planImport(input: PlanInput, conn: Conn = db()): Promise<I
 		);
 
 	let columns: PlannedColumn[];
-	let candidates: Candidate[];
+	let matcher: Matcher;
 	if (!period) {
 		// Indicators keep the key they had in earlier years, so years compare by key.
 		const earlier = await conn
@@ -407,7 +407,7 @@ export async function planImport(input: PlanInput, conn: Conn = db()): Promise<I
 			const matchedLabel = match ? (earlier.find((e) => e.key === key)?.label ?? null) : null;
 			return { index, label, key, indicatorId: null, matchedLabel };
 		});
-		candidates = await matchCandidates(conn);
+		matcher = matcherOf(await matchCandidates(conn));
 	} else {
 		const rubricRows = await conn
 			.select()
@@ -458,10 +458,11 @@ export async function planImport(input: PlanInput, conn: Conn = db()): Promise<I
 				matchedLabel: row?.label ?? null
 			};
 		});
-		candidates = await rosterMatchCandidates(period.id, conn);
+		// Kept between steps while the roster reads the same (roster-matcher.ts).
+		matcher = await rosterMatcher(period.id, conn);
 	}
 
-	const rows = planRows(matrix, candidates, !period, overrides, year, errors);
+	const rows = planRows(matrix, matcher, !period, overrides, year, errors);
 	for (const row of rows) {
 		const refusal = row.isNew ? newOpdRefusal(row.name, who) : null;
 		if (refusal) errors.push(issue(row.line, 2, 'NAMA OPD', refusal));
@@ -481,6 +482,13 @@ export async function planImport(input: PlanInput, conn: Conn = db()): Promise<I
 		}
 		blanks.wouldMarkAbsent = blanks.cells;
 	} else if (errors.length === 0) {
+		// Only the cells of the file's OPDs are compared: a 100-row file against a 40,000-OPD
+		// year read all 200,000 cells (≈ 3 s). A file of many OPDs reads the period's cells whole.
+		const fileOpds = [...new Set(rows.map((r) => r.opdId).filter((id) => id !== null))];
+		const onlyFileOpds =
+			fileOpds.length <= FEW_OPDS
+				? sql`${assessments.opdId} IN (SELECT value FROM json_each(${JSON.stringify(fileOpds)}))`
+				: undefined;
 		// Evidence is read only for the long layout: a national wide file never carries any.
 		const current = await conn
 			.select({
@@ -491,7 +499,7 @@ export async function planImport(input: PlanInput, conn: Conn = db()): Promise<I
 				...(long ? { evidenceUrl: assessments.evidenceUrl, note: assessments.note } : {})
 			})
 			.from(assessments)
-			.where(and(eq(assessments.periodId, period.id)));
+			.where(and(eq(assessments.periodId, period.id), onlyFileOpds));
 		const byCell = new Map(current.map((a) => [`${a.opdId}:${a.indicatorId}`, a]));
 		matrix.rows.forEach((row, r) => {
 			const planned = rows[r]!;
@@ -585,9 +593,7 @@ export async function planImport(input: PlanInput, conn: Conn = db()): Promise<I
 			errors.push(...issues);
 		}
 	}
-	const choices = candidates
-		.map((c) => ({ slug: c.key, name: c.names[0] ?? c.key }))
-		.sort((a, b) => a.name.localeCompare(b.name, 'id'));
+	const choices = matcher.choices();
 	errors.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
 	const plan = {
 		...base,

@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { packParse } from '../../import/packed-parse';
 import type { ImportLimits } from '../config';
@@ -18,6 +19,7 @@ export const WORKER_KIND = 'monev-import-parse';
 export const PLAN_KIND = 'monev-import-plan';
 export const PUBLISH_KIND = 'monev-publish';
 export const REGISTER_XLSX_KIND = 'monev-register-xlsx';
+export const PREPARE_KIND = 'monev-import-prepare';
 
 /** This module's URL, for the thread to load. */
 export const workerUrl = import.meta.url;
@@ -31,6 +33,13 @@ export interface WorkerInput {
 export interface PlanWorkerInput {
 	kind: typeof PLAN_KIND;
 	job: PlanJob;
+	database: { url: string; authToken?: string };
+}
+
+/** The roster matcher of a year, built ahead of the import's first step (plan-thread.ts). */
+export interface PrepareWorkerInput {
+	kind: typeof PREPARE_KIND;
+	year: number;
 	database: { url: string; authToken?: string };
 }
 
@@ -79,6 +88,12 @@ async function plan(input: PlanWorkerInput, port: MessagePort): Promise<PlanJobR
 	);
 }
 
+/** Builds a year's roster matcher in this thread, where the import's next step finds it. */
+async function prepare(input: PrepareWorkerInput, port: MessagePort) {
+	const { prepareRosterMatcher } = await import('./roster-matcher');
+	return withConnection(input.database, port, (conn) => prepareRosterMatcher(input.year, conn));
+}
+
 /** Publishes a period: the lock first, then the checks, the scores and the files in one transaction. */
 async function publishJob(input: PublishWorkerInput, port: MessagePort): Promise<PublishOutcome> {
 	const { runPublishJob } = await import('../workflow/publish-job');
@@ -98,10 +113,17 @@ const KINDS: readonly (string | null | undefined)[] = [
 	WORKER_KIND,
 	PLAN_KIND,
 	PUBLISH_KIND,
-	REGISTER_XLSX_KIND
+	REGISTER_XLSX_KIND,
+	PREPARE_KIND
 ];
 
-type Job = WorkerInput | PlanWorkerInput | PublishWorkerInput | RegisterXlsxInput;
+type Job =
+	WorkerInput | PlanWorkerInput | PublishWorkerInput | RegisterXlsxInput | PrepareWorkerInput;
+
+/** Heap in use now, in MB: the main thread keeps a thread that uses little for its next job. */
+function heapMb(): number {
+	return Math.round(getHeapStatistics().used_heap_size / 2 ** 20);
+}
 
 /** Runs one job and posts its result (or why it failed) to the main thread. */
 function start(job: Job, port: MessagePort) {
@@ -113,17 +135,31 @@ function start(job: Job, port: MessagePort) {
 				? plan(job, port)
 				: job.kind === REGISTER_XLSX_KIND
 					? registerXlsx(job)
-					: publishJob(job, port);
+					: job.kind === PREPARE_KIND
+						? prepare(job, port)
+						: publishJob(job, port);
 	work.then(
-		(result) => port.postMessage({ result }),
+		(result) => port.postMessage({ result, heapMb: heapMb() }),
 		(e: unknown) => port.postMessage({ crash: String((e as Error)?.stack ?? e) })
 	);
 }
 
-if (parentPort && KINDS.includes(kind)) start(workerData as Job, parentPort);
-else if (parentPort && kind === WARM_KIND) {
-	const port = parentPort;
-	// Started ahead of need: load what the jobs use while idle, then run the one job posted.
+/**
+ * After its first job (given at start, or posted to a thread started ahead of need) a thread
+ * waits for the next: the main thread posts one, or ends the thread (file.ts). Only messages
+ * naming a job start one (the write lock's answer is a message too).
+ */
+function serve(port: MessagePort) {
+	port.on('message', (message: { kind?: string }) => {
+		if (KINDS.includes(message?.kind)) start(message as Job, port);
+	});
+}
+
+if (parentPort && KINDS.includes(kind)) {
+	start(workerData as Job, parentPort);
+	serve(parentPort);
+} else if (parentPort && kind === WARM_KIND) {
+	// Started ahead of need: load what the jobs use while idle, then serve the jobs posted.
 	void import('./plan-jobs').catch(() => undefined);
-	port.once('message', (job: Job) => start(job, port));
+	serve(parentPort);
 }

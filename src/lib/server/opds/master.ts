@@ -80,16 +80,19 @@ export async function matchCandidates(conn: Conn = db()): Promise<MatchCandidate
 	}));
 }
 
+/** A period's roster and its aliases as the database returns them: one JSON text per table. */
+export interface RosterText {
+	roster: string;
+	aliases: string;
+}
+
 /**
- * The OPDs of a period's roster as the import matcher sees them (roster order, as
- * `periods.roster`: by number, then name): key (slug), master, short and printed names, aliases.
- * Read as one JSON value per table: a national roster has 40,000 OPDs, and the driver turning
- * each into a row object took most of a preview's time.
+ * Reads a period's roster for the import matcher as one JSON value per table: a national roster
+ * has 40,000 OPDs, and the driver turning each into a row object took most of a preview's time.
+ * `candidatesOfRoster` turns the text into candidates; the two texts are everything the matcher
+ * is built from, so equal texts give an equal matcher (the import's cache, roster-matcher.ts).
  */
-export async function rosterMatchCandidates(
-	periodId: number,
-	conn: Conn = db()
-): Promise<MatchCandidate[]> {
+export async function rosterText(periodId: number, conn: Conn = db()): Promise<RosterText> {
 	const [[roster], [aliases]] = await Promise.all([
 		conn.all<{ rows: string | null }>(sql`
 			SELECT json_group_array(json_array(o.id, o.slug, o.name, o.short_name, r.display_name,
@@ -101,11 +104,19 @@ export async function rosterMatchCandidates(
 			FROM ${opdAliases} a JOIN ${periodOpds} r ON r.opd_id = a.opd_id
 			WHERE r.period_id = ${periodId}`)
 	]);
+	return { roster: roster?.rows ?? '[]', aliases: aliases?.rows ?? '[]' };
+}
+
+/**
+ * The OPDs of a roster read by `rosterText`, as the import matcher sees them (roster order, as
+ * `periods.roster`: by number, then name): key (slug), master, short and printed names, aliases.
+ */
+export function candidatesOfRoster(text: RosterText): MatchCandidate[] {
 	type Row = [number, string, string, string, string, number];
-	const rows = JSON.parse(roster?.rows ?? '[]') as Row[];
+	const rows = JSON.parse(text.roster) as Row[];
 	rows.sort((a, b) => a[5] - b[5] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0));
 	const byId = new Map<number, string[]>();
-	const aliasRows = JSON.parse(aliases?.rows ?? '[]') as [number, string, number][];
+	const aliasRows = JSON.parse(text.aliases) as [number, string, number][];
 	aliasRows.sort((a, b) => a[2] - b[2]);
 	for (const [opdId, alias] of aliasRows) {
 		const list = byId.get(opdId);
@@ -119,4 +130,12 @@ export async function rosterMatchCandidates(
 		if (displayName !== name && displayName !== shortName) names.push(displayName);
 		return { key: slug, id, names, aliases: byId.get(id) ?? [] };
 	});
+}
+
+/** The OPDs of a period's roster as the import matcher sees them (`candidatesOfRoster`). */
+export async function rosterMatchCandidates(
+	periodId: number,
+	conn: Conn = db()
+): Promise<MatchCandidate[]> {
+	return candidatesOfRoster(await rosterText(periodId, conn));
 }
