@@ -20,7 +20,10 @@ export default defineConfig({
 				test: {
 					name: 'integration',
 					include: ['tests/integration/**/*.test.ts'],
-					globalSetup: ['tests/integration/helpers/template-db.ts']
+					globalSetup: [
+						'tests/integration/helpers/template-db.ts',
+						'tests/integration/helpers/cli-bundle.ts'
+					]
 				}
 			}
 		]

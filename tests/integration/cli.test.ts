@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -5,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runMonev, useSeededCli } from './helpers/cli';
 import { naiveSeedMatrix, SEED_FILES } from './helpers/seed-reader';
 
-const { monev, dir } = useSeededCli('monev-cli-');
+const { monev, dir, databaseUrl } = useSeededCli('monev-cli-');
 
 interface Row {
 	rank: number;
@@ -245,4 +246,23 @@ describe('npm run monev -- backup / import-backup', () => {
 		expect(refused.stderr).toMatch(/tidak kosong/);
 		expect(run('import-backup', '--file', first, '--replace').status).toBe(0);
 	});
+});
+
+describe('npm run monev (the entry users run: package.json, then scripts/cli/run.js)', () => {
+	it('prints what the bundle prints, and exits non-zero when the command fails', () => {
+		const npm = (...args: string[]) =>
+			spawnSync('npm', ['run', 'monev', '--', ...args], {
+				env: { ...process.env, DATABASE_URL: databaseUrl() },
+				encoding: 'utf8'
+			});
+		const ok = npm('results', '--year', '2021', '--format', 'csv');
+		expect(ok.status, ok.stderr).toBe(0);
+		const csv = monev('results', '--year', '2021', '--format', 'csv').stdout;
+		expect(csv).toMatch(/^\ufeffrank,/);
+		// After the two lines npm prints first ("> monev-dip@… monev", "> node scripts/cli/run.js …").
+		expect(ok.stdout.endsWith(csv)).toBe(true);
+		const failed = npm('results', '--year', '1999');
+		expect(failed.status).toBe(1);
+		expect(failed.stderr).toMatch(/1999/);
+	}, 60_000);
 });
