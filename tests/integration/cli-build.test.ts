@@ -21,8 +21,14 @@ function built(...args: string[]) {
 beforeAll(() => {
 	out = inject('cliBundle');
 	dataDir = mkdtempSync(join(tmpdir(), 'monev-cli-build-'));
-	// No loader inherited from the test runner: the bundle must run on node alone.
-	env = { ...process.env, DATABASE_URL: `file:${join(dataDir, 'cli.db')}`, NODE_OPTIONS: '' };
+	// No loader inherited from the test runner: the bundle must run on node alone, its threads
+	// loading the worker it was built with.
+	env = {
+		...process.env,
+		DATABASE_URL: `file:${join(dataDir, 'cli.db')}`,
+		NODE_OPTIONS: '',
+		MONEV_WORKER_URL: ''
+	};
 	const seeded = built('seed-demo');
 	expect(seeded.status, seeded.stderr).toBe(0);
 }, 120_000);

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -38,7 +39,8 @@ function buildCli(outDir: string): Promise<void> {
  * Vitest globalSetup of the integration ring: bundles the command line once per run, with the
  * config `npm run build` uses, so the tests that run it as a process (helpers/cli.ts) start plain
  * node on that bundle: ≈ 0.7 s a command instead of ≈ 2 s for tsx compiling the sources on every
- * start. Built inside the project (tmp/) so that its packages resolve from node_modules, as they
+ * start; the import threads of every test load its worker.js (MONEV_WORKER_URL, import/file.ts)
+ * for the same reason. Built inside the project (tmp/) so that its packages resolve from node_modules, as they
  * do from build/cli; rebuilt when watch mode reruns tests, so it never runs stale sources. The
  * entry users run, `npm run monev`, is tested on its own (cli.test.ts).
  */
@@ -47,6 +49,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
 	const dir = resolve(await mkdtemp(join('tmp', 'cli-bundle-')));
 	await buildCli(dir);
 	project.provide('cliBundle', dir);
+	// The import threads of the tests (and of the CLI processes they start) load the bundled worker.
+	process.env.MONEV_WORKER_URL = pathToFileURL(join(dir, 'worker.js')).href;
 	project.onTestsRerun(() => buildCli(dir));
 	return () => rm(dir, { recursive: true, force: true });
 }
