@@ -5,16 +5,6 @@
 import { readConfig } from '../src/lib/server/config';
 import { db } from '../src/lib/server/db';
 import { prepareDb } from '../src/lib/server/db/migrate';
-import { awardsCommand } from './cli/awards';
-import { backupCommand, importBackupCommand } from './cli/backup';
-import { exportCommand } from './cli/export';
-import { importCommand } from './cli/import';
-import { checkLinksCommand } from './cli/links';
-import { reportCommand } from './cli/report';
-import { resultsCommand } from './cli/results';
-import { seedCommand } from './cli/seed';
-import { serviceStatsCommand } from './cli/service-stats';
-import { userCommand } from './cli/user';
 
 const USAGE = `Penggunaan: npm run monev -- <perintah> [opsi]
 
@@ -63,32 +53,34 @@ async function main(argv: string[]): Promise<number> {
 	const config = readConfig();
 	const database = db();
 	await prepareDb(database, config.migrationsDir);
+	// Each command's module is loaded when it runs: a command never waits for the packages of the
+	// others (docx, the spreadsheet writer, argon2), ≈ 0.2 s of every start.
 	switch (command) {
 		case 'migrate':
 			console.error('[monev] migrasi selesai');
 			return 0;
 		case 'seed-demo':
-			return seedCommand(args, database, config.seedsDir);
+			return (await import('./cli/seed')).seedCommand(args, database, config.seedsDir);
 		case 'import':
-			return importCommand(args, database);
+			return (await import('./cli/import')).importCommand(args, database);
 		case 'export':
-			return exportCommand(args, database);
+			return (await import('./cli/export')).exportCommand(args, database);
 		case 'backup':
-			return backupCommand(args, database);
+			return (await import('./cli/backup')).backupCommand(args, database);
 		case 'import-backup':
-			return importBackupCommand(args, database);
+			return (await import('./cli/backup')).importBackupCommand(args, database);
 		case 'results':
-			return resultsCommand(args, database);
+			return (await import('./cli/results')).resultsCommand(args, database);
 		case 'report':
-			return reportCommand(args, database);
+			return (await import('./cli/report')).reportCommand(args, database);
 		case 'service-stats':
-			return serviceStatsCommand(args, database);
+			return (await import('./cli/service-stats')).serviceStatsCommand(args, database);
 		case 'check-links':
-			return checkLinksCommand(args, database);
+			return (await import('./cli/links')).checkLinksCommand(args, database);
 		case 'awards':
-			return awardsCommand(args, database);
+			return (await import('./cli/awards')).awardsCommand(args, database);
 		case 'user':
-			return userCommand(args, database);
+			return (await import('./cli/user')).userCommand(args, database);
 		default:
 			console.error(`Perintah tidak dikenal: ${command}\n\n${USAGE}`);
 			return 2;

@@ -1,14 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDb } from '../../src/lib/server/db';
 import { publishedCsv } from '../../src/lib/server/results/open-data';
 
 // The CLI as a production install runs it (`npm ci --omit=dev && npm run build`, then
-// `npm run monev`): the bundle of scripts/cli/vite.config.ts under plain node, no tsx. It is built
-// inside the project so that its packages resolve from node_modules, as they do from build/cli.
+// `npm run monev`): the bundle of scripts/cli/vite.config.ts under plain node, no tsx. The
+// globalSetup cli-bundle.ts builds it once per run, inside the project so that its packages
+// resolve from node_modules, as they do from build/cli.
 let out: string;
 let dataDir: string;
 let env: NodeJS.ProcessEnv;
@@ -18,28 +19,21 @@ function built(...args: string[]) {
 }
 
 beforeAll(() => {
-	mkdirSync('tmp', { recursive: true });
-	out = mkdtempSync(join('tmp', 'cli-build-'));
-	const build = spawnSync(
-		process.execPath,
-		['node_modules/vite/bin/vite.js', 'build', '--config', 'scripts/cli/vite.config.ts'].concat(
-			'--outDir',
-			out
-		),
-		{ encoding: 'utf8' }
-	);
-	expect(build.status, build.stderr).toBe(0);
+	out = inject('cliBundle');
 	dataDir = mkdtempSync(join(tmpdir(), 'monev-cli-build-'));
-	// No loader inherited from the test runner: the bundle must run on node alone.
-	env = { ...process.env, DATABASE_URL: `file:${join(dataDir, 'cli.db')}`, NODE_OPTIONS: '' };
+	// No loader inherited from the test runner: the bundle must run on node alone, its threads
+	// loading the worker it was built with.
+	env = {
+		...process.env,
+		DATABASE_URL: `file:${join(dataDir, 'cli.db')}`,
+		NODE_OPTIONS: '',
+		MONEV_WORKER_URL: ''
+	};
 	const seeded = built('seed-demo');
 	expect(seeded.status, seeded.stderr).toBe(0);
 }, 120_000);
 
-afterAll(() => {
-	rmSync(out, { recursive: true, force: true });
-	rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('the built CLI (build/cli/monev.js) under plain node', () => {
 	it('is a bundle with the import worker as its own entry', () => {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -5,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runMonev, useSeededCli } from './helpers/cli';
 import { naiveSeedMatrix, SEED_FILES } from './helpers/seed-reader';
 
-const { monev, dir } = useSeededCli('monev-cli-');
+const { monev, dir, databaseUrl } = useSeededCli('monev-cli-');
 
 interface Row {
 	rank: number;
@@ -245,4 +246,25 @@ describe('npm run monev -- backup / import-backup', () => {
 		expect(refused.stderr).toMatch(/tidak kosong/);
 		expect(run('import-backup', '--file', first, '--replace').status).toBe(0);
 	});
+});
+
+describe('npm run monev (the entry users run: package.json, then scripts/cli/run.js)', () => {
+	it('prints what the bundle prints, its threads loading the TypeScript worker via tsx too', () => {
+		// Unset, the threads load the worker next to the module that starts them (file.ts), as
+		// they do for a user; from the sources, that is worker.ts through tsx.
+		const env = { ...process.env, DATABASE_URL: databaseUrl(), MONEV_WORKER_URL: '' };
+		const npm = (...args: string[]) =>
+			spawnSync('npm', ['run', 'monev', '--', ...args], { env, encoding: 'utf8' });
+		const plan = ['import', '--year', '2026', '--file', 'tests/fixtures/import/matrix-2022.xlsx'];
+		const dry = [...plan, '--sheet', 'Matriks', '--dry-run', '--json'];
+		const ok = npm(...dry);
+		expect(ok.status, ok.stderr).toBe(0);
+		const json = monev(...dry).stdout;
+		expect(JSON.parse(json)).toMatchObject({ year: 2026, errors: [] });
+		// After the two lines npm prints first ("> monev-dip@… monev", "> node scripts/cli/run.js …").
+		expect(ok.stdout.endsWith(json)).toBe(true);
+		const failed = npm(...plan, '--sheet', 'Nope');
+		expect(failed.status).toBe(1);
+		expect(failed.stderr).toMatch(/lembar "Nope" tidak ada/);
+	}, 60_000);
 });

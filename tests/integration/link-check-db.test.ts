@@ -16,6 +16,7 @@ import {
 	type LinkCheckOptions
 } from '../../src/lib/server/evidence/link-check';
 import { deadLinksByIndicator } from '../../src/lib/server/evidence/links';
+import { monevArgs } from './helpers/cli';
 import { OK_SHA256, startLinkServer } from './helpers/link-server';
 import { createTestDb } from './helpers/test-db';
 
@@ -172,7 +173,7 @@ it('npm run monev -- check-links --format json works as a separate process (stdo
 	// async spawn: the link server lives in this process and must keep answering
 	const child = spawn(
 		process.execPath,
-		['--import', 'tsx', 'scripts/monev.ts', 'check-links', '--year', '2021', '--format', 'json'],
+		monevArgs('check-links', '--year', '2021', '--format', 'json'),
 		{
 			env: {
 				...process.env,

@@ -2,11 +2,21 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 
-/** Runs `npm run monev -- …` from the sources (as `npm run monev` does in a checkout) on a database. */
+/**
+ * The node arguments that run the CLI bundle of this test run (built once by the globalSetup
+ * cli-bundle.ts with the config of `npm run build`, so from the current sources), then `args`.
+ */
+export function monevArgs(...args: string[]): string[] {
+	const bundle = inject('cliBundle');
+	if (!bundle) throw new Error('no CLI bundle: run the integration project (its globalSetup)');
+	return [join(bundle, 'monev.js'), ...args];
+}
+
+/** Runs `npm run monev -- …` (the bundle of the current sources under node) on a database. */
 export function runMonev(databaseUrl: string, ...args: string[]) {
-	return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/monev.ts', ...args], {
+	return spawnSync(process.execPath, monevArgs(...args), {
 		env: { ...process.env, DATABASE_URL: databaseUrl },
 		encoding: 'utf8'
 	});
@@ -14,7 +24,8 @@ export function runMonev(databaseUrl: string, ...args: string[]) {
 
 /**
  * A temp folder with a database the CLI itself seeded (`seed-demo`), for the file's tests; removed
- * after them. `monev(...)` runs a command on that database, `dir()` is where tests put files.
+ * after them. `monev(...)` runs a command on that database, `dir()` is where tests put files,
+ * `databaseUrl()` is the database's URL.
  */
 export function useSeededCli(prefix: string) {
 	let dir = '';
@@ -28,6 +39,7 @@ export function useSeededCli(prefix: string) {
 	afterAll(() => rmSync(dir, { recursive: true, force: true }));
 	return {
 		monev: (...args: string[]) => runMonev(databaseUrl, ...args),
-		dir: () => dir
+		dir: () => dir,
+		databaseUrl: () => databaseUrl
 	};
 }
