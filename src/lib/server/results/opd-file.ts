@@ -6,7 +6,13 @@
  * byte for byte as before. Files stored before (one object per indicator) are read as they are.
  */
 import type { IndicatorScore, OpdResult } from '../../scoring/types';
-import type { PublicOpdData } from './published-files';
+import type { ResultsView } from './view';
+
+/** One OPD's published result with its roster entry: its public page reads only this row. */
+export interface PublicOpdData {
+	entry: ResultsView['roster'][number];
+	result: OpdResult;
+}
 
 /** An OPD's indicator scores as columns, in the result's order. */
 interface IndicatorColumns {

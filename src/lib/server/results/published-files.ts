@@ -6,7 +6,7 @@ import { resultColumns, resultsCsv, toResultRows, type ResultRow } from '../../r
 import type { AwardGroupResult } from '../../scoring/award-groups';
 import { exampleOpd } from '../../insights/method';
 import { explainScore } from '../../scoring/explain';
-import type { AwardPosition, OpdResult, Rubric } from '../../scoring/types';
+import type { AwardPosition, Rubric } from '../../scoring/types';
 import { opdFileBody } from './opd-file';
 import type { NotRatedView, OfficialAwardView, ResultsView } from './view';
 
@@ -83,12 +83,6 @@ export function methodData(view: ResultsView): PublicMethodData {
 /** Every OPD's total of a published year in rank order: what "rank if fixed" is measured against. */
 export interface PublicStandings {
 	totals: [slug: string, displayTotal: number][];
-}
-
-/** One OPD's published result with its roster entry: its public page reads only this row. */
-export interface PublicOpdData {
-	entry: ResultsView['roster'][number];
-	result: OpdResult;
 }
 
 /** Published file name of one OPD's result. */
