@@ -77,6 +77,26 @@ export async function benchImport(rows: number): Promise<ImportBench> {
 	}
 }
 
+/** Each figure's median over several runs (each run alternates the import and its baseline). */
+export function medianImport(runs: ImportBench[]): ImportBench {
+	const median = (pick: (r: ImportBench) => number) => {
+		const xs = runs.map(pick).sort((a, b) => a - b);
+		return xs[Math.floor(xs.length / 2)]!;
+	};
+	const first = runs[0]!;
+	return {
+		rows: first.rows,
+		bytes: first.bytes,
+		parseMs: median((r) => r.parseMs),
+		readMs: median((r) => r.readMs),
+		planMs: median((r) => r.planMs),
+		commitMs: median((r) => r.commitMs),
+		importMs: median((r) => r.importMs),
+		baselineMs: median((r) => r.baselineMs),
+		baselineWriteMs: median((r) => r.baselineWriteMs)
+	};
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
 	const rows = Number(process.argv[2] ?? 50_000);
 	const r = await benchImport(rows);
