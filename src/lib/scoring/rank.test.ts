@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BANDS, flatRubric } from './rubric';
-import { qualify } from './rank';
+import { compareByName, qualify, rankInPlace } from './rank';
 import { scorePeriod } from './score';
 import {
 	dipRubric,
@@ -102,5 +102,79 @@ describe('qualify', () => {
 		expect(qualify(bands, 90)).toBe('Istimewa');
 		expect(qualify(bands, 60)).toBe('Lulus');
 		expect(qualify(bands, 49.99)).toBe('');
+	});
+});
+
+describe('rankInPlace', () => {
+	type Row = { opd: string; name: string; displayTotal: number; rank: number; tied: boolean };
+	// Names the Indonesian collator ranks equal although their code units differ (a composed and
+	// a decomposed é; a zero-width space), names equal but for case, and exact duplicates.
+	const NAMES = ['Dinas Péndidikan', 'Dinas Pe\u0301ndidikan', 'Dinas Pendidikan', 'BPBD'];
+	NAMES.push('Bappeda', 'bappeda', 'Bap\u200Bpeda', 'Inspektorat', 'Inspektorat', 'Ékonomi');
+	const TOTALS = [92.31, 92.31, 69.23, 0, -0, 100, 50.5];
+
+	/** A small deterministic generator, so a failure can be replayed. */
+	const lcg = (seed: number) => () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+
+	const rows = (seed: number, count: number, keys: number): Row[] => {
+		const random = lcg(seed);
+		const pick = <X>(xs: X[]) => xs[Math.floor(random() * xs.length)]!;
+		return Array.from({ length: count }, (_, i) => ({
+			opd: `opd-${keys ? Math.floor(random() * keys) : i}`,
+			name: pick(NAMES),
+			displayTotal: pick(TOTALS),
+			rank: 0,
+			tied: false
+		}));
+	};
+
+	/** The ranking as one stable sort on (total, then name) with ranks over equal totals. */
+	const reference = (results: Row[]) => {
+		const sorted = [...results]
+			.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+			.sort(compareByName)
+			.sort((a, b) => b.displayTotal - a.displayTotal);
+		return sorted.map((r) => {
+			const first = sorted.findIndex((o) => o.displayTotal === r.displayTotal);
+			const count = sorted.filter((o) => o.displayTotal === r.displayTotal).length;
+			return { row: r, rank: first + 1, tied: count > 1 };
+		});
+	};
+
+	it('orders as one comparator on (total, name) when keys are unique', () => {
+		for (let seed = 1; seed <= 50; seed++) {
+			const input = rows(seed, 40, 0);
+			const expected = [...input].sort(
+				(a, b) => b.displayTotal - a.displayTotal || compareByName(a, b)
+			);
+			expect(rankInPlace(input.map((r) => ({ ...r })))).toEqual(
+				expected.map((r) => ({ ...r, rank: expect.any(Number), tied: expect.any(Boolean) }))
+			);
+		}
+	});
+
+	it('keeps the order of a code-unit sort, then a collator sort, then a sort by total', () => {
+		for (let seed = 1; seed <= 50; seed++) {
+			// Few keys: the same OPD key under names the collator cannot tell apart.
+			const input = rows(seed, 60, 5);
+			const before = [...input];
+			const expected = reference(input);
+			const ranked = rankInPlace(input);
+			expect(input).toEqual(before);
+			expect(ranked.map((r) => ({ row: r, rank: r.rank, tied: r.tied }))).toEqual(expected);
+			// The same objects, not copies.
+			expect(ranked.every((r, i) => r === expected[i]!.row)).toBe(true);
+		}
+	});
+
+	it('ranks totals that are not finite numbers the same way', () => {
+		const input = rows(7, 30, 0);
+		input[3]!.displayTotal = NaN;
+		input[9]!.displayTotal = Infinity;
+		input[12]!.displayTotal = Infinity;
+		const ranked = rankInPlace(input);
+		expect(ranked).toHaveLength(30);
+		expect(new Set(ranked).size).toBe(30);
+		expect(ranked.slice(0, 2).map((r) => r.displayTotal)).toEqual([Infinity, Infinity]);
 	});
 });

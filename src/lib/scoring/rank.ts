@@ -41,10 +41,51 @@ export function rankResults<T extends Pick<OpdResult, 'opd' | 'name' | 'displayT
 export function rankInPlace<
 	T extends Pick<OpdResult, 'opd' | 'name' | 'displayTotal' | 'rank' | 'tied'>
 >(results: T[]): T[] {
-	// By name, then stably by total: the order of one comparator on (total, name), with far fewer
-	// collator calls, because a cheap code-unit sort first leaves the names nearly in order.
+	// Groups of equal totals in input order, each sorted by name, highest total first: the order
+	// of one stable sort on (total, name) restricted to each group, without sorting every result
+	// by total (a period has few distinct totals). Names go through a cheap code-unit sort first,
+	// which leaves them nearly in order for the collator's far costlier calls.
+	const groups = new Map<number, T[]>();
+	for (const r of results) {
+		const total = r.displayTotal;
+		// NaN and ±Infinity do not subtract to a consistent order: leave them to the general sort.
+		if (!Number.isFinite(total)) return rankBySort(results);
+		const group = groups.get(total);
+		if (group) group.push(r);
+		else groups.set(total, [r]);
+	}
+	const totals = [...groups.keys()].sort((a, b) => b - a);
+	const sorted: T[] = [];
+	for (const total of totals) {
+		const group = groups.get(total)!;
+		const tied = group.length > 1;
+		// A stable sort leaves a group already in order as it is: a plain scan is cheaper.
+		if (tied && !inOrder(group, byCodeUnits)) group.sort(byCodeUnits);
+		if (tied && !inOrder(group, compareByName)) group.sort(compareByName);
+		const rank = sorted.length + 1;
+		for (const r of group) {
+			r.rank = rank;
+			r.tied = tied;
+			sorted.push(r);
+		}
+	}
+	return sorted;
+}
+
+function inOrder<T>(list: T[], compare: (a: T, b: T) => number): boolean {
+	for (let i = 1; i < list.length; i++) if (compare(list[i - 1]!, list[i]!) > 0) return false;
+	return true;
+}
+
+const byCodeUnits = (a: Pick<OpdResult, 'name'>, b: Pick<OpdResult, 'name'>) =>
+	a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+
+/** {@link rankInPlace} by sorting every result, for totals that are not finite numbers. */
+function rankBySort<T extends Pick<OpdResult, 'opd' | 'name' | 'displayTotal' | 'rank' | 'tied'>>(
+	results: T[]
+): T[] {
 	const sorted = [...results]
-		.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+		.sort(byCodeUnits)
 		.sort(compareByName)
 		.sort((a, b) => b.displayTotal - a.displayTotal);
 	const count = new Map<number, number>();

@@ -139,4 +139,49 @@ describe('rankFromSums', () => {
 			{ numRuns: 500 }
 		);
 	});
+
+	it('ranks OPDs sharing one frozen aspects record as with a record each (property)', () => {
+		fc.assert(
+			fc.property(randomPeriod, ({ rubric: r, participants: p, cells }) => {
+				const fresh = sumsOfCells(r, cells);
+				const records = new Map<string, OpdSums['aspects']>();
+				const shared = (opd: string): OpdSums | undefined => {
+					const sums = fresh(opd);
+					if (!sums) return undefined;
+					const key = JSON.stringify(sums.aspects);
+					let record = records.get(key);
+					if (!record) {
+						for (const sum of Object.values(sums.aspects)) Object.freeze(sum);
+						records.set(key, (record = Object.freeze(sums.aspects)));
+					}
+					return { ...sums, aspects: record };
+				};
+				expect(rankFromSums(r, p, shared)).toEqual(rankFromSums(r, p, fresh));
+			}),
+			{ numRuns: 200 }
+		);
+	});
+
+	it('reads an aspects record that is not frozen anew for every OPD', () => {
+		const cells = [...ticksExcept(rubric, 'a', []), ...ticks(rubric, 'b', ['profil', 'renja'])];
+		const fresh = sumsOfCells(rubric, cells);
+		// One record, overwritten before each answer: every OPD must get the sums it was given.
+		const reused: OpdSums['aspects'] = {};
+		const overwritten = (opd: string): OpdSums | undefined => {
+			const sums = fresh(opd);
+			if (!sums) return undefined;
+			for (const key of Object.keys(reused)) delete reused[key];
+			for (const [key, sum] of Object.entries(sums.aspects)) reused[key] = { ...sum };
+			return { ...sums, aspects: reused };
+		};
+		expect(rankFromSums(rubric, five, overwritten)).toEqual(rankFromSums(rubric, five, fresh));
+	});
+
+	it('ranks a participant listed twice once, where first listed', () => {
+		const cells = [...ticksExcept(rubric, 'a', []), ...ticks(rubric, 'b', ['profil'])];
+		const twice = [...five.slice(0, 2), { key: 'a', name: 'Dinas A lagi' }, ...five.slice(2)];
+		const summary = rankFromSums(rubric, twice, sumsOfCells(rubric, cells));
+		expect(summary).toEqual(rankFromSums(rubric, five, sumsOfCells(rubric, cells)));
+		expect(summary.opds.filter((o) => o.opd === 'a').map((o) => o.name)).toEqual(['Dinas A']);
+	});
 });

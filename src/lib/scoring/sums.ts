@@ -16,7 +16,6 @@ import {
 	scoreStages,
 	sortedIndicators,
 	stagePlanOf,
-	uniqueParticipants,
 	type CellValue,
 	type StagePlan
 } from './score';
@@ -42,7 +41,8 @@ export interface AspectSum {
 export interface OpdSums {
 	/**
 	 * By aspect key as the indicators name it. An aspect left out had no cells: nothing earned,
-	 * every one of its indicators still possible.
+	 * every one of its indicators still possible. A record frozen with every sum in it is read
+	 * once per ranking, so OPDs that share one (equal sums) cost a lookup each.
 	 */
 	aspects: Record<string, AspectSum>;
 	indicatorsMet: number;
@@ -122,6 +122,8 @@ interface SumsContext {
 	whole: Map<Set<string>, boolean>;
 	/** Scored sums by their numbers (points and max points per aspect), one level per number. */
 	memo: Memo;
+	/** Scored sums by their frozen aspects record (see {@link OpdSums.aspects}). */
+	byRecord: Map<OpdSums['aspects'], Scored>;
 }
 
 function contextOf(rubric: Rubric): SumsContext {
@@ -136,7 +138,8 @@ function contextOf(rubric: Rubric): SumsContext {
 		priority: priorityIndicators(rubric),
 		plan: stagePlanOf(rubric),
 		whole: new Map(),
-		memo: new Map()
+		memo: new Map(),
+		byRecord: new Map()
 	};
 }
 
@@ -213,21 +216,13 @@ function scoreSums(ctx: SumsContext, points: number[], maxPoints: number[]): Sco
 	};
 }
 
-/**
- * One OPD's summary. A period has few distinct sums (a flat rubric of 20 checks: 21 totals per
- * maximum), so they are scored once each and OPDs with the same sums share the frozen `aspects`
- * and `stages`: 25,000 OPDs would otherwise allocate (and the collector copy) 25,000 of each.
- */
-function scoreFromSums(
-	ctx: SumsContext,
-	participant: Participant,
-	sums: OpdSums | undefined
-): OpdSummary {
+/** The scored sums of an aspects record, by its numbers: equal sums are scored once. */
+function scoredByNumbers(ctx: SumsContext, record: OpdSums['aspects'] | undefined): Scored {
 	const { keys } = ctx;
 	const points: number[] = [];
 	const maxPoints: number[] = [];
 	for (let j = 0; j < keys.length; j++) {
-		const given = sums?.aspects[keys[j]!];
+		const given = record?.[keys[j]!];
 		points.push(given ? given.points : 0);
 		maxPoints.push(given ? given.maxPoints : ctx.fullMax[j]!);
 	}
@@ -241,6 +236,27 @@ function scoreFromSums(
 	}
 	let scored = level.get(DONE) as Scored | undefined;
 	if (!scored) level.set(DONE, (scored = scoreSums(ctx, points, maxPoints)));
+	return scored;
+}
+
+/**
+ * One OPD's summary. A period has few distinct sums (a flat rubric of 20 checks: 21 totals per
+ * maximum), so they are scored once each and OPDs with the same sums share the frozen `aspects`
+ * and `stages`: 25,000 OPDs would otherwise allocate (and the collector copy) 25,000 of each.
+ */
+function scoreFromSums(
+	ctx: SumsContext,
+	participant: Participant,
+	sums: OpdSums | undefined
+): OpdSummary {
+	const record = sums?.aspects;
+	let scored = record && ctx.byRecord.get(record);
+	if (!scored) {
+		scored = scoredByNumbers(ctx, record);
+		// Frozen throughout, the record cannot change: the next OPD sharing it needs no numbers.
+		if (record && Object.isFrozen(record) && Object.values(record).every(Object.isFrozen))
+			ctx.byRecord.set(record, scored);
+	}
 	let priorityPoints = NO_POINTS;
 	if (ctx.priority.length) {
 		priorityPoints = {};
@@ -279,6 +295,13 @@ export function rankFromSums(
 	sumsOf: (opd: string) => OpdSums | undefined
 ): PeriodSummary {
 	const ctx = contextOf(rubric);
-	const scored = uniqueParticipants(participants).map((p) => scoreFromSums(ctx, p, sumsOf(p.key)));
+	// Each key once, in the order first listed (as `uniqueParticipants`), without a filtered copy:
+	// adding a key already seen leaves the size as it was.
+	const seen = new Set<string>();
+	const scored: OpdSummary[] = [];
+	for (const p of participants) {
+		if (seen.size === seen.add(p.key).size) continue;
+		scored.push(scoreFromSums(ctx, p, sumsOf(p.key)));
+	}
 	return { rubric, ...rankAndAward(rubric, scored) };
 }

@@ -77,8 +77,16 @@ export type RankingRosterEntry = Pick<
 	'slug' | 'shortName' | 'displayName' | 'displayNumber'
 >;
 
-type Interned = Map<number | typeof END, unknown>;
-const END = Symbol('aspects');
+/** A trie of sums, one level per number; symbol keys hold what the numbers so far make. */
+type Interned = Map<number | typeof ASPECTS | typeof SUMS, unknown>;
+const ASPECTS = Symbol('aspects');
+const SUMS = Symbol('sums');
+
+const descend = (level: Interned, x: number): Interned => {
+	let next = level.get(x) as Interned | undefined;
+	if (!next) level.set(x, (next = new Map()));
+	return next;
+};
 
 /** One roster row as the query packs it (see {@link rosterSums}). */
 type PackedRow = [
@@ -170,26 +178,41 @@ export async function rosterSums(
 		sql.raw(exact ? `, g.s${i}` : `, printf('%!.17g', g.s${i})`)
 	);
 	const aggregates = columns.map((c, i) => sql`, ${c} AS ${sql.raw(`s${i}`)}`);
-	// OPDs with the same sums share one (read-only) aspects record: far fewer objects to collect.
+	// OPDs with the same sums share one frozen OpdSums, and OPDs with the same aspect sums one
+	// frozen aspects record: far fewer objects to collect, and `rankFromSums` scores each record
+	// once (Map keys compare like ===, with -0 as 0: equal sums).
 	const interned: Interned = new Map();
-	const internAspects = (list: typeof reads, row: PackedRow): OpdSums['aspects'] => {
+	const values: number[] = [];
+	const internSums = (row: PackedRow, met: number, na: number): OpdSums => {
 		let level = interned;
-		const values: number[] = [];
-		for (const r of list) values.push(r.points(row), r.max - r.naMax(row));
-		for (const x of values) {
-			let next = level.get(x) as Interned | undefined;
-			if (!next) level.set(x, (next = new Map()));
-			level = next;
+		for (let j = 0; j < reads.length; j++) {
+			const r = reads[j]!;
+			level = descend(level, (values[2 * j] = r.points(row)));
+			level = descend(level, (values[2 * j + 1] = r.max - r.naMax(row)));
 		}
-		let aspectsOf = level.get(END) as OpdSums['aspects'] | undefined;
+		let aspectsOf = level.get(ASPECTS) as OpdSums['aspects'] | undefined;
 		if (!aspectsOf) {
-			aspectsOf = {};
-			list.forEach((r, j) => {
-				aspectsOf![r.aspect] = { points: values[2 * j]!, maxPoints: values[2 * j + 1]! };
+			const record: OpdSums['aspects'] = {};
+			reads.forEach((r, j) => {
+				record[r.aspect] = Object.freeze({ points: values[2 * j]!, maxPoints: values[2 * j + 1]! });
 			});
-			level.set(END, aspectsOf);
+			level.set(ASPECTS, (aspectsOf = Object.freeze(record)));
 		}
-		return aspectsOf;
+		level = descend(descend(level, met), na);
+		for (let k = 0; k < priority.length; k++)
+			level = descend(level, (values[2 * reads.length + k] = priorityReads[k]!(row)));
+		let sumsOf = level.get(SUMS) as OpdSums | undefined;
+		if (!sumsOf) {
+			sumsOf = { aspects: aspectsOf, indicatorsMet: met, indicatorsApplicable: all - na };
+			if (priority.length) {
+				const points: Record<string, number> = {};
+				for (let k = 0; k < priority.length; k++)
+					points[priority[k]!] = values[2 * reads.length + k]!;
+				sumsOf.indicatorPoints = Object.freeze(points);
+			}
+			level.set(SUMS, Object.freeze(sumsOf));
+		}
+		return sumsOf;
 	};
 	const [result] = await conn.all<{ rows: string | null }>(sql`
 		SELECT json_group_array(json_array(o.slug, o.short_name, r.display_name, r.display_number,
@@ -207,21 +230,13 @@ export async function rosterSums(
 	found.sort((a, b) => a[3] - b[3] || (a[6] < b[6] ? -1 : a[6] > b[6] ? 1 : 0));
 	const roster: RankingRosterEntry[] = [];
 	const sums = new Map<string, OpdSums>();
-	for (const row of found) {
-		const [slug, shortName, displayName, displayNumber, met, na] = row;
-		roster.push({ slug, shortName, displayName, displayNumber });
-		if (met === null || na === null) continue;
-		const opd: OpdSums = {
-			aspects: internAspects(reads, row),
-			indicatorsMet: met,
-			indicatorsApplicable: all - na
-		};
-		if (priority.length) {
-			opd.indicatorPoints = {};
-			for (let k = 0; k < priority.length; k++)
-				opd.indicatorPoints[priority[k]!] = priorityReads[k]!(row);
-		}
-		sums.set(slug, opd);
+	for (let i = 0; i < found.length; i++) {
+		const row = found[i]!;
+		const slug = row[0];
+		roster.push({ slug, shortName: row[1], displayName: row[2], displayNumber: row[3] });
+		const met = row[4];
+		const na = row[5];
+		if (met !== null && na !== null) sums.set(slug, internSums(row, met, na));
 	}
 	return { roster, sums };
 }
