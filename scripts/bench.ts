@@ -37,6 +37,7 @@ import { syntheticYear, type Scale } from './bench/synthetic';
 import { cityOpdSlug, cityYears, dashboardLatency, pageLatency } from './bench/dashboard';
 import { publishUnderLoad } from './bench/publish-load';
 import { QUICK_KEYS } from './bench/keys';
+import { cpuTicks, stealPercent } from './bench/steal';
 
 const { values: flags } = parseArgs({
 	options: {
@@ -72,7 +73,13 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function generate(
 	scale: Scale,
 	dir: string
-): Promise<{ url: string; db: DB; cellsPerSecond: number; publishMs: number }> {
+): Promise<{
+	url: string;
+	db: DB;
+	cellsPerSecond: number;
+	publishMs: number;
+	publishStealPct: number | null;
+}> {
 	const url = `file:${join(dir, `${scale.name}.db`)}`;
 	const db = openDb(url);
 	await prepareDb(db);
@@ -97,11 +104,13 @@ async function generate(
 	);
 	// Only the latest year is published: publishing is measured, not part of the write rate.
 	const latest = (await getByYear(FIRST_YEAR + scale.years - 1, db))!;
+	const publishTicks = cpuTicks();
 	const publishStart = process.hrtime.bigint();
 	await publish(latest.id, SYSTEM_ACTORS.cli, db);
 	const publishMs = round(ms(publishStart));
-	log(`${scale.name}: publish (score + snapshot) ${publishMs} ms`);
-	return { url, db, cellsPerSecond, publishMs };
+	const publishStealPct = stealPercent(publishTicks);
+	log(`${scale.name}: publish (score + snapshot) ${publishMs} ms, CPU steal ${publishStealPct} %`);
+	return { url, db, cellsPerSecond, publishMs, publishStealPct };
 }
 
 /**
@@ -181,6 +190,7 @@ async function main() {
 	const dir = mkdtempSync(join(tmpdir(), 'monev-bench-'));
 	const figures: Record<string, unknown> = {};
 	const table: [string, string, string][] = [];
+	const runTicks = cpuTicks();
 	try {
 		if (!flags['no-build']) {
 			log('building…');
@@ -203,10 +213,11 @@ async function main() {
 		]);
 
 		figures.publishNationMs = nation.publishMs;
+		figures.publishStealPct = nation.publishStealPct;
 		table.push([
 			'publish a nation-scale year (score + snapshot)',
 			`${nation.publishMs} ms`,
-			`${SCALES.nation.opds} OPDs × ${SCALES.nation.indicators} indicators, in process`
+			`${SCALES.nation.opds} OPDs × ${SCALES.nation.indicators} indicators, in process; CPU stolen by the hypervisor meanwhile: ${nation.publishStealPct ?? '?'} %`
 		]);
 		const nationYear = FIRST_YEAR + SCALES.nation.years - 1;
 		const score = await scoreVsSql(nation.db, nationYear);
@@ -398,16 +409,20 @@ async function main() {
 		]);
 		// 4. Cell saves, 20 concurrent writers (province, first year, set to evaluation).
 		const firstProvince = (await getByYear(FIRST_YEAR, province.db))!;
+		const savesTicks = cpuTicks();
 		const saves = await benchCellSaves(province.db, firstProvince.id, 20, quick ? 25 : 100);
-		log('cell saves', saves);
+		const savesStealPct = stealPercent(savesTicks);
+		log('cell saves', saves, `CPU steal ${savesStealPct} %`);
 		figures.cellSaveP50Ms = saves.p50;
 		figures.cellSaveP99Ms = saves.p99;
+		figures.cellSaveStealPct = savesStealPct;
 		table.push([
 			'4. cell saves, 20 concurrent writers',
 			`p50 ${saves.p50} ms, p99 ${saves.p99} ms`,
-			`${saves.saves} saves, ${saves.savesPerSecond} saves/s (setCell: read, version-checked write, audit), after ${WARM_UP_SAVES} uncounted saves per writer, the writer opened first as at server start`
+			`${saves.saves} saves, ${saves.savesPerSecond} saves/s (setCell: read, version-checked write, audit), after ${WARM_UP_SAVES} uncounted saves per writer, the writer opened first as at server start; CPU stolen by the hypervisor meanwhile: ${savesStealPct ?? '?'} %`
 		]);
 
+		figures.cpuStealPct = stealPercent(runTicks);
 		if (!quick) writeResults(table, figures);
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
@@ -510,6 +525,7 @@ function writeResults(rows: [string, string, string][], figures: Record<string, 
 		'',
 		`Measured ${new Date().toISOString().slice(0, 10)} on ${machine} by \`npm run bench\`.`,
 		`Scales: city ${fmt(SCALES.city)}, province ${fmt(SCALES.province)}, nation ${fmt(SCALES.nation)}.`,
+		`CPU time taken by other guests of the host (steal, \`/proc/stat\`) over the whole run: ${figures.cpuStealPct ?? '?'} % — absolute times grow with it; ratios compare sides measured under the same steal.`,
 		'',
 		'| what | figure | baseline / detail |',
 		'| --- | --- | --- |',
