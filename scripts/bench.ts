@@ -38,6 +38,7 @@ import { cityOpdSlug, cityYears, dashboardLatency, pageLatency } from './bench/d
 import { publishUnderLoad } from './bench/publish-load';
 import { QUICK_KEYS } from './bench/keys';
 import { cpuTicks, stealPercent } from './bench/steal';
+import { median } from './bench/stats';
 
 const { values: flags } = parseArgs({
 	options: {
@@ -68,7 +69,6 @@ const IMPORT_RUNS = quick ? 1 : 3;
 const log = (...parts: unknown[]) => console.error('[bench]', ...parts);
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function generate(
 	scale: Scale,

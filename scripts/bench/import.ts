@@ -17,6 +17,7 @@ import { readImportFile } from '../../src/lib/server/import/file';
 import { commitImport, planImport } from '../../src/lib/server/import/matrix';
 import { bigCsv } from './big-csv';
 import { rawImportBaseline } from './import-baseline';
+import { median } from './stats';
 
 export interface ImportBench {
 	rows: number;
@@ -79,21 +80,18 @@ export async function benchImport(rows: number): Promise<ImportBench> {
 
 /** Each figure's median over several runs (each run alternates the import and its baseline). */
 export function medianImport(runs: ImportBench[]): ImportBench {
-	const median = (pick: (r: ImportBench) => number) => {
-		const xs = runs.map(pick).sort((a, b) => a - b);
-		return xs[Math.floor(xs.length / 2)]!;
-	};
+	const of = (pick: (r: ImportBench) => number) => median(runs.map(pick));
 	const first = runs[0]!;
 	return {
 		rows: first.rows,
 		bytes: first.bytes,
-		parseMs: median((r) => r.parseMs),
-		readMs: median((r) => r.readMs),
-		planMs: median((r) => r.planMs),
-		commitMs: median((r) => r.commitMs),
-		importMs: median((r) => r.importMs),
-		baselineMs: median((r) => r.baselineMs),
-		baselineWriteMs: median((r) => r.baselineWriteMs)
+		parseMs: of((r) => r.parseMs),
+		readMs: of((r) => r.readMs),
+		planMs: of((r) => r.planMs),
+		commitMs: of((r) => r.commitMs),
+		importMs: of((r) => r.importMs),
+		baselineMs: of((r) => r.baselineMs),
+		baselineWriteMs: of((r) => r.baselineWriteMs)
 	};
 }
 

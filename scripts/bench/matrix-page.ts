@@ -1,6 +1,5 @@
 import type { Browser } from 'playwright-core';
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+import { median } from './stats';
 
 /**
  * The evaluator's matrix page: server time for the page, and in Chromium the time from navigation

@@ -17,6 +17,7 @@ import { importMatrix } from '../../src/lib/server/import/matrix';
 import { getByYear } from '../../src/lib/server/periods/periods';
 import { publish } from '../../src/lib/server/results/results';
 import { syntheticYear, type Scale } from './synthetic';
+import { median } from './stats';
 
 const { values: flags } = parseArgs({
 	options: {
@@ -80,7 +81,6 @@ for (let i = 0; i < Number(flags.runs); i++) {
 	});
 	console.error(`run ${i + 1}: ${round(total)} ms`);
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const keys = Object.keys(runs[0] ?? {});
 console.table(
 	Object.fromEntries(keys.map((k) => [k, { medianMs: median(runs.map((r) => r[k]!)) }]))

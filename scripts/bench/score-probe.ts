@@ -14,13 +14,13 @@ import { importMatrix } from '../../src/lib/server/import/matrix';
 import { getByYear } from '../../src/lib/server/periods/periods';
 import { computeRanking } from '../../src/lib/server/results/ranking';
 import { syntheticYear } from './synthetic';
+import { median } from './stats';
 
 const years = Number(process.argv[2] ?? 4);
 const runs = Number(process.argv[3] ?? 15);
 const scale = { name: 'nation', opds: 25_000, indicators: 20, years } as const;
 const dir = mkdtempSync(join(tmpdir(), 'monev-score-'));
 const db = openDb(`file:${join(dir, 'nation.db')}`);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 try {
 	await prepareDb(db);
 	for (let y = 0; y < years; y++) {
