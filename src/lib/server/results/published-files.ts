@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { writeCsv } from '../../import/csv-cells';
 import type { ExportTable } from '../../report/export-tables';
 import { MARK } from '../../import/ticks';
@@ -229,7 +229,10 @@ export function buildPublishedFiles(
 	) as Record<FileName, { body: string; etag: string }>;
 }
 
-/** A strong ETag from the content. */
+/**
+ * A strong ETag from the content. The one-shot `hash` rather than a Hash object: a publish tags
+ * 25,000 OPD files, and for a body of a kilobyte or two the object costs as much as the digest.
+ */
 export function etagOf(body: string): string {
-	return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+	return `"${hash('sha256', body, 'base64url').slice(0, 27)}"`;
 }
