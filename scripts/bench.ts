@@ -35,7 +35,7 @@ import {
 } from './bench/import-load';
 import { syntheticYear, type Scale } from './bench/synthetic';
 import { cityOpdSlug, cityYears, dashboardLatency, pageLatency } from './bench/dashboard';
-import { publishUnderLoad } from './bench/publish-load';
+import { publishCity, publishUnderLoad } from './bench/publish-load';
 import { QUICK_KEYS } from './bench/keys';
 import { cpuTicks, stealPercent } from './bench/steal';
 import { median } from './bench/stats';
@@ -365,6 +365,17 @@ async function main() {
 				`p99 ${run.healthP99Ms} ms, max ${run.healthMaxMs} ms`,
 				`${run.healthSamples} samples every 50 ms; server event-loop delay p99 ${run.eventLoopP99Ms} ms, max ${run.eventLoopMaxMs} ms; the publish took ${run.publishMs} ms`
 			]);
+		// 9. Publishing a city year over HTTP: what the thread's start costs, and warming it.
+		await addBenchAdmin(city.db);
+		const cityPublish = await publishCity(city.url, city.db, FIRST_YEAR + SCALES.city.years - 1);
+		log('city publish', cityPublish);
+		figures.publishCityMs = cityPublish.warmMs;
+		figures.publishCityColdMs = cityPublish.coldMs;
+		table.push([
+			`9. publish a city year over HTTP (${SCALES.city.opds} OPDs × ${SCALES.city.indicators} indicators), in its thread`,
+			`${cityPublish.warmMs} ms`,
+			`thread started when /admin/periode was opened; then ${cityPublish.keptMs} ms on the thread kept after it; ${cityPublish.coldMs} ms when the thread starts on the request (no page opened since the server started); on the main thread (MONEV_PUBLISH_THREAD=0) ${cityPublish.inPlaceMs.join(' / ')} ms`
+		]);
 		// 5. Import of a 50,000-row CSV vs papaparse parsing the same text alone.
 		const imports: ImportBench[] = [];
 		for (let i = 0; i < IMPORT_RUNS; i++) imports.push(await benchImport(50_000));

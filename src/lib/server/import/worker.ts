@@ -161,5 +161,6 @@ if (parentPort && KINDS.includes(kind)) {
 } else if (parentPort && kind === WARM_KIND) {
 	// Started ahead of need: load what the jobs use while idle, then serve the jobs posted.
 	void import('./plan-jobs').catch(() => undefined);
+	void import('../workflow/publish-job').catch(() => undefined);
 	serve(parentPort);
 }

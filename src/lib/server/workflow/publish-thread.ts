@@ -1,5 +1,5 @@
-import { locationOf, writeLockOf, type Conn } from '../db';
-import { runInThread } from '../import/file';
+import { db, locationOf, writeLockOf, type Conn } from '../db';
+import { runInThread, warmThread } from '../import/file';
 import type { PublishWorkerInput } from '../import/worker';
 import { WorkflowError } from './error';
 import { transition, type Mover } from './lifecycle';
@@ -14,6 +14,10 @@ import type { PublishOutcome } from './publish-job';
  * wait without blocking the event loop) and gets back "published" or the refusal. One publish
  * at a time. A database no other connection can open (in memory, a transaction) publishes in
  * place, as before, and so does every database with MONEV_PUBLISH_THREAD=0.
+ *
+ * Starting a thread and loading its modules cost ≈ 0.5 s, ten times a city year's publish itself:
+ * a page that offers a publish starts one ahead of need ({@link warmPublishThread}), and a thread
+ * that published a small year is kept for the next publish (file.ts), its code compiled.
  */
 
 /** Wall time of one publish, the wait for the write lock included. */
@@ -27,6 +31,18 @@ const DIED =
 
 let queue: Promise<unknown> = Promise.resolve();
 
+/** Whether a publish from `conn` runs in a thread (else in place, on the caller's thread). */
+const publishesInThread = (conn: Conn) =>
+	locationOf(conn) !== null && process.env.MONEV_PUBLISH_THREAD !== '0';
+
+/**
+ * Starts the publish thread ahead of need (a page that offers "Publikasikan" was opened), so the
+ * publish skips the thread start. Per process and only a speed-up: an idle thread, unreferenced.
+ */
+export function warmPublishThread(conn: Conn = db()): void {
+	if (publishesInThread(conn)) void warmThread(PUBLISH_HEAP_MB);
+}
+
 export async function publishInThread(
 	periodId: number,
 	mover: Mover,
@@ -35,7 +51,7 @@ export async function publishInThread(
 ): Promise<void> {
 	const database = locationOf(conn);
 	// MONEV_PUBLISH_THREAD=0: on the main thread, as before (the benchmark's baseline).
-	if (!database || process.env.MONEV_PUBLISH_THREAD === '0')
+	if (!database || !publishesInThread(conn))
 		return transition(periodId, 'published', mover, reason, conn);
 	const input: PublishWorkerInput = {
 		kind: 'monev-publish',
@@ -44,7 +60,8 @@ export async function publishInThread(
 	};
 	const lock = writeLockOf(database.url);
 	const run = queue.then(() =>
-		runInThread<PublishOutcome>(input, PUBLISH_HEAP_MB, PUBLISH_TIMEOUT_MS, lock)
+		// Kept afterwards when it uses little heap (a city year), like an import thread.
+		runInThread<PublishOutcome>(input, PUBLISH_HEAP_MB, PUBLISH_TIMEOUT_MS, lock, true)
 	);
 	queue = run.catch(() => undefined);
 	const outcome = await run;

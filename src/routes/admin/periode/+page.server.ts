@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guards';
 import { moveFromForm } from '$lib/server/workflow/move-from-form';
+import { warmPublishThread } from '$lib/server/workflow/publish-thread';
 import { copyPeriod } from '$lib/server/workflow/period-copy';
 import * as periods from '$lib/server/periods/periods';
 import { actorOf } from '$lib/server/accounts/users';
@@ -16,6 +17,9 @@ export const load: PageServerLoad = async () => {
 	const user = requireCapability('periods.manage');
 	const all = await periods.list();
 	const latest = all[0]?.year ?? new Date().getFullYear() - 1;
+	// A period this admin may publish: its thread starts now rather than when the form is sent.
+	if (all.some((p) => transitionsFor(p.status, user.role).some((t) => t.to === 'published')))
+		warmPublishThread();
 	return {
 		periods: all.map((p) => ({
 			year: p.year,

@@ -5,6 +5,7 @@ import * as assessments from '$lib/server/workflow/assessments';
 import { requireCapability, requireUser } from '$lib/server/auth/guards';
 import { setSelfDeadline } from '$lib/server/workflow/lifecycle';
 import { moveFromForm } from '$lib/server/workflow/move-from-form';
+import { warmPublishThread } from '$lib/server/workflow/publish-thread';
 import {
 	markUnassessedAbsent,
 	readinessOfPeriod,
@@ -42,6 +43,9 @@ import { notRatedSchema } from '$lib/validation/not-rated-form';
 export const load: PageServerLoad = async ({ params, url }) => {
 	const user = requireCapability('cells.assess');
 	const period = await periodOrNotFound(params.year);
+	// The publish form is on this page: its thread starts now rather than when it is sent.
+	if (transitionsFor(period.status, user.role).some((t) => t.to === 'published'))
+		warmPublishThread();
 	// The readiness summary is read only where a finalise or publish button is offered.
 	const locking = period.status === 'evaluation' || period.status === 'final';
 	const canCheckLinks = can(user.role, 'cells.verify');
