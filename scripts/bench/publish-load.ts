@@ -1,8 +1,9 @@
 /**
  * What other users feel while a nation-scale year is published: an admin publishes it through
  * the real /admin/periode form while `/api/v1/health` is sampled every 50 ms, with the server's
- * own event-loop delay over the same span. Run once with the publish on the main thread
- * (MONEV_PUBLISH_THREAD=0, the way it ran before) and once in its worker thread.
+ * own event-loop delay over the same span, after opening the period page as the admin does.
+ * Run once with the publish on the main thread (MONEV_PUBLISH_THREAD=0, the way it ran before)
+ * and once in its worker thread.
  */
 import { eq } from 'drizzle-orm';
 import type { DB } from '../../src/lib/server/db';
@@ -25,6 +26,13 @@ export interface PublishLoad {
 	eventLoopMaxMs: number | null;
 }
 
+/** Opens /admin/periode as the admin does before publishing, and reads it for a second. */
+async function openPeriodsPage(url: string, cookie: string): Promise<void> {
+	const page = await fetch(`${url}/admin/periode`, { headers: { cookie: `session=${cookie}` } });
+	if (!page.ok) throw new Error(`/admin/periode answered ${page.status}`);
+	await new Promise((r) => setTimeout(r, 1000));
+}
+
 /** Publishes `year` (set back to final first) over HTTP on a fresh server, health sampled. */
 export async function publishUnderLoad(
 	databaseUrl: string,
@@ -41,6 +49,8 @@ export async function publishUnderLoad(
 	);
 	try {
 		const cookie = (await signInAs(server.url, 'bench-admin')).value;
+		// The admin opens the period page (its publish thread starts then) and reads it a second.
+		await openPeriodsPage(server.url, cookie);
 		await loop(server.url, true);
 		const body = new FormData();
 		body.set('year', String(year));
@@ -109,11 +119,7 @@ export async function publishCity(databaseUrl: string, db: DB, year: number): Pr
 		const cookie = (await signInAs(server.url, 'bench-admin')).value;
 		// The page offers "Publikasikan" for a final year only: the year is final when it opens.
 		await db.update(periods).set({ status: 'final' }).where(eq(periods.year, year));
-		const page = await fetch(`${server.url}/admin/periode`, {
-			headers: { cookie: `session=${cookie}` }
-		});
-		if (!page.ok) throw new Error(`/admin/periode answered ${page.status}`);
-		await new Promise((r) => setTimeout(r, 1000));
+		await openPeriodsPage(server.url, cookie);
 		warm = await publishOnce(server.url, db, year, cookie);
 		kept = await publishOnce(server.url, db, year, cookie);
 	} finally {
