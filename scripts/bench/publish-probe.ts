@@ -1,9 +1,10 @@
 /**
  * `npx tsx scripts/bench/publish-probe.ts [--db FILE] [--runs N]`: publishes the nation-scale
  * year of `npm run bench` (25,000 OPDs × 20 indicators, the same synthetic data) in process,
- * `--runs` times, and prints each phase of `publish()` (from its `publishPhases` channel) with
- * the bytes it stored, and the CPU time each publish took. The database is generated once into FILE and reused by later runs, so
- * two versions of the code can be compared back to back on the same data. Profile with
+ * `--runs` times, and prints each phase of `publish()` (from its `publishPhases` channel), the
+ * CPU time each publish took and the bytes it stored. The database is generated once into FILE
+ * and reused by later runs, so two versions of the code can be compared back to back on the
+ * same data. Profile with
  * `node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx scripts/bench/publish-probe.ts`.
  */
 import { existsSync } from 'node:fs';

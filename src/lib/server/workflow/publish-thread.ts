@@ -1,6 +1,8 @@
 import { db, locationOf, writeLockOf, type Conn } from '../db';
 import { runInThread, warmThread } from '../import/file';
 import type { PublishWorkerInput } from '../import/worker';
+import type { Role } from '../../permissions';
+import { transitionsFor, type PeriodStatus } from '../../workflow/lifecycle';
 import { WorkflowError } from './error';
 import { transition, type Mover } from './lifecycle';
 import type { PublishOutcome } from './publish-job';
@@ -31,16 +33,21 @@ const DIED =
 
 let queue: Promise<unknown> = Promise.resolve();
 
-/** Whether a publish from `conn` runs in a thread (else in place, on the caller's thread). */
-const publishesInThread = (conn: Conn) =>
-	locationOf(conn) !== null && process.env.MONEV_PUBLISH_THREAD !== '0';
+/** MONEV_PUBLISH_THREAD=0: publishes run on the main thread, as before (the benchmark's baseline). */
+const threadsOff = () => process.env.MONEV_PUBLISH_THREAD === '0';
 
 /**
- * Starts the publish thread ahead of need (a page that offers "Publikasikan" was opened), so the
- * publish skips the thread start. Per process and only a speed-up: an idle thread, unreferenced.
+ * Starts the publish thread ahead of need when a page shows periods in `statuses` to a user of
+ * `role` and one of them offers "Publikasikan": the publish then skips the thread start. Per
+ * process and only a speed-up: an idle thread, unreferenced.
  */
-export function warmPublishThread(conn: Conn = db()): void {
-	if (publishesInThread(conn)) void warmThread(PUBLISH_HEAP_MB);
+export function warmPublishThread(
+	statuses: readonly PeriodStatus[],
+	role: Role,
+	conn: Conn = db()
+): void {
+	const offered = statuses.some((s) => transitionsFor(s, role).some((t) => t.to === 'published'));
+	if (offered && locationOf(conn) && !threadsOff()) void warmThread(PUBLISH_HEAP_MB);
 }
 
 export async function publishInThread(
@@ -50,9 +57,7 @@ export async function publishInThread(
 	conn: Conn
 ): Promise<void> {
 	const database = locationOf(conn);
-	// MONEV_PUBLISH_THREAD=0: on the main thread, as before (the benchmark's baseline).
-	if (!database || !publishesInThread(conn))
-		return transition(periodId, 'published', mover, reason, conn);
+	if (!database || threadsOff()) return transition(periodId, 'published', mover, reason, conn);
 	const input: PublishWorkerInput = {
 		kind: 'monev-publish',
 		job: { periodId, mover, reason },

@@ -18,8 +18,10 @@ export const load: PageServerLoad = async () => {
 	const all = await periods.list();
 	const latest = all[0]?.year ?? new Date().getFullYear() - 1;
 	// A period this admin may publish: its thread starts now rather than when the form is sent.
-	if (all.some((p) => transitionsFor(p.status, user.role).some((t) => t.to === 'published')))
-		warmPublishThread();
+	warmPublishThread(
+		all.map((p) => p.status),
+		user.role
+	);
 	return {
 		periods: all.map((p) => ({
 			year: p.year,

@@ -43,9 +43,8 @@ import { notRatedSchema } from '$lib/validation/not-rated-form';
 export const load: PageServerLoad = async ({ params, url }) => {
 	const user = requireCapability('cells.assess');
 	const period = await periodOrNotFound(params.year);
-	// The publish form is on this page: its thread starts now rather than when it is sent.
-	if (transitionsFor(period.status, user.role).some((t) => t.to === 'published'))
-		warmPublishThread();
+	// When this page offers the publish, its thread starts now rather than when the form is sent.
+	warmPublishThread([period.status], user.role);
 	// The readiness summary is read only where a finalise or publish button is offered.
 	const locking = period.status === 'evaluation' || period.status === 'final';
 	const canCheckLinks = can(user.role, 'cells.verify');
