@@ -1,9 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { createClient, type Client, type InStatement, type ResultSet } from '@libsql/client';
+import {
+	createClient,
+	type Client,
+	type InStatement,
+	type InValue,
+	type ResultSet
+} from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { readConfig } from '../config';
 import * as schema from './schema';
+import { readCache } from './read-cache';
 import { writeLockFor } from './write-lock';
 
 export type DB = LibSQLDatabase<typeof schema> & { $client: Client };
@@ -17,17 +24,30 @@ export type Conn = DB | Tx;
  */
 export function openDb(url: string, authToken?: string): DB {
 	const isFile = url.startsWith('file:');
-	if (isFile) {
-		const path = url.slice('file:'.length).split('?')[0] ?? '';
-		if (path && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-	}
+	const path = isFile ? (url.slice('file:'.length).split('?')[0] ?? '') : '';
+	const onDisk = path !== '' && path !== ':memory:' && !path.startsWith(':memory:');
+	if (onDisk) mkdirSync(dirname(path), { recursive: true });
 	const client = createClient({ url, authToken, timeout: isFile ? 5000 : undefined });
 	// Transactions and batches hold SQLite's write lock across awaits: queue them, and single
-	// writes outside a transaction behind them (write-lock.ts). Reads never wait.
+	// writes outside a transaction behind them (write-lock.ts). Reads never wait; a file's plain
+	// SELECTs run on statements kept prepared (read-cache.ts).
 	const lock = writeLockFor(canonicalUrl(url));
+	const reads = onDisk ? readCacheOf(path) : undefined;
 	const execute = client.execute.bind(client) as (stmt: InStatement) => Promise<ResultSet>;
-	client.execute = ((stmt: InStatement) =>
-		isWrite(stmt) ? lock.run(() => execute(stmt)) : execute(stmt)) as typeof client.execute;
+	client.execute = ((stmt: InStatement, args?: InValue[]) => {
+		const statement: InStatement =
+			typeof stmt === 'string' ? { sql: stmt, args: args ?? [] } : stmt;
+		if (isWrite(statement)) return lock.run(() => execute(statement));
+		const cached = reads?.read(statement);
+		return cached ? Promise.resolve(cached) : execute(statement);
+	}) as typeof client.execute;
+	if (reads) {
+		const close = client.close.bind(client);
+		client.close = () => {
+			reads.close();
+			close();
+		};
+	}
 	const database = drizzle(client, { schema });
 	const transaction = database.transaction.bind(database);
 	const batch = database.batch.bind(database);
@@ -36,6 +56,16 @@ export function openDb(url: string, authToken?: string): DB {
 	database.batch = ((queries) => lock.run(() => batch(queries))) as typeof database.batch;
 	if (!/^file::memory:|^:memory:/.test(url)) locations.set(database, { url, authToken });
 	return database;
+}
+
+/**
+ * The statement cache of a file database, when its path is plain (`file:x.db`, `file:/a/x.db`,
+ * `file:///a/x.db`); an encoded or host-qualified path is left to the client alone.
+ */
+function readCacheOf(path: string) {
+	const plain = path.startsWith('///') ? path.slice(2) : path;
+	if (plain.includes('%') || plain.startsWith('//')) return undefined;
+	return readCache(plain, 5000);
 }
 
 /** Where each opened database lives, so that a worker thread can open its own connection to it. */
