@@ -42,6 +42,12 @@ export function readCache(path: string, timeoutMs: number): ReadCache {
 		return connection;
 	};
 
+	const close = () => {
+		cache.clear();
+		if (connection?.open) connection.close();
+		connection = undefined;
+	};
+
 	const prepared = (text: string): Cached => {
 		const hit = cache.get(text);
 		if (hit) {
@@ -74,16 +80,13 @@ export function readCache(path: string, timeoutMs: number): ReadCache {
 				const rows = raw.map((values) => toRow(values, entry.columns));
 				return resultSet(entry.columns, entry.columnTypes, rows);
 			} catch {
-				// The client runs it again and answers (or throws) as it always did.
-				cache.delete(text);
+				// The client runs it again and answers (or throws) as it always did. A statement
+				// that failed half-way may still hold its read snapshot: start from a new connection.
+				close();
 				return undefined;
 			}
 		},
-		close() {
-			cache.clear();
-			if (connection?.open) connection.close();
-			connection = undefined;
-		}
+		close
 	};
 }
 
