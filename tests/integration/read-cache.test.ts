@@ -95,6 +95,15 @@ describe('read cache (prepared statements kept for plain SELECTs)', () => {
 		expect(await db.all(sql`SELECT v FROM t ORDER BY v`)).toEqual([{ v: 1 }, { v: 2 }]);
 	});
 
+	it('answers nothing once closed, so a closed client still refuses reads', async () => {
+		cache.close();
+		expect(cache.read('SELECT 1 AS n')).toBeUndefined();
+		db.$client.close();
+		await expect(db.all(sql`SELECT v FROM t`)).rejects.toMatchObject({
+			cause: { code: 'CLIENT_CLOSED' }
+		});
+	});
+
 	it('keeps a bounded number of statements and still answers every text', () => {
 		for (let i = 0; i < 600; i++) expect(cache.read(`SELECT ${i} AS n`)!.rows[0]!.n).toBe(i);
 		expect(cache.read('SELECT 1 AS n')!.rows[0]!.n).toBe(1);

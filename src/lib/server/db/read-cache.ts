@@ -32,6 +32,7 @@ export interface ReadCache {
  */
 export function readCache(path: string, timeoutMs: number): ReadCache {
 	let connection: Database.Database | undefined;
+	let closed = false;
 	const cache = new Map<string, Cached>();
 
 	const connect = () => {
@@ -42,7 +43,7 @@ export function readCache(path: string, timeoutMs: number): ReadCache {
 		return connection;
 	};
 
-	const close = () => {
+	const disconnect = () => {
 		cache.clear();
 		if (connection?.open) connection.close();
 		connection = undefined;
@@ -69,7 +70,8 @@ export function readCache(path: string, timeoutMs: number): ReadCache {
 		read(stmt, args) {
 			const text = typeof stmt === 'string' ? stmt : stmt.sql;
 			const values = typeof stmt === 'string' ? (args ?? []) : stmt.args;
-			if (!SELECT.test(text) || (values !== undefined && !Array.isArray(values))) return undefined;
+			if (closed || !SELECT.test(text) || (values !== undefined && !Array.isArray(values)))
+				return undefined;
 			try {
 				const bound = (values ?? []).map(toSql);
 				const entry = prepared(text);
@@ -82,11 +84,15 @@ export function readCache(path: string, timeoutMs: number): ReadCache {
 			} catch {
 				// The client runs it again and answers (or throws) as it always did. A statement
 				// that failed half-way may still hold its read snapshot: start from a new connection.
-				close();
+				disconnect();
 				return undefined;
 			}
 		},
-		close
+		close() {
+			// For good: reads of a closed client fail in the client, as before.
+			closed = true;
+			disconnect();
+		}
 	};
 }
 
