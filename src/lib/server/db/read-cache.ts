@@ -1,11 +1,10 @@
 import Database from 'libsql';
 import type { InStatement, InValue, ResultSet, Row } from '@libsql/client';
+import { toRow, toSql } from './client-values';
 
 /** Distinct SQL texts kept prepared: drizzle keeps values as parameters, so texts repeat. */
 const CACHE_SIZE = 256;
 const SELECT = /^\s*select\b/i;
-const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 interface Cached {
 	statement: Database.Statement;
@@ -99,38 +98,6 @@ export function readCache(path: string, timeoutMs: number): ReadCache {
 function columnsOf(statement: Database.Statement) {
 	const columns = statement.columns();
 	return { columns: columns.map((c) => c.name), columnTypes: columns.map((c) => c.type ?? '') };
-}
-
-/** Arguments as the client binds them with its default `intMode: 'number'`. */
-function toSql(value: InValue | undefined): unknown {
-	if (typeof value === 'number' && !Number.isFinite(value)) throw new RangeError('not finite');
-	if (typeof value === 'boolean') return value ? 1 : 0;
-	if (value instanceof ArrayBuffer) return Buffer.from(value);
-	if (value instanceof Date) return value.valueOf();
-	if (value === undefined) throw new TypeError('undefined cannot be bound');
-	return value;
-}
-
-function fromSql(value: unknown): unknown {
-	if (typeof value === 'bigint') {
-		if (value < MIN_SAFE || value > MAX_SAFE) throw new RangeError('integer beyond 2^53');
-		return Number(value);
-	}
-	if (value instanceof Buffer) return value.buffer;
-	return value;
-}
-
-/** A row as the client builds it: values by index (not enumerable) and by column name. */
-function toRow(values: unknown[], columns: string[]): Row {
-	const row: Record<string, unknown> = {};
-	Object.defineProperty(row, 'length', { value: values.length });
-	for (let i = 0; i < values.length; i++) {
-		const value = fromSql(values[i]);
-		Object.defineProperty(row, i, { value });
-		const column = columns[i]!;
-		if (!Object.hasOwn(row, column)) row[column] = value;
-	}
-	return row as Row;
 }
 
 function resultSet(columns: string[], columnTypes: string[], rows: Row[]): ResultSet {

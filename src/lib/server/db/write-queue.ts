@@ -2,7 +2,9 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { sql } from 'drizzle-orm';
 import Database from 'libsql';
+import type { InValue } from '@libsql/client';
 import { writeLockOf, type DB } from '.';
+import { toRow, toSql } from './client-values';
 
 type BatchItem = Parameters<DB['batch']>[0][number];
 
@@ -126,7 +128,7 @@ function fileWriter(file: string): Writer {
 		const query = (item as unknown as { _prepare(): Prepared })._prepare();
 		const { sql: text, params } = query.getQuery();
 		const { statement, columns } = statementFor(text);
-		const args = params.map(toSql);
+		const args = params.map((value) => toSql(value as InValue));
 		// The shape of @libsql/client's ResultSet, which drizzle maps from (`mapResult`).
 		if (columns) {
 			const rows = (statement.all(...args) as unknown[][]).map((values) => toRow(values, columns));
@@ -254,25 +256,6 @@ function rowColumns(statement: Database.Statement): string[] | null {
 	} catch {
 		return null;
 	}
-}
-
-/** Values as @libsql/client binds them (booleans as 0/1, dates as milliseconds). */
-function toSql(value: unknown): unknown {
-	if (typeof value === 'boolean') return value ? 1 : 0;
-	if (value instanceof Date) return value.valueOf();
-	if (value === undefined) throw new TypeError('undefined cannot be bound to SQL');
-	return value;
-}
-
-/** A row as @libsql/client returns it: named columns, and the values by index (not enumerable). */
-function toRow(values: unknown[], columns: string[]): Record<string, unknown> {
-	const row: Record<string, unknown> = {};
-	Object.defineProperty(row, 'length', { value: values.length });
-	values.forEach((value, i) => {
-		Object.defineProperty(row, i, { value });
-		if (!Object.hasOwn(row, columns[i]!)) row[columns[i]!] = value;
-	});
-	return row;
 }
 
 const queues = new WeakMap<DB, WriteQueue>();
