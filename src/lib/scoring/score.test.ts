@@ -344,3 +344,44 @@ describe('cells as columns', () => {
 		]);
 	});
 });
+
+describe('indicator scores shared between cells', () => {
+	const rubric = flatRubric([check, scale, count].map((ind, i) => ({ ...ind, order: i + 1 })));
+	// 200 OPDs: every value of 0..99 for the count (more than the scores kept per indicator),
+	// the scale and check cycling, every fifth check not applicable, -0 and NaN among them.
+	const people = Array.from({ length: 200 }, (_, i) => ({ key: `o${i}`, name: `O ${i}` }));
+	const cells: Cell[] = people.flatMap((p, i) => [
+		{
+			opd: p.key,
+			indicator: 'renja',
+			value: i % 3 === 0 ? null : i % 2,
+			notApplicable: i % 5 === 0
+		},
+		{ opd: p.key, indicator: 'kualitas', value: i === 7 ? -0 : i === 8 ? NaN : i % 5 },
+		{ opd: p.key, indicator: 'berita', value: i % 100 }
+	]);
+	const result = scorePeriod(rubric, people, cells);
+
+	it('each is exactly what indicatorPoints gives its cell', () => {
+		const byKey = new Map(rubric.indicators.map((ind) => [ind.key, ind]));
+		for (const cell of cells) {
+			const own = result.opds.find((o) => o.opd === cell.opd)!;
+			const score = own.indicators.find((s) => s.key === cell.indicator)!;
+			const alone = indicatorPoints(byKey.get(cell.indicator)!, cell);
+			expect(score).toEqual({ ...alone, notApplicable: cell.notApplicable === true });
+			expect(Object.is(score.value, cell.value ?? null), `${cell.opd} ${cell.indicator}`).toBe(
+				true
+			);
+		}
+	});
+
+	it('the same indicator, value and flag share one frozen object', () => {
+		const first = result.opds.find((o) => o.opd === 'o1')!.indicators[0]!;
+		const same = result.opds.find((o) => o.opd === 'o7')!.indicators[0]!;
+		expect(same).toBe(first);
+		expect(Object.isFrozen(first)).toBe(true);
+		expect(() => {
+			(first as { points: number }).points = 5;
+		}).toThrow(TypeError);
+	});
+});

@@ -178,7 +178,17 @@ export interface ScorePlan {
 	stageMembers: Map<Set<string>, number[]>;
 	/** Positions of each indicator key (a key listed twice in the rubric has two). */
 	positionsOf: Map<string, number[]>;
+	/**
+	 * Per position, the scores already made, by value and not-applicable flag ({@link pointsAt}).
+	 * A score depends on nothing else, and a period holds few distinct values per indicator
+	 * (0/1 for a check): at 25,000 OPDs × 20 indicators, a few dozen frozen objects are shared
+	 * instead of 500,000 made and collected.
+	 */
+	madeScores: Map<number | null, IndicatorScore>[][];
 }
+
+/** Distinct values per indicator and flag whose score is kept for reuse; beyond, scores are made. */
+const KEPT_SCORES = 64;
 
 export function scorePlanOf(rubric: Rubric): ScorePlan {
 	const stagePlan = stagePlanOf(rubric);
@@ -207,12 +217,32 @@ export function scorePlanOf(rubric: Rubric): ScorePlan {
 		stageMembers: new Map(
 			stagePlan.stages.map(({ keys }) => [keys, members((key) => keys.has(key ?? ''))])
 		),
-		positionsOf
+		positionsOf,
+		madeScores: indicators.map(() => [new Map(), new Map()])
 	};
 }
 
-/** {@link indicatorPoints} with the indicator's rule and maximum looked up once per rubric. */
+/**
+ * {@link indicatorPoints} with the indicator's rule and maximum looked up once per rubric. The
+ * score is frozen and may be shared by every cell of the same indicator, value and flag.
+ */
 function pointsAt(
+	plan: ScorePlan,
+	i: number,
+	value: number | null,
+	notApplicable: boolean
+): IndicatorScore {
+	const made = plan.madeScores[i]![notApplicable ? 1 : 0]!;
+	// -0 and 0 are one Map key but two values: -0 is scored apart.
+	const keep = !Object.is(value, -0);
+	const kept = keep ? made.get(value) : undefined;
+	if (kept !== undefined) return kept;
+	const score = Object.freeze(scoreOf(plan, i, value, notApplicable));
+	if (keep && made.size < KEPT_SCORES) made.set(value, score);
+	return score;
+}
+
+function scoreOf(
 	plan: ScorePlan,
 	i: number,
 	value: number | null,
