@@ -248,3 +248,45 @@ describe('an OPD the team decides "tidak dinilai"', () => {
 		expect(rows.filter((r) => r.notRatedReason !== null)).toHaveLength(0);
 	});
 });
+
+describe('the publish gate counts exactly the cells still open', () => {
+	it('blocks on a kept row without a value, not on one not applicable or of an OPD left out', async () => {
+		await transition(periodId, 'evaluation', admin, '', db);
+		await markUnassessedAbsent(periodId, 'keputusan rapat tim', admin.actor, db);
+		const cells = await db.select().from(assessments).where(eq(assessments.periodId, periodId));
+		const [open, notApplicable] = cells;
+		// A cell with a note but no value: its row exists, it is not assessed.
+		await db
+			.update(assessments)
+			.set({ value: null, note: 'menunggu bukti' })
+			.where(eq(assessments.id, open!.id));
+		await db
+			.update(assessments)
+			.set({ value: null, notApplicable: true })
+			.where(eq(assessments.id, notApplicable!.id));
+		await transition(periodId, 'final', admin, '', db);
+		const e = await refusal(transition(periodId, 'published', admin, '', db));
+		expect(e.message).toMatch(/^1 sel 2022 belum dinilai/);
+
+		// Left out, its OPD's cells count no more, the open one and one without a row alike.
+		const [leftOut] = await db.select().from(opds).where(eq(opds.id, open!.opdId));
+		const other = cells.find((c) => c.opdId === open!.opdId && c.id !== open!.id)!;
+		await db.delete(assessments).where(eq(assessments.id, other.id));
+		expect((await refusal(transition(periodId, 'published', admin, '', db))).message).toMatch(
+			/^2 sel 2022 belum dinilai/
+		);
+		await setOpdNotRated(periodId, leftOut!.slug, 'Tidak berpartisipasi', admin.actor, db);
+		await transition(periodId, 'published', admin, '', db);
+		expect(await statusOf()).toBe('published');
+	});
+
+	it('blocks on a cell without a row when every other cell has its value', async () => {
+		await transition(periodId, 'evaluation', admin, '', db);
+		await markUnassessedAbsent(periodId, 'keputusan rapat tim', admin.actor, db);
+		const [gone] = await db.select().from(assessments).where(eq(assessments.periodId, periodId));
+		await db.delete(assessments).where(eq(assessments.id, gone!.id));
+		await transition(periodId, 'final', admin, '', db);
+		const e = await refusal(transition(periodId, 'published', admin, '', db));
+		expect(e.message).toMatch(/^1 sel 2022 belum dinilai/);
+	});
+});
