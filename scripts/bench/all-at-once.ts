@@ -15,10 +15,21 @@
  */
 import { eq } from 'drizzle-orm';
 import type { DB } from '../../src/lib/server/db';
-import { assessments, periods } from '../../src/lib/server/db/schema';
+import { periods } from '../../src/lib/server/db/schema';
 import { bigCsv } from './big-csv';
-import { action, loop, openImportPage, sampleHealth, startMeasuredServer } from './import-load';
+import { periodCells } from './cells';
+import {
+	action,
+	commit,
+	loop,
+	openImportPage,
+	preview,
+	sampleHealth,
+	startMeasuredServer
+} from './import-load';
+import { openPeriodsPage, publishOnce } from './publish-load';
 import { signInAs } from './session';
+import { percentile, round } from './stats';
 
 /** Each evaluator's pace: one save per this many ms (a save taking longer is followed at once). */
 export const SAVE_EVERY_MS = 200;
@@ -35,11 +46,6 @@ const once = () => {
 	};
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
-const percentile = (xs: number[], p: number) => {
-	const sorted = [...xs].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-};
 
 export interface AllAtOnce {
 	healthP99Ms: number;
@@ -114,32 +120,20 @@ export async function allAtOnce(
 	years: AllAtOnceYears,
 	rows: number
 ): Promise<AllAtOnce> {
+	// Final before the server starts, so /admin/periode offers the publish and warms its thread.
 	await db.update(periods).set({ status: 'final' }).where(eq(periods.year, years.publish));
 	const [cellPeriod] = await db.select().from(periods).where(eq(periods.year, years.cells));
 	if (!cellPeriod) throw new Error(`no period ${years.cells}`);
 	await db.update(periods).set({ status: 'evaluation' }).where(eq(periods.id, cellPeriod.id));
 	// 20 evaluators, each on cells of their own (as the team splits the OPDs).
-	const cells = await db
-		.select({
-			opdId: assessments.opdId,
-			indicatorId: assessments.indicatorId,
-			value: assessments.value,
-			version: assessments.version
-		})
-		.from(assessments)
-		.where(eq(assessments.periodId, cellPeriod.id))
-		.limit(20 * 200);
+	const cells = await periodCells(db, cellPeriod.id, 20 * 200);
 	const server = await startMeasuredServer(
 		databaseUrl,
 		20_000 + Math.floor(Math.random() * 20_000)
 	);
 	try {
 		const cookie = (await signInAs(server.url, 'bench-admin')).value;
-		const periodsPage = await fetch(`${server.url}/admin/periode`, {
-			headers: { cookie: `session=${cookie}` }
-		});
-		if (!periodsPage.ok) throw new Error(`/admin/periode answered ${periodsPage.status}`);
-		await periodsPage.arrayBuffer();
+		await openPeriodsPage(server.url, cookie);
 		await openImportPage(server.url, cookie);
 		const csv = bigCsv(rows);
 		// Warm-up, not counted (as the other sections): one save per evaluator and one read per
@@ -156,30 +150,14 @@ export async function allAtOnce(
 		let publishMs = 0;
 		const start = performance.now();
 		const importWork = (async () => {
-			const body = new FormData();
-			body.set('year', String(years.importInto));
-			body.set('file', new File([csv], `beban-${years.importInto}.csv`, { type: 'text/csv' }));
-			const shown = (await action(server.url, '/impor?/preview', cookie, body)).data.preview as
-				| { token: string; digest: string; needsAbsentAck: boolean; counts: { errors: number } }
-				| undefined;
-			if (!shown || shown.counts.errors) throw new Error('the load file was refused');
-			const commit = new FormData();
-			commit.set('token', shown.token);
-			commit.set('digest', shown.digest);
-			if (shown.needsAbsentAck) commit.set('ackAbsent', 'yes');
-			const result = await action(server.url, '/impor?/commit', cookie, commit);
-			if (!result.data.committed) throw new Error(`commit refused: ${JSON.stringify(result.data)}`);
+			const shown = await preview(server.url, cookie, years.importInto, csv);
+			if (shown.counts.errors) throw new Error('the load file has errors');
+			await commit(server.url, cookie, shown);
 			importMs = performance.now() - start;
 		})();
-		const publishWork = (async () => {
-			const body = new FormData();
-			body.set('year', String(years.publish));
-			body.set('to', 'published');
-			body.set('confirm', 'ya');
-			const r = await action(server.url, '/admin/periode?/transition', cookie, body);
-			if (!r.data.moved) throw new Error(`publish refused: ${JSON.stringify(r).slice(0, 300)}`);
-			publishMs = performance.now() - start;
-		})();
+		const publishWork = publishOnce(server.url, db, years.publish, cookie).then(
+			() => (publishMs = performance.now() - start)
+		);
 		const jobs = Promise.all([importWork, publishWork]);
 		let finished = false;
 		const done = () => finished;

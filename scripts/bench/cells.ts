@@ -4,12 +4,27 @@ import { setCell } from '../../src/lib/server/workflow/assessments';
 import type { DB } from '../../src/lib/server/db';
 import { assessments, periods } from '../../src/lib/server/db/schema';
 import { openWriter } from '../../src/lib/server/db/write-queue';
+import { percentile } from './stats';
 
 /** Saves per writer before the measured ones. */
 export const WARM_UP_SAVES = 10;
 
-const percentile = (sorted: number[], p: number) =>
-	sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+/**
+ * The cells of a period with their value and version, as a save needs them: at most `limit`
+ * (SQLite reads a negative limit as none).
+ */
+export function periodCells(db: DB, periodId: number, limit = -1) {
+	return db
+		.select({
+			opdId: assessments.opdId,
+			indicatorId: assessments.indicatorId,
+			value: assessments.value,
+			version: assessments.version
+		})
+		.from(assessments)
+		.where(eq(assessments.periodId, periodId))
+		.limit(limit);
+}
 
 /**
  * Cell saves through the app's save path (`setCell`: validating read, version-checked write and
@@ -23,15 +38,7 @@ export async function benchCellSaves(
 	savesPerWriter: number
 ): Promise<{ saves: number; p50: number; p99: number; savesPerSecond: number }> {
 	await db.update(periods).set({ status: 'evaluation' }).where(eq(periods.id, periodId));
-	const cells = await db
-		.select({
-			opdId: assessments.opdId,
-			indicatorId: assessments.indicatorId,
-			value: assessments.value,
-			version: assessments.version
-		})
-		.from(assessments)
-		.where(eq(assessments.periodId, periodId));
+	const cells = await periodCells(db, periodId);
 	// As the server does at start (startup.ts): the writer is open before the first save.
 	await openWriter(db);
 	const latencies: number[] = [];
@@ -66,7 +73,6 @@ export async function benchCellSaves(
 	const start = performance.now();
 	await round(savesPerWriter, true);
 	const elapsed = performance.now() - start;
-	latencies.sort((a, b) => a - b);
 	return {
 		saves: latencies.length,
 		p50: Math.round(percentile(latencies, 50) * 10) / 10,

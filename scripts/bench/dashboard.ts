@@ -8,12 +8,7 @@ import type { DB } from '../../src/lib/server/db';
 import { opds, periodOpds, periods } from '../../src/lib/server/db/schema';
 import { importMatrix } from '../../src/lib/server/import/matrix';
 import { syntheticYear } from './synthetic';
-
-const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
-const percentile = (xs: number[], p: number) => {
-	const sorted = [...xs].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-};
+import { percentile, round } from './stats';
 
 /** City years of 35 OPDs named apart from the synthetic nation's ("OPD Kota …"). */
 export async function cityYears(db: DB, years: number[]): Promise<void> {

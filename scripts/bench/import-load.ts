@@ -23,13 +23,9 @@ import { MARK } from '../../src/lib/import/ticks';
 import { bigCsv } from './big-csv';
 import { BENCH_PASSWORD, signInAs } from './session';
 import { syntheticYear } from './synthetic';
+import { percentile, round } from './stats';
 
-const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const percentile = (xs: number[], p: number) => {
-	const sorted = [...xs].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-};
 
 export interface LoadedServer {
 	url: string;
@@ -108,7 +104,7 @@ interface Preview {
 	counts: { rows: number; errors: number };
 }
 
-async function preview(url: string, cookie: string, year: number, csv: string) {
+export async function preview(url: string, cookie: string, year: number, csv: string) {
 	const body = new FormData();
 	body.set('year', String(year));
 	body.set('file', new File([csv], `beban-${year}.csv`, { type: 'text/csv' }));
@@ -118,7 +114,7 @@ async function preview(url: string, cookie: string, year: number, csv: string) {
 	return shown;
 }
 
-async function commit(url: string, cookie: string, shown: Preview) {
+export async function commit(url: string, cookie: string, shown: Preview) {
 	let current = shown;
 	for (let attempt = 0; attempt < 3; attempt++) {
 		const body = new FormData();

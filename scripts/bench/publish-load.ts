@@ -10,12 +10,7 @@ import type { DB } from '../../src/lib/server/db';
 import { periods } from '../../src/lib/server/db/schema';
 import { action, loop, sampleHealth, startMeasuredServer } from './import-load';
 import { signInAs } from './session';
-
-const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
-const percentile = (xs: number[], p: number) => {
-	const sorted = [...xs].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-};
+import { percentile, round } from './stats';
 
 export interface PublishLoad {
 	publishMs: number;
@@ -27,7 +22,7 @@ export interface PublishLoad {
 }
 
 /** Opens /admin/periode as the admin does before publishing, and reads it for a second. */
-async function openPeriodsPage(url: string, cookie: string): Promise<void> {
+export async function openPeriodsPage(url: string, cookie: string): Promise<void> {
 	const page = await fetch(`${url}/admin/periode`, { headers: { cookie: `session=${cookie}` } });
 	if (!page.ok) throw new Error(`/admin/periode answered ${page.status}`);
 	await new Promise((r) => setTimeout(r, 1000));
@@ -88,7 +83,12 @@ export interface CityPublish {
 }
 
 /** Publishes `year` once through the /admin/periode form (set back to final first). */
-async function publishOnce(url: string, db: DB, year: number, cookie: string): Promise<number> {
+export async function publishOnce(
+	url: string,
+	db: DB,
+	year: number,
+	cookie: string
+): Promise<number> {
 	await db.update(periods).set({ status: 'final' }).where(eq(periods.year, year));
 	const body = new FormData();
 	body.set('year', String(year));
