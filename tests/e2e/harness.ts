@@ -5,7 +5,14 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+	chromium,
+	type Browser,
+	type BrowserContext,
+	type BrowserContextOptions,
+	type Page,
+	type Response
+} from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -95,8 +102,66 @@ export async function startApp(
 	};
 }
 
+/**
+ * After an HTML page loads, waits until its script has hydrated it (the root layout marks
+ * `<html data-hydrated>`): the load event can come before hydration, and hydration resets a
+ * value typed meanwhile into a field whose value comes from state, which made a test's typed
+ * year vanish on a slow CI run. Downloads, pages without client-side code and contexts without
+ * JavaScript are not waited for.
+ */
+async function hydrated(page: Page, response: Response | null): Promise<void> {
+	if (!response || !(response.headers()['content-type'] ?? '').startsWith('text/html')) return;
+	// A page rendered without client-side code (the public pages) has no SvelteKit global.
+	await page.waitForFunction(
+		() =>
+			document.documentElement.hasAttribute('data-hydrated') ||
+			!Object.keys(window).some((key) => key.startsWith('__sveltekit_'))
+	);
+}
+
+const waiting = new WeakSet<Page>();
+
+/** Makes this page's `goto` and `reload` resolve only once the page has hydrated. */
+function untilHydrated(page: Page): Page {
+	if (waiting.has(page)) return page;
+	waiting.add(page);
+	const goto = page.goto.bind(page);
+	const reload = page.reload.bind(page);
+	page.goto = async (url, options) => {
+		const response = await goto(url, options);
+		if (options?.waitUntil !== 'commit') await hydrated(page, response);
+		return response;
+	};
+	page.reload = async (options) => {
+		const response = await reload(options);
+		if (options?.waitUntil !== 'commit') await hydrated(page, response);
+		return response;
+	};
+	return page;
+}
+
+/** A context whose pages wait for hydration (when JavaScript runs in them). */
+function hydratingContext(context: BrowserContext, options?: BrowserContextOptions) {
+	if (options?.javaScriptEnabled === false) return context;
+	const newPage = context.newPage.bind(context);
+	context.newPage = async () => untilHydrated(await newPage());
+	return context;
+}
+
 /** Headless Debian Chromium with the flags this network needs (no background connections). */
 export async function launchBrowser(): Promise<Browser> {
+	const browser = await launchChromium();
+	const newContext = browser.newContext.bind(browser);
+	const newPage = browser.newPage.bind(browser);
+	browser.newContext = async (options) => hydratingContext(await newContext(options), options);
+	browser.newPage = async (options) => {
+		const page = await newPage(options);
+		return options?.javaScriptEnabled === false ? page : untilHydrated(page);
+	};
+	return browser;
+}
+
+function launchChromium(): Promise<Browser> {
 	return chromium.launch({
 		executablePath: CHROMIUM,
 		args: [

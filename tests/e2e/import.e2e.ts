@@ -131,3 +131,23 @@ test("an evaluator's preview of a new year says it is the admin's, and cannot be
 	assert.ok(await page.getByRole('button', { name: 'Impor ke 2030' }).isDisabled());
 	await page.close();
 });
+
+test('a year typed before the page has loaded its script is kept when the script takes over', async () => {
+	const page = await run.browser.newPage();
+	await loginAs(page, run.app.url, 'demo-admin', 'demo-admin-dip');
+	// A slow phone: the page's script arrives only after the user has typed the year.
+	let scriptsArrive!: () => void;
+	const arrived = new Promise<void>((resolve) => (scriptsArrive = resolve));
+	await page.route('**/_app/immutable/**', async (route) => {
+		await arrived;
+		await route.continue();
+	});
+	await page.goto(`${run.app.url}/impor`, { waitUntil: 'commit' });
+	const year = page.locator('input[name=year]');
+	assert.notEqual(await year.inputValue(), '2031');
+	await year.fill('2031');
+	scriptsArrive();
+	await page.waitForFunction(() => document.documentElement.hasAttribute('data-hydrated'));
+	assert.equal(await year.inputValue(), '2031');
+	await page.close();
+});
