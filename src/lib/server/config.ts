@@ -29,7 +29,7 @@ export interface ImportLimits {
 	parseHeapMb: number;
 }
 
-function readPositiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+export function readPositiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
 	const raw = env[name];
 	if (raw === undefined || raw.trim() === '') return fallback;
 	const value = Number(raw);

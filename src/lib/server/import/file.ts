@@ -11,6 +11,7 @@ import type {
 	PrepareWorkerInput,
 	PublishWorkerInput,
 	RegisterXlsxInput,
+	ReportWorkerInput,
 	WorkerInput
 } from './worker';
 import { WARM_KIND } from './warm-kind';
@@ -161,7 +162,12 @@ interface Answer<T> {
  */
 export async function runInThread<T>(
 	workerData:
-		WorkerInput | PlanWorkerInput | PublishWorkerInput | RegisterXlsxInput | PrepareWorkerInput,
+		| WorkerInput
+		| PlanWorkerInput
+		| PublishWorkerInput
+		| RegisterXlsxInput
+		| PrepareWorkerInput
+		| ReportWorkerInput,
 	heapMb: number,
 	timeoutMs: number,
 	writeLock?: WriteLock,

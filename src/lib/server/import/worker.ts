@@ -5,12 +5,14 @@ import type { ImportLimits } from '../config';
 import { parseImportBytes, type ImportFile } from './parse';
 import type { PlanJob, PlanJobResult } from './plan-jobs';
 import type { PublishJob, PublishOutcome } from '../workflow/publish-job';
+import type { ReportFormat } from '../report/file';
 import { WARM_KIND } from './warm-kind';
 
 /**
  * The worker thread that parses an upload (started by file.ts), reads a register upload's .xlsx
- * (registers/import.ts), plans an import (started by plan-thread.ts) or publishes a period
- * (started by workflow/publish-thread.ts), the last two on a database connection of their own.
+ * (registers/import.ts), plans an import (started by plan-thread.ts), publishes a period
+ * (started by workflow/publish-thread.ts) or builds a Laporan Tahunan file (started by
+ * report/report-thread.ts), the last three on a database connection of their own.
  * The thread loads this module by its own URL, which is the source file under vitest/tsx and the built chunk under
  * `node build`, so the same code runs in both.
  */
@@ -20,6 +22,7 @@ export const PLAN_KIND = 'monev-import-plan';
 export const PUBLISH_KIND = 'monev-publish';
 export const REGISTER_XLSX_KIND = 'monev-register-xlsx';
 export const PREPARE_KIND = 'monev-import-prepare';
+export const REPORT_KIND = 'monev-report';
 
 /** This module's URL, for the thread to load. */
 export const workerUrl = import.meta.url;
@@ -47,6 +50,15 @@ export interface PrepareWorkerInput {
 export interface PublishWorkerInput {
 	kind: typeof PUBLISH_KIND;
 	job: PublishJob;
+	database: { url: string; authToken?: string };
+}
+
+/** A year's Laporan Tahunan as a file (report/report-thread.ts), read on the thread's connection. */
+export interface ReportWorkerInput {
+	kind: typeof REPORT_KIND;
+	year: number;
+	format: ReportFormat;
+	personalData: boolean;
 	database: { url: string; authToken?: string };
 }
 
@@ -102,6 +114,14 @@ async function publishJob(input: PublishWorkerInput, port: MessagePort): Promise
 	);
 }
 
+/** Builds a year's report file (the report modules load only in this kind of thread). */
+async function report(input: ReportWorkerInput, port: MessagePort) {
+	const { reportFile } = await import('../report/file');
+	return withConnection(input.database, port, (conn) =>
+		reportFile(input.year, input.format, input.personalData, conn)
+	);
+}
+
 /** Reads a register upload's first sheet (the module loads only in this kind of thread). */
 async function registerXlsx(input: RegisterXlsxInput) {
 	const { xlsxAsCsv } = await import('../registers/xlsx');
@@ -114,11 +134,17 @@ const KINDS: readonly (string | null | undefined)[] = [
 	PLAN_KIND,
 	PUBLISH_KIND,
 	REGISTER_XLSX_KIND,
-	PREPARE_KIND
+	PREPARE_KIND,
+	REPORT_KIND
 ];
 
 type Job =
-	WorkerInput | PlanWorkerInput | PublishWorkerInput | RegisterXlsxInput | PrepareWorkerInput;
+	| WorkerInput
+	| PlanWorkerInput
+	| PublishWorkerInput
+	| RegisterXlsxInput
+	| PrepareWorkerInput
+	| ReportWorkerInput;
 
 /** Heap in use now, in MB: the main thread keeps a thread that uses little for its next job. */
 function heapMb(): number {
@@ -137,7 +163,9 @@ function start(job: Job, port: MessagePort) {
 					? registerXlsx(job)
 					: job.kind === PREPARE_KIND
 						? prepare(job, port)
-						: publishJob(job, port);
+						: job.kind === REPORT_KIND
+							? report(job, port)
+							: publishJob(job, port);
 	work.then(
 		(result) => port.postMessage({ result, heapMb: heapMb() }),
 		(e: unknown) => port.postMessage({ crash: String((e as Error)?.stack ?? e) })

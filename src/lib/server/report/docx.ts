@@ -128,7 +128,7 @@ function blockToDocx(b: DocBlock, listIndex: number): (Paragraph | Table)[] {
 }
 
 /** The report as .docx bytes. */
-export async function reportDocx(doc: ReportDocument): Promise<Uint8Array> {
+export async function reportDocx(doc: ReportDocument): Promise<Uint8Array<ArrayBuffer>> {
 	let lists = 0;
 	const children = doc.blocks.flatMap((b) => blockToDocx(b, b.t === 'ol' ? ++lists : 0));
 	const file = new Document({
