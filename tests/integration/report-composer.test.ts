@@ -185,6 +185,19 @@ describe('the 2021 report reproduces the seed tables', () => {
 		expect(xml).toContain('sebesar Rp 75.904.000');
 		expect(texts).toContain('250');
 		expect(texts.some((t) => t?.includes('Satuan Polisi Pamong Praja'))).toBe(true);
+		// Every table draws all its lines, and its cells take the table text styles (10 pt, the
+		// header bold; the wide DIP matrix 7 pt).
+		const tables = xml.match(/<w:tbl>/g)!.length;
+		expect(tables).toBeGreaterThan(5);
+		for (const line of ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'])
+			expect(xml.match(new RegExp(`<w:${line} w:val="single"`, 'g'))).toHaveLength(tables);
+		expect(xml).toContain('<w:pStyle w:val="TabelLebar"/>');
+		const styles = strFromU8(files['word/styles.xml']!);
+		const style = (id: string) => styles.match(new RegExp(`w:styleId="${id}">.*?</w:style>`))![0];
+		expect(style('Tabel')).toContain('<w:sz w:val="20"/>');
+		expect(style('TabelKepala')).toMatch(/<w:b\/>.*<w:sz w:val="20"\/>/);
+		expect(style('TabelLebar')).toContain('<w:sz w:val="14"/>');
+		expect(style('TabelLebarKepala')).toMatch(/<w:b\/>.*<w:sz w:val="14"\/>/);
 	});
 
 	it('writes a standalone HTML file with the same tables, escaped', async () => {
