@@ -22,6 +22,10 @@ test('the composer saves a section without JavaScript and the A4 print holds the
 
 		const response = await page.goto(`${run.app.url}/layanan/2021/laporan-tahunan/cetak`);
 		assert.equal(response?.status(), 200);
+		// A page to print: no script, and the report is not sent again as the page's data.
+		const html = await response!.text();
+		assert.ok(!html.includes('<script'), 'the print page ships no script');
+		assert.equal(html.split('Lembaga PAKKSA').length - 1, 1, 'the report once, as the page');
 		const pdf = await page.pdf({ format: 'A4', printBackground: true });
 		const { text, totalPages } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), {
 			mergePages: true
