@@ -14,7 +14,7 @@ import type {
 	ReportWorkerInput,
 	WorkerInput
 } from './worker';
-import { WARM_KIND } from './warm-kind';
+import { WARM_KIND, type WarmExtra } from './warm-kind';
 import { inspectZip } from './xlsx-zip';
 
 export type { ImportFile } from './parse';
@@ -90,7 +90,8 @@ function threadWith(code: string, workerData: object, heapMb: number): Worker {
  * waiting threads starts them as before.
  */
 const spares = new Map<number, { worker: Worker; drop: () => void }>();
-const warmHeaps = new Set<number>();
+/** The heap sizes kept ready, with the extra modules their threads load. */
+const warmHeaps = new Map<number, Set<WarmExtra>>();
 
 /** Heap a thread may still use after its job and be kept for the next one. */
 export const KEEP_HEAP_MB = 256;
@@ -100,9 +101,14 @@ let reusedJobs = 0;
 /** Jobs run so far on a thread that had already run one (tests). */
 export const threadReuses = () => reusedJobs;
 
-/** Keeps a started thread of this heap size ready from now on (import page, see plan-thread.ts). */
-export async function warmThread(heapMb: number): Promise<void> {
-	warmHeaps.add(heapMb);
+/**
+ * Keeps a started thread of this heap size ready from now on (import page, see plan-thread.ts),
+ * with `extras` loaded too (the report's modules: report/report-thread.ts).
+ */
+export async function warmThread(heapMb: number, extras: readonly WarmExtra[] = []): Promise<void> {
+	const loaded = warmHeaps.get(heapMb) ?? new Set<WarmExtra>();
+	for (const extra of extras) loaded.add(extra);
+	warmHeaps.set(heapMb, loaded);
 	await startSpare(heapMb);
 }
 
@@ -126,7 +132,8 @@ async function startSpare(heapMb: number): Promise<void> {
 	if (spares.has(heapMb)) return;
 	const code = await bootstrap();
 	if (spares.has(heapMb)) return;
-	keepSpare(heapMb, threadWith(code, { kind: WARM_KIND }, heapMb));
+	const extras = [...(warmHeaps.get(heapMb) ?? [])];
+	keepSpare(heapMb, threadWith(code, { kind: WARM_KIND, extras }, heapMb));
 }
 
 function takeSpare(heapMb: number): Worker | undefined {

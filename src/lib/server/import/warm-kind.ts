@@ -4,3 +4,6 @@
  * keeps in a chunk of its own for the threads to load).
  */
 export const WARM_KIND = 'monev-warm';
+
+/** Modules a thread started ahead of need also loads, for a job that is not the import's or a publish. */
+export type WarmExtra = 'report';

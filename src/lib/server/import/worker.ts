@@ -190,5 +190,7 @@ if (parentPort && KINDS.includes(kind)) {
 	// Started ahead of need: load what the jobs use while idle, then serve the jobs posted.
 	void import('./plan-jobs').catch(() => undefined);
 	void import('../workflow/publish-job').catch(() => undefined);
+	const { extras } = workerData as { extras?: readonly string[] };
+	if (extras?.includes('report')) void import('../report/file').catch(() => undefined);
 	serve(parentPort);
 }

@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guards';
 import { actorOf } from '$lib/server/accounts/users';
 import { openComposerYear, saveMeta, saveSection } from '$lib/server/report/composer';
+import { warmReportThread } from '$lib/server/report/report-thread';
 import { editableToTable, TABLE_SECTIONS, tableToEditable } from '$lib/report/narrative';
 import { formValues } from '$lib/validation/form';
 import { readMeta, readSection } from '$lib/validation/report';
@@ -16,6 +17,8 @@ export const load: PageServerLoad = async ({ params }) => {
 	const user = requireCapability('report.compose');
 	const year = Number(params.year);
 	const composer = await openComposerYear(year, actorOf(user));
+	// The page offers the Word download: its thread starts now, not when it is asked for.
+	warmReportThread();
 	return {
 		year,
 		origin: composer.meta.origin,

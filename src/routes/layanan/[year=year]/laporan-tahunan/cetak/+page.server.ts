@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guards';
 import { composerYear, reportInput } from '$lib/server/report/composer';
+import { warmReportThread } from '$lib/server/report/report-thread';
 import { buildReport } from '$lib/report/document';
 import type { PageServerLoad } from './$types';
 
@@ -10,6 +11,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const year = Number(params.year);
 	const composer = await composerYear(year);
 	if (!composer) error(404, `Laporan tahunan ${year} belum disusun.`);
+	warmReportThread();
 	const personalData = url.searchParams.get('pribadi') === '1';
 	return { year, personalData, doc: buildReport(await reportInput(composer, personalData)) };
 };
