@@ -1,10 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { buildReport, renderHtml } from '../../src/lib/report/document';
 import { SYSTEM_ACTORS } from '../../src/lib/server/audit/audit';
 import type { DB } from '../../src/lib/server/db';
-import { openComposerYear, reportInput } from '../../src/lib/server/report/composer';
-import { reportDocx } from '../../src/lib/server/report/docx';
+import { openComposerYear } from '../../src/lib/server/report/composer';
+import { isReportFormat, reportFile } from '../../src/lib/server/report/file';
 
 /**
  * `report --year Y --format docx|html [--file F] [--personal-data]`: the Laporan Tahunan PPID of a
@@ -27,7 +26,7 @@ export async function reportCommand(args: string[], conn: DB): Promise<number> {
 		return 2;
 	}
 	const format = values.format;
-	if (format !== 'docx' && format !== 'html') {
+	if (!isReportFormat(format)) {
 		console.error(`report: --format harus docx atau html (bukan "${format}")`);
 		return 2;
 	}
@@ -35,12 +34,12 @@ export async function reportCommand(args: string[], conn: DB): Promise<number> {
 		console.error('report: --file BERKAS wajib diisi untuk .docx');
 		return 2;
 	}
-	const composer = await openComposerYear(year, SYSTEM_ACTORS.cli, conn);
-	const doc = buildReport(await reportInput(composer, values['personal-data'], conn));
-	const body = format === 'docx' ? await reportDocx(doc) : renderHtml(doc);
+	// A year without text starts as a copy of the latest earlier year, as on the composer page.
+	await openComposerYear(year, SYSTEM_ACTORS.cli, conn);
+	const report = (await reportFile(year, format, values['personal-data'], conn))!;
 	if (values.file) {
-		await writeFile(values.file, body);
-		console.error(`[monev] ${doc.title} ditulis ke ${values.file}`);
-	} else process.stdout.write(body);
+		await writeFile(values.file, report.bytes);
+		console.error(`[monev] ${report.name} ditulis ke ${values.file}`);
+	} else process.stdout.write(report.bytes);
 	return 0;
 }

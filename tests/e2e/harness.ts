@@ -127,16 +127,12 @@ function untilHydrated(page: Page): Page {
 	waiting.add(page);
 	const goto = page.goto.bind(page);
 	const reload = page.reload.bind(page);
-	page.goto = async (url, options) => {
-		const response = await goto(url, options);
+	const settled = async (response: Response | null, options?: { waitUntil?: string }) => {
 		if (options?.waitUntil !== 'commit') await hydrated(page, response);
 		return response;
 	};
-	page.reload = async (options) => {
-		const response = await reload(options);
-		if (options?.waitUntil !== 'commit') await hydrated(page, response);
-		return response;
-	};
+	page.goto = async (url, options) => settled(await goto(url, options), options);
+	page.reload = async (options) => settled(await reload(options), options);
 	return page;
 }
 

@@ -6,6 +6,7 @@ import { useDb, type DB } from '../../src/lib/server/db';
 import { SYSTEM_ACTORS } from '../../src/lib/server/audit/audit';
 import { loadServiceReportText } from '../../src/lib/server/registers/registers';
 import { composerYear, loadNarrativeText } from '../../src/lib/server/report/composer';
+import { REPORT_TOO_LARGE } from '../../src/lib/server/report/report-thread';
 import { usersByRole } from './helpers/auth';
 import { snapshotTables } from './helpers/snapshot';
 import { createTestDb } from './helpers/test-db';
@@ -148,5 +149,24 @@ describe('the composer /layanan/{year}/laporan-tahunan', () => {
 		expect(await html.text()).toContain('<td>130356</td>');
 		const missing = await run(print.load, request(who.petugas!, '2030'));
 		expect(isHttpError(missing) && missing.status).toBe(404);
+		const badFormat = await run(
+			download.GET,
+			request(who.petugas!, '2021', undefined, '?format=pdf')
+		);
+		expect(isHttpError(badFormat) && badFormat.status).toBe(400);
+	});
+
+	it('answers 503 with the reason when the report thread runs out of its heap', async () => {
+		process.env.MONEV_REPORT_HEAP_MB = '1';
+		try {
+			const tooLarge = await run(download.GET, request(who.petugas!, '2021'));
+			expect(isHttpError(tooLarge) && tooLarge.status).toBe(503);
+			expect(isHttpError(tooLarge) && tooLarge.body.message).toBe(REPORT_TOO_LARGE);
+		} finally {
+			delete process.env.MONEV_REPORT_HEAP_MB;
+		}
+		// The server goes on: the next download is built.
+		const docx = (await run(download.GET, request(who.petugas!, '2021'))) as Response;
+		expect(docx.status).toBe(200);
 	});
 });

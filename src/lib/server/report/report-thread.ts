@@ -38,7 +38,8 @@ let queue: Promise<unknown> = Promise.resolve();
 /**
  * Starts a report thread ahead of need, its modules loaded, when a page that downloads the report
  * is opened (the composer, the print page): the first download of a city year took 0.54 s in a new
- * thread, later ones 0.06–0.1 s. Per process and only a speed-up: an idle thread, unreferenced.
+ * thread and 0.17–0.18 s on the waiting one, later ones 0.06–0.13 s. Per process and only a
+ * speed-up: an idle thread, unreferenced.
  */
 export function warmReportThread(conn: Conn = db()): void {
 	if (locationOf(conn)) void warmThread(reportHeapMb(), ['report']);
